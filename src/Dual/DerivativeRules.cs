@@ -1,0 +1,213 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Dual;
+
+/// <summary>
+/// The derivative rules, written once over the scalar type and shared by <see cref="Dual{T}"/> and
+/// the multi-tangent dual: each returns the primal value (always <typeparamref name="T"/>'s own
+/// function, bit for bit) and the local derivative(s) by which the incoming tangents are scaled.
+/// </summary>
+/// <remarks>
+/// Conventions at non-differentiable points follow JAX (see docs/design.md): Abs, Sign, Relu and the
+/// rounding functions have derivative 0 at their kinks; Min/Max at a tie split the tangent evenly; Sqrt,
+/// Cbrt and RootN at 0 give an infinite derivative (so a zero tangent becomes NaN, per IEEE 0·∞);
+/// Hypot at the origin gives 0. Everything here stays free of exceptions and conversions so that the same
+/// code can be compiled by ILGPU.
+/// </remarks>
+internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
+{
+    private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
+
+    [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
+    [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
+    [MethodImpl(Inline)] public static T RootN(T x, int n, T nAsT, out T d) { T v = T.RootN(x, n); d = v / (nAsT * x); return v; }
+
+    [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = T.Exp(x); d = v; return v; }
+    [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = v * Constants<T>.Ln2; return v; }
+    [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = v * Constants<T>.Ln10; return v; }
+    [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = T.ExpM1(x); d = T.Exp(x); return v; }
+    [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = T.Exp2M1(x); d = T.Exp2(x) * Constants<T>.Ln2; return v; }
+    [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = T.Exp10M1(x); d = T.Exp10(x) * Constants<T>.Ln10; return v; }
+
+    [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return T.Log(x); }
+    [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = T.One / (x * Constants<T>.Ln2); return T.Log2(x); }
+    [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = T.One / (x * Constants<T>.Ln10); return T.Log10(x); }
+    [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return T.LogP1(x); }
+    [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = T.One / ((x + T.One) * Constants<T>.Ln2); return T.Log2P1(x); }
+    [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = T.One / ((x + T.One) * Constants<T>.Ln10); return T.Log10P1(x); }
+
+    /// <summary>log_b(x) = ln x / ln b: ∂/∂x = 1/(x ln b), ∂/∂b = −log_b(x)/(b ln b).</summary>
+    [MethodImpl(Inline)]
+    public static T LogBase(T x, T newBase, out T dx, out T dBase)
+    {
+        T v = T.Log(x, newBase);
+        T lnBase = T.Log(newBase);
+        dx = T.One / (x * lnBase);
+        dBase = -v / (newBase * lnBase);
+        return v;
+    }
+
+    [MethodImpl(Inline)] public static T Sin(T x, out T d) { d = T.Cos(x); return T.Sin(x); }
+    [MethodImpl(Inline)] public static T Cos(T x, out T d) { d = -T.Sin(x); return T.Cos(x); }
+    [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = T.Tan(x); d = T.One + v * v; return v; }
+    [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = T.CosPi(x) * T.Pi; return T.SinPi(x); }
+    [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -T.SinPi(x) * T.Pi; return T.CosPi(x); }
+    [MethodImpl(Inline)] public static T TanPi(T x, out T d) { T v = T.TanPi(x); d = T.Pi * (T.One + v * v); return v; }
+    [MethodImpl(Inline)] public static T Asin(T x, out T d) { d = T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Asin(x); }
+    [MethodImpl(Inline)] public static T Acos(T x, out T d) { d = -T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Acos(x); }
+    [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = T.One / (T.One + x * x); return T.Atan(x); }
+    [MethodImpl(Inline)] public static T AsinPi(T x, out T d) { d = T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AsinPi(x); }
+    [MethodImpl(Inline)] public static T AcosPi(T x, out T d) { d = -T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AcosPi(x); }
+    [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = T.One / (T.Pi * (T.One + x * x)); return T.AtanPi(x); }
+
+    /// <summary>atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²); NaN at the origin, where no limit exists.</summary>
+    [MethodImpl(Inline)]
+    public static T Atan2(T y, T x, out T dy, out T dx)
+    {
+        T r2 = x * x + y * y;
+        dy = x / r2;
+        dx = -y / r2;
+        return T.Atan2(y, x);
+    }
+
+    [MethodImpl(Inline)]
+    public static T Atan2Pi(T y, T x, out T dy, out T dx)
+    {
+        T r2 = T.Pi * (x * x + y * y);
+        dy = x / r2;
+        dx = -y / r2;
+        return T.Atan2Pi(y, x);
+    }
+
+    [MethodImpl(Inline)] public static T Sinh(T x, out T d) { d = T.Cosh(x); return T.Sinh(x); }
+    [MethodImpl(Inline)] public static T Cosh(T x, out T d) { d = T.Sinh(x); return T.Cosh(x); }
+    [MethodImpl(Inline)] public static T Tanh(T x, out T d) { T v = T.Tanh(x); d = T.One - v * v; return v; }
+    [MethodImpl(Inline)] public static T Asinh(T x, out T d) { d = T.One / T.Sqrt(x * x + T.One); return T.Asinh(x); }
+    // (x−1)(x+1) rather than x²−1 keeps accuracy near x = 1.
+    [MethodImpl(Inline)] public static T Acosh(T x, out T d) { d = T.One / T.Sqrt((x - T.One) * (x + T.One)); return T.Acosh(x); }
+    [MethodImpl(Inline)] public static T Atanh(T x, out T d) { d = T.One / ((T.One - x) * (T.One + x)); return T.Atanh(x); }
+
+    /// <summary>|x|: derivative sign(x), and 0 at x = 0 (JAX's convention; the midpoint of the subgradient).</summary>
+    [MethodImpl(Inline)]
+    public static T Abs(T x, out T d)
+    {
+        d = x > T.Zero ? T.One : x < T.Zero ? -T.One : x == T.Zero ? T.Zero : x;
+        return T.Abs(x);
+    }
+
+    /// <summary>xʸ: ∂/∂x = y·x^(y−1) (0 when y = 0), ∂/∂y = xʸ·ln x (0 when xʸ = 0, the limit from x → 0⁺).</summary>
+    [MethodImpl(Inline)]
+    public static T Pow(T x, T y, out T dx, out T dy)
+    {
+        T v = T.Pow(x, y);
+        dx = y == T.Zero ? T.Zero : y * T.Pow(x, y - T.One);
+        dy = v == T.Zero ? T.Zero : v * T.Log(x);
+        return v;
+    }
+
+    /// <summary>xʸ for a constant exponent y.</summary>
+    [MethodImpl(Inline)]
+    public static T PowBase(T x, T y, out T dx)
+    {
+        dx = y == T.Zero ? T.Zero : y * T.Pow(x, y - T.One);
+        return T.Pow(x, y);
+    }
+
+    /// <summary>xʸ for a constant base x.</summary>
+    [MethodImpl(Inline)]
+    public static T PowExponent(T x, T y, out T dy)
+    {
+        T v = T.Pow(x, y);
+        dy = v == T.Zero ? T.Zero : v * T.Log(x);
+        return v;
+    }
+
+    /// <summary>Hypot: ∂/∂x = x/h, ∂/∂y = y/h; 0 at the origin (JAX's convention).</summary>
+    [MethodImpl(Inline)]
+    public static T Hypot(T x, T y, out T dx, out T dy)
+    {
+        T h = T.Hypot(x, y);
+        bool zero = h == T.Zero;
+        T safe = zero ? T.One : h;
+        dx = zero ? T.Zero : x / safe;
+        dy = zero ? T.Zero : y / safe;
+        return h;
+    }
+
+    /// <summary>Logistic sigmoid 1/(1+e^−x), evaluated without overflow for either sign; σ′ = σ(1−σ).</summary>
+    [MethodImpl(Inline)]
+    public static T Sigmoid(T x, out T d)
+    {
+        T v = SigmoidValue(x);
+        d = v * (T.One - v);
+        return v;
+    }
+
+    /// <summary>Softplus ln(1+eˣ) = max(x,0) + ln(1+e^−|x|), stable for large |x|; derivative σ(x).</summary>
+    [MethodImpl(Inline)]
+    public static T Softplus(T x, out T d)
+    {
+        T v = T.Max(x, T.Zero) + T.LogP1(T.Exp(-T.Abs(x)));
+        d = SigmoidValue(x);
+        return v;
+    }
+
+    [MethodImpl(Inline)]
+    private static T SigmoidValue(T x)
+    {
+        if (x >= T.Zero)
+        {
+            return T.One / (T.One + T.Exp(-x));
+        }
+        T e = T.Exp(x);
+        return e / (T.One + e);
+    }
+
+    /// <summary>max(x, 0) with derivative 1 for x &gt; 0 and 0 for x ≤ 0 (JAX/PyTorch); NaN propagates.</summary>
+    [MethodImpl(Inline)]
+    public static T Relu(T x, out T d)
+    {
+        if (x > T.Zero)
+        {
+            d = T.One;
+            return x;
+        }
+        if (x <= T.Zero)
+        {
+            d = T.Zero;
+            return T.Zero;
+        }
+        d = x;
+        return x;
+    }
+
+    /// <summary>
+    /// Weights for a two-way selection (Max, Min and friends): 1/0 or 0/1 for the side chosen by the value,
+    /// ½/½ at a tie (JAX's balanced rule), NaN for both when the result is NaN.
+    /// </summary>
+    [MethodImpl(Inline)]
+    public static void Select(T chosen, T x, T y, out T wx, out T wy)
+    {
+        if (T.IsNaN(chosen))
+        {
+            wx = chosen;
+            wy = chosen;
+        }
+        else if (x == y)
+        {
+            wx = Constants<T>.Half;
+            wy = Constants<T>.Half;
+        }
+        else if (chosen == x)
+        {
+            wx = T.One;
+            wy = T.Zero;
+        }
+        else
+        {
+            wx = T.Zero;
+            wy = T.One;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+
+namespace Dual;
+
+public readonly partial struct Dual<T>
+{
+    // Tangent formulas are written as (incoming tangent) × (local derivative), term by term in the same
+    // order as Dual<T, TTangents>, so that one-tangent and multi-tangent passes agree bit for bit.
+
+    /// <summary>(a + bε) + (c + dε) = (a + c) + (b + d)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator +(Dual<T> left, Dual<T> right) => new(left.Value + right.Value, left.Tangent + right.Tangent);
+
+    /// <summary>(a + bε) + c: the tangent is unchanged.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator +(Dual<T> left, T right) => new(left.Value + right, left.Tangent);
+
+    /// <summary>c + (a + bε): the tangent is unchanged.</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator +(T left, Dual<T> right) => new(left + right.Value, right.Tangent);
+
+    /// <summary>(a + bε) − (c + dε) = (a − c) + (b − d)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator -(Dual<T> left, Dual<T> right) => new(left.Value - right.Value, left.Tangent - right.Tangent);
+
+    /// <summary>(a + bε) − c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator -(Dual<T> left, T right) => new(left.Value - right, left.Tangent);
+
+    /// <summary>c − (a + bε).</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator -(T left, Dual<T> right) => new(left - right.Value, -right.Tangent);
+
+    /// <summary>(a + bε)(c + dε) = ac + (bc + ad)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator *(Dual<T> left, Dual<T> right)
+        => new(left.Value * right.Value, left.Tangent * right.Value + right.Tangent * left.Value);
+
+    /// <summary>(a + bε)·c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator *(Dual<T> left, T right) => new(left.Value * right, left.Tangent * right);
+
+    /// <summary>c·(a + bε).</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator *(T left, Dual<T> right) => new(left * right.Value, right.Tangent * left);
+
+    /// <summary>(a + bε)/(c + dε) = a/c + (b − (a/c)·d)/c ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator /(Dual<T> left, Dual<T> right)
+    {
+        T quotient = left.Value / right.Value;
+        T inverse = T.One / right.Value;
+        // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
+        return new(quotient, left.Tangent * inverse + right.Tangent * (-quotient * inverse));
+    }
+
+    /// <summary>(a + bε)/c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator /(Dual<T> left, T right) => new(left.Value / right, left.Tangent / right);
+
+    /// <summary>c/(a + bε) = c/a − (c/a²)·b ε.</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator /(T left, Dual<T> right)
+    {
+        T quotient = left / right.Value;
+        return new(quotient, right.Tangent * (-quotient / right.Value));
+    }
+
+    /// <summary>Remainder a % c (truncated division); ∂/∂a = 1, ∂/∂c = −trunc(a/c).</summary>
+    /// <param name="left">The dividend.</param>
+    /// <param name="right">The divisor.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator %(Dual<T> left, Dual<T> right)
+    {
+        T remainder = left.Value % right.Value;
+        T quotient = T.Round((left.Value - remainder) / right.Value);
+        return new(remainder, left.Tangent - right.Tangent * quotient);
+    }
+
+    /// <summary>Negation of both parts.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator -(Dual<T> value) => new(-value.Value, -value.Tangent);
+
+    /// <summary>Identity.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator +(Dual<T> value) => value;
+
+    /// <summary>Adds one to the value; the tangent is unchanged.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator ++(Dual<T> value) => new(value.Value + T.One, value.Tangent);
+
+    /// <summary>Subtracts one from the value; the tangent is unchanged.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> operator --(Dual<T> value) => new(value.Value - T.One, value.Tangent);
+}

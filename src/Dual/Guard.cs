@@ -1,0 +1,33 @@
+using System;
+
+namespace Dual;
+
+/// <summary>Argument checks with messages that name the parameter and both sizes.</summary>
+internal static class Guard
+{
+    public static void SameLength(int expected, int actual, string parameterName, string otherName)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                $"'{parameterName}' has length {actual} but must have the length of '{otherName}', {expected}.", parameterName);
+        }
+    }
+
+    public static void Length(int expected, int actual, string parameterName, string what)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                $"'{parameterName}' has length {actual} but must have length {expected} ({what}).", parameterName);
+        }
+    }
+
+    public static void Positive(int value, string parameterName)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' must be positive.");
+        }
+    }
+}
