@@ -1,0 +1,68 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+
+namespace Dual;
+
+/// <summary>
+/// Forward-mode differentiation entry points: <see cref="Derivative{T}(Func{Dual{T}, Dual{T}}, T)"/>,
+/// gradients, Jacobians, Jacobian-vector products, Hessians and Hessian-vector products.
+/// </summary>
+/// <remarks>
+/// <para>Each operation comes in two forms: over delegates written on <see cref="Dual{T}"/> (one tangent per
+/// pass), and over generic-math structs (<see cref="IRealFunction"/>, <see cref="IScalarFunction"/>,
+/// <see cref="IVectorFunction"/>, <see cref="ICurveFunction"/>), which run chunked multi-tangent passes:
+/// k tangents per evaluation, so an n-input gradient costs ⌈n/k⌉ evaluations. The span overloads write into
+/// caller buffers and allocate nothing (work arrays come from <see cref="ArrayPool{T}.Shared"/>).</para>
+/// <para>Matrices are row-major: a Jacobian of f: ℝⁿ → ℝᵐ is m×n with J[i, j] = ∂fᵢ/∂xⱼ at index i·n + j.</para>
+/// <para>Nested differentiation must be made at the lifted type: inside a function differentiated at
+/// <c>T</c>, differentiate at <c>Dual&lt;T&gt;</c>. A nested call at the same <c>T</c> would confuse the two
+/// perturbations and throws <see cref="InvalidOperationException"/> instead of returning a wrong number.</para>
+/// </remarks>
+public static partial class AutoDiff
+{
+    /// <summary>The chunk sizes (tangents per pass) the multi-tangent passes support.</summary>
+    public static ReadOnlySpan<int> SupportedChunkSizes => [1, 2, 4, 8, 16];
+
+    /// <summary>
+    /// The chunk size picked when the caller passes 0: the smallest supported size that covers
+    /// <paramref name="inputCount"/> inputs, capped at 8 (wider blocks spill out of registers and stop paying).
+    /// </summary>
+    /// <param name="inputCount">The number of inputs n.</param>
+    /// <returns>1, 2, 4 or 8.</returns>
+    public static int DefaultChunkSize(int inputCount) => inputCount switch
+    {
+        <= 1 => 1,
+        <= 2 => 2,
+        <= 4 => 4,
+        _ => 8,
+    };
+
+    private static int ResolveChunkSize(int chunkSize, int inputCount)
+    {
+        if (chunkSize == 0)
+        {
+            return DefaultChunkSize(inputCount);
+        }
+        if (chunkSize is 1 or 2 or 4 or 8 or 16)
+        {
+            return chunkSize;
+        }
+        throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8 or 16.");
+    }
+
+    /// <summary>A rented work array, returned on dispose.</summary>
+    private readonly ref struct Rented<TItem>
+    {
+        private readonly TItem[] array;
+        public readonly Span<TItem> Span;
+
+        public Rented(int length)
+        {
+            array = ArrayPool<TItem>.Shared.Rent(Math.Max(length, 1));
+            Span = array.AsSpan(0, length);
+        }
+
+        public void Dispose() => ArrayPool<TItem>.Shared.Return(array);
+    }
+}

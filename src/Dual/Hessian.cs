@@ -1,0 +1,152 @@
+using System;
+using System.Numerics;
+
+namespace Dual;
+
+public static partial class AutoDiff
+{
+    /// <summary>The n×n Hessian of f: ℝⁿ → ℝ by forward-over-forward nested duals (<c>Dual&lt;Dual&lt;T&gt;&gt;</c>).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>H with H[i, j] = ∂²f/∂xᵢ∂xⱼ (exactly symmetric: each pair is evaluated once).</returns>
+    public static T[,] Hessian<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length;
+        var gradient = new T[n];
+        var flat = new T[n * n];
+        Hessian(f, x, gradient, flat);
+        return ToMatrix(flat, n, n);
+    }
+
+    /// <summary>f(x), ∇f(x) and the Hessian into caller buffers (row-major n×n), allocation-free:
+    /// n(n+1)/2 evaluations, one per pair i ≤ j, seeding xᵢ in the inner and xⱼ in the outer tangent.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="gradient">Receives ∇f(x); length n.</param>
+    /// <param name="hessian">Receives H; length n·n.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A buffer length does not match n.</exception>
+    public static T Hessian<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        int n = x.Length;
+        Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
+        Guard.Length(n * n, hessian.Length, nameof(hessian), $"n·n = {n}·{n}, from x");
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
+        using var work = new Rented<Dual<Dual<T>>>(n);
+        Span<Dual<Dual<T>>> xs = work.Span;
+        for (int k = 0; k < n; k++)
+        {
+            xs[k] = Lift(x[k], T.Zero, T.Zero);
+        }
+        if (n == 0)
+        {
+            return f(xs).Value.Value;
+        }
+        T value = T.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i; j < n; j++)
+            {
+                // Inner tangent seeds xᵢ, outer seeds xⱼ: the outer tangent's tangent is ∂²f/∂xᵢ∂xⱼ.
+                xs[i] = Lift(x[i], T.One, i == j ? T.One : T.Zero);
+                if (j != i)
+                {
+                    xs[j] = Lift(x[j], T.Zero, T.One);
+                }
+                Dual<Dual<T>> y = f(xs);
+                xs[i] = Lift(x[i], T.Zero, T.Zero);
+                xs[j] = Lift(x[j], T.Zero, T.Zero);
+                value = y.Value.Value;
+                if (j == i)
+                {
+                    gradient[i] = y.Value.Tangent;
+                }
+                hessian[i * n + j] = y.Tangent.Tangent;
+                hessian[j * n + i] = y.Tangent.Tangent;
+            }
+        }
+        return value;
+    }
+
+    /// <summary>The Hessian of a generic-math function (evaluated at <c>Dual&lt;Dual&lt;T&gt;&gt;</c>).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>H with H[i, j] = ∂²f/∂xᵢ∂xⱼ.</returns>
+    public static T[,] Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        => Hessian<T>(xs => f.Evaluate(xs), x);
+
+    /// <summary>f(x), ∇f(x) and the Hessian of a generic-math function into caller buffers.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="gradient">Receives ∇f(x); length n.</param>
+    /// <param name="hessian">Receives H row-major; length n·n.</param>
+    /// <returns>f(x).</returns>
+    public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        => Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
+
+    /// <summary>The Hessian-vector product H(x)·v by forward-over-forward: n evaluations, each seeding v in the
+    /// inner tangent and eᵢ in the outer one, so the outer tangent's tangent is (H·v)ᵢ.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The vector (length n).</param>
+    /// <param name="hvp">Receives H·v; length n.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A length does not match n.</exception>
+    public static T Hvp<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        int n = x.Length;
+        Guard.SameLength(n, v.Length, nameof(v), nameof(x));
+        Guard.SameLength(n, hvp.Length, nameof(hvp), nameof(x));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hvp));
+        using var work = new Rented<Dual<Dual<T>>>(n);
+        Span<Dual<Dual<T>>> xs = work.Span;
+        for (int k = 0; k < n; k++)
+        {
+            xs[k] = Lift(x[k], v[k], T.Zero);
+        }
+        if (n == 0)
+        {
+            return f(xs).Value.Value;
+        }
+        T value = T.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            xs[i] = Lift(x[i], v[i], T.One);
+            Dual<Dual<T>> y = f(xs);
+            xs[i] = Lift(x[i], v[i], T.Zero);
+            value = y.Value.Value;
+            hvp[i] = y.Tangent.Tangent;
+        }
+        return value;
+    }
+
+    /// <summary>H(x)·v for a generic-math function.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The vector (length n).</param>
+    /// <param name="hvp">Receives H·v; length n.</param>
+    /// <returns>f(x).</returns>
+    public static T Hvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        => Hvp<T>(xs => f.Evaluate(xs), x, v, hvp);
+
+    /// <summary>x + innerε₁ + outerε₂ (the ε₁ε₂ term zero).</summary>
+    private static Dual<Dual<T>> Lift<T>(T x, T inner, T outer) where T : IFloatingPointIeee754<T>
+        => new(new Dual<T>(x, inner), new Dual<T>(outer, T.Zero));
+}

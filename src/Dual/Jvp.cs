@@ -1,0 +1,99 @@
+using System;
+using System.Numerics;
+
+namespace Dual;
+
+public static partial class AutoDiff
+{
+    /// <summary>f(x) and the directional derivative ∇f(x)·v from one evaluation (f: ℝⁿ → ℝ on <see cref="Dual{T}"/>).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The direction (length n).</param>
+    /// <returns>The value and J·v.</returns>
+    /// <exception cref="ArgumentException"><paramref name="v"/>'s length is not n.</exception>
+    public static (T Value, T Directional) Jvp<T>(ScalarFunc<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        using var work = new Rented<Dual<T>>(x.Length);
+        Seed(x, v, work.Span);
+        Dual<T> y = f(work.Span);
+        return (y.Value, y.Tangent);
+    }
+
+    /// <summary>f(x) and J(x)·v from one evaluation (f: ℝⁿ → ℝᵐ on <see cref="Dual{T}"/>), allocation-free.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The direction (length n).</param>
+    /// <param name="values">Receives f(x); its length is m.</param>
+    /// <param name="jvp">Receives J·v; length m.</param>
+    /// <exception cref="ArgumentException">A length does not match.</exception>
+    public static void Jvp<T>(VectorFunc<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        Guard.SameLength(values.Length, jvp.Length, nameof(jvp), nameof(values));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        using var inputs = new Rented<Dual<T>>(x.Length);
+        using var outputs = new Rented<Dual<T>>(values.Length);
+        Seed(x, v, inputs.Span);
+        outputs.Span.Clear();
+        f(inputs.Span, outputs.Span);
+        Split(outputs.Span, values, jvp);
+    }
+
+    /// <summary>f(x) and ∇f(x)·v for a generic-math function from one evaluation.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The direction (length n).</param>
+    /// <returns>The value and J·v.</returns>
+    /// <exception cref="ArgumentException"><paramref name="v"/>'s length is not n.</exception>
+    public static (T Value, T Directional) Jvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+    {
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        using var work = new Rented<Dual<T>>(x.Length);
+        Seed(x, v, work.Span);
+        Dual<T> y = f.Evaluate<Dual<T>>(work.Span);
+        return (y.Value, y.Tangent);
+    }
+
+    /// <summary>f(x) and J(x)·v for a generic-math function ℝⁿ → ℝᵐ from one evaluation, allocation-free.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The direction (length n).</param>
+    /// <param name="values">Receives f(x); its length is m.</param>
+    /// <param name="jvp">Receives J·v; length m.</param>
+    /// <exception cref="ArgumentException">A length does not match.</exception>
+    public static void Jvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        Guard.SameLength(values.Length, jvp.Length, nameof(jvp), nameof(values));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        using var inputs = new Rented<Dual<T>>(x.Length);
+        using var outputs = new Rented<Dual<T>>(values.Length);
+        Seed(x, v, inputs.Span);
+        outputs.Span.Clear();
+        f.Evaluate<Dual<T>>(inputs.Span, outputs.Span);
+        Split(outputs.Span, values, jvp);
+    }
+
+    private static void Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<Dual<T>> destination) where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = new Dual<T>(x[i], v[i]);
+        }
+    }
+}

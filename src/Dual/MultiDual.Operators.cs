@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+
+namespace Dual;
+
+public readonly partial struct Dual<T, TTangents>
+{
+    // Lane by lane the same operations, in the same order, as Dual<T>'s operators.
+
+    /// <summary>(a + Σbε) + (c + dε) = (a + c) + (b + d)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator +(Dual<T, TTangents> left, Dual<T, TTangents> right) => new(left.Value + right.Value, TTangents.Add(left.Tangents, right.Tangents));
+
+    /// <summary>(a + Σbε) + c: the tangent is unchanged.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator +(Dual<T, TTangents> left, T right) => new(left.Value + right, left.Tangents);
+
+    /// <summary>c + (a + Σbε): the tangent is unchanged.</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator +(T left, Dual<T, TTangents> right) => new(left + right.Value, right.Tangents);
+
+    /// <summary>(a + Σbε) − (c + dε) = (a − c) + (b − d)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator -(Dual<T, TTangents> left, Dual<T, TTangents> right) => new(left.Value - right.Value, TTangents.Subtract(left.Tangents, right.Tangents));
+
+    /// <summary>(a + Σbε) − c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator -(Dual<T, TTangents> left, T right) => new(left.Value - right, left.Tangents);
+
+    /// <summary>c − (a + Σbε).</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator -(T left, Dual<T, TTangents> right) => new(left - right.Value, TTangents.Negate(right.Tangents));
+
+    /// <summary>(a + Σbε)(c + dε) = ac + (bc + ad)ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator *(Dual<T, TTangents> left, Dual<T, TTangents> right)
+        => new(left.Value * right.Value, TTangents.MultiplyAdd(left.Tangents, right.Value, right.Tangents, left.Value));
+
+    /// <summary>(a + Σbε)·c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator *(Dual<T, TTangents> left, T right) => new(left.Value * right, TTangents.Multiply(left.Tangents, right));
+
+    /// <summary>c·(a + Σbε).</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator *(T left, Dual<T, TTangents> right) => new(left * right.Value, TTangents.Multiply(right.Tangents, left));
+
+    /// <summary>(a + Σbε)/(c + dε) = a/c + (b − (a/c)·d)/c ε.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator /(Dual<T, TTangents> left, Dual<T, TTangents> right)
+    {
+        T quotient = left.Value / right.Value;
+        T inverse = T.One / right.Value;
+        // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
+        return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, -quotient * inverse));
+    }
+
+    /// <summary>(a + Σbε)/c.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The constant right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator /(Dual<T, TTangents> left, T right) => new(left.Value / right, TTangents.Divide(left.Tangents, right));
+
+    /// <summary>c/(a + Σbε) = c/a − (c/a²)·b ε.</summary>
+    /// <param name="left">The constant left operand.</param>
+    /// <param name="right">The right operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator /(T left, Dual<T, TTangents> right)
+    {
+        T quotient = left / right.Value;
+        return new(quotient, TTangents.Multiply(right.Tangents, -quotient / right.Value));
+    }
+
+    /// <summary>Remainder a % c (truncated division); ∂/∂a = 1, ∂/∂c = −trunc(a/c).</summary>
+    /// <param name="left">The dividend.</param>
+    /// <param name="right">The divisor.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator %(Dual<T, TTangents> left, Dual<T, TTangents> right)
+    {
+        T remainder = left.Value % right.Value;
+        T quotient = T.Round((left.Value - remainder) / right.Value);
+        return new(remainder, TTangents.MultiplyAdd(left.Tangents, T.One, right.Tangents, -quotient));
+    }
+
+    /// <summary>Negation of both parts.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator -(Dual<T, TTangents> value) => new(-value.Value, TTangents.Negate(value.Tangents));
+
+    /// <summary>Identity.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator +(Dual<T, TTangents> value) => value;
+
+    /// <summary>Adds one to the value; the tangent is unchanged.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator ++(Dual<T, TTangents> value) => new(value.Value + T.One, value.Tangents);
+
+    /// <summary>Subtracts one from the value; the tangent is unchanged.</summary>
+    /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T, TTangents> operator --(Dual<T, TTangents> value) => new(value.Value - T.One, value.Tangents);
+}
