@@ -21,7 +21,14 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 
     [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
     [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
-    [MethodImpl(Inline)] public static T RootN(T x, int n, T nAsT, out T d) { T v = T.RootN(x, n); d = v / (nAsT * x); return v; }
+    // v/(n·x) is 0/0 at x = 0: there the derivative is +∞ for n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1.
+    [MethodImpl(Inline)]
+    public static T RootN(T x, int n, T nAsT, out T d)
+    {
+        T v = T.RootN(x, n);
+        d = n > 0 && x == T.Zero ? (n == 1 ? T.One : T.PositiveInfinity) : v / (nAsT * x);
+        return v;
+    }
 
     [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = T.Exp(x); d = v; return v; }
     [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = v * Constants<T>.Ln2; return v; }
