@@ -33,4 +33,12 @@ public static class ComplexStep
         }
         return n < 0 ? 1 / r : r;
     }
+
+    /// <summary>π·z with the real part first reduced exactly modulo 2, so that sin(π·z) and cos(π·z) keep
+    /// SinPi/CosPi's accuracy near their zeros instead of the rounding error of π·x for large x.</summary>
+    public static Complex PiTimes(Complex z)
+    {
+        double reduced = z.Real - 2 * Math.Round(z.Real / 2);
+        return new Complex(Math.PI * reduced, Math.PI * z.Imaginary);
+    }
 }
