@@ -21,7 +21,14 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 
     [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
     [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
-    [MethodImpl(Inline)] public static T RootN(T x, int n, T nAsT, out T d) { T v = T.RootN(x, n); d = v / (nAsT * x); return v; }
+    // v/(n·x) is 0/0 at x = 0: there the derivative is +∞ for n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1.
+    [MethodImpl(Inline)]
+    public static T RootN(T x, int n, T nAsT, out T d)
+    {
+        T v = T.RootN(x, n);
+        d = n > 0 && x == T.Zero ? (n == 1 ? T.One : T.PositiveInfinity) : v / (nAsT * x);
+        return v;
+    }
 
     [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = T.Exp(x); d = v; return v; }
     [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = v * Constants<T>.Ln2; return v; }
@@ -148,9 +155,22 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Softplus(T x, out T d)
     {
-        T v = T.Max(x, T.Zero) + T.LogP1(T.Exp(-T.Abs(x)));
+        T v = T.Max(x, T.Zero) + Log1PSmall(T.Exp(-T.Abs(x)));
         d = SigmoidValue(x);
         return v;
+    }
+
+    /// <summary>
+    /// ln(1 + t) for 0 ≤ t ≤ 1, accurate to a few ulps even when 1 + t rounds to 1. <c>T.LogP1</c> cannot be used:
+    /// .NET computes it as <c>Log(t + 1)</c>, which returns 0 for t below ε (softplus(−40) would be 0 instead of
+    /// 4.2e-18) and loses ε/t relative accuracy above. With u = fl(1 + t), ln(u)·t/(u − 1) corrects the rounding
+    /// of 1 + t (Goldberg, "What every computer scientist should know about floating-point arithmetic", thm. 4).
+    /// </summary>
+    [MethodImpl(Inline)]
+    private static T Log1PSmall(T t)
+    {
+        T u = T.One + t;
+        return u == T.One ? t : T.Log(u) * (t / (u - T.One));
     }
 
     [MethodImpl(Inline)]
