@@ -89,7 +89,24 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 
     [MethodImpl(Inline)] public static T Sinh(T x, out T d) { d = T.Cosh(x); return T.Sinh(x); }
     [MethodImpl(Inline)] public static T Cosh(T x, out T d) { d = T.Sinh(x); return T.Cosh(x); }
-    [MethodImpl(Inline)] public static T Tanh(T x, out T d) { T v = T.Tanh(x); d = T.One - v * v; return v; }
+    /// <summary>tanh; derivative 1 − tanh², except in the tails (|tanh x| &gt; ½) where that cancels: there
+    /// 1/cosh² x = 4e/(1+e)² with e = e^(−2|x|), accurate to a few ulps however small.</summary>
+    [MethodImpl(Inline)]
+    public static T Tanh(T x, out T d)
+    {
+        T v = T.Tanh(x);
+        if (T.Abs(v) <= Constants<T>.Half)
+        {
+            d = T.One - v * v;
+        }
+        else
+        {
+            T e = T.Exp(-(T.Abs(x) + T.Abs(x)));
+            T onePlus = T.One + e;
+            d = (Constants<T>.Two + Constants<T>.Two) * e / (onePlus * onePlus);
+        }
+        return v;
+    }
     [MethodImpl(Inline)] public static T Asinh(T x, out T d) { d = T.One / T.Sqrt(x * x + T.One); return T.Asinh(x); }
     // (x−1)(x+1) rather than x²−1 keeps accuracy near x = 1.
     [MethodImpl(Inline)] public static T Acosh(T x, out T d) { d = T.One / T.Sqrt((x - T.One) * (x + T.One)); return T.Acosh(x); }
@@ -146,8 +163,12 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Sigmoid(T x, out T d)
     {
-        T v = SigmoidValue(x);
-        d = v * (T.One - v);
+        // With e = e^(−|x|): σ(|x|) = 1/(1+e), 1 − σ(|x|) = e/(1+e), so σ′ = e/(1+e)² on both sides, with no
+        // cancellation in the tails (σ(1−σ) would lose all relative accuracy where σ rounds to 1).
+        T e = T.Exp(-T.Abs(x));
+        T onePlus = T.One + e;
+        T v = x >= T.Zero ? T.One / onePlus : e / onePlus;
+        d = T.IsNaN(x) ? x : e / (onePlus * onePlus);
         return v;
     }
 

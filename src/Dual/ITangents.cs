@@ -71,6 +71,14 @@ public interface ITangents<TSelf, T>
     /// <param name="t">Its scale.</param>
     static abstract TSelf MultiplyAdd(in TSelf a, T s, in TSelf b, T t);
 
+    /// <summary>Lane-wise a·s + b·t where a zero lane contributes exactly zero even when its scale is infinite or NaN
+    /// (used only at singular points, where a constant's zero tangent must not turn 0·∞ into NaN).</summary>
+    /// <param name="a">The first block.</param>
+    /// <param name="s">Its scale.</param>
+    /// <param name="b">The second block.</param>
+    /// <param name="t">Its scale.</param>
+    static abstract TSelf MultiplyAddSkippingZeros(in TSelf a, T s, in TSelf b, T t);
+
     /// <summary>True when every lane of a equals the same lane of b (IEEE ==).</summary>
     /// <param name="a">The first block.</param>
     /// <param name="b">The second block.</param>

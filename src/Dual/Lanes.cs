@@ -160,6 +160,10 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
         }
     }
 
+    /// <summary>tangent·scale, but exactly zero for a zero tangent (so 0·∞ is 0, not NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ProductSkippingZero(T tangent, T scale) => T.IsZero(tangent) ? T.Zero : tangent * scale;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(ref T a, ref T b, int n)
     {

@@ -43,14 +43,16 @@ public readonly partial struct Dual<T, TTangents>
         return Chain(x, dx, y, dy, v);
     }
 
-    /// <summary>xʸ with both operands dual: ∂/∂x = y·x^(y−1), ∂/∂y = xʸ·ln x.</summary>
+    /// <summary>xʸ with both operands dual: ∂/∂x = y·x^(y−1), ∂/∂y = xʸ·ln x; where a partial is infinite, an
+    /// operand with zero tangent contributes zero (so <c>T.Pow(x, T.CreateChecked(0))</c> in generic code stays exact).</summary>
     /// <param name="x">The base.</param>
     /// <param name="y">The exponent.</param>
     [MethodImpl(Inline)]
     public static Dual<T, TTangents> Pow(Dual<T, TTangents> x, Dual<T, TTangents> y)
     {
         T v = DerivativeRules<T>.Pow(x.Value, y.Value, out T dx, out T dy);
-        return Chain(x, dx, y, dy, v);
+        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) must contribute 0, not 0·∞.
+        return T.IsFinite(dx) && T.IsFinite(dy) ? Chain(x, dx, y, dy, v) : new(v, TTangents.MultiplyAddSkippingZeros(x.Tangents, dx, y.Tangents, dy));
     }
 
     /// <summary>xʸ for a constant exponent.</summary>

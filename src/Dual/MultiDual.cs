@@ -389,6 +389,32 @@ public readonly partial struct Dual<T, TTangents> :
 
     static bool INumberBase<Dual<T, TTangents>>.TryConvertToTruncating<TOther>(Dual<T, TTangents> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Truncating, out result);
 
+    /// <summary>Converts any number to a constant (zero tangent) as <typeparamref name="T"/>.CreateChecked does;
+    /// a dual source converts only if its tangent is zero.</summary>
+    /// <typeparam name="TOther">The source type.</typeparam>
+    /// <param name="value">The number.</param>
+    /// <exception cref="NotSupportedException">The source type cannot be converted (or is a dual with a non-zero tangent).</exception>
+    /// <exception cref="OverflowException">The value does not fit.</exception>
+    public static Dual<T, TTangents> CreateChecked<TOther>(TOther value) where TOther : INumberBase<TOther>
+        => TryConvertFrom(value, ConversionKind.Checked, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
+
+    /// <summary>Converts any number to a constant (zero tangent), saturating at the range of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="TOther">The source type.</typeparam>
+    /// <param name="value">The number.</param>
+    /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    public static Dual<T, TTangents> CreateSaturating<TOther>(TOther value) where TOther : INumberBase<TOther>
+        => TryConvertFrom(value, ConversionKind.Saturating, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
+
+    /// <summary>Converts any number to a constant (zero tangent), truncating to <typeparamref name="T"/>.</summary>
+    /// <typeparam name="TOther">The source type.</typeparam>
+    /// <param name="value">The number.</param>
+    /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    public static Dual<T, TTangents> CreateTruncating<TOther>(TOther value) where TOther : INumberBase<TOther>
+        => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
+
+    private static NotSupportedException Unsupported<TOther>()
+        => new($"Cannot convert {typeof(TOther).Name} to {typeof(Dual<T, TTangents>).Name}: the type is not supported, or it is a dual number whose non-zero tangent would be dropped.");
+
     private enum ConversionKind { Checked, Saturating, Truncating }
 
     private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out Dual<T, TTangents> result)

@@ -119,6 +119,18 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     }
 
     /// <inheritdoc/>
+    public static Tangents16<T> MultiplyAddSkippingZeros(in Tangents16<T> a, T s, in Tangents16<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        for (int i = 0; i < 16; i++)
+        {
+            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+        }
+        return r;
+    }
+
+    /// <inheritdoc/>
     public static bool Equal(in Tangents16<T> a, in Tangents16<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 16);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>

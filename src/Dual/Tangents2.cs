@@ -119,6 +119,18 @@ public struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPoint
     }
 
     /// <inheritdoc/>
+    public static Tangents2<T> MultiplyAddSkippingZeros(in Tangents2<T> a, T s, in Tangents2<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        for (int i = 0; i < 2; i++)
+        {
+            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+        }
+        return r;
+    }
+
+    /// <inheritdoc/>
     public static bool Equal(in Tangents2<T> a, in Tangents2<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 2);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>

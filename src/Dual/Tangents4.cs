@@ -119,6 +119,18 @@ public struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPoint
     }
 
     /// <inheritdoc/>
+    public static Tangents4<T> MultiplyAddSkippingZeros(in Tangents4<T> a, T s, in Tangents4<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        for (int i = 0; i < 4; i++)
+        {
+            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+        }
+        return r;
+    }
+
+    /// <inheritdoc/>
     public static bool Equal(in Tangents4<T> a, in Tangents4<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 4);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>

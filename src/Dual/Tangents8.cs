@@ -119,6 +119,18 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     }
 
     /// <inheritdoc/>
+    public static Tangents8<T> MultiplyAddSkippingZeros(in Tangents8<T> a, T s, in Tangents8<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        for (int i = 0; i < 8; i++)
+        {
+            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+        }
+        return r;
+    }
+
+    /// <inheritdoc/>
     public static bool Equal(in Tangents8<T> a, in Tangents8<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 8);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
