@@ -80,20 +80,97 @@ public static partial class AutoDiff
     public static T[,] Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
-        => Hessian<T>(xs => f.Evaluate(xs), x);
+    {
+        int n = x.Length;
+        var gradient = new T[n];
+        var flat = new T[n * n];
+        Hessian(f, x, gradient, flat);
+        return ToMatrix(flat, n, n);
+    }
 
-    /// <summary>f(x), ∇f(x) and the Hessian of a generic-math function into caller buffers.</summary>
+    /// <summary>f(x), ∇f(x) and the Hessian of a generic-math function into caller buffers, allocation-free.
+    /// Chunked: each pass seeds xᵢ in the inner tangent and k inputs xⱼ…xⱼ₊ₖ₋₁ (j ≥ i's block) in the outer
+    /// multi-tangent, so the upper triangle costs about n·⌈n/k⌉/2 evaluations instead of n(n+1)/2.</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="gradient">Receives ∇f(x); length n.</param>
-    /// <param name="hessian">Receives H row-major; length n·n.</param>
+    /// <param name="hessian">Receives H row-major; length n·n (exactly symmetric).</param>
+    /// <param name="chunkSize">Outer tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
     /// <returns>f(x).</returns>
-    public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
+    /// <exception cref="ArgumentException">A buffer length does not match n.</exception>
+    public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
-        => Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
+    {
+        int n = x.Length;
+        Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
+        Guard.Length(n * n, hessian.Length, nameof(hessian), $"n·n = {n}·{n}, from x");
+        int k = ResolveChunkSize(chunkSize, n);
+        if (k == 1)
+        {
+            return Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
+        }
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
+        return k switch
+        {
+            2 => HessianChunked<T, TFunction, Tangents2<Dual<T>>>(f, x, gradient, hessian),
+            4 => HessianChunked<T, TFunction, Tangents4<Dual<T>>>(f, x, gradient, hessian),
+            8 => HessianChunked<T, TFunction, Tangents8<Dual<T>>>(f, x, gradient, hessian),
+            _ => HessianChunked<T, TFunction, Tangents16<Dual<T>>>(f, x, gradient, hessian),
+        };
+    }
+
+    private static T HessianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TTangents : struct, ITangents<TTangents, Dual<T>>
+    {
+        int n = x.Length, k = TTangents.Count;
+        using var work = new Rented<Dual<Dual<T>, TTangents>>(n);
+        Span<Dual<Dual<T>, TTangents>> xs = work.Span;
+        for (int m = 0; m < n; m++)
+        {
+            xs[m] = new(new Dual<T>(x[m], T.Zero), TTangents.Zero);
+        }
+        if (n == 0)
+        {
+            return f.Evaluate<Dual<Dual<T>, TTangents>>(xs).Value.Value;
+        }
+        T value = T.Zero;
+        Dual<T> one = new(T.One, T.Zero);
+        for (int i = 0; i < n; i++)
+        {
+            xs[i] = new(new Dual<T>(x[i], T.One), xs[i].Tangents);
+            // Blocks of columns from i's own block on: the upper triangle, mirrored below.
+            for (int start = i / k * k; start < n; start += k)
+            {
+                int count = Math.Min(k, n - start);
+                for (int lane = 0; lane < count; lane++)
+                {
+                    int j = start + lane;
+                    xs[j] = new(xs[j].Value, TTangents.Unit(lane, one));
+                }
+                Dual<Dual<T>, TTangents> y = f.Evaluate<Dual<Dual<T>, TTangents>>(xs);
+                for (int lane = 0; lane < count; lane++)
+                {
+                    int j = start + lane;
+                    xs[j] = new(xs[j].Value, TTangents.Zero);
+                    if (j >= i)
+                    {
+                        T second = y.Tangents[lane].Tangent;
+                        hessian[i * n + j] = second;
+                        hessian[j * n + i] = second;
+                    }
+                }
+                value = y.Value.Value;
+                gradient[i] = y.Value.Tangent;
+            }
+            xs[i] = new(new Dual<T>(x[i], T.Zero), xs[i].Tangents);
+        }
+        return value;
+    }
 
     /// <summary>The Hessian-vector product H(x)·v by forward-over-forward: n evaluations, each seeding v in the
     /// inner tangent and eᵢ in the outer one, so the outer tangent's tangent is (H·v)ᵢ.</summary>

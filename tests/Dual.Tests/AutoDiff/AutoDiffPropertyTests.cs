@@ -194,3 +194,31 @@ public class AutoDiffPropertyTests
         return Close(second, fd, 1e-8, 1e-9);
     }
 }
+
+public class ChunkedHessianTests
+{
+    [FsCheck.NUnit.Property(MaxTest = 25)]
+    public bool Chunked_hessians_equal_pairwise_nested_hessians_bit_for_bit(int seed)
+    {
+        int n = 1 + System.Math.Abs(seed % 11);
+        var random = new System.Random(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = random.NextDouble() * 2 - 1;
+        var f = default(TestFunctions.Mixed);
+        var gradient = new double[n];
+        var reference = new double[n * n];
+        double value = AutoDiff.Hessian<double>(v => f.Evaluate(v), x, gradient, reference);
+        foreach (int k in new[] { 0, 2, 4, 8, 16 })
+        {
+            var g = new double[n];
+            var h = new double[n * n];
+            double v = AutoDiff.Hessian<double, TestFunctions.Mixed>(f, x, g, h, k);
+            if (v != value) return false;
+            for (int i = 0; i < n; i++)
+                if (System.BitConverter.DoubleToInt64Bits(g[i]) != System.BitConverter.DoubleToInt64Bits(gradient[i])) return false;
+            for (int i = 0; i < n * n; i++)
+                if (System.BitConverter.DoubleToInt64Bits(h[i]) != System.BitConverter.DoubleToInt64Bits(reference[i])) return false;
+        }
+        return true;
+    }
+}
