@@ -358,6 +358,56 @@ public sealed class JacobianEngine : IDisposable
         }
     }
 
+    // ------------------------------------------------------------------ MemoryBuffer1D.View forwarding
+
+    /// <summary>As <see cref="Jacobians{T, TFunction}(TFunction, ArrayView{T}, ArrayView{T}, ArrayView{T})"/>, for the
+    /// dense views <c>accelerator.Allocate1D</c> returns.</summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="function">The function ℝⁿ → ℝᵐ.</param>
+    /// <param name="points">P points, row-major [P, n].</param>
+    /// <param name="jacobians">Receives the Jacobians, row-major [P, m, n].</param>
+    /// <param name="values">Optional (pass <c>default</c> for none): receives f, row-major [P, m].</param>
+    public void Jacobians<T, TFunction>(TFunction function, ArrayView1D<T, Stride1D.Dense> points, ArrayView1D<T, Stride1D.Dense> jacobians,
+        ArrayView1D<T, Stride1D.Dense> values = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TFunction : struct, IKernelFunction
+        => Jacobians(function, Contiguous(points), Contiguous(jacobians), Contiguous(values));
+
+    /// <summary>As <see cref="JacobianTimesMatrix{T, TFunction}(TFunction, ArrayView{T}, ArrayView{T}, int, ArrayView{T}, ArrayView{T})"/>,
+    /// for the dense views <c>accelerator.Allocate1D</c> returns.</summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="function">The function ℝⁿ → ℝᵐ.</param>
+    /// <param name="points">P points, row-major [P, n].</param>
+    /// <param name="matrix">V, row-major [n, r].</param>
+    /// <param name="columns">r ≥ 1.</param>
+    /// <param name="products">Receives J·V, row-major [P, m, r].</param>
+    /// <param name="values">Optional (pass <c>default</c> for none): receives f, row-major [P, m].</param>
+    public void JacobianTimesMatrix<T, TFunction>(TFunction function, ArrayView1D<T, Stride1D.Dense> points, ArrayView1D<T, Stride1D.Dense> matrix,
+        int columns, ArrayView1D<T, Stride1D.Dense> products, ArrayView1D<T, Stride1D.Dense> values = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TFunction : struct, IKernelFunction
+        => JacobianTimesMatrix(function, Contiguous(points), Contiguous(matrix), columns, Contiguous(products), Contiguous(values));
+
+    /// <summary>As <see cref="Jvp{T, TFunction}(TFunction, ArrayView{T}, ArrayView{T}, ArrayView{T}, ArrayView{T})"/>, for the
+    /// dense views <c>accelerator.Allocate1D</c> returns.</summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="function">The function ℝⁿ → ℝᵐ.</param>
+    /// <param name="points">P points, row-major [P, n].</param>
+    /// <param name="tangents">[P, n], or one shared tangent of length n.</param>
+    /// <param name="values">Receives f, row-major [P, m].</param>
+    /// <param name="jvps">Receives J·v, row-major [P, m].</param>
+    public void Jvp<T, TFunction>(TFunction function, ArrayView1D<T, Stride1D.Dense> points, ArrayView1D<T, Stride1D.Dense> tangents,
+        ArrayView1D<T, Stride1D.Dense> values, ArrayView1D<T, Stride1D.Dense> jvps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TFunction : struct, IKernelFunction
+        => Jvp(function, Contiguous(points), Contiguous(tangents), Contiguous(values), Contiguous(jvps));
+
+    private static ArrayView<T> Contiguous<T>(ArrayView1D<T, Stride1D.Dense> view) where T : unmanaged
+        => view.IsValid ? view.AsContiguous() : default;
+
     // ------------------------------------------------------------------ CUDA validation without a GPU
 
     /// <summary>

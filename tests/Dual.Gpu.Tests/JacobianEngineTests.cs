@@ -1,6 +1,6 @@
 using System;
 using System.Numerics;
-using FsCheck.NUnit;
+
 using NUnit.Framework;
 
 namespace Dual.Gpu.Tests;
