@@ -50,8 +50,10 @@ public sealed class EngineAgreementTests
     [FsCheck.NUnit.Property(MaxTest = 15)]
     public void Jacobians_SplitBatches_MatchCpu(int seed, byte nRaw, byte mRaw, byte pRaw)
     {
-        // A budget of a few hundred bytes holds one to three points: the batch must be streamed in chunks.
-        CheckJacobians<double>(Shape(nRaw, mRaw), seed, 4 + pRaw % 9, DoubleTolerance, 300);
+        // A budget that holds two points' buffers (x, J, f): a batch of four or more must be streamed in chunks.
+        var f = Shape(nRaw, mRaw);
+        int n = f.InputCount, m = f.OutputCount;
+        CheckJacobians<double>(f, seed, 4 + pRaw % 9, DoubleTolerance, 2 * (n + m * n + m) * sizeof(double) + 7);
         Assert.That(engine.LastChunkCount, Is.GreaterThan(1));
     }
 
@@ -92,7 +94,10 @@ public sealed class EngineAgreementTests
     [FsCheck.NUnit.Property(MaxTest = 10)]
     public void Jvp_Float_SplitBatches_MatchCpu(int seed, byte nRaw, byte mRaw, byte pRaw, bool shared)
     {
-        CheckJvp<float>(Shape(nRaw, mRaw), seed, 5 + pRaw % 17, shared, FloatTolerance, 64);
+        // Room for two points' x, v, f and J·v (plus the shared tangent): five or more points need several chunks.
+        var f = Shape(nRaw, mRaw);
+        int n = f.InputCount, m = f.OutputCount;
+        CheckJvp<float>(f, seed, 5 + pRaw % 17, shared, FloatTolerance, (2 * (2 * n + 2 * m) + n) * sizeof(float));
         Assert.That(engine.LastChunkCount, Is.GreaterThan(1));
     }
 
@@ -135,8 +140,9 @@ public sealed class EngineAgreementTests
     {
         var f = Shape(nRaw, mRaw);
         int r = 1 + rRaw % 5;
-        // V takes n·r·4 bytes; leave room for about one point beyond it.
-        CheckJacobianMatrix<float>(f, seed, 3 + pRaw % 11, r, FloatTolerance, f.InputCount * r * 4 + 64);
+        // V takes n·r·4 bytes; leave room for two points' x, J·V and f beyond it.
+        int n = f.InputCount, m = f.OutputCount;
+        CheckJacobianMatrix<float>(f, seed, 3 + pRaw % 11, r, FloatTolerance, (n * r + 2 * (n + m * r + m)) * sizeof(float));
         Assert.That(engine.LastChunkCount, Is.GreaterThan(1));
     }
 
