@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ILGPU;
+using ILGPU.Backends;
+using ILGPU.Backends.EntryPoints;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+
+namespace Dual.Gpu;
+
+/// <summary>The PTX compiled for one kernel and what is wrong with it, if anything.</summary>
+/// <param name="Kernel">The kernel, e.g. <c>Jacobian&lt;Double, MyFunction&gt;</c>.</param>
+/// <param name="Ptx">The PTX text (empty when compilation itself failed).</param>
+/// <param name="Problems">Empty when the kernel is fit for CUDA.</param>
+public sealed record PtxKernelResult(string Kernel, string Ptx, IReadOnlyList<string> Problems)
+{
+    /// <summary>Whether no problem was found.</summary>
+    public bool IsValid => Problems.Count == 0;
+}
+
+/// <summary>The result of <see cref="JacobianEngine.ValidateForCuda{TFunction}()"/>.</summary>
+/// <param name="Kernels">One result per kernel the engine can launch for the function.</param>
+public sealed record PtxValidationReport(IReadOnlyList<PtxKernelResult> Kernels)
+{
+    /// <summary>Whether every kernel compiled to PTX without a defect.</summary>
+    public bool IsValid => Kernels.All(k => k.IsValid);
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> listing the problems when not <see cref="IsValid"/>.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+            throw new InvalidOperationException("Kernels that would fail on a CUDA GPU:" + Environment.NewLine + ToString());
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Join(Environment.NewLine,
+        Kernels.Select(k => k.IsValid ? $"{k.Kernel}: ok ({k.Ptx.Length} chars of PTX)" : $"{k.Kernel}: {string.Join("; ", k.Problems)}"));
+}
+
+internal static partial class PtxValidator
+{
+    public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction
+    {
+        var results = new List<PtxKernelResult>();
+        foreach (Type scalar in new[] { typeof(double), typeof(float) })
+        {
+            foreach (string name in new[] { nameof(Kernels.Jacobian), nameof(Kernels.JacobianMatrix), nameof(Kernels.Jvp) })
+            {
+                MethodInfo method = typeof(Kernels).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!
+                    .MakeGenericMethod(scalar, typeof(TFunction));
+                results.Add(CompileAndCheck(method, $"{name}<{scalar.Name}, {typeof(TFunction).Name}>"));
+            }
+        }
+        return new PtxValidationReport(results);
+    }
+
+    /// <summary>Compiles in a fresh context each time: after one rejected kernel, later compiles in the same
+    /// context can fail spuriously.</summary>
+    private static PtxKernelResult CompileAndCheck(MethodInfo method, string label)
+    {
+        try
+        {
+            using var context = Context.Create(b => b.Default().EnableAlgorithms());
+            using var backend = new PTXBackend(context, new CudaCapabilityContext(new CudaArchitecture(9, 0)),
+                new CudaArchitecture(9, 0), CudaInstructionSet.ISA_80, null);
+            var entry = EntryPointDescription.FromImplicitlyGroupedKernel(method);
+            CompiledKernel compiled = backend.Compile(entry, KernelSpecialization.Empty);
+            string ptx = ((PTXCompiledKernel)compiled).PTXAssembly;
+            return new PtxKernelResult(label, ptx, FindProblems(ptx));
+        }
+        catch (Exception e)
+        {
+            return new PtxKernelResult(label, string.Empty, new[] { $"does not compile: {e.GetType().Name}: {e.Message}" });
+        }
+    }
+
+    /// <summary>Unresolved <c>.extern .func</c> declarations, and <c>.func</c> bodies that call themselves.</summary>
+    internal static IReadOnlyList<string> FindProblems(string ptx)
+    {
+        var problems = new List<string>();
+        foreach (Match m in ExternFunc().Matches(ptx))
+            problems.Add($"unresolved external function '{m.Groups[1].Value}' (PTX JIT would fail)");
+        MatchCollection heads = FuncHead().Matches(ptx);
+        for (int k = 0; k < heads.Count; k++)
+        {
+            Match head = heads[k];
+            if (head.Value.Contains(".extern", StringComparison.Ordinal))
+                continue;
+            string name = head.Groups[1].Value;
+            int end = k + 1 < heads.Count ? heads[k + 1].Index : ptx.Length;
+            string body = ptx[(head.Index + head.Length)..end];
+            if (Regex.IsMatch(body, @"\bcall(?:\.uni)?\s+(?:\([^)]*\)\s*,\s*)?" + Regex.Escape(name) + @"\s*[,;(]"))
+                problems.Add($"function '{name}' calls itself (a literally compiled intrinsic: infinite recursion on the GPU)");
+        }
+        return problems;
+    }
+
+    [GeneratedRegex(@"\.extern\s+\.func\s+(?:\([^)]*\)\s*)?([\w$]+)")]
+    private static partial Regex ExternFunc();
+
+    [GeneratedRegex(@"^[ \t]*(?:\.extern\s+|\.visible\s+|\.weak\s+)?(?:\.func|\.entry)\s+(?:\([^)]*\)\s*)?([\w$]+)", RegexOptions.Multiline)]
+    private static partial Regex FuncHead();
+}

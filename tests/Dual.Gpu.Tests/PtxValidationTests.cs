@@ -1,0 +1,68 @@
+using System.Linq;
+using NUnit.Framework;
+
+namespace Dual.Gpu.Tests;
+
+/// <summary>Every kernel the engine can launch compiles to PTX without the defects that only show on a GPU.</summary>
+[TestFixture]
+public sealed class PtxValidationTests
+{
+    [Test]
+    public void ReferenceFunctionKernels_AreFitForCuda()
+    {
+        PtxValidationReport report = JacobianEngine.ValidateForCuda<RollingSinExp>();
+        Assert.That(report.Kernels, Has.Count.EqualTo(6));
+        Assert.That(report.IsValid, Is.True, report.ToString());
+        Assert.That(report.Kernels.All(k => k.Ptx.Contains(".entry")), Is.True);
+    }
+
+    [Test]
+    public void MixedFunctionKernels_AreFitForCuda()
+    {
+        PtxValidationReport report = JacobianEngine.ValidateForCuda(new Mixed(3, 2));
+        Assert.That(report.IsValid, Is.True, report.ToString());
+    }
+
+    [Test]
+    public void Checker_FlagsExternAndSelfCallingFunctions()
+    {
+        const string bad = """
+            .extern .func (.param .b64 func_retval0) __nv_cbrt(.param .b64 p0);
+            .func (.param .b64 r) rcp_estimate(.param .b64 a)
+            {
+                call.uni (r0), rcp_estimate, (a);
+                ret;
+            }
+            .visible .entry kernel()
+            {
+                ret;
+            }
+            """;
+        var problems = PtxValidator.FindProblems(bad);
+        Assert.That(problems, Has.Count.EqualTo(2));
+        Assert.That(problems[0], Does.Contain("__nv_cbrt"));
+        Assert.That(problems[1], Does.Contain("rcp_estimate"));
+        Assert.That(PtxValidator.FindProblems(".func (.param .b64 r) f(.param .b64 a)\n{\n call.uni (r0), g, (a);\n}\n.func g()\n{\n ret;\n}"), Is.Empty);
+    }
+
+    [Test]
+    public void Checker_CatchesAKernelThatUsesAGpuOnlyFailure()
+    {
+        PtxValidationReport report = JacobianEngine.ValidateForCuda<CbrtFunction>();
+        Assert.That(report.IsValid, Is.False, "Cbrt compiles to an unresolved extern on CUDA; the checker must see it");
+        Assert.That(report.Kernels.SelectMany(k => k.Problems), Has.Some.Contains("unresolved external function"), report.ToString());
+    }
+}
+
+/// <summary>Uses TNum.Cbrt, which ILGPU compiles to an unresolved PTX extern (fails only on a GPU).</summary>
+public readonly struct CbrtFunction : IKernelFunction
+{
+    public int InputCount => 1;
+
+    public int OutputCount => 1;
+
+    public TNum Output<TNum, TInputs>(int i, in TInputs x)
+        where TNum : System.Numerics.IFloatingPointIeee754<TNum>
+        where TInputs : struct, IKernelInputs<TNum>
+        => TNum.Cbrt(x[0]);
+}
