@@ -51,12 +51,14 @@ public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IS
 }
 
 [MemoryDiagnoser]
+[Config(typeof(PrimalUnitsConfig))]
 public class RosenbrockGradient : GradientBenchmarks<Rosenbrock>
 {
     protected override double Start(int i) => i % 2 == 0 ? -1.2 : 1.0;
 }
 
 [MemoryDiagnoser]
+[Config(typeof(PrimalUnitsConfig))]
 public class AckleyGradient : GradientBenchmarks<Ackley>
 {
     protected override double Start(int i) => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3);

@@ -19,6 +19,11 @@ public static class Program
             Console.Error.WriteLine($"Self-check failed ({failures} failures); not benchmarking.");
             return 1;
         }
+        if (args.Contains("--probe"))
+        {
+            Probe.Run(args);
+            return 0;
+        }
         if (args.Contains("--check"))
         {
             return 0;
