@@ -39,12 +39,42 @@ public static class SelfCheck
         failures += CheckGradient<Rosenbrock>(log, "Rosenbrock", i => i % 2 == 0 ? -1.2 : 1.0, Rosenbrock.Gradient);
         failures += CheckGradient<Ackley>(log, "Ackley", i => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3), Ackley.Gradient);
 
+        // float: every chunk size gives the one-tangent gradient bit for bit (the SIMD paths differ by width).
+        foreach (int n in new[] { 3, 10, 37 })
+        {
+            float[] x = new float[n], reference = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float)(0.5 + 1.5 * Math.Sin(0.7 * i + 0.3));
+            AutoDiff.Gradient<float, Ackley>(default, x, reference, chunkSize: 1);
+            float[] reference2 = new float[n];
+            AutoDiff.Gradient<float, Rosenbrock>(default, x, reference2, chunkSize: 1);
+            foreach (int k in new[] { 0, 2, 4, 8, 16 })
+            {
+                float[] g = new float[n], g2 = new float[n];
+                AutoDiff.Gradient<float, Ackley>(default, x, g, chunkSize: k);
+                AutoDiff.Gradient<float, Rosenbrock>(default, x, g2, chunkSize: k);
+                for (int i = 0; i < n; i++)
+                {
+                    Check(BitConverter.SingleToInt32Bits(g[i]) == BitConverter.SingleToInt32Bits(reference[i])
+                        && BitConverter.SingleToInt32Bits(g2[i]) == BitConverter.SingleToInt32Bits(reference2[i]), $"float gradient n={n} chunk {k} lane {i}");
+                }
+            }
+        }
+
         // Rat43: AutoDiff Jacobian (chunk 4) vs the hand-optimised one.
         foreach (double[] b in new[] { Rat43.Start1, Rat43.Certified })
         {
             double[] r1 = new double[15], r2 = new double[15], j1 = new double[60], j2 = new double[60];
             AutoDiff.Jacobian<double, Rat43>(default, b, r1, j1, chunkSize: 4);
             Rat43.Analytic(b, r2, j2);
+            foreach (int k in new[] { 1, 2, 8, 16 })
+            {
+                double[] rk = new double[15], jk = new double[60];
+                AutoDiff.Jacobian<double, Rat43>(default, b, rk, jk, chunkSize: k);
+                for (int i = 0; i < 60; i++)
+                {
+                    Check(BitConverter.DoubleToInt64Bits(jk[i]) == BitConverter.DoubleToInt64Bits(j1[i]), $"Rat43 J chunk {k} vs 4 at {i}");
+                }
+            }
             for (int i = 0; i < 15; i++)
             {
                 Check(Close(r1[i], r2[i], 1e-13), $"Rat43 residual {i} at b1={b[0]}: {r1[i]} vs {r2[i]}");
