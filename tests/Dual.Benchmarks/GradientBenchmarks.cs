@@ -7,7 +7,7 @@ namespace Dual.Benchmarks;
 
 /// <summary>
 /// ∇f for f: ℝⁿ → ℝ given as an <see cref="IScalarFunction"/> struct, n = 10, 100, 1000, with caller-supplied
-/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k and at k = 16,
+/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k (4 for n ≥ 3) and at k = 8 and 16,
 /// and MathNet.Numerics' central finite-difference gradient (<see cref="NumericalJacobian"/>, 2n evaluations).
 /// </summary>
 public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IScalarFunction
@@ -42,6 +42,9 @@ public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IS
 
     [Benchmark]
     public double ChunkedDefault() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 0);
+
+    [Benchmark]
+    public double Chunked8() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 8);
 
     [Benchmark]
     public double Chunked16() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 16);
