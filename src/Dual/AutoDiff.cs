@@ -26,17 +26,16 @@ public static partial class AutoDiff
 
     /// <summary>
     /// The chunk size picked when the caller passes 0: the smallest supported size that covers
-    /// <paramref name="inputCount"/> inputs, capped at 4. A dual with a 4-tangent block of doubles (40 bytes) stays
-    /// in registers; with 8 or 16 tangents the JIT copies every intermediate dual through the stack, and on
-    /// x64 (.NET 10, AVX-512) 8 tangents measured 2–3× slower per gradient than 4 (docs/benchmarks.md).
+    /// <paramref name="inputCount"/> inputs, capped at 8 (wider blocks spill out of registers and stop paying).
     /// </summary>
     /// <param name="inputCount">The number of inputs n.</param>
-    /// <returns>1, 2 or 4.</returns>
+    /// <returns>1, 2, 4 or 8.</returns>
     public static int DefaultChunkSize(int inputCount) => inputCount switch
     {
         <= 1 => 1,
         <= 2 => 2,
-        _ => 4,
+        <= 4 => 4,
+        _ => 8,
     };
 
     private static int ResolveChunkSize(int chunkSize, int inputCount)
