@@ -23,6 +23,16 @@ internal static class Guard
         }
     }
 
+    /// <summary>A row-major matrix buffer of rows × columns; the message is built only when it throws.</summary>
+    public static void MatrixLength(int rows, int columns, int actual, string parameterName, string rowsName, string from)
+    {
+        if (rows * columns != actual)
+        {
+            throw new ArgumentException(
+                $"'{parameterName}' has length {actual} but must have length {rows * columns} ({rowsName}·n = {rows}·{columns}, from {from}).", parameterName);
+        }
+    }
+
     public static void Positive(int value, string parameterName)
     {
         if (value <= 0)

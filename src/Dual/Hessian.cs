@@ -33,7 +33,7 @@ public static partial class AutoDiff
         ArgumentNullException.ThrowIfNull(f);
         int n = x.Length;
         Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
-        Guard.Length(n * n, hessian.Length, nameof(hessian), $"n·n = {n}·{n}, from x");
+        Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x");
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
         using var work = new Rented<Dual<Dual<T>>>(n);
         Span<Dual<Dual<T>>> xs = work.Span;

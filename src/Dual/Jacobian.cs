@@ -31,7 +31,7 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(f);
         int n = x.Length, m = values.Length;
-        Guard.Length(m * n, jacobian.Length, nameof(jacobian), $"m·n = {m}·{n}, from values and x");
+        Guard.MatrixLength(m, n, jacobian.Length, nameof(jacobian), "m", "values and x");
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
         using var inputs = new Rented<Dual<T>>(n);
         using var outputs = new Rented<Dual<T>>(m);
@@ -98,7 +98,7 @@ public static partial class AutoDiff
         where TFunction : IVectorFunction
     {
         int n = x.Length, m = values.Length;
-        Guard.Length(m * n, jacobian.Length, nameof(jacobian), $"m·n = {m}·{n}, from values and x");
+        Guard.MatrixLength(m, n, jacobian.Length, nameof(jacobian), "m", "values and x");
         int k = ResolveChunkSize(chunkSize, n);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
         switch (k)

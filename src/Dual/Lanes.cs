@@ -12,6 +12,8 @@ namespace Dual;
 /// </summary>
 internal static class Lanes<T> where T : IFloatingPointIeee754<T>
 {
+    private static bool UseVector512(int n) => Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n % Vector512<T>.Count == 0;
+
     private static bool UseVector256(int n) => Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n % Vector256<T>.Count == 0;
 
     private static bool UseVector128(int n) => Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported && n % Vector128<T>.Count == 0;
@@ -19,7 +21,17 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyAdd(ref T result, ref T a, T s, ref T b, T t, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            Vector512<T> vs = Vector512.Create(s), vt = Vector512.Create(t);
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                Vector512<T> va = Vector512.LoadUnsafe(ref a, (nuint)i) * vs;
+                Vector512<T> vb = Vector512.LoadUnsafe(ref b, (nuint)i) * vt;
+                (va + vb).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             Vector256<T> vs = Vector256.Create(s), vt = Vector256.Create(t);
             for (int i = 0; i < n; i += Vector256<T>.Count)
@@ -51,7 +63,15 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Multiply(ref T result, ref T a, T s, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            Vector512<T> vs = Vector512.Create(s);
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                (Vector512.LoadUnsafe(ref a, (nuint)i) * vs).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             Vector256<T> vs = Vector256.Create(s);
             for (int i = 0; i < n; i += Vector256<T>.Count)
@@ -79,7 +99,15 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Divide(ref T result, ref T a, T s, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            Vector512<T> vs = Vector512.Create(s);
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                (Vector512.LoadUnsafe(ref a, (nuint)i) / vs).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             Vector256<T> vs = Vector256.Create(s);
             for (int i = 0; i < n; i += Vector256<T>.Count)
@@ -99,7 +127,14 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(ref T result, ref T a, ref T b, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                (Vector512.LoadUnsafe(ref a, (nuint)i) + Vector512.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             for (int i = 0; i < n; i += Vector256<T>.Count)
             {
@@ -125,7 +160,14 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(ref T result, ref T a, ref T b, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                (Vector512.LoadUnsafe(ref a, (nuint)i) - Vector512.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             for (int i = 0; i < n; i += Vector256<T>.Count)
             {
@@ -144,7 +186,14 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(ref T result, ref T a, int n)
     {
-        if (UseVector256(n))
+        if (UseVector512(n))
+        {
+            for (int i = 0; i < n; i += Vector512<T>.Count)
+            {
+                (-Vector512.LoadUnsafe(ref a, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector256(n))
         {
             for (int i = 0; i < n; i += Vector256<T>.Count)
             {

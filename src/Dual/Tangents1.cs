@@ -23,6 +23,10 @@ public struct Tangents1<T> : ITangents<Tangents1<T>, T> where T : IFloatingPoint
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
+            {
+                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+            }
             Unsafe.SkipInit(out Tangents1<T> r);
             for (int i = 0; i < 1; i++) Unsafe.Add(ref r._0, i) = T.Zero;
             return r;

@@ -10,9 +10,15 @@ namespace Dual;
 [StructLayout(LayoutKind.Sequential)]
 public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPointIeee754<T>
 {
-#pragma warning disable CS0169, CS0649 // lanes are reached through First (contiguous, sequential layout)
-    private T _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15;
-#pragma warning restore CS0169, CS0649
+    private Storage _l;
+
+    // One inline-array field rather than 16 scalar fields, like the narrower blocks: a block that is one
+    // SIMD register wide can then stay in that register between operations.
+    [InlineArray(16)]
+    private struct Storage
+    {
+        public T _0;
+    }
 
     /// <summary>16.</summary>
     public static int Count => 16;
@@ -23,8 +29,12 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
+            {
+                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+            }
             Unsafe.SkipInit(out Tangents16<T> r);
-            for (int i = 0; i < 16; i++) Unsafe.Add(ref r._0, i) = T.Zero;
+            for (int i = 0; i < 16; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
             return r;
         }
     }
@@ -35,7 +45,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
         get
         {
             if ((uint)index >= 16) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 16).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _0), index);
+            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
         }
     }
 
@@ -44,7 +54,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     {
         if (values.Length > 16) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 16.", nameof(values));
         Tangents16<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
         return r;
     }
 
@@ -53,7 +63,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Unit(int index, T value)
     {
         Tangents16<T> r = Zero;
-        if ((uint)index < 16) Unsafe.Add(ref r._0, index) = value;
+        if ((uint)index < 16) Unsafe.Add(ref r._l._0, index) = value;
         return r;
     }
 
@@ -61,7 +71,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public readonly void CopyTo(Span<T> destination)
     {
         int n = Math.Min(16, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _0), i);
+        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
     }
 
     /// <inheritdoc/>
@@ -69,7 +79,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Add(in Tangents16<T> a, in Tangents16<T> b)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Add(ref r._0, ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 16);
+        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
         return r;
     }
 
@@ -78,7 +88,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Subtract(in Tangents16<T> a, in Tangents16<T> b)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Subtract(ref r._0, ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 16);
+        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
         return r;
     }
 
@@ -87,7 +97,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Negate(in Tangents16<T> a)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Negate(ref r._0, ref Unsafe.AsRef(in a._0), 16);
+        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 16);
         return r;
     }
 
@@ -96,7 +106,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Multiply(in Tangents16<T> a, T s)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Multiply(ref r._0, ref Unsafe.AsRef(in a._0), s, 16);
+        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 16);
         return r;
     }
 
@@ -105,7 +115,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Divide(in Tangents16<T> a, T s)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Divide(ref r._0, ref Unsafe.AsRef(in a._0), s, 16);
+        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 16);
         return r;
     }
 
@@ -114,7 +124,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> MultiplyAdd(in Tangents16<T> a, T s, in Tangents16<T> b, T t)
     {
         Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.MultiplyAdd(ref r._0, ref Unsafe.AsRef(in a._0), s, ref Unsafe.AsRef(in b._0), t, 16);
+        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 16);
         return r;
     }
 
@@ -124,14 +134,14 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
         Unsafe.SkipInit(out Tangents16<T> r);
         for (int i = 0; i < 16; i++)
         {
-            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents16<T> a, in Tangents16<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 16);
+    public static bool Equal(in Tangents16<T> a, in Tangents16<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override readonly string ToString()

@@ -10,9 +10,15 @@ namespace Dual;
 [StructLayout(LayoutKind.Sequential)]
 public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPointIeee754<T>
 {
-#pragma warning disable CS0169, CS0649 // lanes are reached through First (contiguous, sequential layout)
-    private T _0, _1, _2, _3, _4, _5, _6, _7;
-#pragma warning restore CS0169, CS0649
+    private Storage _l;
+
+    // One inline-array field rather than 8 scalar fields, like the narrower blocks: a block that is one
+    // SIMD register wide can then stay in that register between operations.
+    [InlineArray(8)]
+    private struct Storage
+    {
+        public T _0;
+    }
 
     /// <summary>8.</summary>
     public static int Count => 8;
@@ -23,8 +29,12 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
+            {
+                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+            }
             Unsafe.SkipInit(out Tangents8<T> r);
-            for (int i = 0; i < 8; i++) Unsafe.Add(ref r._0, i) = T.Zero;
+            for (int i = 0; i < 8; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
             return r;
         }
     }
@@ -35,7 +45,7 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
         get
         {
             if ((uint)index >= 8) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 8).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _0), index);
+            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
         }
     }
 
@@ -44,7 +54,7 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     {
         if (values.Length > 8) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 8.", nameof(values));
         Tangents8<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
         return r;
     }
 
@@ -53,7 +63,7 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     public static Tangents8<T> Unit(int index, T value)
     {
         Tangents8<T> r = Zero;
-        if ((uint)index < 8) Unsafe.Add(ref r._0, index) = value;
+        if ((uint)index < 8) Unsafe.Add(ref r._l._0, index) = value;
         return r;
     }
 
@@ -61,15 +71,16 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     public readonly void CopyTo(Span<T> destination)
     {
         int n = Math.Min(8, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _0), i);
+        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Add(in Tangents8<T> a, in Tangents8<T> b)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Add(a, b);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Add(ref r._0, ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 8);
+        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
         return r;
     }
 
@@ -77,8 +88,9 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Subtract(in Tangents8<T> a, in Tangents8<T> b)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Subtract(a, b);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Subtract(ref r._0, ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 8);
+        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
         return r;
     }
 
@@ -86,8 +98,9 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Negate(in Tangents8<T> a)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Negate(a);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Negate(ref r._0, ref Unsafe.AsRef(in a._0), 8);
+        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 8);
         return r;
     }
 
@@ -95,8 +108,9 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Multiply(in Tangents8<T> a, T s)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Multiply(a, s);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Multiply(ref r._0, ref Unsafe.AsRef(in a._0), s, 8);
+        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 8);
         return r;
     }
 
@@ -104,8 +118,9 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Divide(in Tangents8<T> a, T s)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Divide(a, s);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Divide(ref r._0, ref Unsafe.AsRef(in a._0), s, 8);
+        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 8);
         return r;
     }
 
@@ -113,8 +128,9 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> MultiplyAdd(in Tangents8<T> a, T s, in Tangents8<T> b, T t)
     {
+        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.MultiplyAdd(a, s, b, t);
         Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.MultiplyAdd(ref r._0, ref Unsafe.AsRef(in a._0), s, ref Unsafe.AsRef(in b._0), t, 8);
+        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 8);
         return r;
     }
 
@@ -124,14 +140,14 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
         Unsafe.SkipInit(out Tangents8<T> r);
         for (int i = 0; i < 8; i++)
         {
-            Unsafe.Add(ref r._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._0), i), t);
+            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
+                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents8<T> a, in Tangents8<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._0), ref Unsafe.AsRef(in b._0), 8);
+    public static bool Equal(in Tangents8<T> a, in Tangents8<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override readonly string ToString()

@@ -1,0 +1,143 @@
+using System;
+using System.IO;
+using Dual;
+using MathNet.Numerics.Differentiation;
+
+namespace Dual.Benchmarks;
+
+/// <summary>Automatic vs analytic derivatives for every benchmarked function.</summary>
+public static class SelfCheck
+{
+    public static int Run(TextWriter log)
+    {
+        int failures = 0;
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                failures++;
+                log.WriteLine("FAIL " + what);
+            }
+        }
+        static bool Close(double a, double b, double rtol) => Math.Abs(a - b) <= 1e-12 + rtol * Math.Max(Math.Abs(a), Math.Abs(b));
+
+        // Scalar f′: Dual<double> vs the hand-written derivative, both variants.
+        var scalar = new ScalarBenchmarks();
+        scalar.Setup();
+        for (int i = 0; i < ScalarBenchmarks.Points; i++)
+        {
+            double x = -0.5 + 2.5 * i / ScalarBenchmarks.Points;
+            double v = ScalarFunction.HandWritten(x, out double d);
+            Dual<double> y = ScalarFunction.F(new Dual<double>(x, 1.0));
+            Dual<double> z = ScalarFunction.FSinCos(new Dual<double>(x, 1.0));
+            Check(y.Value == ScalarFunction.F(x) && Close(y.Value, v, 1e-14), $"scalar f({x})");
+            Check(Close(y.Tangent, d, 1e-12) && Close(z.Tangent, d, 1e-12), $"scalar f'({x}): {y.Tangent} / {z.Tangent} vs {d}");
+        }
+        Check(Close(scalar.Dual(), scalar.HandWritten(), 1e-12), "scalar benchmark sums");
+        Check(Close(scalar.CentralDifference() + scalar.Primal(), scalar.HandWritten(), 1e-6), "scalar central difference");
+
+        failures += CheckGradient<Rosenbrock>(log, "Rosenbrock", i => i % 2 == 0 ? -1.2 : 1.0, Rosenbrock.Gradient);
+        failures += CheckGradient<Ackley>(log, "Ackley", i => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3), Ackley.Gradient);
+
+        // float: every chunk size gives the one-tangent gradient bit for bit (the SIMD paths differ by width).
+        foreach (int n in new[] { 3, 10, 37 })
+        {
+            float[] x = new float[n], reference = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float)(0.5 + 1.5 * Math.Sin(0.7 * i + 0.3));
+            AutoDiff.Gradient<float, Ackley>(default, x, reference, chunkSize: 1);
+            float[] reference2 = new float[n];
+            AutoDiff.Gradient<float, Rosenbrock>(default, x, reference2, chunkSize: 1);
+            foreach (int k in new[] { 0, 2, 4, 8, 16 })
+            {
+                float[] g = new float[n], g2 = new float[n];
+                AutoDiff.Gradient<float, Ackley>(default, x, g, chunkSize: k);
+                AutoDiff.Gradient<float, Rosenbrock>(default, x, g2, chunkSize: k);
+                for (int i = 0; i < n; i++)
+                {
+                    Check(BitConverter.SingleToInt32Bits(g[i]) == BitConverter.SingleToInt32Bits(reference[i])
+                        && BitConverter.SingleToInt32Bits(g2[i]) == BitConverter.SingleToInt32Bits(reference2[i]), $"float gradient n={n} chunk {k} lane {i}");
+                }
+            }
+        }
+
+        // Rat43: AutoDiff Jacobian (chunk 4) vs the hand-optimised one.
+        foreach (double[] b in new[] { Rat43.Start1, Rat43.Certified })
+        {
+            double[] r1 = new double[15], r2 = new double[15], j1 = new double[60], j2 = new double[60];
+            AutoDiff.Jacobian<double, Rat43>(default, b, r1, j1, chunkSize: 4);
+            Rat43.Analytic(b, r2, j2);
+            foreach (int k in new[] { 1, 2, 8, 16 })
+            {
+                double[] rk = new double[15], jk = new double[60];
+                AutoDiff.Jacobian<double, Rat43>(default, b, rk, jk, chunkSize: k);
+                for (int i = 0; i < 60; i++)
+                {
+                    Check(BitConverter.DoubleToInt64Bits(jk[i]) == BitConverter.DoubleToInt64Bits(j1[i]), $"Rat43 J chunk {k} vs 4 at {i}");
+                }
+            }
+            for (int i = 0; i < 15; i++)
+            {
+                Check(Close(r1[i], r2[i], 1e-13), $"Rat43 residual {i} at b1={b[0]}: {r1[i]} vs {r2[i]}");
+            }
+            for (int i = 0; i < 60; i++)
+            {
+                Check(Close(j1[i], j2[i], 1e-11), $"Rat43 J[{i / 4},{i % 4}] at b1={b[0]}: {j1[i]} vs {j2[i]}");
+            }
+        }
+        double sumSquares = 0;
+        {
+            double[] r = new double[15];
+            default(Rat43).Evaluate<double>(Rat43.Certified, r);
+            foreach (double ri in r) sumSquares += ri * ri;
+        }
+        // NIST certified residual sum of squares: 8.7864049080E+03.
+        Check(Close(sumSquares, 8.7864049080e3, 1e-8), $"Rat43 residual sum of squares {sumSquares}");
+
+        log.WriteLine(failures == 0 ? "Self-check passed: AD derivatives match the analytic ones." : $"Self-check: {failures} failures.");
+        return failures;
+    }
+
+    private static int CheckGradient<TFunction>(TextWriter log, string name, Func<int, double> start, GradientFunc analytic)
+        where TFunction : struct, IScalarFunction
+    {
+        int failures = 0;
+        foreach (int n in new[] { 10, 100, 1000 })
+        {
+            double[] x = new double[n], expected = new double[n];
+            for (int i = 0; i < n; i++) x[i] = start(i);
+            analytic(x, expected);
+            double primal = default(TFunction).Evaluate<double>(x);
+            double[] reference = new double[n];
+            AutoDiff.Gradient<double, TFunction>(default, x, reference, chunkSize: 1);
+            foreach (int k in new[] { 1, 0, 2, 4, 8, 16 })
+            {
+                double[] g = new double[n];
+                double value = AutoDiff.Gradient<double, TFunction>(default, x, g, chunkSize: k);
+                bool ok = value == primal;
+                for (int i = 0; i < n; i++)
+                {
+                    ok &= Math.Abs(g[i] - expected[i]) <= 1e-12 + 1e-10 * Math.Abs(expected[i]);
+                    ok &= BitConverter.DoubleToInt64Bits(g[i]) == BitConverter.DoubleToInt64Bits(reference[i]);
+                }
+                if (!ok)
+                {
+                    failures++;
+                    log.WriteLine($"FAIL {name} n={n} chunk {k}: gradient differs from the analytic one or from chunk 1");
+                }
+            }
+            double[] fd = new NumericalJacobian().Evaluate(v => default(TFunction).Evaluate<double>(v), x);
+            for (int i = 0; i < n; i++)
+            {
+                if (Math.Abs(fd[i] - expected[i]) > 1e-4 * Math.Max(1, Math.Abs(expected[i])))
+                {
+                    failures++;
+                    log.WriteLine($"FAIL {name} n={n}: MathNet FD ∂{i} = {fd[i]} vs {expected[i]}");
+                    break;
+                }
+            }
+        }
+        return failures;
+    }
+
+    private delegate void GradientFunc(ReadOnlySpan<double> x, Span<double> g);
+}
