@@ -115,10 +115,10 @@ public static partial class AutoDiff
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
         return k switch
         {
-            2 => HessianChunked<T, TFunction, Tangents2<Dual<T>>>(f, x, gradient, hessian),
-            4 => HessianChunked<T, TFunction, Tangents4<Dual<T>>>(f, x, gradient, hessian),
-            8 => HessianChunked<T, TFunction, Tangents8<Dual<T>>>(f, x, gradient, hessian),
-            _ => HessianChunked<T, TFunction, Tangents16<Dual<T>>>(f, x, gradient, hessian),
+            2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>>(f, x, gradient, hessian),
+            4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>>(f, x, gradient, hessian),
+            8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>>(f, x, gradient, hessian),
+            _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>>(f, x, gradient, hessian),
         };
     }
 

@@ -6,7 +6,8 @@ namespace Dual;
 /// <summary>
 /// A fixed-size block of tangents ("partials" in ForwardDiff.jl): the k directional derivatives that a
 /// <see cref="Dual{T, TTangents}"/> carries through one evaluation. Implementations are unmanaged structs of
-/// exactly <see cref="Count"/> contiguous <typeparamref name="T"/> values, with SIMD paths where the hardware has them.
+/// at least <see cref="Count"/> contiguous <typeparamref name="T"/> lanes, passed by value so that the JIT can keep a
+/// whole dual in registers (the public blocks are made of <c>Vector128&lt;T&gt;</c>/<c>Vector256&lt;T&gt;</c> fields).
 /// </summary>
 /// <typeparam name="TSelf">The implementing block type.</typeparam>
 /// <typeparam name="T">The scalar type.</typeparam>
@@ -43,33 +44,33 @@ public interface ITangents<TSelf, T>
     /// <summary>Lane-wise a + b.</summary>
     /// <param name="a">The first block.</param>
     /// <param name="b">The second block.</param>
-    static abstract TSelf Add(in TSelf a, in TSelf b);
+    static abstract TSelf Add(TSelf a, TSelf b);
 
     /// <summary>Lane-wise a − b.</summary>
     /// <param name="a">The first block.</param>
     /// <param name="b">The second block.</param>
-    static abstract TSelf Subtract(in TSelf a, in TSelf b);
+    static abstract TSelf Subtract(TSelf a, TSelf b);
 
     /// <summary>Lane-wise −a.</summary>
     /// <param name="a">The block.</param>
-    static abstract TSelf Negate(in TSelf a);
+    static abstract TSelf Negate(TSelf a);
 
     /// <summary>Lane-wise a·s.</summary>
     /// <param name="a">The block.</param>
     /// <param name="s">The scalar.</param>
-    static abstract TSelf Multiply(in TSelf a, T s);
+    static abstract TSelf Multiply(TSelf a, T s);
 
     /// <summary>Lane-wise a/s.</summary>
     /// <param name="a">The block.</param>
     /// <param name="s">The scalar.</param>
-    static abstract TSelf Divide(in TSelf a, T s);
+    static abstract TSelf Divide(TSelf a, T s);
 
     /// <summary>Lane-wise a·s + b·t, rounded after each operation (never fused).</summary>
     /// <param name="a">The first block.</param>
     /// <param name="s">Its scale.</param>
     /// <param name="b">The second block.</param>
     /// <param name="t">Its scale.</param>
-    static abstract TSelf MultiplyAdd(in TSelf a, T s, in TSelf b, T t);
+    static abstract TSelf MultiplyAdd(TSelf a, T s, TSelf b, T t);
 
     /// <summary>Lane-wise a·s + b·t where a zero lane contributes exactly zero even when its scale is infinite or NaN
     /// (used only at singular points, where a constant's zero tangent must not turn 0·∞ into NaN).</summary>
@@ -77,10 +78,10 @@ public interface ITangents<TSelf, T>
     /// <param name="s">Its scale.</param>
     /// <param name="b">The second block.</param>
     /// <param name="t">Its scale.</param>
-    static abstract TSelf MultiplyAddSkippingZeros(in TSelf a, T s, in TSelf b, T t);
+    static abstract TSelf MultiplyAddSkippingZeros(TSelf a, T s, TSelf b, T t);
 
     /// <summary>True when every lane of a equals the same lane of b (IEEE ==).</summary>
     /// <param name="a">The first block.</param>
     /// <param name="b">The second block.</param>
-    static abstract bool Equal(in TSelf a, in TSelf b);
+    static abstract bool Equal(TSelf a, TSelf b);
 }

@@ -2,26 +2,72 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dual;
 
-/// <summary>A block of 16 tangents: 16 directional derivatives carried through one pass.</summary>
-/// <typeparam name="T">The scalar type.</typeparam>
-[StructLayout(LayoutKind.Sequential)]
-public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPointIeee754<T>
-{
-    private Storage _l;
+// Tangents2/4/8/16 share one shape (SIMD-register fields, lane-wise ops by value); keep them in step.
 
-    // One inline-array field rather than 16 scalar fields, like the narrower blocks: a block that is one
-    // SIMD register wide can then stay in that register between operations.
-    [InlineArray(16)]
-    private struct Storage
+/// <summary>A block of 16 tangents: 16 directional derivatives carried through one pass.</summary>
+/// <typeparam name="T">The scalar type: <see cref="double"/>, <see cref="float"/>, <see cref="Half"/> or another IEEE type
+/// of at most 8 bytes (for nested duals the library uses its own wide blocks).</typeparam>
+/// <remarks>The lanes live in 2 <c>Vector512&lt;T&gt;</c> fields, so a <c>Dual&lt;T, Tangents16&lt;T&gt;&gt;</c> stays in registers
+/// across operations; every lane performs exactly the IEEE operations of <see cref="Dual{T}"/>'s single tangent.</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPointIeee754<T>
+{
+    private readonly Vector512<T> _v0, _v1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Tangents16(Vector512<T> v0, Vector512<T> v1)
     {
-        public T _0;
+        _v0 = v0;
+        _v1 = v1;
     }
 
     /// <summary>16.</summary>
     public static int Count => 16;
+
+    // Vector512 lanes: native where AVX-512 is, else each half as a Vector256; field k holds lanes [k·8, (k+1)·8)
+    // of doubles and is needed only while k·W < 16. All of these fold at JIT time.
+    private static bool Simd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported) || (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported);
+    }
+
+    private static bool Native
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => Native ? a + b : Vector512.Create(a.GetLower() + b.GetLower(), a.GetUpper() + b.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Sub(Vector512<T> a, Vector512<T> b) => Native ? a - b : Vector512.Create(a.GetLower() - b.GetLower(), a.GetUpper() - b.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Neg(Vector512<T> a) => Native ? -a : Vector512.Create(-a.GetLower(), -a.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Mul(Vector512<T> a, T s) => Native ? a * Vector512.Create(s) : Vector512.Create(a.GetLower() * Vector256.Create(s), a.GetUpper() * Vector256.Create(s));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Div(Vector512<T> a, T s) => Native ? a / Vector512.Create(s) : Vector512.Create(a.GetLower() / Vector256.Create(s), a.GetUpper() / Vector256.Create(s));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Mad(Vector512<T> a, T s, Vector512<T> b, T t)
+        => Native
+            ? a * Vector512.Create(s) + b * Vector512.Create(t)
+            : Vector512.Create(a.GetLower() * Vector256.Create(s) + b.GetLower() * Vector256.Create(t), a.GetUpper() * Vector256.Create(s) + b.GetUpper() * Vector256.Create(t));
+
+    private static bool Uses1
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => 1 * Vector512<T>.Count < 16;
+    }
 
     /// <summary>All lanes zero.</summary>
     public static Tangents16<T> Zero
@@ -29,23 +75,36 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            CheckWidth();
             if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
             {
-                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+                return default; // +0 is the all-zero bit pattern
             }
-            Unsafe.SkipInit(out Tangents16<T> r);
-            for (int i = 0; i < 16; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
-            return r;
+            return ZeroScalar();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckWidth()
+    {
+        // A JIT-time constant: vanishes for every supported T.
+        if (Unsafe.SizeOf<T>() * 16 > Unsafe.SizeOf<Tangents16<T>>())
+        {
+            throw new NotSupportedException($"Tangents16<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Lane(ref Tangents16<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents16<T>, T>(ref block), index);
+
     /// <inheritdoc/>
-    public readonly T this[int index]
+    public T this[int index]
     {
         get
         {
             if ((uint)index >= 16) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 16).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
+            Tangents16<T> copy = this;
+            return Lane(ref copy, index);
         }
     }
 
@@ -54,7 +113,7 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     {
         if (values.Length > 16) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 16.", nameof(values));
         Tangents16<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Lane(ref r, i) = values[i];
         return r;
     }
 
@@ -63,88 +122,150 @@ public struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFloatingPoi
     public static Tangents16<T> Unit(int index, T value)
     {
         Tangents16<T> r = Zero;
-        if ((uint)index < 16) Unsafe.Add(ref r._l._0, index) = value;
+        if ((uint)index < 16) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
-    public readonly void CopyTo(Span<T> destination)
+    public void CopyTo(Span<T> destination)
     {
+        Tangents16<T> copy = this;
         int n = Math.Min(16, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
+        for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> Add(in Tangents16<T> a, in Tangents16<T> b)
+    public static Tangents16<T> Add(Tangents16<T> a, Tangents16<T> b)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
-        return r;
+        if (Simd) return new(Add(a._v0, b._v0), Uses1 ? Add(a._v1, b._v1) : default);
+        return AddScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> Subtract(in Tangents16<T> a, in Tangents16<T> b)
+    public static Tangents16<T> Subtract(Tangents16<T> a, Tangents16<T> b)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
-        return r;
+        if (Simd) return new(Sub(a._v0, b._v0), Uses1 ? Sub(a._v1, b._v1) : default);
+        return SubtractScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> Negate(in Tangents16<T> a)
+    public static Tangents16<T> Negate(Tangents16<T> a)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 16);
-        return r;
+        if (Simd) return new(Neg(a._v0), Uses1 ? Neg(a._v1) : default);
+        return NegateScalar(a);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> Multiply(in Tangents16<T> a, T s)
+    public static Tangents16<T> Multiply(Tangents16<T> a, T s)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 16);
-        return r;
+        if (Simd)
+        {
+            return new(Mul(a._v0, s), Uses1 ? Mul(a._v1, s) : default);
+        }
+        return MultiplyScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> Divide(in Tangents16<T> a, T s)
+    public static Tangents16<T> Divide(Tangents16<T> a, T s)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 16);
-        return r;
+        if (Simd)
+        {
+            return new(Div(a._v0, s), Uses1 ? Div(a._v1, s) : default);
+        }
+        return DivideScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents16<T> MultiplyAdd(in Tangents16<T> a, T s, in Tangents16<T> b, T t)
+    public static Tangents16<T> MultiplyAdd(Tangents16<T> a, T s, Tangents16<T> b, T t)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 16);
-        return r;
+        if (Simd)
+        {
+            return new(Mad(a._v0, s, b._v0, t), Uses1 ? Mad(a._v1, s, b._v1, t) : default);
+        }
+        return MultiplyAddScalar(a, s, b, t);
     }
 
     /// <inheritdoc/>
-    public static Tangents16<T> MultiplyAddSkippingZeros(in Tangents16<T> a, T s, in Tangents16<T> b, T t)
+    public static Tangents16<T> MultiplyAddSkippingZeros(Tangents16<T> a, T s, Tangents16<T> b, T t)
     {
-        Unsafe.SkipInit(out Tangents16<T> r);
+        Tangents16<T> r = Zero;
         for (int i = 0; i < 16; i++)
         {
-            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
+            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents16<T> a, in Tangents16<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 16);
+    public static bool Equal(Tangents16<T> a, Tangents16<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
+
+    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
+    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> AddScalar(Tangents16<T> a, Tangents16<T> b)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> SubtractScalar(Tangents16<T> a, Tangents16<T> b)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> NegateScalar(Tangents16<T> a)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> MultiplyScalar(Tangents16<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> DivideScalar(Tangents16<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> MultiplyAddScalar(Tangents16<T> a, T s, Tangents16<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents16<T> r);
+        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 16);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents16<T> ZeroScalar()
+    {
+        Tangents16<T> r = default;
+        for (int i = 0; i < 16; i++) Lane(ref r, i) = T.Zero;
+        return r;
+    }
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
-    public override readonly string ToString()
+    public override string ToString()
     {
         var parts = new string[16];
         for (int i = 0; i < 16; i++) parts[i] = this[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture);

@@ -2,29 +2,37 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dual;
 
-/// <summary>A block of 2 tangents: 2 directional derivatives carried through one pass.</summary>
-/// <typeparam name="T">The scalar type.</typeparam>
-[StructLayout(LayoutKind.Sequential)]
-public struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPointIeee754<T>
-{
-#pragma warning disable CS0169, CS0649 // lanes are reached through First (contiguous, sequential layout)
-    private Storage _l;
+// Tangents2/4/8/16 share one shape (SIMD-register fields, lane-wise ops by value); keep them in step.
 
-    // One inline-array field rather than 2 scalar fields: the JIT would promote 2 fields into 2 scalar
-    // registers and rebuild the SIMD vector through the stack around every lane-wise operation (a failed
-    // store-to-load forwarding each time); an inline array stays one block.
-    [InlineArray(2)]
-    private struct Storage
+/// <summary>A block of 2 tangents: 2 directional derivatives carried through one pass.</summary>
+/// <typeparam name="T">The scalar type: <see cref="double"/>, <see cref="float"/>, <see cref="Half"/> or another IEEE type
+/// of at most 8 bytes (for nested duals the library uses its own wide blocks).</typeparam>
+/// <remarks>The lanes live in one <c>Vector128&lt;T&gt;</c> field, so a <c>Dual&lt;T, Tangents2&lt;T&gt;&gt;</c> stays in registers
+/// across operations; every lane performs exactly the IEEE operations of <see cref="Dual{T}"/>'s single tangent.</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPointIeee754<T>
+{
+    private readonly Vector128<T> _v0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Tangents2(Vector128<T> v0)
     {
-        public T _0;
+        _v0 = v0;
     }
-#pragma warning restore CS0169, CS0649
 
     /// <summary>2.</summary>
     public static int Count => 2;
+
+    // Vector field k holds lanes [k·W, (k+1)·W) and is needed only while k·W < 8; all of these fold at JIT time.
+    private static bool Simd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported;
+    }
 
     /// <summary>All lanes zero.</summary>
     public static Tangents2<T> Zero
@@ -32,23 +40,36 @@ public struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPoint
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            CheckWidth();
             if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
             {
-                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+                return default; // +0 is the all-zero bit pattern
             }
-            Unsafe.SkipInit(out Tangents2<T> r);
-            for (int i = 0; i < 2; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
-            return r;
+            return ZeroScalar();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckWidth()
+    {
+        // A JIT-time constant: vanishes for every supported T.
+        if (Unsafe.SizeOf<T>() * 2 > Unsafe.SizeOf<Tangents2<T>>())
+        {
+            throw new NotSupportedException($"Tangents2<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Lane(ref Tangents2<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents2<T>, T>(ref block), index);
+
     /// <inheritdoc/>
-    public readonly T this[int index]
+    public T this[int index]
     {
         get
         {
             if ((uint)index >= 2) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 2).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
+            Tangents2<T> copy = this;
+            return Lane(ref copy, index);
         }
     }
 
@@ -57,7 +78,7 @@ public struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPoint
     {
         if (values.Length > 2) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 2.", nameof(values));
         Tangents2<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Lane(ref r, i) = values[i];
         return r;
     }
 
@@ -66,94 +87,153 @@ public struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloatingPoint
     public static Tangents2<T> Unit(int index, T value)
     {
         Tangents2<T> r = Zero;
-        if ((uint)index < 2) Unsafe.Add(ref r._l._0, index) = value;
+        if ((uint)index < 2) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
-    public readonly void CopyTo(Span<T> destination)
+    public void CopyTo(Span<T> destination)
     {
+        Tangents2<T> copy = this;
         int n = Math.Min(2, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
+        for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> Add(in Tangents2<T> a, in Tangents2<T> b)
+    public static Tangents2<T> Add(Tangents2<T> a, Tangents2<T> b)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.Add(a, b);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 2);
-        return r;
+        if (Simd) return new(a._v0 + b._v0);
+        return AddScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> Subtract(in Tangents2<T> a, in Tangents2<T> b)
+    public static Tangents2<T> Subtract(Tangents2<T> a, Tangents2<T> b)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.Subtract(a, b);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 2);
-        return r;
+        if (Simd) return new(a._v0 - b._v0);
+        return SubtractScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> Negate(in Tangents2<T> a)
+    public static Tangents2<T> Negate(Tangents2<T> a)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.Negate(a);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 2);
-        return r;
+        if (Simd) return new(-a._v0);
+        return NegateScalar(a);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> Multiply(in Tangents2<T> a, T s)
+    public static Tangents2<T> Multiply(Tangents2<T> a, T s)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.Multiply(a, s);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 2);
-        return r;
+        if (Simd)
+        {
+            Vector128<T> vs = Vector128.Create(s);
+            return new(a._v0 * vs);
+        }
+        return MultiplyScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> Divide(in Tangents2<T> a, T s)
+    public static Tangents2<T> Divide(Tangents2<T> a, T s)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.Divide(a, s);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 2);
-        return r;
+        if (Simd)
+        {
+            Vector128<T> vs = Vector128.Create(s);
+            return new(a._v0 / vs);
+        }
+        return DivideScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents2<T> MultiplyAdd(in Tangents2<T> a, T s, in Tangents2<T> b, T t)
+    public static Tangents2<T> MultiplyAdd(Tangents2<T> a, T s, Tangents2<T> b, T t)
     {
-        if (Block<T, Tangents2<T>>.IsRegister) return Block<T, Tangents2<T>>.MultiplyAdd(a, s, b, t);
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 2);
-        return r;
+        if (Simd)
+        {
+            Vector128<T> vs = Vector128.Create(s), vt = Vector128.Create(t);
+            return new(a._v0 * vs + b._v0 * vt);
+        }
+        return MultiplyAddScalar(a, s, b, t);
     }
 
     /// <inheritdoc/>
-    public static Tangents2<T> MultiplyAddSkippingZeros(in Tangents2<T> a, T s, in Tangents2<T> b, T t)
+    public static Tangents2<T> MultiplyAddSkippingZeros(Tangents2<T> a, T s, Tangents2<T> b, T t)
     {
-        Unsafe.SkipInit(out Tangents2<T> r);
+        Tangents2<T> r = Zero;
         for (int i = 0; i < 2; i++)
         {
-            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
+            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents2<T> a, in Tangents2<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 2);
+    public static bool Equal(Tangents2<T> a, Tangents2<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
+
+    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
+    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> AddScalar(Tangents2<T> a, Tangents2<T> b)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> SubtractScalar(Tangents2<T> a, Tangents2<T> b)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> NegateScalar(Tangents2<T> a)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> MultiplyScalar(Tangents2<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> DivideScalar(Tangents2<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> MultiplyAddScalar(Tangents2<T> a, T s, Tangents2<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents2<T> r);
+        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 2);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents2<T> ZeroScalar()
+    {
+        Tangents2<T> r = default;
+        for (int i = 0; i < 2; i++) Lane(ref r, i) = T.Zero;
+        return r;
+    }
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
-    public override readonly string ToString()
+    public override string ToString()
     {
         var parts = new string[2];
         for (int i = 0; i < 2; i++) parts[i] = this[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture);

@@ -2,29 +2,37 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dual;
 
-/// <summary>A block of 4 tangents: 4 directional derivatives carried through one pass.</summary>
-/// <typeparam name="T">The scalar type.</typeparam>
-[StructLayout(LayoutKind.Sequential)]
-public struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPointIeee754<T>
-{
-#pragma warning disable CS0169, CS0649 // lanes are reached through First (contiguous, sequential layout)
-    private Storage _l;
+// Tangents2/4/8/16 share one shape (SIMD-register fields, lane-wise ops by value); keep them in step.
 
-    // One inline-array field rather than 4 scalar fields: the JIT would promote 4 fields into 4 scalar
-    // registers and rebuild the SIMD vector through the stack around every lane-wise operation (a failed
-    // store-to-load forwarding each time); an inline array stays one block.
-    [InlineArray(4)]
-    private struct Storage
+/// <summary>A block of 4 tangents: 4 directional derivatives carried through one pass.</summary>
+/// <typeparam name="T">The scalar type: <see cref="double"/>, <see cref="float"/>, <see cref="Half"/> or another IEEE type
+/// of at most 8 bytes (for nested duals the library uses its own wide blocks).</typeparam>
+/// <remarks>The lanes live in one <c>Vector256&lt;T&gt;</c> field, so a <c>Dual&lt;T, Tangents4&lt;T&gt;&gt;</c> stays in registers
+/// across operations; every lane performs exactly the IEEE operations of <see cref="Dual{T}"/>'s single tangent.</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPointIeee754<T>
+{
+    private readonly Vector256<T> _v0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Tangents4(Vector256<T> v0)
     {
-        public T _0;
+        _v0 = v0;
     }
-#pragma warning restore CS0169, CS0649
 
     /// <summary>4.</summary>
     public static int Count => 4;
+
+    // Vector field k holds lanes [k·W, (k+1)·W) and is needed only while k·W < 8; all of these fold at JIT time.
+    private static bool Simd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported;
+    }
 
     /// <summary>All lanes zero.</summary>
     public static Tangents4<T> Zero
@@ -32,23 +40,36 @@ public struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPoint
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            CheckWidth();
             if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
             {
-                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+                return default; // +0 is the all-zero bit pattern
             }
-            Unsafe.SkipInit(out Tangents4<T> r);
-            for (int i = 0; i < 4; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
-            return r;
+            return ZeroScalar();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckWidth()
+    {
+        // A JIT-time constant: vanishes for every supported T.
+        if (Unsafe.SizeOf<T>() * 4 > Unsafe.SizeOf<Tangents4<T>>())
+        {
+            throw new NotSupportedException($"Tangents4<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Lane(ref Tangents4<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents4<T>, T>(ref block), index);
+
     /// <inheritdoc/>
-    public readonly T this[int index]
+    public T this[int index]
     {
         get
         {
             if ((uint)index >= 4) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 4).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
+            Tangents4<T> copy = this;
+            return Lane(ref copy, index);
         }
     }
 
@@ -57,7 +78,7 @@ public struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPoint
     {
         if (values.Length > 4) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 4.", nameof(values));
         Tangents4<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Lane(ref r, i) = values[i];
         return r;
     }
 
@@ -66,94 +87,153 @@ public struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloatingPoint
     public static Tangents4<T> Unit(int index, T value)
     {
         Tangents4<T> r = Zero;
-        if ((uint)index < 4) Unsafe.Add(ref r._l._0, index) = value;
+        if ((uint)index < 4) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
-    public readonly void CopyTo(Span<T> destination)
+    public void CopyTo(Span<T> destination)
     {
+        Tangents4<T> copy = this;
         int n = Math.Min(4, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
+        for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> Add(in Tangents4<T> a, in Tangents4<T> b)
+    public static Tangents4<T> Add(Tangents4<T> a, Tangents4<T> b)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.Add(a, b);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 4);
-        return r;
+        if (Simd) return new(a._v0 + b._v0);
+        return AddScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> Subtract(in Tangents4<T> a, in Tangents4<T> b)
+    public static Tangents4<T> Subtract(Tangents4<T> a, Tangents4<T> b)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.Subtract(a, b);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 4);
-        return r;
+        if (Simd) return new(a._v0 - b._v0);
+        return SubtractScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> Negate(in Tangents4<T> a)
+    public static Tangents4<T> Negate(Tangents4<T> a)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.Negate(a);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 4);
-        return r;
+        if (Simd) return new(-a._v0);
+        return NegateScalar(a);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> Multiply(in Tangents4<T> a, T s)
+    public static Tangents4<T> Multiply(Tangents4<T> a, T s)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.Multiply(a, s);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 4);
-        return r;
+        if (Simd)
+        {
+            Vector256<T> vs = Vector256.Create(s);
+            return new(a._v0 * vs);
+        }
+        return MultiplyScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> Divide(in Tangents4<T> a, T s)
+    public static Tangents4<T> Divide(Tangents4<T> a, T s)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.Divide(a, s);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 4);
-        return r;
+        if (Simd)
+        {
+            Vector256<T> vs = Vector256.Create(s);
+            return new(a._v0 / vs);
+        }
+        return DivideScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents4<T> MultiplyAdd(in Tangents4<T> a, T s, in Tangents4<T> b, T t)
+    public static Tangents4<T> MultiplyAdd(Tangents4<T> a, T s, Tangents4<T> b, T t)
     {
-        if (Block<T, Tangents4<T>>.IsRegister) return Block<T, Tangents4<T>>.MultiplyAdd(a, s, b, t);
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 4);
-        return r;
+        if (Simd)
+        {
+            Vector256<T> vs = Vector256.Create(s), vt = Vector256.Create(t);
+            return new(a._v0 * vs + b._v0 * vt);
+        }
+        return MultiplyAddScalar(a, s, b, t);
     }
 
     /// <inheritdoc/>
-    public static Tangents4<T> MultiplyAddSkippingZeros(in Tangents4<T> a, T s, in Tangents4<T> b, T t)
+    public static Tangents4<T> MultiplyAddSkippingZeros(Tangents4<T> a, T s, Tangents4<T> b, T t)
     {
-        Unsafe.SkipInit(out Tangents4<T> r);
+        Tangents4<T> r = Zero;
         for (int i = 0; i < 4; i++)
         {
-            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
+            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents4<T> a, in Tangents4<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 4);
+    public static bool Equal(Tangents4<T> a, Tangents4<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
+
+    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
+    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> AddScalar(Tangents4<T> a, Tangents4<T> b)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> SubtractScalar(Tangents4<T> a, Tangents4<T> b)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> NegateScalar(Tangents4<T> a)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> MultiplyScalar(Tangents4<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> DivideScalar(Tangents4<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> MultiplyAddScalar(Tangents4<T> a, T s, Tangents4<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents4<T> r);
+        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 4);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents4<T> ZeroScalar()
+    {
+        Tangents4<T> r = default;
+        for (int i = 0; i < 4; i++) Lane(ref r, i) = T.Zero;
+        return r;
+    }
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
-    public override readonly string ToString()
+    public override string ToString()
     {
         var parts = new string[4];
         for (int i = 0; i < 4; i++) parts[i] = this[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture);

@@ -2,26 +2,65 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dual;
 
-/// <summary>A block of 8 tangents: 8 directional derivatives carried through one pass.</summary>
-/// <typeparam name="T">The scalar type.</typeparam>
-[StructLayout(LayoutKind.Sequential)]
-public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPointIeee754<T>
-{
-    private Storage _l;
+// Tangents2/4/8/16 share one shape (SIMD-register fields, lane-wise ops by value); keep them in step.
 
-    // One inline-array field rather than 8 scalar fields, like the narrower blocks: a block that is one
-    // SIMD register wide can then stay in that register between operations.
-    [InlineArray(8)]
-    private struct Storage
+/// <summary>A block of 8 tangents: 8 directional derivatives carried through one pass.</summary>
+/// <typeparam name="T">The scalar type: <see cref="double"/>, <see cref="float"/>, <see cref="Half"/> or another IEEE type
+/// of at most 8 bytes (for nested duals the library uses its own wide blocks).</typeparam>
+/// <remarks>The lanes live in one <c>Vector512&lt;T&gt;</c> field, so a <c>Dual&lt;T, Tangents8&lt;T&gt;&gt;</c> stays in registers
+/// across operations; every lane performs exactly the IEEE operations of <see cref="Dual{T}"/>'s single tangent.</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPointIeee754<T>
+{
+    private readonly Vector512<T> _v0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Tangents8(Vector512<T> v0)
     {
-        public T _0;
+        _v0 = v0;
     }
 
     /// <summary>8.</summary>
     public static int Count => 8;
+
+    // Vector512 lanes: native where AVX-512 is, else each half as a Vector256; field k holds lanes [k·8, (k+1)·8)
+    // of doubles and is needed only while k·W < 8. All of these fold at JIT time.
+    private static bool Simd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported) || (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported);
+    }
+
+    private static bool Native
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => Native ? a + b : Vector512.Create(a.GetLower() + b.GetLower(), a.GetUpper() + b.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Sub(Vector512<T> a, Vector512<T> b) => Native ? a - b : Vector512.Create(a.GetLower() - b.GetLower(), a.GetUpper() - b.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Neg(Vector512<T> a) => Native ? -a : Vector512.Create(-a.GetLower(), -a.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Mul(Vector512<T> a, T s) => Native ? a * Vector512.Create(s) : Vector512.Create(a.GetLower() * Vector256.Create(s), a.GetUpper() * Vector256.Create(s));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Div(Vector512<T> a, T s) => Native ? a / Vector512.Create(s) : Vector512.Create(a.GetLower() / Vector256.Create(s), a.GetUpper() / Vector256.Create(s));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Mad(Vector512<T> a, T s, Vector512<T> b, T t)
+        => Native
+            ? a * Vector512.Create(s) + b * Vector512.Create(t)
+            : Vector512.Create(a.GetLower() * Vector256.Create(s) + b.GetLower() * Vector256.Create(t), a.GetUpper() * Vector256.Create(s) + b.GetUpper() * Vector256.Create(t));
 
     /// <summary>All lanes zero.</summary>
     public static Tangents8<T> Zero
@@ -29,23 +68,36 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+            CheckWidth();
             if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
             {
-                return default; // +0 is the all-zero bit pattern: one wide store, no per-lane loop
+                return default; // +0 is the all-zero bit pattern
             }
-            Unsafe.SkipInit(out Tangents8<T> r);
-            for (int i = 0; i < 8; i++) Unsafe.Add(ref r._l._0, i) = T.Zero;
-            return r;
+            return ZeroScalar();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckWidth()
+    {
+        // A JIT-time constant: vanishes for every supported T.
+        if (Unsafe.SizeOf<T>() * 8 > Unsafe.SizeOf<Tangents8<T>>())
+        {
+            throw new NotSupportedException($"Tangents8<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Lane(ref Tangents8<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents8<T>, T>(ref block), index);
+
     /// <inheritdoc/>
-    public readonly T this[int index]
+    public T this[int index]
     {
         get
         {
             if ((uint)index >= 8) throw new ArgumentOutOfRangeException(nameof(index), index, "The lane must be in [0, 8).");
-            return Unsafe.Add(ref Unsafe.AsRef(in _l._0), index);
+            Tangents8<T> copy = this;
+            return Lane(ref copy, index);
         }
     }
 
@@ -54,7 +106,7 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     {
         if (values.Length > 8) throw new ArgumentException($"'values' has length {values.Length} but a block holds at most 8.", nameof(values));
         Tangents8<T> r = Zero;
-        for (int i = 0; i < values.Length; i++) Unsafe.Add(ref r._l._0, i) = values[i];
+        for (int i = 0; i < values.Length; i++) Lane(ref r, i) = values[i];
         return r;
     }
 
@@ -63,94 +115,150 @@ public struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloatingPoint
     public static Tangents8<T> Unit(int index, T value)
     {
         Tangents8<T> r = Zero;
-        if ((uint)index < 8) Unsafe.Add(ref r._l._0, index) = value;
+        if ((uint)index < 8) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
-    public readonly void CopyTo(Span<T> destination)
+    public void CopyTo(Span<T> destination)
     {
+        Tangents8<T> copy = this;
         int n = Math.Min(8, destination.Length);
-        for (int i = 0; i < n; i++) destination[i] = Unsafe.Add(ref Unsafe.AsRef(in _l._0), i);
+        for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> Add(in Tangents8<T> a, in Tangents8<T> b)
+    public static Tangents8<T> Add(Tangents8<T> a, Tangents8<T> b)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Add(a, b);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Add(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
-        return r;
+        if (Simd) return new(Add(a._v0, b._v0));
+        return AddScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> Subtract(in Tangents8<T> a, in Tangents8<T> b)
+    public static Tangents8<T> Subtract(Tangents8<T> a, Tangents8<T> b)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Subtract(a, b);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Subtract(ref r._l._0, ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
-        return r;
+        if (Simd) return new(Sub(a._v0, b._v0));
+        return SubtractScalar(a, b);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> Negate(in Tangents8<T> a)
+    public static Tangents8<T> Negate(Tangents8<T> a)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Negate(a);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Negate(ref r._l._0, ref Unsafe.AsRef(in a._l._0), 8);
-        return r;
+        if (Simd) return new(Neg(a._v0));
+        return NegateScalar(a);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> Multiply(in Tangents8<T> a, T s)
+    public static Tangents8<T> Multiply(Tangents8<T> a, T s)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Multiply(a, s);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Multiply(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 8);
-        return r;
+        if (Simd)
+        {
+            return new(Mul(a._v0, s));
+        }
+        return MultiplyScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> Divide(in Tangents8<T> a, T s)
+    public static Tangents8<T> Divide(Tangents8<T> a, T s)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.Divide(a, s);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Divide(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, 8);
-        return r;
+        if (Simd)
+        {
+            return new(Div(a._v0, s));
+        }
+        return DivideScalar(a, s);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tangents8<T> MultiplyAdd(in Tangents8<T> a, T s, in Tangents8<T> b, T t)
+    public static Tangents8<T> MultiplyAdd(Tangents8<T> a, T s, Tangents8<T> b, T t)
     {
-        if (Block<T, Tangents8<T>>.IsRegister) return Block<T, Tangents8<T>>.MultiplyAdd(a, s, b, t);
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.MultiplyAdd(ref r._l._0, ref Unsafe.AsRef(in a._l._0), s, ref Unsafe.AsRef(in b._l._0), t, 8);
-        return r;
+        if (Simd)
+        {
+            return new(Mad(a._v0, s, b._v0, t));
+        }
+        return MultiplyAddScalar(a, s, b, t);
     }
 
     /// <inheritdoc/>
-    public static Tangents8<T> MultiplyAddSkippingZeros(in Tangents8<T> a, T s, in Tangents8<T> b, T t)
+    public static Tangents8<T> MultiplyAddSkippingZeros(Tangents8<T> a, T s, Tangents8<T> b, T t)
     {
-        Unsafe.SkipInit(out Tangents8<T> r);
+        Tangents8<T> r = Zero;
         for (int i = 0; i < 8; i++)
         {
-            Unsafe.Add(ref r._l._0, i) = Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in a._l._0), i), s)
-                + Lanes<T>.ProductSkippingZero(Unsafe.Add(ref Unsafe.AsRef(in b._l._0), i), t);
+            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
         }
         return r;
     }
 
     /// <inheritdoc/>
-    public static bool Equal(in Tangents8<T> a, in Tangents8<T> b) => Lanes<T>.Equal(ref Unsafe.AsRef(in a._l._0), ref Unsafe.AsRef(in b._l._0), 8);
+    public static bool Equal(Tangents8<T> a, Tangents8<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
+
+    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
+    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> AddScalar(Tangents8<T> a, Tangents8<T> b)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> SubtractScalar(Tangents8<T> a, Tangents8<T> b)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> NegateScalar(Tangents8<T> a)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> MultiplyScalar(Tangents8<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> DivideScalar(Tangents8<T> a, T s)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> MultiplyAddScalar(Tangents8<T> a, T s, Tangents8<T> b, T t)
+    {
+        Unsafe.SkipInit(out Tangents8<T> r);
+        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 8);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Tangents8<T> ZeroScalar()
+    {
+        Tangents8<T> r = default;
+        for (int i = 0; i < 8; i++) Lane(ref r, i) = T.Zero;
+        return r;
+    }
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
-    public override readonly string ToString()
+    public override string ToString()
     {
         var parts = new string[8];
         for (int i = 0; i < 8; i++) parts[i] = this[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture);
