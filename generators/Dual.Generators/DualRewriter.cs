@@ -99,12 +99,21 @@ namespace Dual.Generators
             if (node is null) return null;
             _ct.ThrowIfCancellationRequested();
             SyntaxNode? rewritten = base.Visit(node);
-            if (node is ExpressionSyntax e && rewritten is ExpressionSyntax r)
+            if (node is ExpressionSyntax e && rewritten is ExpressionSyntax r && IsValuePosition(e))
             {
                 return ApplyConversion(e, r);
             }
             return rewritten;
         }
+
+        private static bool IsValuePosition(ExpressionSyntax e) => e.Parent switch
+        {
+            MemberAccessExpressionSyntax ma => ma.Name != e,
+            MemberBindingExpressionSyntax => false,
+            QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax or TypeArgumentListSyntax => false,
+            InvocationExpressionSyntax inv => inv.Expression != e,
+            _ => true,
+        };
 
         private ExpressionSyntax ApplyConversion(ExpressionSyntax orig, ExpressionSyntax rex)
         {
@@ -307,8 +316,7 @@ namespace Dual.Generators
             if (TypeOf(node) is IArrayTypeSymbol arr && TypeMap.IsFloating(arr.ElementType))
             {
                 string mapped = TypeMap.DualOf(arr.ElementType);
-                return ArrayCreationExpression(ArrayType(ParseTypeName(mapped), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))), rewritten.Initializer)
-                    .WithTriviaFrom(rewritten);
+                return ParseExpression("new " + mapped + "[] " + rewritten.Initializer.WithoutTrivia().ToFullString()).WithTriviaFrom(rewritten);
             }
             return rewritten;
         }

@@ -162,7 +162,7 @@ namespace Dual.Generators
                 string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
                 string multiRules = string.Concat(rewriter.Rules.Select(r => RuleLocal(r, multi: true)));
                 string text = modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
-                    + "    where TTangents : struct, global::Dual.ITangents<TTangents, " + p1 + ">\n"
+                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n"
                     + InsertBeforeLastBrace(blockText.Replace(single, multiType), multiRules);
                 sb.Append("\n\n/// <summary>Multi-tangent twin of <c>").Append(Xml(name)).Append("</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>\n");
                 sb.Append(Normalize(text));

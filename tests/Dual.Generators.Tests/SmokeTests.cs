@@ -4,6 +4,14 @@ namespace Dual.Generators.Tests;
 
 public class SmokeTests
 {
+    [Test, Explicit("prints the corpus output for review")]
+    public void PrintCorpus()
+    {
+        var r = GeneratorHarness.Run(Corpus.Source);
+        foreach (var s in r.Run.Results[0].GeneratedSources) TestContext.Out.WriteLine("//// " + s.HintName + "\n" + s.SourceText);
+        Assert.That(r.Run.Results[0].GeneratedSources, Is.Not.Empty);
+    }
+
     [Test]
     public void PrintGenerated()
     {

@@ -1,0 +1,281 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using NUnit.Framework;
+using D = Dual.Dual<double>;
+
+namespace Dual.Generators.Tests;
+
+/// <summary>Generated twins and entry points, compiled in memory and executed, against finite differences and hand-written dual code.</summary>
+public class CompileAndRunTests
+{
+    private static readonly Lazy<Assembly> s_asm = new(() => GeneratorHarness.CompileAndLoad(Corpus.Source));
+
+    private static Assembly Asm => s_asm.Value;
+
+    /// <summary>A safe input in [0.2, 2.7] from an arbitrary integer.</summary>
+    private static double X(int a) => 0.2 + (Math.Abs((long)a) % 1000) / 400.0;
+
+    private static Func<double, double> Primal(string type, string name) { MethodInfo m = Asm.Method(type, name, typeof(double)); return x => m.Call<double>(x); }
+
+    private static D Twin(string type, string name, D x) => Asm.Method(type, name, typeof(D)).Call<D>(x);
+
+    private static void CheckScalar(string type, string name, double x)
+    {
+        D r = Twin(type, name, new D(x, 1.0));
+        Func<double, double> f = Primal(type, name);
+        GeneratorHarness.Close(r.Value, f(x), 1e-12, name + " value");
+        GeneratorHarness.Close(r.Tangent, GeneratorHarness.Fd(f, x), 1e-5, name + " derivative");
+    }
+
+    [TestCase("Scalar", "MathFns")]
+    [TestCase("Scalar", "Compound")]
+    [TestCase("Scalar", "Branches")]
+    [TestCase("Scalar", "SwitchStmt")]
+    [TestCase("Scalar", "SwitchExpr")]
+    [TestCase("Scalar", "LocalFn")]
+    [TestCase("Scalar", "UsesOuts")]
+    [TestCase("Scalar", "Deconstruct")]
+    [TestCase("Scalar", "CallsOther")]
+    [TestCase("Scalar", "Logging")]
+    [TestCase("Scalar", "Arrays")]
+    [TestCase("Scalar", "Constants")]
+    [TestCase("Other", "Helper")]
+    public void TwinMatchesFiniteDifferences(string type, string name)
+    {
+        foreach (double x in new[] { 0.3, 0.7, 1.3, 2.2 })
+        {
+            CheckScalar("Corpus." + type, name, x);
+        }
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 40)]
+    public void PropertyTwinsMatchFiniteDifferences(int a)
+    {
+        double x = X(a);
+        if (Math.Abs(x - 1.0) < 1e-3 || Math.Abs(x - 0.5) < 1e-3) return; // kinks of Abs / branch points
+        foreach (string name in new[] { "MathFns", "Compound", "Branches", "SwitchExpr", "LocalFn", "Deconstruct", "CallsOther", "Arrays" })
+        {
+            if (name == "MathFns" && Math.Abs(x - Math.Round(x)) < 1e-3) continue; // Floor jumps
+            CheckScalar("Corpus.Scalar", name, x);
+        }
+    }
+
+    [Test]
+    public void TwinMatchesHandWrittenDualCode()
+    {
+        foreach (double xv in new[] { 0.4, 1.7 })
+        {
+            var x = new D(xv, 1.0);
+            D hand = D.Sin(x) * D.Exp(-x) + D.Sqrt(x) + D.Log(x) + D.Pow(x, 3.0) + D.Pow(2.0, x) + D.Pow(x, x)
+                + D.Atan2(x, 2.0) + D.Tanh(x) + D.Abs(x - 1) + D.Max(x, 0.5) + D.Cbrt(x) + D.Hypot(x, 3.0)
+                + D.FusedMultiplyAdd(x, x, 1.0) + D.Log(x, 3.0) + D.Clamp(x, 0.1, 10.0) + D.Sin(x) + D.Floor(x);
+            D gen = Twin("Corpus.Scalar", "MathFns", x);
+            Assert.That(gen.Value, Is.EqualTo(hand.Value).Within(1e-13));
+            Assert.That(gen.Tangent, Is.EqualTo(hand.Tangent).Within(1e-12));
+
+            D hp = 3 * x * x * 2.0 + 2 * new D(2.0) - x / 2.0;
+            D gp = Asm.Method("Corpus.Scalar", "Poly", typeof(D), typeof(D)).Call<D>(x, new D(2.0));
+            Assert.That(gp.Tangent, Is.EqualTo(hp.Tangent).Within(1e-13));
+        }
+    }
+
+    [Test]
+    public void FloatTwin()
+    {
+        var m = Asm.Method("Corpus.Scalar", "FloatFn", typeof(Dual<float>));
+        var r = m.Call<Dual<float>>(new Dual<float>(1.2f, 1f));
+        double x = 1.2;
+        double expected = Math.Cos(x) * x + Math.Sin(x) + 0.5 / Math.Sqrt(x) + 2 * x;
+        Assert.That(r.Tangent, Is.EqualTo(expected).Within(1e-4));
+    }
+
+    [Test]
+    public void CastsAndMixedPrecision()
+    {
+        var m = Asm.Method("Corpus.Scalar", "Casts", typeof(D), typeof(int));
+        D r = m.Call<D>(new D(1.3, 1.0), 4);
+        // a = 4x, k = 1 (constant), b*f ~ x^2 (float rounding), 2x
+        Assert.That(r.Tangent, Is.EqualTo(4 + 2 * 1.3 + 2).Within(1e-5));
+        // MathF.Sin((float)x) + x: the twin keeps float precision for the float part; compare with the analytic derivative.
+        D mixed = Twin("Corpus.Scalar", "MixedFloat", new D(0.8, 1.0));
+        Assert.That(mixed.Tangent, Is.EqualTo(Math.Cos(0.8) + 1).Within(1e-6));
+    }
+
+    [TestCase(5)]
+    [TestCase(15)]
+    public void LoopsBreakContinue(int n)
+    {
+        var twin = Asm.Method("Corpus.Scalar", "Loops", typeof(D), typeof(int));
+        var prim = Asm.Method("Corpus.Scalar", "Loops", typeof(double), typeof(int));
+        double x = 1.1;
+        D r = twin.Call<D>(new D(x, 1.0), n);
+        GeneratorHarness.Close(r.Tangent, GeneratorHarness.Fd(v => prim.Call<double>(v, n), x));
+    }
+
+    [TestCase(0)]
+    [TestCase(4)]
+    [TestCase(20)]
+    public void EarlyReturn(int mode)
+    {
+        var twin = Asm.Method("Corpus.Scalar", "EarlyReturn", typeof(D), typeof(int));
+        var prim = Asm.Method("Corpus.Scalar", "EarlyReturn", typeof(double), typeof(int));
+        D r = twin.Call<D>(new D(0.9, 1.0), mode);
+        GeneratorHarness.Close(r.Tangent, GeneratorHarness.Fd(v => prim.Call<double>(v, mode), 0.9));
+    }
+
+    [Test]
+    public void RecursionAndRefOutParameters()
+    {
+        var rec = Asm.Method("Corpus.Scalar", "Recursive", typeof(D), typeof(int));
+        D r = rec.Call<D>(new D(1.5, 1.0), 4);
+        Assert.That(r.Tangent, Is.EqualTo(4 * Math.Pow(1.5, 3)).Within(1e-12));
+
+        var outs = Asm.Method("Corpus.Scalar", "Outs", typeof(D), typeof(D).MakeByRefType(), typeof(D).MakeByRefType(), typeof(D).MakeByRefType());
+        object?[] args = { new D(3.0, 1.0), null, new D(2.0, 0.0), new D(1.0, 1.0) };
+        outs.Invoke(null, args);
+        var y = (D)args[1]!;
+        var z = (D)args[2]!;
+        Assert.That((y.Value, y.Tangent), Is.EqualTo((9.0, 6.0)));
+        Assert.That((z.Value, z.Tangent), Is.EqualTo((7.0, 3.0)));
+    }
+
+    [Test]
+    public void ForeachOverArrays()
+    {
+        var m = Asm.Method("Corpus.Scalar", "ForeachArray", typeof(D[]));
+        D r = m.Call<D>((object)new[] { new D(1.0, 1.0), new D(2.0, 0.0), new D(3.0, 1.0) });
+        Assert.That(r.Tangent, Is.EqualTo(2 * 1.0 + 2 * 3.0));
+    }
+
+    [Test]
+    public void TuplesMapToDualTuples()
+    {
+        var m = Asm.Method("Corpus.Scalar", "Pair", typeof(D));
+        var t = m.Call<ValueTuple<D, D>>(new D(0.5, 1.0));
+        Assert.That(t.Item1.Tangent, Is.EqualTo(1.0).Within(1e-15));
+        Assert.That(t.Item2.Tangent, Is.EqualTo(Math.Cos(0.5)).Within(1e-15));
+    }
+
+    [Test]
+    public void InstanceMethodReadsFieldsAsConstants()
+    {
+        Type t = Asm.GetType("Corpus.Instance", true)!;
+        object inst = Activator.CreateInstance(t)!;
+        var twin = t.GetMethod("Eval", new[] { typeof(D) })!;
+        var r = (D)twin.Invoke(inst, new object[] { new D(2.0, 1.0) })!;
+        Assert.That((r.Value, r.Tangent), Is.EqualTo((2.5 * 4 + 0.25, 2.5 * 4)));
+        var d = t.GetMethod("EvalDerivative")!;
+        object?[] args = { 2.0, null };
+        Assert.That((double)d.Invoke(inst, args)!, Is.EqualTo(10.0));
+        Assert.That((double)args[1]!, Is.EqualTo(10.25));
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 30)]
+    public void ScalarEntryPoints(int a, int b)
+    {
+        double x = X(a), y = X(b);
+        var grad = Asm.Method("Corpus.Scalar", "PolyGradient", typeof(double), typeof(double), typeof(double).MakeByRefType());
+        object?[] args = { x, y, null };
+        var g = ((double, double))grad.Invoke(null, args)!;
+        Func<double, double, double> f = (u, v) => 3 * u * u * v + 2 * v - u / v;
+        GeneratorHarness.Close((double)args[2]!, f(x, y), 1e-14);
+        GeneratorHarness.Close(g.Item1, 6 * x * y - 1 / y, 1e-12);
+        GeneratorHarness.Close(g.Item2, 3 * x * x + 2 + x / (y * y), 1e-12);
+
+        var jvp = Asm.Method("Corpus.Scalar", "PolyJvp", typeof(double), typeof(double), typeof(double), typeof(double));
+        var j = ((double Value, double Tangent))jvp.Invoke(null, new object[] { x, y, 0.3, -0.7 })!;
+        GeneratorHarness.Close(j.Tangent, 0.3 * g.Item1 - 0.7 * g.Item2, 1e-12);
+
+        var deriv = Asm.Method("Corpus.Scalar", "MathFnsDerivative", typeof(double), typeof(double).MakeByRefType());
+        object?[] dargs = { x, null };
+        double dv = (double)deriv.Invoke(null, dargs)!;
+        if (Math.Abs(x - 1) > 1e-3 && Math.Abs(x - Math.Round(x)) > 1e-3)
+        {
+            GeneratorHarness.Close(dv, GeneratorHarness.Fd(Primal("Corpus.Scalar", "MathFns"), x), 1e-5);
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(7)]
+    [TestCase(8)]
+    [TestCase(19)]
+    public void SpanGradientIsChunkedAndCorrect(int n)
+    {
+        double[] x = Enumerable.Range(0, n).Select(i => 0.3 + 0.1 * i).ToArray();
+        double[] g = new double[n];
+        double value = Asm.Method("Corpus.Vec", "RosenbrockGrad", typeof(double[]), typeof(double[])).Call<double>(x, g);
+        double expectedValue = 0;
+        double[] eg = new double[n];
+        for (int i = 0; i + 1 < n; i++)
+        {
+            double a = 1 - x[i], b = x[i + 1] - x[i] * x[i];
+            expectedValue += a * a + 100 * b * b;
+            eg[i] += -2 * a - 400 * x[i] * b;
+            eg[i + 1] += 200 * b;
+        }
+        GeneratorHarness.Close(value, expectedValue, 1e-14);
+        for (int i = 0; i < n; i++) GeneratorHarness.Close(g[i], eg[i], 1e-12, "g[" + i + "]");
+
+        double[] v = Enumerable.Range(0, n).Select(i => Math.Cos(i)).ToArray();
+        var jv = Asm.Method("Corpus.Vec", "RosenbrockJvpW", typeof(double[]), typeof(double[])).Call<double[]>(x, v);
+        GeneratorHarness.Close(jv[1], eg.Zip(v, (p, q) => p * q).Sum(), 1e-10);
+    }
+
+    [TestCase(3, 3)]
+    [TestCase(10, 4)]
+    [TestCase(2, 11)]
+    public void JacobianAndJvpOfVectorFunction(int n, int m)
+    {
+        double[] x = Enumerable.Range(0, n).Select(i => 0.2 + 0.15 * i).ToArray();
+        double[] y = new double[m], jac = new double[m * n];
+        Asm.Method("Corpus.Vec", "MapJac", typeof(double[]), typeof(double[]), typeof(double[])).Invoke(null, new object[] { x, y, jac });
+        for (int i = 0; i < m; i++)
+        {
+            int p = i % n, q = (i + 1) % n;
+            GeneratorHarness.Close(y[i], Math.Sin(x[p]) * x[q], 1e-14);
+            for (int k = 0; k < n; k++)
+            {
+                double e = (k == p ? Math.Cos(x[p]) * x[q] : 0) + (k == q ? Math.Sin(x[p]) : 0);
+                GeneratorHarness.Close(jac[i * n + k], e, 1e-13, $"J[{i},{k}]");
+            }
+        }
+        double[] v = Enumerable.Range(0, n).Select(i => 1.0 / (i + 1)).ToArray();
+        double[] y2 = new double[m], jv = new double[m];
+        Asm.Method("Corpus.Vec", "MapJvpW", typeof(double[]), typeof(double[]), typeof(double[]), typeof(double[])).Invoke(null, new object[] { x, v, y2, jv });
+        for (int i = 0; i < m; i++)
+        {
+            double e = 0;
+            for (int k = 0; k < n; k++) e += jac[i * n + k] * v[k];
+            GeneratorHarness.Close(jv[i], e, 1e-12);
+        }
+    }
+
+    [Test]
+    public void ArrayInputAndMixedPrecisionGradients()
+    {
+        double[] x = { 0.5, 1.5, -0.25 };
+        double[] g = new double[3];
+        double v = Asm.Method("Corpus.Vec", "ArrayGrad", typeof(double[]), typeof(double[])).Call<double>(x, g);
+        Assert.That(v, Is.EqualTo(0.75 + Math.Exp(-0.25)).Within(1e-14));
+        Assert.That(g, Is.EqualTo(new[] { 1.5, 0.5, Math.Exp(-0.25) }).Within(1e-14));
+
+        double[] g2 = new double[3];
+        Asm.Method("Corpus.Vec", "MixedGrad", typeof(double[]), typeof(double[])).Call<double>(new[] { 0.5, 2.0, 0.0 }, g2);
+        Assert.That(g2, Is.EqualTo(new[] { 2.0, 0.5, 0.0 }).Within(1e-6));
+    }
+
+    [Test]
+    public void EntryPointsValidateBufferSizes()
+    {
+        var m = Asm.Method("Corpus.Vec", "RosenbrockGrad", typeof(double[]), typeof(double[]));
+        var ex = Assert.Throws<TargetInvocationException>(() => m.Invoke(null, new object[] { new double[3], new double[2] }));
+        Assert.That(ex!.InnerException, Is.TypeOf<ArgumentException>());
+        Assert.That(((ArgumentException)ex.InnerException!).ParamName, Is.EqualTo("gradient"));
+        Assert.That(ex.InnerException!.Message, Does.Contain("length 2").And.Contain("length 3"));
+
+        var j = Asm.Method("Corpus.Vec", "MapJac", typeof(double[]), typeof(double[]), typeof(double[]));
+        var ex2 = Assert.Throws<TargetInvocationException>(() => j.Invoke(null, new object[] { new double[3], new double[2], new double[5] }));
+        Assert.That(((ArgumentException)ex2!.InnerException!).ParamName, Is.EqualTo("jacobian"));
+    }
+}
