@@ -82,3 +82,12 @@ namespace Dual.Generators
         }
     }
 }
+
+namespace Dual.Generators
+{
+    /// <summary>Test hook: makes the transform throw for a method of this name, to test the DUAL999 safety net.</summary>
+    internal static class FaultInjection
+    {
+        public static string? ThrowForMethod;
+    }
+}

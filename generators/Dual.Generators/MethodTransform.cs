@@ -50,6 +50,7 @@ namespace Dual.Generators
             SemanticModel model = ctx.SemanticModel;
             var diags = new List<DiagnosticInfo>();
             string hint = HintName(method);
+            if (FaultInjection.ThrowForMethod is { } fault && fault == method.Name) throw new InvalidOperationException("injected fault");
 
             // Containing types: all must be partial.
             var headers = new List<string>();
