@@ -48,6 +48,11 @@ namespace Dual.Generators
             "[Differentiable] method has no body or is not supported",
             "'{0}' cannot be differentiated: {1}");
 
+        public static readonly DiagnosticDescriptor EntryPointClash = Make("DUAL010",
+            "Derivative entry points not generated: name already used",
+            "The entry points of '{0}' were not generated because '{1}' already declares a member named '{2}'; rename that member (the dual twin is still generated)",
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -64,6 +69,7 @@ namespace Dual.Generators
             [RuleUnknownTarget.Id] = RuleUnknownTarget,
             [RuleBadSignature.Id] = RuleBadSignature,
             [NoBody.Id] = NoBody,
+            [EntryPointClash.Id] = EntryPointClash,
             [InternalError.Id] = InternalError,
         };
 

@@ -444,6 +444,73 @@ namespace Dual.Generators
             return base.VisitPostfixUnaryExpression(node);
         }
 
+        public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+        {
+            CheckConstructorArguments(node.ArgumentList, node);
+            return base.VisitObjectCreationExpression(node);
+        }
+
+        public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+        {
+            CheckConstructorArguments(node.ArgumentList, node);
+            return base.VisitImplicitObjectCreationExpression(node);
+        }
+
+        /// <summary>A dual value stored into a new object would silently become a constant: reported.</summary>
+        private void CheckConstructorArguments(ArgumentListSyntax? args, ExpressionSyntax creation)
+        {
+            if (args is null) return;
+            ITypeSymbol? created = TypeOf(creation);
+            if (created is not null && TypeMap.ContainsFloating(created)) return;
+            foreach (ArgumentSyntax a in args.Arguments)
+            {
+                if (TypeMap.ContainsFloating(TypeOf(a.Expression)) && IsDual(a.Expression))
+                {
+                    Report(Generators.Diagnostics.Escapes, a, a.Expression.ToString(), created?.ToDisplayString() ?? "object");
+                }
+            }
+        }
+
+        public override SyntaxNode? VisitDeclarationPattern(DeclarationPatternSyntax node)
+        {
+            CheckPatternDesignation(node, node.Designation);
+            return base.VisitDeclarationPattern(node);
+        }
+
+        public override SyntaxNode? VisitVarPattern(VarPatternSyntax node)
+        {
+            CheckPatternDesignation(node, node.Designation);
+            return base.VisitVarPattern(node);
+        }
+
+        private void CheckPatternDesignation(SyntaxNode pattern, VariableDesignationSyntax designation)
+        {
+            foreach (SingleVariableDesignationSyntax s in designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
+            {
+                if (_model.GetDeclaredSymbol(s, _ct) is ILocalSymbol l && TypeMap.ContainsFloating(l.Type) && pattern.Parent is not null
+                    && IsDualPatternInput(pattern))
+                {
+                    Report(Generators.Diagnostics.UnsupportedConstruct, pattern, "A pattern that declares a floating variable from a dual value", "use the original variable (e.g. 'case var _ when x > 1' or an if statement)");
+                    return;
+                }
+            }
+        }
+
+        private bool IsDualPatternInput(SyntaxNode pattern)
+        {
+            foreach (SyntaxNode a in pattern.Ancestors())
+            {
+                switch (a)
+                {
+                    case IsPatternExpressionSyntax ip: return IsDual(ip.Expression);
+                    case SwitchStatementSyntax ss: return IsDual(ss.Expression);
+                    case SwitchExpressionSyntax se: return IsDual(se.GoverningExpression);
+                    case StatementSyntax: return false;
+                }
+            }
+            return false;
+        }
+
         public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
         {
             IMethodSymbol? m = _model.GetSymbolInfo(node, _ct).Symbol as IMethodSymbol;

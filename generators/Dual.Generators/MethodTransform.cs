@@ -111,7 +111,7 @@ namespace Dual.Generators
                 string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
                 string pname = ps.Identifier.Text;
                 string original = p.Type.ToDisplayString(TypeMap.Fq);
-                string? def = mapped is null && ps.Default is not null ? " " + ps.Default.ToString() : "";
+                string def = ""; // defaults are dropped: a dual parameter cannot have a constant default, and entry points append parameters
                 parameters.Add(new Param(p, pname, modifiers, original, mapped, def));
             }
             if (diags.Count > 0) return Fail(hint, diags);
@@ -172,7 +172,17 @@ namespace Dual.Generators
             if (method.ContainingType.TypeKind != TypeKind.Interface)
             {
                 string entry = EntryPoints.Emit(method, name, parameters, modText, mono, p1, precisions);
-                if (entry.Length > 0) sb.Append("\n\n").Append(entry.TrimEnd());
+                string? clash = new[] { "Derivative", "Gradient", "Jvp", "Jacobian" }
+                    .Select(suffix => name + suffix)
+                    .FirstOrDefault(n => entry.Contains(" " + n + "(") && method.ContainingType.MemberNames.Contains(n));
+                if (clash is not null)
+                {
+                    diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, idLoc, name, method.ContainingType.Name, clash));
+                }
+                else if (entry.Length > 0)
+                {
+                    sb.Append("\n\n").Append(entry.TrimEnd());
+                }
             }
 
             // Usings of the file and of the enclosing namespaces.
@@ -299,8 +309,12 @@ namespace Dual.Generators
         public string? Mapped { get; }
         public string DefaultText { get; }
 
-        public string Declaration(bool mapped) =>
-            (Modifiers.Length > 0 ? Modifiers + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name + (mapped && Mapped is not null ? "" : DefaultText);
+        public string Declaration(bool mapped)
+        {
+            // Entry points append parameters, so 'params' is only kept on the twin.
+            string mods = mapped ? Modifiers : string.Join(" ", Modifiers.Split(' ').Where(m => m != "params" && m != "this"));
+            return (mods.Length > 0 ? mods + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name;
+        }
 
         /// <summary>How the parameter is passed on: with its ref kind keyword.</summary>
         public string Pass(string expr) => Symbol.RefKind switch

@@ -188,6 +188,24 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void Dual010_EntryPointNameAlreadyUsed()
+    {
+        var r = GeneratorHarness.Run("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => x * x;
+                public static double FDerivative(double x, out double value) { value = 0; return 0; }
+            }
+            """);
+        Diagnostic d = r.Dual.Single();
+        Assert.That((d.Id, d.Severity), Is.EqualTo(("DUAL010", DiagnosticSeverity.Warning)));
+        At(d, 3, 42);
+        Assert.That(d.GetMessage(), Does.Contain("'C' already declares a member named 'FDerivative'"));
+        Assert.That(r.Generated("C.F"), Does.Contain("global::Dual.Dual<double> F(global::Dual.Dual<double> x)").And.Not.Contain("FJvp"));
+    }
+
+    [Test]
     public void Dual999_InternalErrorsBecomeWarningsNotCrashes()
     {
         FaultInjection.ThrowForMethod = "Boom";
