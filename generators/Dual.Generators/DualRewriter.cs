@@ -58,7 +58,7 @@ namespace Dual.Generators
                     ISymbol? s = _model.GetSymbolInfo(id, _ct).Symbol;
                     return s switch
                     {
-                        ILocalSymbol l => TypeMap.ContainsFloating(l.Type),
+                        ILocalSymbol l => !l.IsConst && TypeMap.ContainsFloating(l.Type),
                         IParameterSymbol p => TypeMap.ContainsFloating(p.Type),
                         _ => false,
                     };
@@ -210,7 +210,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
         {
             var rewritten = (VariableDeclarationSyntax)base.VisitVariableDeclaration(node)!;
-            if (node.Variables.Count > 0 && _model.GetDeclaredSymbol(node.Variables[0], _ct) is ILocalSymbol local)
+            if (node.Variables.Count > 0 && _model.GetDeclaredSymbol(node.Variables[0], _ct) is ILocalSymbol { IsConst: false } local)
             {
                 string? mapped = MapOrReport(local.Type, node.Type, "Local", local.Name);
                 if (mapped is not null) return rewritten.WithType(WithMappedType(node.Type, mapped));
