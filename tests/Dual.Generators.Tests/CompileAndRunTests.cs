@@ -279,3 +279,36 @@ public class CompileAndRunTests
         Assert.That(((ArgumentException)ex2!.InnerException!).ParamName, Is.EqualTo("jacobian"));
     }
 }
+
+/// <summary>Calls between [Differentiable] methods declared in different files and types.</summary>
+public class CrossFileTests
+{
+    [Test]
+    public void CallsIntoAnotherFileGoToItsTwin()
+    {
+        var asm = GeneratorHarness.CompileAndLoad(
+            """
+            using Dual;
+            namespace X;
+            public static partial class A
+            {
+                [Differentiable] public static double F(double x) => B.G(x) * x + B.H(x, 2.0);
+            }
+            """,
+            """
+            using System;
+            using Dual;
+            namespace X;
+            public static partial class B
+            {
+                [Differentiable] public static double G(double x) => Math.Exp(x);
+                [Differentiable] public static double H(double x, double k) => k * x * x;
+            }
+            """);
+        var f = asm.Method("X.A", "FDerivative", typeof(double), typeof(double).MakeByRefType());
+        object?[] args = { 0.7, null };
+        double d = (double)f.Invoke(null, args)!;
+        Assert.That(d, Is.EqualTo(Math.Exp(0.7) * (1 + 0.7) + 4 * 0.7).Within(1e-13));
+        Assert.That((double)args[1]!, Is.EqualTo(Math.Exp(0.7) * 0.7 + 2 * 0.49).Within(1e-13));
+    }
+}
