@@ -540,6 +540,13 @@ namespace Dual.Generators
                 if (anyDual) DifferentiableCallees.Add(m.OriginalDefinition);
                 return rewritten; // overload resolution picks the twin (same name, dual parameters)
             }
+            if (node.ArgumentList.Arguments.Any(a => (a.RefKindKeyword.IsKind(SyntaxKind.OutKeyword) || a.RefKindKeyword.IsKind(SyntaxKind.RefKeyword))
+                && TypeMap.ContainsFloating(TypeOf(a.Expression))))
+            {
+                // A non-differentiable API writing into a (dual) floating variable.
+                Report(Generators.Diagnostics.NotDifferentiableCall, node, m.ToDisplayString(), m.Name);
+                return rewritten;
+            }
             if (!anyDual)
             {
                 return rewritten; // evaluated on constants only: stays as written

@@ -41,6 +41,10 @@ public class CompileAndRunTests
     [TestCase("Scalar", "Arrays")]
     [TestCase("Scalar", "Constants")]
     [TestCase("Other", "Helper")]
+    [TestCase("More", "SinCos")]
+    [TestCase("More", "DoubleCounter")]
+    [TestCase("More", "Swap")]
+    [TestCase("More", "FloorIndex")]
     public void TwinMatchesFiniteDifferences(string type, string name)
     {
         foreach (double x in new[] { 0.3, 0.7, 1.3, 2.2 })
@@ -263,6 +267,24 @@ public class CompileAndRunTests
         double[] g2 = new double[3];
         Asm.Method("Corpus.Vec", "MixedGrad", typeof(double[]), typeof(double[])).Call<double>(new[] { 0.5, 2.0, 0.0 }, g2);
         Assert.That(g2, Is.EqualTo(new[] { 2.0, 0.5, 0.0 }).Within(1e-6));
+    }
+
+    [Test]
+    public void SpanForeachParamsAndOutputWithConstant()
+    {
+        double[] x = { 0.5, -1.0, 2.0 };
+        double[] g = new double[3];
+        double v = Asm.Method("Corpus.More", "SpanForeachGrad", typeof(double[]), typeof(double[])).Call<double>(x, g);
+        Assert.That(v, Is.EqualTo(0.125 - 1 + 8));
+        Assert.That(g, Is.EqualTo(new[] { 0.75, 3.0, 12.0 }));
+
+        var p = Asm.Method("Corpus.More", "Params", typeof(D[]));
+        Assert.That(p.Call<D>((object)new[] { new D(3, 1), new D(4, 0) }).Tangent, Is.EqualTo(4.0));
+
+        double[] y = new double[3], j = new double[6];
+        Asm.Method("Corpus.More", "WriteSpanJac", typeof(double[]), typeof(double[]), typeof(double[])).Invoke(null, new object[] { new[] { 2.0, 3.0 }, y, j });
+        Assert.That(y, Is.EqualTo(new[] { 6.0, Math.Exp(2), 1.0 }));
+        Assert.That(j, Is.EqualTo(new[] { 3.0, 2.0, Math.Exp(2), 0, 0, 0 }));
     }
 
     [Test]

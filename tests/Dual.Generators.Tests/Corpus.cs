@@ -216,6 +216,57 @@ public static class Corpus
             }
         }
 
+        public static partial class More
+        {
+            [Differentiable] public static double SinCos(double x) { var (s, c) = Math.SinCos(x); return s * c; }
+
+            [Differentiable]
+            public static double DoubleCounter(double x)
+            {
+                double acc = 0;
+                for (double t = 0; t < 1; t += 0.25) acc += t * x * x;
+                return acc;
+            }
+
+            [Differentiable]
+            public static double Swap(double x)
+            {
+                double y = 2 * x;
+                (x, y) = (y, x * x);
+                return x - y;
+            }
+
+            [Differentiable]
+            public static double FloorIndex(double x)
+            {
+                double[] t = { 1.0, 3.0, 7.0 };
+                int i = (int)Math.Floor(x);
+                return t[i] * (x - i) + Math.Round(x, 2) + Math.Max(x, 0) + Math.Min(0, x);
+            }
+
+            [Differentiable]
+            public static double SpanForeach(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                foreach (double v in x) s += v * v * v;
+                return s;
+            }
+
+            [Differentiable] public static double Params(params double[] x) => x[0] * x[1];
+
+            [Differentiable]
+            public static void WriteSpan(ReadOnlySpan<double> x, Span<double> y)
+            {
+                if (y.Length == 0) return;
+                y[0] = x[0] * x[1];
+                y[1] = Math.Exp(x[0]);
+                y[2] = 1;
+            }
+
+            public static double SpanForeachGrad(double[] x, double[] g) => SpanForeachGradient(x, g);
+            public static void WriteSpanJac(double[] x, double[] y, double[] j) => WriteSpanJacobian(x, y, j);
+        }
+
         public static partial class Other
         {
             [Differentiable] public static double Helper(double x) => Math.Cos(x) * x;
