@@ -59,7 +59,7 @@ namespace Dual.Generators
                     return s switch
                     {
                         ILocalSymbol l => !l.IsConst && TypeMap.ContainsFloating(l.Type),
-                        IParameterSymbol p => TypeMap.ContainsFloating(p.Type),
+                        IParameterSymbol p => IsOwnParameter(p) && TypeMap.ContainsFloating(p.Type),
                         _ => false,
                     };
                 }
@@ -76,6 +76,10 @@ namespace Dual.Generators
             }
             return false;
         }
+
+        /// <summary>A parameter of the rewritten method or of one of its local functions (not a primary-constructor parameter).</summary>
+        private bool IsOwnParameter(IParameterSymbol p) =>
+            p.ContainingSymbol is IMethodSymbol pm && (SymbolEqualityComparer.Default.Equals(pm, _method) || pm.MethodKind == MethodKind.LocalFunction);
 
         private static ExpressionSyntax Paren(ExpressionSyntax e) =>
             e is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
@@ -416,7 +420,8 @@ namespace Dual.Generators
             ExpressionSyntax root = target;
             while (root is ElementAccessExpressionSyntax ea) root = ea.Expression;
             ISymbol? s = _model.GetSymbolInfo(root, _ct).Symbol;
-            if ((s is IFieldSymbol f && TypeMap.ContainsFloating(f.Type)) || (s is IPropertySymbol p && TypeMap.ContainsFloating(p.Type)))
+            if ((s is IFieldSymbol f && TypeMap.ContainsFloating(f.Type)) || (s is IPropertySymbol p && TypeMap.ContainsFloating(p.Type))
+                || (s is IParameterSymbol ps && !IsOwnParameter(ps) && TypeMap.ContainsFloating(ps.Type)))
             {
                 Report(Generators.Diagnostics.FieldWrite, target, s.Name);
             }

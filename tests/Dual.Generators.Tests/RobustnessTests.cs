@@ -101,6 +101,8 @@ public class RobustnessTests
             ["floor index"] = "public static partial class C { [Differentiable] public static double F(double[] t, double x) { int i = (int)Math.Floor(x); return t[i] * (x - i); } }",
             ["round digits"] = "public static partial class C { [Differentiable] public static double F(double x) => Math.Round(x, 2) + Math.Round(x, MidpointRounding.AwayFromZero) * x; }",
             ["console writeline"] = "public static partial class C { [Differentiable] public static double F(double x) { Console.WriteLine(x); Console.WriteLine(\"{0} {1}\", x, 1); return x; } }",
+            ["primary constructor read"] = "public partial class P(double k) { [Differentiable] public double F(double x) => k < x ? k * x : Math.Max(k, x); }",
+            ["primary constructor write"] = "public partial class P(double k) { [Differentiable] public double F(double x) { k = x; return x; } }",
             ["empty"] = "",
             ["only attribute"] = "[Differentiable]",
             ["garbage"] = "public static partial class C { [Differentiable] public static double F(double x) => x } } } ) ( ;; @@",
