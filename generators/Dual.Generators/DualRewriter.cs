@@ -44,7 +44,17 @@ namespace Dual.Generators
         // Dual-ness: does a (floating-typed) expression carry a tangent after the rewrite?
         // -----------------------------------------------------------------------------------------
 
+        private readonly Dictionary<SyntaxNode, bool> _isDual = new();
+
         public bool IsDual(SyntaxNode node)
+        {
+            if (_isDual.TryGetValue(node, out bool cached)) return cached;
+            bool result = IsDualCore(node);
+            _isDual[node] = result;
+            return result;
+        }
+
+        private bool IsDualCore(SyntaxNode node)
         {
             if (node is ExpressionSyntax e)
             {

@@ -155,7 +155,7 @@ namespace Dual.Generators
             sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + InsertBeforeLastBrace(blockText, scalarRules)));
 
             bool mono = precisions.Count == 1 && !rewriter.UsesConversions
-                && MultiEligible(method, model.Compilation, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct);
+                && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct);
             string p1 = mono ? (precisions.First() == SpecialType.System_Single ? "float" : "double") : "";
             if (mono)
             {
@@ -253,13 +253,14 @@ namespace Dual.Generators
         /// the same holds for every [Differentiable] method it calls. Computed from syntax + semantics of each method
         /// alone, so that a caller's prediction always agrees with the callee's own decision.
         /// </summary>
-        private static bool MultiEligible(IMethodSymbol method, Compilation compilation, HashSet<IMethodSymbol> visiting, CancellationToken ct)
+        private static bool MultiEligible(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
         {
             if (!visiting.Add(method)) return true;
             if (visiting.Count > 64) return false;
             if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax decl) return false;
+            Compilation compilation = model.Compilation;
             if (!compilation.ContainsSyntaxTree(decl.SyntaxTree)) return false;
-            SemanticModel sm = compilation.GetSemanticModel(decl.SyntaxTree);
+            SemanticModel sm = decl.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(decl.SyntaxTree);
             var precisions = new HashSet<SpecialType>();
             TypeMap.CollectPrecisions(method.ReturnType, precisions);
             foreach (IParameterSymbol p in method.Parameters) TypeMap.CollectPrecisions(p.Type, precisions);
@@ -283,7 +284,7 @@ namespace Dual.Generators
             if (precisions.Count != 1) return false;
             foreach (IMethodSymbol c in callees)
             {
-                if (!MultiEligible(c, compilation, visiting, ct)) return false;
+                if (!MultiEligible(c, model, visiting, ct)) return false;
             }
             return true;
         }
