@@ -38,6 +38,7 @@ public class CompileAndRunTests
     [TestCase("Scalar", "Deconstruct")]
     [TestCase("Scalar", "CallsOther")]
     [TestCase("Scalar", "Logging")]
+    [TestCase("Scalar", "UsesNative")]
     [TestCase("Scalar", "Arrays")]
     [TestCase("Scalar", "Constants")]
     [TestCase("Other", "Helper")]

@@ -167,6 +167,10 @@ public static class Corpus
 
             [DerivativeOf(nameof(Opaque2))] public static (double, double) Opaque2Partials(double x, double y) => (y * y, 2 * x * y);
 
+            [DerivativeOf(typeof(Native), nameof(Native.Cube))] public static double CubeRule(double x) => 3 * x * x;
+
+            [Differentiable] public static double UsesNative(double x) => Native.Cube(x) + x;
+
             [Differentiable]
             public static double Logging(double x)
             {
@@ -214,6 +218,11 @@ public static class Corpus
                 }
                 return -acc;
             }
+        }
+
+        public static class Native
+        {
+            public static double Cube(double x) => x * x * x;
         }
 
         public static partial class More
