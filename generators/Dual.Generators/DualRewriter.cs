@@ -606,7 +606,14 @@ namespace Dual.Generators
                 }
                 args.Add(arg);
             }
-            return rewritten.WithArgumentList(rewritten.ArgumentList.WithArguments(SeparatedList(args, rewritten.ArgumentList.Arguments.GetSeparators())));
+            InvocationExpressionSyntax result = rewritten.WithArgumentList(rewritten.ArgumentList.WithArguments(SeparatedList(args, rewritten.ArgumentList.Arguments.GetSeparators())));
+            // x.ToString(), x.CompareTo(y), x.Equals(y): instance members of a floating receiver see its primal value.
+            if (!m.IsStatic && node.Expression is MemberAccessExpressionSyntax ma && result.Expression is MemberAccessExpressionSyntax rma
+                && TypeMap.IsFloating(TypeOf(ma.Expression)) && IsDual(ma.Expression))
+            {
+                result = result.WithExpression(rma.WithExpression(ValueOf(rma.Expression)));
+            }
+            return result;
         }
 
         private ExpressionSyntax WithDualTypeArguments(InvocationExpressionSyntax node, InvocationExpressionSyntax rewritten, IMethodSymbol m)
@@ -693,7 +700,7 @@ namespace Dual.Generators
         {
             if (MentionsFloating(node))
             {
-                Report(Generators.Diagnostics.UnsupportedConstruct, node.TryKeyword.Parent!, "'try' around floating code", "move the try/catch/finally to the caller or into a non-floating helper");
+                Report(Generators.Diagnostics.UnsupportedConstruct, node, "'try' around floating code", "move the try/catch/finally to the caller or into a non-floating helper");
                 return node;
             }
             return base.VisitTryStatement(node);
@@ -711,7 +718,7 @@ namespace Dual.Generators
             return node;
         }
 
-        private SyntaxNode? LambdaLike(ExpressionSyntax node, System.Func<SyntaxNode?> visitBase)
+        private SyntaxNode? LambdaLike(ExpressionSyntax node)
         {
             if (MentionsFloating(node))
             {
@@ -721,11 +728,11 @@ namespace Dual.Generators
             return node; // no floating state inside: left exactly as written
         }
 
-        public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => LambdaLike(node, () => base.VisitParenthesizedLambdaExpression(node));
+        public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => LambdaLike(node);
 
-        public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => LambdaLike(node, () => base.VisitSimpleLambdaExpression(node));
+        public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => LambdaLike(node);
 
-        public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => LambdaLike(node, () => base.VisitAnonymousMethodExpression(node));
+        public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => LambdaLike(node);
 
         public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
         {

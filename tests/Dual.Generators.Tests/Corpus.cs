@@ -178,6 +178,7 @@ public static class Corpus
                 calls++;
                 Console.Write("");
                 string s = $"{x:F2}";
+                if (x.ToString() != x.ToString(System.Globalization.CultureInfo.CurrentCulture) || x.CompareTo(x) != 0 || !x.Equals(x)) return double.NaN;
                 bool nan = double.IsNaN(x);
                 int sign = Math.Sign(x);
                 return nan ? 0 : x * sign * s.Length / s.Length + calls;
