@@ -404,3 +404,26 @@ public class GradientPathTests
         Assert.That(g, Is.EqualTo(new[] { 4.0, 0.5, 2.0 }).Within(1e-6));
     }
 }
+
+/// <summary>Generated code must not add warnings to projects that treat warnings as errors and generate XML docs.</summary>
+public class GeneratedCodeHygieneTests
+{
+    [Test]
+    public void NoWarningsInGeneratedFilesWithDocumentationDiagnostics()
+    {
+        var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview, Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var input = GeneratorHarness.Compilation(Corpus.Source);
+        input = input.ReplaceSyntaxTree(input.SyntaxTrees.First(), Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Corpus.Source, parse, "/src/File0.cs"));
+        Microsoft.CodeAnalysis.GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(new DifferentiableGenerator()) }, parseOptions: parse);
+        driver.RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+        var generatedTrees = output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)).ToHashSet();
+        Assert.That(generatedTrees, Is.Not.Empty);
+        // Documentation diagnostics are active: the (undocumented) user corpus itself gets CS1591.
+        Assert.That(output.GetDiagnostics().Any(d => d.Id == "CS1591" && !generatedTrees.Contains(d.Location.SourceTree!)), Is.True);
+        var warnings = output.GetDiagnostics()
+            .Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning && generatedTrees.Contains(d.Location.SourceTree!))
+            .ToList();
+        Assert.That(warnings, Is.Empty, string.Join("\n", warnings.Take(20)));
+    }
+}
