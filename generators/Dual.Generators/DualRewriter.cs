@@ -167,6 +167,12 @@ namespace Dual.Generators
             {
                 // Arguments are handled by the invocation (a non-floating API receives the primal).
                 if (orig.Parent is ArgumentSyntax || orig.Parent is InterpolationSyntax) return rex;
+                // String concatenation ("x = " + x) formats the primal value.
+                if (orig.Parent is BinaryExpressionSyntax concat && concat.IsKind(SyntaxKind.AddExpression)
+                    && TypeOf(concat)?.SpecialType == SpecialType.System_String && TypeMap.IsFloating(t))
+                {
+                    return ValueOf(rex);
+                }
                 if (TypeMap.IsFloating(t) && (c.SpecialType == SpecialType.System_Object || c.TypeKind == TypeKind.Dynamic || c.TypeKind == TypeKind.Interface || c.SpecialType == SpecialType.System_ValueType))
                 {
                     Report(Generators.Diagnostics.Escapes, orig, orig.ToString(), c.ToDisplayString());
@@ -461,14 +467,39 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
         {
+            if (IsException(node)) return ExceptionArguments(node.ArgumentList, (BaseObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!);
             CheckConstructorArguments(node.ArgumentList, node);
             return base.VisitObjectCreationExpression(node);
         }
 
         public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
         {
+            if (IsException(node)) return ExceptionArguments(node.ArgumentList, (BaseObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!);
             CheckConstructorArguments(node.ArgumentList, node);
             return base.VisitImplicitObjectCreationExpression(node);
+        }
+
+        private bool IsException(ExpressionSyntax creation)
+        {
+            for (ITypeSymbol? t = TypeOf(creation); t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == "System.Exception") return true;
+            }
+            return false;
+        }
+
+        /// <summary>An exception is a side exit, not part of the computation: it receives primal values.</summary>
+        private SyntaxNode ExceptionArguments(ArgumentListSyntax? original, BaseObjectCreationExpressionSyntax rewritten)
+        {
+            if (original is null || rewritten.ArgumentList is null) return rewritten;
+            var args = new List<ArgumentSyntax>();
+            for (int i = 0; i < original.Arguments.Count; i++)
+            {
+                ArgumentSyntax arg = rewritten.ArgumentList.Arguments[i];
+                ExpressionSyntax o = original.Arguments[i].Expression;
+                args.Add(TypeMap.IsFloating(TypeOf(o)) && IsDual(o) ? arg.WithExpression(ValueOf(arg.Expression)) : arg);
+            }
+            return rewritten.WithArgumentList(rewritten.ArgumentList.WithArguments(SeparatedList(args, rewritten.ArgumentList.Arguments.GetSeparators())));
         }
 
         /// <summary>A dual value stored into a new object would silently become a constant: reported.</summary>

@@ -178,6 +178,9 @@ public static class Corpus
                 calls++;
                 Console.Write("");
                 string s = $"{x:F2}";
+                string label = "x = " + x + ";";
+                if (label != "x = " + x.ToString() + ";") return double.NaN;
+                if (x < -1e9) throw new ArgumentOutOfRangeException(nameof(x), x, "too small");
                 if (x.ToString() != x.ToString(System.Globalization.CultureInfo.CurrentCulture) || x.CompareTo(x) != 0 || !x.Equals(x)) return double.NaN;
                 bool nan = double.IsNaN(x);
                 int sign = Math.Sign(x);
