@@ -11,7 +11,7 @@ namespace Dual.Generators.Tests;
 /// </summary>
 public class RobustnessTests
 {
-    private const string Header = "using System;\nusing System.Collections.Generic;\nusing System.Numerics;\nusing Dual;\n";
+    private const string Header = "using System;\nusing System.Linq;\nusing System.Collections.Generic;\nusing System.Numerics;\nusing Dual;\n";
 
     public static IEnumerable<TestCaseData> Inputs()
     {
@@ -111,7 +111,7 @@ public class RobustnessTests
             ["only attribute"] = "[Differentiable]",
             ["garbage"] = "public static partial class C { [Differentiable] public static double F(double x) => x } } } ) ( ;; @@",
         };
-        return cases.Select(kv => new TestCaseData(kv.Value, s_supported.Contains(kv.Key)).SetArgDisplayNames(kv.Key));
+        return cases.Select(kv => new TestCaseData(kv.Value, s_supported.Contains(kv.Key), s_expected.TryGetValue(kv.Key, out string? id) ? id : null).SetArgDisplayNames(kv.Key));
     }
 
     /// <summary>Valid inputs that the generator supports: no DUAL error, and the output must compile.</summary>
@@ -128,8 +128,22 @@ public class RobustnessTests
         "interface default", "user clash with entry point", "string escape",
     };
 
+    /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
+    private static readonly Dictionary<string, string> s_expected = new()
+    {
+        ["abstract"] = "DUAL009", ["extern"] = "DUAL009", ["generic method"] = "DUAL009", ["no floats"] = "DUAL009", ["void no floats"] = "DUAL009",
+        ["lambda capturing"] = "DUAL003", ["async"] = "DUAL003", ["goto"] = "DUAL003", ["query"] = "DUAL003",
+        ["stackalloc pointer"] = "DUAL003", ["switch with when"] = "DUAL003", ["local function generic"] = "DUAL003",
+        ["field write"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
+        ["object initializer"] = "DUAL004",
+        ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",
+        ["yield"] = "DUAL006", ["nullable double"] = "DUAL006", ["list param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL006", ["pointer parameter"] = "DUAL006",
+        ["delegate call"] = "DUAL001", ["linq"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
+        ["user clash with entry point"] = "DUAL010",
+    };
+
     [TestCaseSource(nameof(Inputs))]
-    public void NeverThrowsAndNeverEmitsBrokenCode(string source, bool supported)
+    public void NeverThrowsAndNeverEmitsBrokenCode(string source, bool supported, string? expectedId)
     {
         var input = GeneratorHarness.Compilation(Header + source);
         var r = GeneratorHarness.Run(Header + source); // asserts Results[0].Exception is null
@@ -138,6 +152,11 @@ public class RobustnessTests
 
         bool inputOk = !input.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
         bool dualError = dual.Any(d => d.Severity == DiagnosticSeverity.Error);
+        if (expectedId is not null)
+        {
+            Assert.That(inputOk, Is.True, "an expected-diagnostic case must be valid C#");
+            Assert.That(dual.Select(d => d.Id), Does.Contain(expectedId), string.Join("\n", dual));
+        }
         if (supported)
         {
             Assert.That(inputOk, Is.True, "a supported case must be valid C#");
