@@ -48,6 +48,18 @@ namespace Dual.Generators
             return "";
         }
 
+        /// <summary>Small dual buffers for span parameters live on the stack; array parameters need arrays.</summary>
+        private const int StackLimit = 32;
+
+        private static string Buffer(string name, string type, string length, bool array) => array
+            ? "    var " + name + " = new " + type + "[" + length + "];\n"
+            : "    global::System.Span<" + type + "> " + name + " = " + length + " <= " + StackLimit + " ? stackalloc " + type + "[" + length + "] : new " + type + "[" + length + "];\n";
+
+        private static string Clear(string name, bool array) =>
+            array ? "global::System.Array.Clear(" + name + ");" : name + ".Clear();";
+
+        private static bool IsArray(Param p) => p.Symbol.Type is IArrayTypeSymbol;
+
         private static string One(string p) => p == "float" ? "1f" : "1.0";
 
         private static string D(string p) => "global::Dual.Dual<" + p + ">";
@@ -138,7 +150,7 @@ namespace Dual.Generators
             if (multi)
             {
                 var rep = new Dictionary<Param, string> { [x] = "__xs" };
-                sb.Append("    var __xs = new ").Append(md).Append("[__n];\n");
+                sb.Append(Buffer("__xs", md, "__n", IsArray(x)));
                 sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
                 sb.Append("        for (int __i = 0; __i < __n; __i++)\n");
                 sb.Append("            __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], __i >= __c && __i < __c + ").Append(Chunk)
@@ -150,7 +162,7 @@ namespace Dual.Generators
             else
             {
                 var rep = new Dictionary<Param, string> { [x] = "__xs" };
-                sb.Append("    var __xs = new ").Append(D(p)).Append("[__n];\n");
+                sb.Append(Buffer("__xs", D(p), "__n", IsArray(x)));
                 sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = ").Append(xn).Append("[__i];\n");
                 sb.Append("    if (__n == 0) __value = ").Append(name).Append('(').Append(Args(ps, rep)).Append(").Value;\n");
                 sb.Append("    for (int __i = 0; __i < __n; __i++)\n    {\n");
@@ -169,7 +181,7 @@ namespace Dual.Generators
             sb.Append(mods).Append('(').Append(p).Append(" Value, ").Append(p).Append(" Tangent) ").Append(name).Append("Jvp(").Append(jdecl).Append(")\n{\n");
             sb.Append("    int __n = ").Append(xn).Append(".Length;\n");
             sb.Append(Check(v, v + ".Length", "__n", "the length of " + xn));
-            sb.Append("    var __xs = new ").Append(D(p)).Append("[__n];\n");
+            sb.Append(Buffer("__xs", D(p), "__n", IsArray(x)));
             sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
             sb.Append("    var __r = ").Append(name).Append('(').Append(Args(ps, jrep)).Append(");\n");
             sb.Append("    return (__r.Value, __r.Tangent);\n}\n");
@@ -195,12 +207,12 @@ namespace Dual.Generators
             sb.Append(Check(jac, jac + ".Length", "__m * __n", yn + ".Length × " + xn + ".Length, row-major"));
             if (multi)
             {
-                sb.Append("    var __xs = new ").Append(md).Append("[__n];\n    var __ys = new ").Append(md).Append("[__m];\n");
+                sb.Append(Buffer("__xs", md, "__n", IsArray(x))).Append(Buffer("__ys", md, "__m", IsArray(y)));
                 sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
                 sb.Append("        for (int __i = 0; __i < __n; __i++)\n");
                 sb.Append("            __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], __i >= __c && __i < __c + ").Append(Chunk)
                   .Append(" ? ").Append(tt).Append(".Unit(__i - __c, ").Append(One(p)).Append(") : ").Append(tt).Append(".Zero);\n");
-                sb.Append("        global::System.Array.Clear(__ys);\n");
+                sb.Append("        ").Append(Clear("__ys", IsArray(y))).Append('\n');
                 sb.Append("        ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
                 sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
                 sb.Append("            for (int __j = 0; __j < ").Append(Chunk).Append(" && __c + __j < __n; __j++)\n                ")
@@ -208,11 +220,11 @@ namespace Dual.Generators
             }
             else
             {
-                sb.Append("    var __xs = new ").Append(D(p)).Append("[__n];\n    var __ys = new ").Append(D(p)).Append("[__m];\n");
+                sb.Append(Buffer("__xs", D(p), "__n", IsArray(x))).Append(Buffer("__ys", D(p), "__m", IsArray(y)));
                 sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = ").Append(xn).Append("[__i];\n");
                 sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c++)\n    {\n");
                 sb.Append("        if (__c < __n) __xs[__c] = new ").Append(D(p)).Append('(').Append(xn).Append("[__c], ").Append(One(p)).Append(");\n");
-                sb.Append("        global::System.Array.Clear(__ys);\n");
+                sb.Append("        ").Append(Clear("__ys", IsArray(y))).Append('\n');
                 sb.Append("        ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
                 sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
                 sb.Append("            if (__c < __n) ").Append(jac).Append("[__i * __n + __c] = __ys[__i].Tangent;\n        }\n");
@@ -228,7 +240,7 @@ namespace Dual.Generators
             sb.Append("    int __n = ").Append(xn).Append(".Length, __m = ").Append(yn).Append(".Length;\n");
             sb.Append(Check(v, v + ".Length", "__n", "the length of " + xn));
             sb.Append(Check(jv, jv + ".Length", "__m", "the length of " + yn));
-            sb.Append("    var __xs = new ").Append(D(p)).Append("[__n];\n    var __ys = new ").Append(D(p)).Append("[__m];\n");
+            sb.Append(Buffer("__xs", D(p), "__n", IsArray(x))).Append(Buffer("__ys", D(p), "__m", IsArray(y)));
             sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
             sb.Append("    ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
             sb.Append("    for (int __i = 0; __i < __m; __i++)\n    {\n        ").Append(yn).Append("[__i] = __ys[__i].Value;\n        ")

@@ -205,6 +205,7 @@ public class CompileAndRunTests
     [TestCase(7)]
     [TestCase(8)]
     [TestCase(19)]
+    [TestCase(41)]
     public void SpanGradientIsChunkedAndCorrect(int n)
     {
         double[] x = Enumerable.Range(0, n).Select(i => 0.3 + 0.1 * i).ToArray();
@@ -230,6 +231,7 @@ public class CompileAndRunTests
     [TestCase(3, 3)]
     [TestCase(10, 4)]
     [TestCase(2, 11)]
+    [TestCase(35, 40)]
     public void JacobianAndJvpOfVectorFunction(int n, int m)
     {
         double[] x = Enumerable.Range(0, n).Select(i => 0.2 + 0.15 * i).ToArray();

@@ -46,7 +46,7 @@ namespace Demo
             if (gradient.Length != __n)
                 throw new global::System.ArgumentException($"gradient has length {gradient.Length} but must have length {__n} (the length of x).", nameof(gradient));
             double __value = default;
-            var __xs = new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
             for (int __c = 0; __c < __n || __c == 0; __c += 8)
             {
                 for (int __i = 0; __i < __n; __i++)
@@ -65,7 +65,7 @@ namespace Demo
             int __n = x.Length;
             if (v.Length != __n)
                 throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of x).", nameof(v));
-            var __xs = new global::Dual.Dual<double>[__n];
+            global::System.Span<global::Dual.Dual<double>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double>[__n] : new global::Dual.Dual<double>[__n];
             for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(x[__i], v[__i]);
             var __r = Rosenbrock(__xs);
             return (__r.Value, __r.Tangent);

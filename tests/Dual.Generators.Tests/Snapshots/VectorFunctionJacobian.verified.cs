@@ -31,13 +31,13 @@ namespace Demo
             int __n = q.Length, __m = p.Length;
             if (jacobian.Length != __m * __n)
                 throw new global::System.ArgumentException($"jacobian has length {jacobian.Length} but must have length {__m * __n} (p.Length × q.Length, row-major).", nameof(jacobian));
-            var __xs = new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
-            var __ys = new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m];
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __ys = __m <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m];
             for (int __c = 0; __c < __n || __c == 0; __c += 8)
             {
                 for (int __i = 0; __i < __n; __i++)
                     __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__i], __i >= __c && __i < __c + 8 ? global::Dual.Tangents8<double>.Unit(__i - __c, 1.0) : global::Dual.Tangents8<double>.Zero);
-                global::System.Array.Clear(__ys);
+                __ys.Clear();
                 Polar<global::Dual.Tangents8<double>>(__xs, __ys);
                 for (int __i = 0; __i < __m; __i++)
                 {
@@ -56,8 +56,8 @@ namespace Demo
                 throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of q).", nameof(v));
             if (jv.Length != __m)
                 throw new global::System.ArgumentException($"jv has length {jv.Length} but must have length {__m} (the length of p).", nameof(jv));
-            var __xs = new global::Dual.Dual<double>[__n];
-            var __ys = new global::Dual.Dual<double>[__m];
+            global::System.Span<global::Dual.Dual<double>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double>[__n] : new global::Dual.Dual<double>[__n];
+            global::System.Span<global::Dual.Dual<double>> __ys = __m <= 32 ? stackalloc global::Dual.Dual<double>[__m] : new global::Dual.Dual<double>[__m];
             for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(q[__i], v[__i]);
             Polar(__xs, __ys);
             for (int __i = 0; __i < __m; __i++)
