@@ -79,6 +79,11 @@ namespace Dual.Generators
                     return true;
                 }
                 if (e is LambdaExpressionSyntax || e is AnonymousMethodExpressionSyntax) return false;
+                if (e is CastExpressionSyntax ce && TypeMap.ContainsFloating(ti.Type)
+                    && ce.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => IsDual(id)))
+                {
+                    return true; // (double[])x.Clone()
+                }
             }
             foreach (SyntaxNode child in node.ChildNodes())
             {
@@ -103,6 +108,21 @@ namespace Dual.Generators
         /// <summary>The primal of <paramref name="rewritten"/> when <paramref name="original"/> is dual.</summary>
         private ExpressionSyntax Primal(ExpressionSyntax original, ExpressionSyntax rewritten) =>
             TypeMap.IsFloating(TypeOf(original)) && IsDual(original) ? ValueOf(rewritten) : rewritten;
+
+        /// <summary>Primal for a pattern input: element-wise for tuple literals such as <c>(x, y) switch { ... }</c>.</summary>
+        private ExpressionSyntax PatternInput(ExpressionSyntax original, ExpressionSyntax rewritten)
+        {
+            if (original is TupleExpressionSyntax ot && rewritten is TupleExpressionSyntax rt && ot.Arguments.Count == rt.Arguments.Count)
+            {
+                var args = new List<ArgumentSyntax>();
+                for (int i = 0; i < ot.Arguments.Count; i++)
+                {
+                    args.Add(rt.Arguments[i].WithExpression(PatternInput(ot.Arguments[i].Expression, rt.Arguments[i].Expression)));
+                }
+                return rt.WithArguments(SeparatedList(args, rt.Arguments.GetSeparators()));
+            }
+            return Primal(original, rewritten);
+        }
 
         // -----------------------------------------------------------------------------------------
         // Generic pass: implicit conversions.
@@ -366,6 +386,13 @@ namespace Dual.Generators
             var rewritten = (CastExpressionSyntax)base.VisitCastExpression(node)!;
             ITypeSymbol? target = TypeOf(node.Type);
             ITypeSymbol? source = TypeOf(node.Expression);
+            if (target is not null && !TypeMap.IsFloating(target) && TypeMap.ContainsFloating(target)
+                && node.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => IsDual(id)))
+            {
+                // (double[])x.Clone(): the cast names the dual container type.
+                string? mapped = MapOrReport(target, node.Type, "Cast", node.ToString());
+                return mapped is null ? rewritten : rewritten.WithType(ParseTypeName(mapped).WithTriviaFrom(rewritten.Type));
+            }
             if (target is null || source is null || !TypeMap.IsFloating(source) || !IsDual(node.Expression)) return rewritten;
             if (TypeMap.IsFloating(target))
             {
@@ -410,19 +437,19 @@ namespace Dual.Generators
         public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
         {
             var rewritten = (IsPatternExpressionSyntax)base.VisitIsPatternExpression(node)!;
-            return rewritten.WithExpression(Primal(node.Expression, rewritten.Expression));
+            return rewritten.WithExpression(PatternInput(node.Expression, rewritten.Expression));
         }
 
         public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node)
         {
             var rewritten = (SwitchStatementSyntax)base.VisitSwitchStatement(node)!;
-            return rewritten.WithExpression(Primal(node.Expression, rewritten.Expression));
+            return rewritten.WithExpression(PatternInput(node.Expression, rewritten.Expression));
         }
 
         public override SyntaxNode? VisitSwitchExpression(SwitchExpressionSyntax node)
         {
             var rewritten = (SwitchExpressionSyntax)base.VisitSwitchExpression(node)!;
-            return rewritten.WithGoverningExpression(Primal(node.GoverningExpression, rewritten.GoverningExpression));
+            return rewritten.WithGoverningExpression(PatternInput(node.GoverningExpression, rewritten.GoverningExpression));
         }
 
         public override SyntaxNode? VisitInterpolation(InterpolationSyntax node)

@@ -107,6 +107,9 @@ public class RobustnessTests
             ["float vector"] = "public static partial class C { [Differentiable] public static void F(float[] x, Span<float> y) { y[0] = x[0] * x[1]; } }",
             ["exception with value"] = "public static partial class C { [Differentiable] public static double F(double x) { if (x < 0) throw new ArgumentOutOfRangeException(nameof(x), x, null); ArgumentOutOfRangeException.ThrowIfNegative(x); return x; } }",
             ["string concat"] = "public static partial class C { [Differentiable] public static double F(double x) { Console.WriteLine(\"x = \" + x + 1.0); return x; } }",
+            ["switch on tuple"] = "public static partial class C { [Differentiable] public static double F(double x, double y) => (x, y) switch { (> 0, > 0) => x * y, (< 0, _) => -x, _ => y }; }",
+            ["foreach tuple deconstruction"] = "public static partial class C { [Differentiable] public static double F((double A, double B)[] ps) { double s = 0; foreach (var (a, b) in ps) s += a * b; return s; } }",
+            ["clone cast"] = "public static partial class C { [Differentiable] public static double F(double[] x) { var c = (double[])x.Clone(); c[0] *= 2; return c[0] + x[0]; } }",
             ["empty"] = "",
             ["only attribute"] = "[Differentiable]",
             ["garbage"] = "public static partial class C { [Differentiable] public static double F(double x) => x } } } ) ( ;; @@",
@@ -125,7 +128,7 @@ public class RobustnessTests
         "collection expression", "ref local", "float and double mix", "math constant only", "out var discard", "enum and const",
         "sincos deconstruction", "double loop counter", "swap", "floor index", "round digits", "console writeline",
         "primary constructor read", "float span gradient", "float vector", "exception with value", "string concat",
-        "interface default", "user clash with entry point", "string escape",
+        "interface default", "user clash with entry point", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
     };
 
     /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
