@@ -147,4 +147,24 @@ public class SnapshotTests
             }
         }
         """, "Smooth");
+
+    [Test]
+    public void MixedPrecisionAndLogging() => Verify("MixedPrecisionAndLogging", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Mixed
+        {
+            [Differentiable]
+            public static double Blend(double x, double w)
+            {
+                float f = (float)x;                          // precision change keeps the tangent
+                Console.WriteLine($"x = {x}, sign {Math.Sign(x)}"); // logging sees primal values
+                if (double.IsNaN(x)) return 0;
+                return w * MathF.Sin(f) + (1 - w) * x;
+            }
+        }
+        """, "Blend");
 }
