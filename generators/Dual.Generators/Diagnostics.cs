@@ -7,6 +7,7 @@ namespace Dual.Generators
     internal static class Diagnostics
     {
         private const string Category = "Dual.Generators";
+        // The repository has no published URL yet: this base is a placeholder to update in one place when it does.
         private const string HelpBase = "https://github.com/dual-ad/dual/blob/main/docs/diagnostics.md#";
 
         private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
