@@ -187,7 +187,9 @@ namespace Dual.Generators
 
             // Usings of the file and of the enclosing namespaces.
             var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
-            var usings = cu.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()).ToEquatableArray();
+            var usings = cu.Externs.Select(e => e.ToString().Trim())
+                .Concat(cu.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()))
+                .ToEquatableArray();
             var nsUsings = node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
             string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } nsSym ? nsSym.ToDisplayString() : null;
 
