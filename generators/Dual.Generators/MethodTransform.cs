@@ -169,7 +169,7 @@ namespace Dual.Generators
                 sb.Append(Normalize(text));
             }
 
-            if (method.ContainingType.TypeKind != TypeKind.Interface)
+            if (method.ContainingType.TypeKind != TypeKind.Interface && Option(method, "EntryPoints"))
             {
                 string entry = EntryPoints.Emit(method, name, parameters, modText, mono, p1, precisions);
                 string? clash = new[] { "Derivative", "Gradient", "Jvp", "Jacobian" }
@@ -194,6 +194,20 @@ namespace Dual.Generators
             string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } nsSym ? nsSym.ToDisplayString() : null;
 
             return new MethodModel(hint, ns, usings, nsUsings, headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray());
+        }
+
+        /// <summary>A boolean named argument of [Differentiable] (default true).</summary>
+        private static bool Option(IMethodSymbol method, string name)
+        {
+            foreach (AttributeData a in method.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() != "Dual.DifferentiableAttribute") continue;
+                foreach (KeyValuePair<string, TypedConstant> arg in a.NamedArguments)
+                {
+                    if (arg.Key == name && arg.Value.Value is bool b) return b;
+                }
+            }
+            return true;
         }
 
         internal static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -258,6 +272,7 @@ namespace Dual.Generators
         private static bool MultiEligible(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
         {
             if (!visiting.Add(method)) return true;
+            if (!Option(method, "MultiTangent")) return false;
             if (visiting.Count > 64) return false;
             if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax decl) return false;
             Compilation compilation = model.Compilation;

@@ -15,4 +15,16 @@ namespace Dual;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DifferentiableAttribute : Attribute
 {
+    /// <summary>
+    /// Whether to emit the multi-tangent twin (generic over <c>TTangents</c>) used by one-pass gradients and chunked
+    /// Jacobians. Default <see langword="true"/>; set to <see langword="false"/> to cut generated code (and build time):
+    /// gradients of this method, and of <c>[Differentiable]</c> methods calling it, then take one pass per input.
+    /// </summary>
+    public bool MultiTangent { get; set; } = true;
+
+    /// <summary>
+    /// Whether to emit the derivative entry points (<c>FDerivative</c>, <c>FGradient</c>, <c>FJvp</c>, <c>FJacobian</c>).
+    /// Default <see langword="true"/>; the dual twin is always emitted.
+    /// </summary>
+    public bool EntryPoints { get; set; } = true;
 }

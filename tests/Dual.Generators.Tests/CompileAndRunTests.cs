@@ -383,6 +383,29 @@ public class GradientPathTests
     }
 
     [Test]
+    public void OptingOutOfMultiTangentTwinsAndEntryPoints()
+    {
+        const string source = """
+            using System;
+            using Dual;
+            public static partial class M
+            {
+                [Differentiable(MultiTangent = false)] public static double G(double x) => Math.Exp(x);
+                [Differentiable(EntryPoints = false)] public static double H(double x) => x * x;
+                [Differentiable] public static double F(double x, double y) => G(x) * y + H(y);
+                public static double[] Grad(double x, double y) { var (a, b) = FGradient(x, y, out double v); return new[] { a, b, v }; }
+            }
+            """;
+        var r = GeneratorHarness.Run(source);
+        Assert.That(r.Generated("M.G"), Does.Not.Contain("TTangents").And.Contain("GDerivative"));
+        Assert.That(r.Generated("M.H"), Does.Contain("H<TTangents>").And.Not.Contain("HDerivative").And.Not.Contain("HJvp"));
+        Assert.That(r.Generated("M.F"), Does.Not.Contain("TTangents").And.Contain("one forward pass per input"));
+        var asm = GeneratorHarness.CompileAndLoad(source);
+        var g = asm.Method("M", "Grad", typeof(double), typeof(double)).Call<double[]>(0.5, 2.0);
+        Assert.That(g, Is.EqualTo(new[] { Math.Exp(0.5) * 2, Math.Exp(0.5) + 4, Math.Exp(0.5) * 2 + 4 }).Within(1e-13));
+    }
+
+    [Test]
     public void MixedPrecisionFallsBackToScalarPasses()
     {
         var r = GeneratorHarness.Run("""
