@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Dual.Generators
+{
+    /// <summary>The diagnostics of the <c>[Differentiable]</c> generator; each is documented in docs/diagnostics.md.</summary>
+    internal static class Diagnostics
+    {
+        private const string Category = "Dual.Generators";
+        // The repository has no published URL yet: this base is a placeholder to update in one place when it does.
+        private const string HelpBase = "https://github.com/dual-ad/dual/blob/main/docs/diagnostics.md#";
+
+        private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+        public static readonly DiagnosticDescriptor NotDifferentiableCall = Make("DUAL001",
+            "Call to a floating-valued method that cannot be differentiated",
+            "'{0}' returns a floating value but is not [Differentiable], not generic math, not a supported Math function and has no [DerivativeOf] rule; mark it [Differentiable], make it generic over IFloatingPointIeee754<T>, or add a [DerivativeOf(nameof({1}))] rule");
+
+        public static readonly DiagnosticDescriptor NotPartial = Make("DUAL002",
+            "Containing type must be partial",
+            "Type '{0}' must be declared 'partial' so that the dual twin of '{1}' can be added to it; add the 'partial' modifier (to every enclosing type too)");
+
+        public static readonly DiagnosticDescriptor UnsupportedConstruct = Make("DUAL003",
+            "Unsupported construct in a [Differentiable] method",
+            "{0} is not supported in a [Differentiable] method; {1}");
+
+        public static readonly DiagnosticDescriptor FieldWrite = Make("DUAL004",
+            "Floating field or property written in a [Differentiable] method",
+            "'{0}' is a floating field or property; the twin reads such members as constants and cannot write them; use a local or an out/ref parameter instead");
+
+        public static readonly DiagnosticDescriptor Escapes = Make("DUAL005",
+            "Floating value escapes through object, dynamic or reflection",
+            "The floating value '{0}' is converted to '{1}', which would lose its derivative; keep it typed as double/float, or pass it to a non-floating API as an argument");
+
+        public static readonly DiagnosticDescriptor UnsupportedType = Make("DUAL006",
+            "Unsupported type in a [Differentiable] method",
+            "{0} '{1}' has type '{2}', which the generator cannot map to a dual type; use double/float, arrays, Span/ReadOnlySpan or tuples of them");
+
+        public static readonly DiagnosticDescriptor RuleUnknownTarget = Make("DUAL007",
+            "[DerivativeOf] names an unknown method",
+            "No method named '{0}' found in '{1}'; check the spelling, use nameof(...), or pass the declaring type as the first argument");
+
+        public static readonly DiagnosticDescriptor RuleBadSignature = Make("DUAL008",
+            "[DerivativeOf] rule has the wrong signature",
+            "Rule '{0}' does not match '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor NoBody = Make("DUAL009",
+            "[Differentiable] method has no body or is not supported",
+            "'{0}' cannot be differentiated: {1}");
+
+        public static readonly DiagnosticDescriptor EntryPointClash = Make("DUAL010",
+            "Derivative entry points not generated: name already used",
+            "The entry points of '{0}' were not generated because '{1}' already declares a member named '{2}'; rename that member (the dual twin is still generated)",
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
+            "Internal generator error",
+            "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
+            DiagnosticSeverity.Warning);
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
+        {
+            [NotDifferentiableCall.Id] = NotDifferentiableCall,
+            [NotPartial.Id] = NotPartial,
+            [UnsupportedConstruct.Id] = UnsupportedConstruct,
+            [FieldWrite.Id] = FieldWrite,
+            [Escapes.Id] = Escapes,
+            [UnsupportedType.Id] = UnsupportedType,
+            [RuleUnknownTarget.Id] = RuleUnknownTarget,
+            [RuleBadSignature.Id] = RuleBadSignature,
+            [NoBody.Id] = NoBody,
+            [EntryPointClash.Id] = EntryPointClash,
+            [InternalError.Id] = InternalError,
+        };
+
+        public static DiagnosticDescriptor ById(string id) => s_byId[id];
+    }
+}

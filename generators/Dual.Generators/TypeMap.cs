@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Dual.Generators
+{
+    /// <summary>Maps floating types (double, float, and arrays/spans/tuples of them) to their dual counterparts.</summary>
+    internal static class TypeMap
+    {
+        public const string DualDouble = "global::Dual.Dual<double>";
+        public const string DualSingle = "global::Dual.Dual<float>";
+
+        public static readonly SymbolDisplayFormat Fq = SymbolDisplayFormat.FullyQualifiedFormat
+            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        public static bool IsFloating(ITypeSymbol? t) => t is not null && (t.SpecialType == SpecialType.System_Double || t.SpecialType == SpecialType.System_Single);
+
+        public static string Keyword(ITypeSymbol t) => t.SpecialType == SpecialType.System_Single ? "float" : "double";
+
+        public static string DualOf(ITypeSymbol t) => t.SpecialType == SpecialType.System_Single ? DualSingle : DualDouble;
+
+        public static bool IsIntegral(ITypeSymbol? t) => t is not null && t.SpecialType switch
+        {
+            SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or
+            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or
+            SpecialType.System_Char or SpecialType.System_IntPtr or SpecialType.System_UIntPtr => true,
+            _ => false,
+        };
+
+        /// <summary>Whether <paramref name="t"/> mentions double or float anywhere.</summary>
+        public static bool ContainsFloating(ITypeSymbol? t, int depth = 0)
+        {
+            if (t is null || depth > 16) return false;
+            if (IsFloating(t)) return true;
+            switch (t)
+            {
+                case IArrayTypeSymbol a: return ContainsFloating(a.ElementType, depth + 1);
+                case IPointerTypeSymbol p: return ContainsFloating(p.PointedAtType, depth + 1);
+                case INamedTypeSymbol n when n.IsGenericType:
+                    return n.TypeArguments.Any(x => ContainsFloating(x, depth + 1));
+                default: return false;
+            }
+        }
+
+        /// <summary>Collects the floating special types mentioned by <paramref name="t"/>.</summary>
+        public static void CollectPrecisions(ITypeSymbol? t, HashSet<SpecialType> into, int depth = 0)
+        {
+            if (t is null || depth > 16) return;
+            if (IsFloating(t)) { into.Add(t.SpecialType); return; }
+            switch (t)
+            {
+                case IArrayTypeSymbol a: CollectPrecisions(a.ElementType, into, depth + 1); break;
+                case INamedTypeSymbol n when n.IsGenericType:
+                    foreach (ITypeSymbol x in n.TypeArguments) CollectPrecisions(x, into, depth + 1);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The dual type for <paramref name="t"/>, <see langword="null"/> when it contains no floating type, and
+        /// <paramref name="unsupported"/> set when it contains one in a shape the generator cannot map.
+        /// </summary>
+        public static string? Map(ITypeSymbol t, out bool unsupported)
+        {
+            unsupported = false;
+            if (!ContainsFloating(t)) return null;
+            string? r = MapCore(t, 0);
+            unsupported = r is null;
+            return r;
+        }
+
+        private static string? MapCore(ITypeSymbol t, int depth)
+        {
+            if (depth > 16) return null;
+            if (IsFloating(t)) return DualOf(t);
+            if (!ContainsFloating(t)) return t.ToDisplayString(Fq);
+            switch (t)
+            {
+                case IArrayTypeSymbol a:
+                {
+                    string? inner = MapCore(a.ElementType, depth + 1);
+                    if (inner is null) return null;
+                    // Jagged arrays: the rank specifier of the outer array goes first in C# syntax.
+                    string rank = "[" + new string(',', a.Rank - 1) + "]";
+                    int firstBracket = inner.IndexOf('[');
+                    return a.ElementType is IArrayTypeSymbol && firstBracket >= 0
+                        ? inner.Substring(0, firstBracket) + rank + inner.Substring(firstBracket)
+                        : inner + rank;
+                }
+                case INamedTypeSymbol n when n.IsTupleType:
+                {
+                    var parts = new List<string>();
+                    for (int i = 0; i < n.TupleElements.Length; i++)
+                    {
+                        IFieldSymbol e = n.TupleElements[i];
+                        string? mapped = MapCore(e.Type, depth + 1);
+                        if (mapped is null) return null;
+                        bool named = e.Name != "Item" + (i + 1) && !string.IsNullOrEmpty(e.Name);
+                        parts.Add(named ? mapped + " " + e.Name : mapped);
+                    }
+                    return "(" + string.Join(", ", parts) + ")";
+                }
+                case INamedTypeSymbol n when n.TypeArguments.Length == 1 && IsSpan(n):
+                {
+                    string? inner = MapCore(n.TypeArguments[0], depth + 1);
+                    return inner is null ? null : "global::System." + n.Name + "<" + inner + ">";
+                }
+                default:
+                    return null;
+            }
+        }
+
+        public static bool IsSpan(INamedTypeSymbol n) =>
+            (n.Name == "Span" || n.Name == "ReadOnlySpan") && n.ContainingNamespace?.ToDisplayString() == "System" && n.Arity == 1;
+
+        public static bool IsSpanOrArrayOf(ITypeSymbol t, SpecialType element, bool readOnlyAllowed = true) => t switch
+        {
+            IArrayTypeSymbol a => a.Rank == 1 && a.ElementType.SpecialType == element,
+            INamedTypeSymbol n when IsSpan(n) => n.TypeArguments[0].SpecialType == element && (readOnlyAllowed || n.Name == "Span"),
+            _ => false,
+        };
+
+        public static bool HasAttribute(ISymbol symbol, string fullName) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using NUnit.Framework;
+
+namespace Dual.Generators.Tests;
+
+/// <summary>
+/// Emitted source for representative methods, compared with checked-in files under Snapshots/.
+/// Set DUAL_UPDATE_SNAPSHOTS=1 to (re)write them, then review the diff by eye.
+/// </summary>
+public class SnapshotTests
+{
+    private static string SnapshotDir([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Snapshots");
+
+    private static void Verify(string name, string source, string hint)
+    {
+        var r = GeneratorHarness.Run(source);
+        Assert.That(r.Dual, Is.Empty, () => string.Join("\n", r.Dual));
+        var errors = r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.That(errors, Is.Empty, () => string.Join("\n", errors) + "\n" + GeneratorHarness.Numbered(r.Output));
+        string actual = r.Generated(hint).Replace("\r\n", "\n");
+        string file = Path.Combine(SnapshotDir(), name + ".verified.cs");
+        if (Environment.GetEnvironmentVariable("DUAL_UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(SnapshotDir());
+            File.WriteAllText(file, actual);
+        }
+        Assert.That(File.Exists(file), Is.True, "missing snapshot " + file + "; run with DUAL_UPDATE_SNAPSHOTS=1 and review it");
+        string expected = File.ReadAllText(file).Replace("\r\n", "\n");
+        Assert.That(actual, Is.EqualTo(expected), "snapshot " + name + " differs; run with DUAL_UPDATE_SNAPSHOTS=1 and review the diff");
+    }
+
+    [Test]
+    public void ScalarFunction() => Verify("ScalarFunction", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Physics
+        {
+            /// <summary>Projectile height.</summary>
+            [Differentiable]
+            public static double Height(double v0, double angle, double t)
+            {
+                const double g = 9.81;
+                double vy = v0 * Math.Sin(angle);
+                return vy * t - 0.5 * g * t * t;
+            }
+        }
+        """, "Height");
+
+    [Test]
+    public void SpanInputGradient() => Verify("SpanInputGradient", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Rosenbrock(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i + 1 < x.Length; i++)
+                {
+                    double a = 1 - x[i];
+                    double b = x[i + 1] - x[i] * x[i];
+                    s += a * a + 100 * b * b;
+                }
+                return s;
+            }
+        }
+        """, "Rosenbrock");
+
+    [Test]
+    public void VectorFunctionJacobian() => Verify("VectorFunctionJacobian", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Kinematics
+        {
+            [Differentiable]
+            public static void Polar(ReadOnlySpan<double> q, Span<double> p)
+            {
+                p[0] = q[0] * Math.Cos(q[1]);
+                p[1] = q[0] * Math.Sin(q[1]);
+            }
+        }
+        """, "Polar");
+
+    [Test]
+    public void ControlFlowAndCustomRule() => Verify("ControlFlowAndCustomRule", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public partial class Model
+        {
+            private readonly double _k = 3;
+
+            public static double Lookup(double x) => Math.Round(x * 100) / 100; // a table lookup in disguise
+
+            [DerivativeOf(nameof(Lookup))]
+            public static double LookupDerivative(double x) => 1.0;
+
+            [Differentiable]
+            public double Eval(double x, int n)
+            {
+                double acc = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    acc += x switch
+                    {
+                        < 0 => -x,
+                        _ => Lookup(x) * _k,
+                    };
+                    if (acc == 10.0) break;
+                }
+                var (a, b) = (acc, x);
+                return a * b;
+            }
+        }
+        """, "Eval");
+
+    [Test]
+    public void FloatNestedTypes() => Verify("FloatNestedTypes", """
+        using System;
+        using Dual;
+
+        namespace Demo.Graphics
+        {
+            public static partial class Outer
+            {
+                internal partial struct Shader
+                {
+                    [Differentiable]
+                    internal static float Smooth(float t) => t * t * (3f - 2f * t) + MathF.Exp(-t);
+                }
+            }
+        }
+        """, "Smooth");
+
+    [Test]
+    public void MixedPrecisionAndLogging() => Verify("MixedPrecisionAndLogging", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Mixed
+        {
+            [Differentiable]
+            public static double Blend(double x, double w)
+            {
+                float f = (float)x;                          // precision change keeps the tangent
+                Console.WriteLine($"x = {x}, sign {Math.Sign(x)}"); // logging sees primal values
+                if (double.IsNaN(x)) return 0;
+                return w * MathF.Sin(f) + (1 - w) * x;
+            }
+        }
+        """, "Blend");
+}
