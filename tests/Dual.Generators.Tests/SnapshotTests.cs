@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 
 namespace Dual.Generators.Tests;
@@ -13,7 +12,17 @@ namespace Dual.Generators.Tests;
 /// </summary>
 public class SnapshotTests
 {
-    private static string SnapshotDir([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Snapshots");
+    // Found from the test's output folder, not [CallerFilePath]: CI builds map source paths to /_/ (deterministic).
+    private static string SnapshotDir()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dual.sln")))
+        {
+            directory = directory.Parent;
+        }
+        Assert.That(directory, Is.Not.Null, "Dual.sln not found above the test folder");
+        return Path.Combine(directory!.FullName, "tests", "Dual.Generators.Tests", "Snapshots");
+    }
 
     private static void Verify(string name, string source, string hint)
     {
