@@ -1,56 +1,9 @@
 using System;
-using System.Numerics;
-using Dual;
+using QuickStart;
 
 // Quick start: exact derivatives of ordinary C# code, printed beside their closed forms.
-
-// 1. A derivative: d/dx (3x³ − 5x²) at x = 1.5 is 9x² − 10x = 5.25.
-double slope = AutoDiff.Derivative(x => 3 * x * x * x - 5 * x * x, 1.5);
-Show("d/dx (3x³ − 5x²) at 1.5", slope, 5.25);
-
-// 2. Any generic-math function runs on Dual<T>: f(x) = eˣ / √(sin³x + cos³x).
-var (value, derivative) = AutoDiff.ValueAndDerivative(x => Functions.Bump(x), 0.5);
-Show("f(0.5)", value, Functions.Bump(0.5));
-Show("f′(0.5)", derivative, Functions.BumpDerivative(0.5));
-
-// 3. A gradient: z = x·y + sin x, so ∂z/∂x = y + cos x and ∂z/∂y = x.
-double[] gradient = AutoDiff.Gradient(v => v[0] * v[1] + Dual<double>.Sin(v[0]), [2.0, 3.0]);
-Show("∂z/∂x at (2, 3)", gradient[0], 3 + Math.Cos(2));
-Show("∂z/∂y at (2, 3)", gradient[1], 2);
-
-// 4. A Jacobian: y = W x has Jacobian W.
-double[,] w = { { 1, 2, 3 }, { 4, 5, 6 } };
-double[,] jacobian = AutoDiff.Jacobian<double>((x, y) =>
+foreach (Example example in QuickStartExamples.Run())
 {
-    for (int i = 0; i < 2; i++)
-    {
-        y[i] = w[i, 0] * x[0] + w[i, 1] * x[1] + w[i, 2] * x[2];
-    }
-}, [0.1, 0.2, 0.3], 2);
-Show("J[1, 2] of y = Wx", jacobian[1, 2], w[1, 2]);
-
-// 5. Second derivatives by nesting: the Hessian of x²y + y³ is [[2y, 2x], [2x, 6y]].
-double[,] hessian = AutoDiff.Hessian<double>(v => v[0] * v[0] * v[1] + v[1] * v[1] * v[1], [1.0, 2.0]);
-Show("∂²/∂x∂y (x²y + y³) at (1, 2)", hessian[0, 1], 2 * 1.0);
-Show("∂²/∂y² (x²y + y³) at (1, 2)", hessian[1, 1], 6 * 2.0);
-
-static void Show(string what, double got, double expected)
-    => Console.WriteLine($"{what,-34} = {got,22:R}   expected {expected,22:R}   {(Math.Abs(got - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)) ? "ok" : "MISMATCH")}");
-
-/// <summary>The functions of the quick start, written once over generic math.</summary>
-internal static class Functions
-{
-    /// <summary>f(x) = eˣ/√(sin³x + cos³x).</summary>
-    public static T Bump<T>(T x) where T : IFloatingPointIeee754<T>
-    {
-        T s = T.Sin(x), c = T.Cos(x);
-        return T.Exp(x) / T.Sqrt(s * s * s + c * c * c);
-    }
-
-    /// <summary>The hand-derived f′(x) = f(x)·(1 − 3(sin²x·cos x − cos²x·sin x) / (2(sin³x + cos³x))).</summary>
-    public static double BumpDerivative(double x)
-    {
-        double s = Math.Sin(x), c = Math.Cos(x), q = s * s * s + c * c * c;
-        return Bump(x) * (1 - 3 * (s * s * c - c * c * s) / (2 * q));
-    }
+    bool ok = Math.Abs(example.Got - example.Expected) <= 1e-12 * Math.Max(1, Math.Abs(example.Expected));
+    Console.WriteLine($"{example.What,-34} = {example.Got,22:R}   expected {example.Expected,22:R}   {(ok ? "ok" : "MISMATCH")}");
 }
