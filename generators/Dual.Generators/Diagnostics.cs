@@ -54,6 +54,14 @@ namespace Dual.Generators
             "The entry points of '{0}' were not generated because '{1}' already declares a member named '{2}'; rename that member (the dual twin is still generated)",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor NotKernelReady = Make("DUAL011",
+            "[Differentiable(Gpu = true)] method cannot run on the GPU",
+            "{0} cannot run in a GPU kernel: {1}");
+
+        public static readonly DiagnosticDescriptor GpuNotReferenced = Make("DUAL012",
+            "[Differentiable(Gpu = true)] needs the Dual.Gpu package",
+            "The GPU form of '{0}' was not generated because the compilation does not reference Dual.Gpu; add a reference to the Dual.Gpu package (or remove Gpu = true)");
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -71,6 +79,8 @@ namespace Dual.Generators
             [RuleBadSignature.Id] = RuleBadSignature,
             [NoBody.Id] = NoBody,
             [EntryPointClash.Id] = EntryPointClash,
+            [NotKernelReady.Id] = NotKernelReady,
+            [GpuNotReferenced.Id] = GpuNotReferenced,
             [InternalError.Id] = InternalError,
         };
 

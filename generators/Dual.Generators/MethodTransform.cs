@@ -185,6 +185,12 @@ namespace Dual.Generators
                 }
             }
 
+            if (KernelTransform.Requested(method))
+            {
+                string? kernel = KernelTransform.Emit(node, method, model, modText, diags, ct);
+                if (kernel is not null) sb.Append("\n\n").Append(kernel.TrimEnd());
+            }
+
             // Usings of the file and of the enclosing namespaces.
             var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
             var usings = cu.Externs.Select(e => e.ToString().Trim())

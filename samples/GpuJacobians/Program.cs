@@ -2,7 +2,9 @@
 // ../shared/gpu/jax_torch_jacobian.py (same function, same layout [P, n, n], same sizes).
 //
 //   dotnet run -c Release --project samples/GpuJacobians -- [--points 4096,65536] [--precision f64,f32]
-//       [--accelerator auto|cuda|cpu] [--n 64] [--reps 20] [--bandwidth 3.35] [--quick]
+//       [--accelerator auto|cuda|cpu] [--n 64] [--reps 20] [--bandwidth 3.35] [--quick] [--function hand|generated]
+// --function generated runs the engine on GeneratedReference.RollingKernel, the struct the [Differentiable(Gpu = true)]
+// generator emits from a plain span method (see GeneratedReference.cs); the default is the hand-written RollingSinExp.
 //
 // y_i = sin(x_i)·exp(x_{(i+1) mod n}) + x_i²: see Dual.Gpu.RollingSinExp.
 using System;
@@ -33,19 +35,30 @@ if (options.Quick && !engine.IsCuda)
     points = points.Select(p => Math.Min(p, 16)).Distinct().ToArray();
     Console.WriteLine("--quick on the CPU accelerator: batches capped at P = 16 (the CPU accelerator is a test vehicle, not a fast path)");
 }
-var validation = JacobianEngine.ValidateForCuda<RollingSinExp>();
+Console.WriteLine($"Function: {(options.Generated ? "GeneratedReference.RollingKernel ([Differentiable(Gpu = true)])" : "RollingSinExp (hand-written)")}");
+var validation = options.Generated
+    ? JacobianEngine.ValidateForCuda(new GeneratedReference.RollingKernel(options.N, options.N))
+    : JacobianEngine.ValidateForCuda<RollingSinExp>();
 Console.WriteLine($"PTX check of the {validation.Kernels.Count} kernels: {(validation.IsValid ? "ok" : "FAILED\n" + validation)}");
 
 foreach (string precision in options.Precisions)
 {
-    if (precision == "f64")
-        Bench.Run<double>(engine, options, points);
+    if (options.Generated)
+    {
+        var kernel = new GeneratedReference.RollingKernel(options.N, options.N);
+        if (precision == "f64") Bench.Run<double, GeneratedReference.RollingKernel>(engine, options, points, kernel);
+        else Bench.Run<float, GeneratedReference.RollingKernel>(engine, options, points, kernel);
+    }
     else
-        Bench.Run<float>(engine, options, points);
+    {
+        var kernel = new RollingSinExp(options.N);
+        if (precision == "f64") Bench.Run<double, RollingSinExp>(engine, options, points, kernel);
+        else Bench.Run<float, RollingSinExp>(engine, options, points, kernel);
+    }
 }
 return 0;
 
-internal sealed record Options(int[] Points, string[] Precisions, AcceleratorPreference Accelerator, int N, int Reps, double BandwidthTBps, bool Quick)
+internal sealed record Options(int[] Points, string[] Precisions, AcceleratorPreference Accelerator, int N, int Reps, double BandwidthTBps, bool Quick, bool Generated)
 {
     public static Options? Parse(string[] args)
     {
@@ -55,6 +68,7 @@ internal sealed record Options(int[] Points, string[] Precisions, AcceleratorPre
         int n = 64, reps = 0;
         double bandwidth = 3.35;
         bool quick = false;
+        bool generated = false;
         for (int k = 0; k < args.Length; k++)
         {
             string Next() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value");
@@ -67,6 +81,11 @@ internal sealed record Options(int[] Points, string[] Precisions, AcceleratorPre
                 case "--reps": reps = int.Parse(Next()); break;
                 case "--bandwidth": bandwidth = double.Parse(Next()); break;
                 case "--quick": quick = true; break;
+                case "--function":
+                    string fn = Next();
+                    if (fn != "hand" && fn != "generated") throw new ArgumentException("--function takes hand or generated");
+                    generated = fn == "generated";
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[k]}; usage: --points 4096,65536 --precision f64,f32 --accelerator auto|cuda|cpu [--n 64] [--reps 20] [--bandwidth 3.35] [--quick]");
                     return null;
@@ -77,13 +96,17 @@ internal sealed record Options(int[] Points, string[] Precisions, AcceleratorPre
             Console.Error.WriteLine("--precision takes f64 and/or f32");
             return null;
         }
-        return new Options(points, precisions, accelerator, n, reps > 0 ? reps : quick ? 3 : 20, bandwidth, quick);
+        return new Options(points, precisions, accelerator, n, reps > 0 ? reps : quick ? 3 : 20, bandwidth, quick, generated);
     }
 }
 
 internal static class Bench
 {
-    public static void Run<T>(JacobianEngine engine, Options o, int[] pointCounts) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Times the engine on <paramref name="kernel"/>; the CPU path and the reference are always
+    /// <see cref="RollingSinExp"/> (the same function).</summary>
+    public static void Run<T, TKernel>(JacobianEngine engine, Options o, int[] pointCounts, TKernel kernel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IKernelFunction
     {
         string name = typeof(T) == typeof(double) ? "f64" : "f32";
         int n = o.N;
@@ -100,18 +123,18 @@ internal static class Bench
 
             TimeSpan compileBefore = engine.CompileTime;
             var first = Stopwatch.StartNew();
-            engine.Jacobians(f, dx.View, djac.View);
+            engine.Jacobians(kernel, dx.View, djac.View);
             engine.Synchronize();
             first.Stop();
             TimeSpan compile = engine.CompileTime - compileBefore;
             for (int w = 0; w < (o.Quick ? 1 : 2); w++)
             {
-                engine.Jacobians(f, dx.View, djac.View);
+                engine.Jacobians(kernel, dx.View, djac.View);
                 engine.Synchronize();
             }
             double gpuMs = Median(o.Reps, () =>
             {
-                engine.Jacobians(f, dx.View, djac.View);
+                engine.Jacobians(kernel, dx.View, djac.View);
                 engine.Synchronize();
             });
             djac.View.CopyToCPU(ref hostJac[0], hostJac.LongLength);
@@ -125,18 +148,19 @@ internal static class Bench
             Console.WriteLine($"            first call {first.Elapsed.TotalMilliseconds:F1} ms (kernel compile {compile.TotalMilliseconds:F1} ms); " +
                               $"max rel. error vs CPU AutoDiff on {Math.Min(count, 64)} points {maxErr:E1}");
 
-            double hostMs = Median(o.Quick ? 1 : Math.Max(3, o.Reps / 4), () => engine.Jacobians(f, x, hostJac));
+            double hostMs = Median(o.Quick ? 1 : Math.Max(3, o.Reps / 4), () => engine.Jacobians(kernel, x, hostJac));
             double cpuMs = Median(o.Quick ? 1 : 3, () => CpuJacobians(f, x, hostJac));
             Console.WriteLine($"            engine host→host (with transfers) {hostMs:F3} ms; CPU path {cpuMs:F3} ms " +
                               $"({entries / cpuMs / 1e6:F2} G entries/s); CPU/engine(device) = {cpuMs / gpuMs:G3}×");
         }
-        Crossover<T>(engine, o, f, pointCounts.Max());
+        Crossover<T, TKernel>(engine, o, f, kernel, pointCounts.Max());
     }
 
     /// <summary>Smallest P (powers of 4) at which the engine (host arrays in and out, transfers included, and
     /// with data already on the device) beats the CPU path.</summary>
-    private static void Crossover<T>(JacobianEngine engine, Options o, RollingSinExp f, int maxPoints)
+    private static void Crossover<T, TKernel>(JacobianEngine engine, Options o, RollingSinExp f, TKernel kernel, int maxPoints)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IKernelFunction
     {
         int n = f.InputCount;
         int? hostCross = null, deviceCross = null;
@@ -148,11 +172,11 @@ internal static class Bench
             using var dx = engine.Accelerator.Allocate1D(x);
             using var djac = engine.Accelerator.Allocate1D<T>(jac.LongLength);
             int reps = o.Quick ? 1 : 7;
-            engine.Jacobians(f, x, jac);
-            double host = Median(reps, () => engine.Jacobians(f, x, jac));
+            engine.Jacobians(kernel, x, jac);
+            double host = Median(reps, () => engine.Jacobians(kernel, x, jac));
             double device = Median(reps, () =>
             {
-                engine.Jacobians(f, dx.View, djac.View);
+                engine.Jacobians(kernel, dx.View, djac.View);
                 engine.Synchronize();
             });
             CpuJacobians(f, x, jac);

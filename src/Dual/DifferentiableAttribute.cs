@@ -27,4 +27,14 @@ public sealed class DifferentiableAttribute : Attribute
     /// Default <see langword="true"/>; the dual twin is always emitted.
     /// </summary>
     public bool EntryPoints { get; set; } = true;
+
+    /// <summary>
+    /// Whether to also emit the kernel-ready form for the GPU engine: for a method
+    /// <c>static void F(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; y)</c> (or <c>float</c>), a nested
+    /// <c>readonly partial struct FKernel : Dual.Gpu.IKernelFunction</c>, built with <c>new FKernel(n, m)</c>, whose
+    /// <c>Output(i, x)</c> runs the body generically over the number type and keeps only the write to <c>y[i]</c>.
+    /// Default <see langword="false"/>. Requires a reference to the <c>Dual.Gpu</c> package; a body that cannot run
+    /// on the GPU (allocation, managed arrays, exceptions, strings, unsupported calls) is reported as DUAL011.
+    /// </summary>
+    public bool Gpu { get; set; }
 }

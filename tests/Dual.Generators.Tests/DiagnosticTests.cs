@@ -205,6 +205,96 @@ public class DiagnosticTests
         Assert.That(r.Generated("C.F"), Does.Contain("global::Dual.Dual<double> F(global::Dual.Dual<double> x)").And.Not.Contain("FJvp"));
     }
 
+    private static Diagnostic SingleGpu(string id, string source)
+    {
+        var r = GeneratorHarness.RunGpu(source);
+        var all = r.Dual.ToList();
+        Assert.That(all.Select(d => d.Id), Does.Contain(id), () => string.Join("\n", all));
+        Diagnostic d = all.First(x => x.Id == id);
+        Assert.That(d.Descriptor.HelpLinkUri, Does.EndWith("docs/diagnostics.md#" + id.ToLowerInvariant()));
+        Assert.That(d.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(r.Output.SyntaxTrees.Any(t => t.ToString().Contains("struct FKernel")), Is.False, "no kernel for a rejected method");
+        return d;
+    }
+
+    private static string GpuMethod(string body) => $$"""
+        using System;
+        using Dual;
+        public static partial class C
+        {
+            [Differentiable(Gpu = true)]
+            public static void F(ReadOnlySpan<double> x, Span<double> y)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    // Line 7 (0-based) is the first body line; the body lines start at column 0.
+    [TestCase("double[] t = new double[2]; y[0] = x[0];", 0, "A managed array local", "managed arrays")]
+    [TestCase("y[0] = new[] { x[0] }[0];", 7, "The array allocation 'new[] { x[0] }'", "kernels cannot allocate")]
+    [TestCase("if (x[0] < 0) throw new ArgumentException(); y[0] = x[0];", 14, "The 'throw'", "kernels cannot throw")]
+    [TestCase("y[0] = Math.Cbrt(x[0]);", 7, "The call to 'Math.Cbrt'", "fails on CUDA")]
+    [TestCase("y[0] = Math.FusedMultiplyAdd(x[0], x[1], 1);", 7, "The call to 'Math.FusedMultiplyAdd'", "write a * b + c")]
+    [TestCase("y[0] = Math.Log2(x[0]);", 7, "The call to 'Math.Log2'", "unresolved PTX extern")]
+    [TestCase("y[0] = double.Hypot(x[0], x[1]);", 7, "The call to 'Double.Hypot'", "ILGPU rejects it")]
+    [TestCase("y[0] = x[0]; Console.WriteLine(\"hi\");", 13, "The call to 'Console.WriteLine'", "console or log")]
+    [TestCase("y[0] = x[0]; string s = \"a\";", 13, "A local of type 'string'", "double/float, integer and bool locals")]
+    [TestCase("y[0] = Helper(x[0]);", 7, "The call to 'C.Helper'", "inline the body of 'Helper'")]
+    [TestCase("y[0] = Other(x.Length);", 7, "The call to 'C.Other'", "inline the computation")]
+    [TestCase("F(x, y);", 0, "The recursive call 'F'", "cannot recurse")]
+    [TestCase("y[0] = x[0]; y[1] = y[0] * 2;", 20, "Reading or passing the output span 'y'", "only writes 'y[k] = e'")]
+    [TestCase("y[0] += x[0];", 0, "The compound write 'y[0] += x[0]'", "accumulate in a local")]
+    [TestCase("y[0] = (int)x[0];", 7, "The conversion of a floating value to 'int'", "ILGPU rejects generic conversions")]
+    [TestCase("y[0] = x[0] * Scale;", 14, "The field or property 'Scale'", "make it a const")]
+    public void Dual011_NotKernelReady(string body, int column, string what, string fix)
+    {
+        string source = GpuMethod(body).Replace("    }\n}", "    }\n    [Differentiable] static double Helper(double v) => v;\n    static int Other(int v) => v;\n    static double Scale = 2;\n}");
+        Diagnostic d = SingleGpu("DUAL011", source);
+        At(d, 7, column);
+        Assert.That(d.GetMessage(), Does.StartWith(what + " cannot run in a GPU kernel: ").And.Contain(fix));
+    }
+
+    [Test]
+    public void Dual011_SignatureMustBeTheVectorShape()
+    {
+        Diagnostic d = SingleGpu("DUAL011", """
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable(Gpu = true)] public static double F(double x) => x * x;
+            }
+            """);
+        At(d, 3, 54);
+        Assert.That(d.GetMessage(), Does.Contain("The signature of 'F'").And.Contain("static void F(ReadOnlySpan<double> x, Span<double> y)"));
+    }
+
+    [Test]
+    public void Dual011_KernelNotEmitted_ButTheTwinStillIs()
+    {
+        var r = GeneratorHarness.RunGpu(GpuMethod("y[0] = Math.Cbrt(x[0]);"));
+        Assert.That(r.Dual.Select(d => d.Id), Is.EqualTo(new[] { "DUAL011" }));
+        Assert.That(r.Generated("C.F"), Does.Contain("Dual<double>").And.Not.Contain("FKernel"));
+    }
+
+    [Test]
+    public void Dual012_GpuRequestedWithoutDualGpuReference()
+    {
+        Diagnostic d = Single("DUAL012", GpuMethod("y[0] = x[0];"));
+        At(d, 5, 23);
+        Assert.That(d.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(d.GetMessage(), Does.Contain("GPU form of 'F'").And.Contain("add a reference to the Dual.Gpu package"));
+    }
+
+    [Test]
+    public void GpuKernel_NoDiagnosticsForAKernelReadyBody()
+    {
+        var r = GeneratorHarness.RunGpu(GpuMethod("for (int i = 0; i < x.Length; i++) y[i] = Math.Sqrt(1 + x[i] * x[i]) * (i + 0.5);"));
+        Assert.That(r.Dual, Is.Empty, () => string.Join("\n", r.Dual));
+        Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty);
+        Assert.That(r.Generated("C.F"), Does.Contain("readonly partial struct FKernel : global::Dual.Gpu.IKernelFunction"));
+    }
+
     [Test]
     public void Dual999_InternalErrorsBecomeWarningsNotCrashes()
     {

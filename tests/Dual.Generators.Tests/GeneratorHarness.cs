@@ -22,11 +22,17 @@ public static class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(global::Dual.Dual<>).Assembly.Location))
             .ToImmutableArray();
 
-    public static CSharpCompilation Compilation(params string[] sources) =>
+    /// <summary>The references plus Dual.Gpu, for [Differentiable(Gpu = true)] methods.</summary>
+    private static readonly ImmutableArray<MetadataReference> s_gpuReferences =
+        s_references.Append(MetadataReference.CreateFromFile(typeof(global::Dual.Gpu.IKernelFunction).Assembly.Location)).ToImmutableArray();
+
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(gpu: false, sources);
+
+    public static CSharpCompilation Compilation(bool gpu, params string[] sources) =>
         CSharpCompilation.Create(
             "UserCode" + Guid.NewGuid().ToString("N"),
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, s_parse, path: $"/src/File{i}.cs")),
-            s_references,
+            gpu ? s_gpuReferences : s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     public static GeneratorDriver Driver(bool track = false) =>
@@ -43,9 +49,14 @@ public static class GeneratorHarness
         public IEnumerable<Diagnostic> Dual => GeneratorDiagnostics.Where(d => d.Id.StartsWith("DUAL", StringComparison.Ordinal));
     }
 
-    public static Result Run(params string[] sources)
+    public static Result Run(params string[] sources) => Run(gpu: false, sources);
+
+    /// <summary>Runs the generator on a compilation that references Dual.Gpu.</summary>
+    public static Result RunGpu(params string[] sources) => Run(gpu: true, sources);
+
+    public static Result Run(bool gpu, params string[] sources)
     {
-        CSharpCompilation input = Compilation(sources);
+        CSharpCompilation input = Compilation(gpu, sources);
         GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diags);
         GeneratorDriverRunResult run = driver.GetRunResult();
         Assert.That(run.Results[0].Exception, Is.Null, "generator threw");

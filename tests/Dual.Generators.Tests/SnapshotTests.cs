@@ -24,9 +24,9 @@ public class SnapshotTests
         return Path.Combine(directory!.FullName, "tests", "Dual.Generators.Tests", "Snapshots");
     }
 
-    private static void Verify(string name, string source, string hint)
+    private static void Verify(string name, string source, string hint, bool gpu = false)
     {
-        var r = GeneratorHarness.Run(source);
+        var r = GeneratorHarness.Run(gpu, source);
         Assert.That(r.Dual, Is.Empty, () => string.Join("\n", r.Dual));
         var errors = r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.That(errors, Is.Empty, () => string.Join("\n", errors) + "\n" + GeneratorHarness.Numbered(r.Output));
@@ -176,4 +176,28 @@ public class SnapshotTests
             }
         }
         """, "Blend");
+
+    [Test]
+    public void GpuKernel() => Verify("GpuKernel", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Residuals
+        {
+            /// <summary>yᵢ = sin(xᵢ)·exp(x₍ᵢ₊₁₎ mod n) + xᵢ², with a constant and a branch.</summary>
+            [Differentiable(Gpu = true, EntryPoints = false, MultiTangent = false)]
+            public static void Rolling(ReadOnlySpan<double> x, Span<double> y)
+            {
+                int n = x.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    double xi = x[i];
+                    if (xi > 10) y[i] = 0.5 * xi;
+                    else y[i] = Math.Sin(xi) * Math.Exp(x[(i + 1) % n]) + xi * xi;
+                }
+            }
+        }
+        """, "Rolling", gpu: true);
 }

@@ -1,0 +1,163 @@
+using System;
+using NUnit.Framework;
+using static Dual.Gpu.Tests.JacobianEngineTests;
+
+namespace Dual.Gpu.Tests;
+
+/// <summary>Plain methods, marked for the GPU: the generator emits their kernel structs (…Kernel).</summary>
+public static partial class GpuMethods
+{
+    /// <summary>The reference workload yᵢ = sin(xᵢ)·exp(x₍ᵢ₊₁₎ mod n) + xᵢ², written as a user would.</summary>
+    [Differentiable(Gpu = true)]
+    public static void Rolling(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = x.Length;
+        for (int i = 0; i < n; i++)
+        {
+            double xi = x[i];
+            y[i] = Math.Sin(xi) * Math.Exp(x[(i + 1) % n]) + xi * xi;
+        }
+    }
+
+    /// <summary>m ≠ n, constants (0.1, π, 2.5e-3, integer literals), an int converted to double, a const local,
+    /// branches, a while loop and several kernel-safe Math functions.</summary>
+    [Differentiable(Gpu = true)]
+    public static void Mixed(ReadOnlySpan<double> x, Span<double> y)
+    {
+        const double scale = 2.5e-3;
+        double sum = 0;
+        int k = 0;
+        while (k < x.Length)
+        {
+            sum += x[k] * (k + 1);
+            k++;
+        }
+        y[0] = 0.1 * sum + Math.PI;
+        y[1] = Math.Tanh(x[0]) - Math.Atan2(x[1], 3) + scale * Math.Pow(x[0] * x[0] + 1, 1.5);
+        double c = Math.Cos(x[x.Length - 1]);
+        if (c > 0.5) y[2] = Math.Sqrt(c) / (1 + x[0] * x[0]);
+        else y[2] = -c * 7;
+    }
+
+    /// <summary>The reference workload in single precision.</summary>
+    [Differentiable(Gpu = true)]
+    public static void RollingSingle(ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+            y[i] = MathF.Sin(x[i]) * MathF.Exp(x[(i + 1) % x.Length]) + 0.5f * x[i] * x[i];
+    }
+}
+
+/// <summary>The generated kernel structs through the engine (CPU accelerator) against the CPU API's Jacobians of
+/// the same methods (their generated dual twins through <see cref="AutoDiff"/>), and through the PTX checker.</summary>
+[TestFixture]
+public sealed class GeneratedKernelTests
+{
+    private JacobianEngine engine = null!;
+
+    [OneTimeSetUp]
+    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.Cpu);
+
+    [OneTimeTearDown]
+    public void TearDown() => engine.Dispose();
+
+    private void CheckDouble<TKernel>(TKernel kernel, VectorFunc<Dual<double>> twin, int count, int seed)
+        where TKernel : struct, IKernelFunction
+    {
+        int n = kernel.InputCount, m = kernel.OutputCount;
+        double[] x = RandomPoints<double>(seed, count * n);
+        var jac = new double[count * m * n];
+        var val = new double[count * m];
+        engine.Jacobians(kernel, x, jac, val);
+        var expectedJac = new double[jac.Length];
+        var expectedVal = new double[val.Length];
+        for (int p = 0; p < count; p++)
+            AutoDiff.Jacobian(twin, x.AsSpan(p * n, n), expectedVal.AsSpan(p * m, m), expectedJac.AsSpan(p * m * n, m * n));
+        AssertClose(jac, expectedJac, 1e-14, "jacobians");
+        AssertClose(val, expectedVal, 1e-14, "values");
+    }
+
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(64)]
+    public void Rolling_GeneratedKernel_MatchesAutoDiffJacobian(int n) =>
+        CheckDouble(new GpuMethods.RollingKernel(n, n), GpuMethods.Rolling, count: 5, seed: n);
+
+    [Test]
+    public void Mixed_GeneratedKernel_MatchesAutoDiffJacobian() =>
+        CheckDouble(new GpuMethods.MixedKernel(4, 3), GpuMethods.Mixed, count: 9, seed: 3);
+
+    [Test]
+    public void RollingSingle_GeneratedKernel_MatchesAutoDiffJacobian()
+    {
+        const int n = 5, count = 4;
+        var kernel = new GpuMethods.RollingSingleKernel(n, n);
+        float[] x = RandomPoints<float>(11, count * n);
+        var jac = new float[count * n * n];
+        var val = new float[count * n];
+        engine.Jacobians(kernel, x, jac, val);
+        var expectedJac = new float[jac.Length];
+        var expectedVal = new float[val.Length];
+        for (int p = 0; p < count; p++)
+            AutoDiff.Jacobian<float>(GpuMethods.RollingSingle, x.AsSpan(p * n, n), expectedVal.AsSpan(p * n, n), expectedJac.AsSpan(p * n * n, n * n));
+        AssertClose(jac, expectedJac, 1e-5, "jacobians");
+        AssertClose(val, expectedVal, 1e-5, "values");
+    }
+
+    [Test]
+    public void GeneratedKernel_EvaluatesLikeTheMethod()
+    {
+        double[] x = [0.3, -1.2, 2.0, 0.7];
+        var expected = new double[3];
+        GpuMethods.Mixed(x, expected);
+        var actual = new double[3];
+        new GpuMethods.MixedKernel(4, 3).AsVectorFunction().Evaluate<double>(x, actual);
+        Assert.That(actual, Is.EqualTo(expected), "bit-identical on the CPU: constants are built exactly");
+    }
+
+    [Test]
+    public void GeneratedKernel_RejectsNonPositiveSizes() =>
+        Assert.That(() => new GpuMethods.RollingKernel(0, 1), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void GeneratedKernels_AreFitForCuda()
+    {
+        foreach (PtxValidationReport report in new[]
+        {
+            JacobianEngine.ValidateForCuda(new GpuMethods.RollingKernel(64, 64)),
+            JacobianEngine.ValidateForCuda(new GpuMethods.MixedKernel(4, 3)),
+            JacobianEngine.ValidateForCuda(new GpuMethods.RollingSingleKernel(8, 8)),
+        })
+        {
+            Assert.That(report.IsValid, Is.True, report.ToString());
+            Assert.That(report.Kernels, Is.Not.Empty);
+        }
+    }
+}
+
+/// <summary>Every Math function the generator lets into a kernel, so that the PTX check covers the whole set.</summary>
+public static partial class KernelSafeSet
+{
+    [Differentiable(Gpu = true, EntryPoints = false, MultiTangent = false)]
+    public static void All(ReadOnlySpan<double> x, Span<double> y)
+    {
+        double a = x[0], b = x[1];
+        y[0] = Math.Sqrt(a) + Math.Pow(a, b) + Math.Exp(a) + Math.Log(a) + Math.Log10(a);
+        y[1] = Math.Sin(a) + Math.Cos(a) + Math.Tan(a) + Math.Asin(b) + Math.Acos(b) + Math.Atan(a) + Math.Atan2(a, b);
+        y[2] = Math.Sinh(a) + Math.Cosh(a) + Math.Tanh(a) + Math.Abs(a) + Math.Max(a, b) + Math.Min(a, b);
+        y[3] = Math.Floor(a) + Math.Ceiling(a) + Math.Truncate(a) + Math.CopySign(a, b);
+        y[4] = double.IsNaN(a) || double.IsInfinity(b) || !double.IsFinite(a) || double.IsNegative(b)
+            || double.IsPositiveInfinity(a) || double.IsNegativeInfinity(a) ? 0 : 1;
+    }
+}
+
+[TestFixture]
+public sealed class KernelSafeSetTests
+{
+    [Test]
+    public void EveryKernelSafeFunction_IsFitForCuda()
+    {
+        PtxValidationReport report = JacobianEngine.ValidateForCuda(new KernelSafeSet.AllKernel(2, 5));
+        Assert.That(report.IsValid, Is.True, report.ToString());
+    }
+}
