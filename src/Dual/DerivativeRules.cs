@@ -125,7 +125,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Pow(T x, T y, out T dx, out T dy)
     {
         T v = T.Pow(x, y);
-        dx = y == T.Zero ? T.Zero : y * T.Pow(x, y - T.One);
+        // y·x^(y−1) as y·(xʸ/x) from the value at hand (one pow instead of two) where x and xʸ are normal
+        // numbers; the second pow only at zeros, subnormals, infinities and NaN.
+        dx = y == T.Zero ? T.Zero : T.IsNormal(x) && T.IsNormal(v) ? y * (v / x) : y * T.Pow(x, y - T.One);
         dy = v == T.Zero ? T.Zero : v * T.Log(x);
         return v;
     }

@@ -81,13 +81,25 @@ public readonly partial struct Dual<T> :
     // ---------------------------------------------------------------------------------------------
 
     /// <inheritdoc cref="INumberBase{TSelf}.Zero"/>
-    public static Dual<T> Zero => new(T.Zero, T.Zero);
+    public static Dual<T> Zero
+    {
+        [MethodImpl(Inline)]
+        get => new(T.Zero, T.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.One"/>
-    public static Dual<T> One => new(T.One, T.Zero);
+    public static Dual<T> One
+    {
+        [MethodImpl(Inline)]
+        get => new(T.One, T.Zero);
+    }
 
     /// <inheritdoc cref="ISignedNumber{TSelf}.NegativeOne"/>
-    public static Dual<T> NegativeOne => new(T.NegativeOne, T.Zero);
+    public static Dual<T> NegativeOne
+    {
+        [MethodImpl(Inline)]
+        get => new(T.NegativeOne, T.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix"/>
     public static int Radix => T.Radix;
@@ -388,6 +400,7 @@ public readonly partial struct Dual<T> :
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted (or is a dual with a non-zero tangent).</exception>
     /// <exception cref="OverflowException">The value does not fit.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T> CreateChecked<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Checked, out Dual<T> result) ? result : throw Unsupported<TOther>();
 
@@ -395,6 +408,7 @@ public readonly partial struct Dual<T> :
     /// <typeparam name="TOther">The source type.</typeparam>
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T> CreateSaturating<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Saturating, out Dual<T> result) ? result : throw Unsupported<TOther>();
 
@@ -402,6 +416,7 @@ public readonly partial struct Dual<T> :
     /// <typeparam name="TOther">The source type.</typeparam>
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T> CreateTruncating<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T> result) ? result : throw Unsupported<TOther>();
 
@@ -410,6 +425,10 @@ public readonly partial struct Dual<T> :
 
     private enum ConversionKind { Checked, Saturating, Truncating }
 
+    // The checks below are JIT-time constants: converting from the dual itself, from T, or from a primitive
+    // number into double/float (which cannot fail) is inlined with no call; anything else goes through the
+    // out-of-line slow path, whose try/catch would otherwise keep the whole conversion from being inlined.
+    [MethodImpl(Inline)]
     private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out Dual<T> result)
         where TOther : INumberBase<TOther>
     {
@@ -423,6 +442,25 @@ public readonly partial struct Dual<T> :
             result = new((T)(object)value, T.Zero);
             return true;
         }
+        if ((typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            && (typeof(TOther) == typeof(double) || typeof(TOther) == typeof(float) || typeof(TOther) == typeof(int) || typeof(TOther) == typeof(long)))
+        {
+            T converted = kind switch
+            {
+                ConversionKind.Checked => T.CreateChecked(value),
+                ConversionKind.Saturating => T.CreateSaturating(value),
+                _ => T.CreateTruncating(value),
+            };
+            result = new(converted, T.Zero);
+            return true;
+        }
+        return TryConvertFromSlow(value, kind, out result);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryConvertFromSlow<TOther>(TOther value, ConversionKind kind, out Dual<T> result)
+        where TOther : INumberBase<TOther>
+    {
         try
         {
             T converted = kind switch

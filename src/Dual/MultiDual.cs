@@ -86,13 +86,25 @@ public readonly partial struct Dual<T, TTangents> :
     // ---------------------------------------------------------------------------------------------
 
     /// <inheritdoc cref="INumberBase{TSelf}.Zero"/>
-    public static Dual<T, TTangents> Zero => new(T.Zero, TTangents.Zero);
+    public static Dual<T, TTangents> Zero
+    {
+        [MethodImpl(Inline)]
+        get => new(T.Zero, TTangents.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.One"/>
-    public static Dual<T, TTangents> One => new(T.One, TTangents.Zero);
+    public static Dual<T, TTangents> One
+    {
+        [MethodImpl(Inline)]
+        get => new(T.One, TTangents.Zero);
+    }
 
     /// <inheritdoc cref="ISignedNumber{TSelf}.NegativeOne"/>
-    public static Dual<T, TTangents> NegativeOne => new(T.NegativeOne, TTangents.Zero);
+    public static Dual<T, TTangents> NegativeOne
+    {
+        [MethodImpl(Inline)]
+        get => new(T.NegativeOne, TTangents.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix"/>
     public static int Radix => T.Radix;
@@ -395,6 +407,7 @@ public readonly partial struct Dual<T, TTangents> :
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted (or is a dual with a non-zero tangent).</exception>
     /// <exception cref="OverflowException">The value does not fit.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T, TTangents> CreateChecked<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Checked, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
 
@@ -402,6 +415,7 @@ public readonly partial struct Dual<T, TTangents> :
     /// <typeparam name="TOther">The source type.</typeparam>
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T, TTangents> CreateSaturating<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Saturating, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
 
@@ -409,6 +423,7 @@ public readonly partial struct Dual<T, TTangents> :
     /// <typeparam name="TOther">The source type.</typeparam>
     /// <param name="value">The number.</param>
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
+    [MethodImpl(Inline)]
     public static Dual<T, TTangents> CreateTruncating<TOther>(TOther value) where TOther : INumberBase<TOther>
         => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
 
@@ -417,6 +432,10 @@ public readonly partial struct Dual<T, TTangents> :
 
     private enum ConversionKind { Checked, Saturating, Truncating }
 
+    // The checks below are JIT-time constants: converting from the dual itself, from T, or from a primitive
+    // number into double/float (which cannot fail) is inlined with no call; anything else goes through the
+    // out-of-line slow path, whose try/catch would otherwise keep the whole conversion from being inlined.
+    [MethodImpl(Inline)]
     private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out Dual<T, TTangents> result)
         where TOther : INumberBase<TOther>
     {
@@ -430,6 +449,25 @@ public readonly partial struct Dual<T, TTangents> :
             result = new((T)(object)value, TTangents.Zero);
             return true;
         }
+        if ((typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            && (typeof(TOther) == typeof(double) || typeof(TOther) == typeof(float) || typeof(TOther) == typeof(int) || typeof(TOther) == typeof(long)))
+        {
+            T converted = kind switch
+            {
+                ConversionKind.Checked => T.CreateChecked(value),
+                ConversionKind.Saturating => T.CreateSaturating(value),
+                _ => T.CreateTruncating(value),
+            };
+            result = new(converted, TTangents.Zero);
+            return true;
+        }
+        return TryConvertFromSlow(value, kind, out result);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryConvertFromSlow<TOther>(TOther value, ConversionKind kind, out Dual<T, TTangents> result)
+        where TOther : INumberBase<TOther>
+    {
         try
         {
             T converted = kind switch

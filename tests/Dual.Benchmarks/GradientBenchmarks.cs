@@ -7,7 +7,7 @@ namespace Dual.Benchmarks;
 
 /// <summary>
 /// ∇f for f: ℝⁿ → ℝ given as an <see cref="IScalarFunction"/> struct, n = 10, 100, 1000, with caller-supplied
-/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k (8 for n ≥ 5) and at k = 4 and 16,
+/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k (<see cref="AutoDiff.DefaultChunkSize"/>: 16 for n > 8) and at k = 4, 8 and 16,
 /// and MathNet.Numerics' central finite-difference gradient (<see cref="NumericalJacobian"/>, 2n evaluations).
 /// </summary>
 public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IScalarFunction
@@ -45,6 +45,9 @@ public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IS
 
     [Benchmark]
     public double Chunked4() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 4);
+
+    [Benchmark]
+    public double Chunked8() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 8);
 
     [Benchmark]
     public double Chunked16() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 16);

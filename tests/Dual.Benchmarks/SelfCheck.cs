@@ -66,6 +66,14 @@ public static class SelfCheck
             double[] r1 = new double[15], r2 = new double[15], j1 = new double[60], j2 = new double[60];
             AutoDiff.Jacobian<double, Rat43>(default, b, r1, j1, chunkSize: 4);
             Rat43.Analytic(b, r2, j2);
+            {
+                double[] rd = new double[15], jd = new double[60];
+                AutoDiff.Jacobian((ReadOnlySpan<Dual<double>> p, Span<Dual<double>> y) => default(Rat43).Evaluate(p, y), b, rd, jd);
+                for (int i = 0; i < 60; i++)
+                {
+                    Check(BitConverter.DoubleToInt64Bits(jd[i]) == BitConverter.DoubleToInt64Bits(j1[i]), $"Rat43 J delegate (one tangent) vs chunk 4 at {i}");
+                }
+            }
             foreach (int k in new[] { 1, 2, 8, 16 })
             {
                 double[] rk = new double[15], jk = new double[60];
@@ -84,6 +92,33 @@ public static class SelfCheck
                 Check(Close(j1[i], j2[i], 1e-11), $"Rat43 J[{i / 4},{i % 4}] at b1={b[0]}: {j1[i]} vs {j2[i]}");
             }
         }
+        // Generated twins and entry point vs hand-written Dual<double> code and the analytic gradient.
+        for (int i = 0; i < ScalarBenchmarks.Points; i++)
+        {
+            var xi = new Dual<double>(-0.5 + 2.5 * i / ScalarBenchmarks.Points, 1.0);
+            Dual<double> generated = GeneratedFunctions.Scalar(xi), hand = HandWrittenDual.Scalar(xi);
+            Check(generated.Value == hand.Value && generated.Tangent == hand.Tangent, $"generated scalar twin at {xi.Value}");
+        }
+        foreach (int n in new[] { 10, 100, 1000 })
+        {
+            double[] x = new double[n], expected = new double[n], g = new double[n];
+            var dx = new Dual<double>[n];
+            for (int i = 0; i < n; i++) x[i] = i % 2 == 0 ? -1.2 : 1.0;
+            Rosenbrock.Gradient(x, expected);
+            double value = GeneratedFunctions.RosenbrockGradient(x, g);
+            Check(value == default(Rosenbrock).Evaluate<double>(x), $"generated Rosenbrock gradient value n={n}");
+            for (int i = 0; i < n; i++)
+            {
+                Check(Math.Abs(g[i] - expected[i]) <= 1e-12 + 1e-10 * Math.Abs(expected[i]), $"generated Rosenbrock gradient n={n} at {i}");
+            }
+            for (int j = 0; j < Math.Min(n, 4); j++)
+            {
+                for (int i = 0; i < n; i++) dx[i] = new Dual<double>(x[i], i == j ? 1.0 : 0.0);
+                Dual<double> a = GeneratedFunctions.Rosenbrock(dx), b = HandWrittenDual.Rosenbrock(dx);
+                Check(a.Value == b.Value && a.Tangent == b.Tangent && Close(a.Tangent, expected[j], 1e-10), $"generated Rosenbrock twin n={n} seed {j}");
+            }
+        }
+
         double sumSquares = 0;
         {
             double[] r = new double[15];
