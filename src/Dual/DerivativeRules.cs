@@ -127,7 +127,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         T v = T.Pow(x, y);
         // y·x^(y−1) as y·(xʸ/x) from the value at hand (one pow instead of two) where x and xʸ are normal
         // numbers; the second pow only at zeros, subnormals, infinities and NaN.
-        dx = y == T.Zero ? T.Zero : T.IsNormal(x) && T.IsNormal(v) ? y * (v / x) : y * T.Pow(x, y - T.One);
+        dx = y == T.Zero ? T.Zero : Constants<T>.IsNormal(x) && Constants<T>.IsNormal(v) ? y * (v / x) : y * T.Pow(x, y - T.One);
         dy = v == T.Zero ? T.Zero : v * T.Log(x);
         return v;
     }

@@ -86,3 +86,21 @@ public class SingularPointTests
         Assert.Throws<NotSupportedException>(() => Dual<double>.CreateChecked(new Dual<float>(1, 1)));
     }
 }
+
+public class KernelSafeConstantsTests
+{
+    [TestCase(1.0)]
+    [TestCase(-2.5e-300)]
+    [TestCase(2.2250738585072014E-308)]
+    [TestCase(2.2250738585072009E-308)]
+    [TestCase(0.0)]
+    [TestCase(double.MaxValue)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NaN)]
+    [TestCase(double.Epsilon)]
+    public void Comparison_based_IsNormal_agrees_with_the_bit_based_one(double x)
+    {
+        Assert.That(Dual.Constants<double>.IsNormal(x), Is.EqualTo(double.IsNormal(x)));
+        Assert.That(Dual.Constants<float>.IsNormal((float)x), Is.EqualTo(float.IsNormal((float)x)));
+    }
+}
