@@ -51,9 +51,16 @@ namespace Dual.Generators
         /// <summary>Small dual buffers for span parameters live on the stack; array parameters need arrays.</summary>
         private const int StackLimit = 32;
 
+        // Larger span buffers are rented from the shared pool (returned by Release), so entry points allocate nothing;
+        // array parameters need arrays of exactly the right length, so those are allocated.
         private static string Buffer(string name, string type, string length, bool array) => array
             ? "    var " + name + " = new " + type + "[" + length + "];\n"
-            : "    global::System.Span<" + type + "> " + name + " = " + length + " <= " + StackLimit + " ? stackalloc " + type + "[" + length + "] : new " + type + "[" + length + "];\n";
+            : "    " + type + "[]? " + name + "Pool = " + length + " > " + StackLimit + " ? global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent(" + length + ") : null;\n"
+              + "    global::System.Span<" + type + "> " + name + " = " + name + "Pool is null ? stackalloc " + type + "[" + length + "] : new global::System.Span<" + type + ">(" + name + "Pool, 0, " + length + ");\n";
+
+        private static string Release(string name, string type, bool array) => array
+            ? ""
+            : "    if (" + name + "Pool is not null) global::System.Buffers.ArrayPool<" + type + ">.Shared.Return(" + name + "Pool);\n";
 
         private static string Clear(string name, bool array) =>
             array ? "global::System.Array.Clear(" + name + ");" : name + ".Clear();";
@@ -151,13 +158,16 @@ namespace Dual.Generators
             {
                 var rep = new Dictionary<Param, string> { [x] = "__xs" };
                 sb.Append(Buffer("__xs", md, "__n", IsArray(x)));
+                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], ").Append(tt).Append(".Zero);\n");
                 sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
-                sb.Append("        for (int __i = 0; __i < __n; __i++)\n");
-                sb.Append("            __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], __i >= __c && __i < __c + ").Append(Chunk)
-                  .Append(" ? ").Append(tt).Append(".Unit(__i - __c, ").Append(One(p)).Append(") : ").Append(tt).Append(".Zero);\n");
+                sb.Append("        int __k = global::System.Math.Min(").Append(Chunk).Append(", __n - __c);\n");
+                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ")
+                  .Append(tt).Append(".Unit(__j, ").Append(One(p)).Append("));\n");
                 sb.Append("        var __r = ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
                 sb.Append("        __value = __r.Value;\n");
-                sb.Append("        for (int __j = 0; __j < ").Append(Chunk).Append(" && __c + __j < __n; __j++)\n            ").Append(gradient).Append("[__c + __j] = __r.Tangents[__j];\n    }\n");
+                sb.Append("        for (int __j = 0; __j < __k; __j++)\n        {\n            ").Append(gradient).Append("[__c + __j] = __r.Tangents[__j];\n");
+                sb.Append("            __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ").Append(tt).Append(".Zero);\n        }\n    }\n");
+                sb.Append(Release("__xs", md, IsArray(x)));
             }
             else
             {
@@ -170,6 +180,7 @@ namespace Dual.Generators
                 sb.Append("        var __r = ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
                 sb.Append("        __value = __r.Value;\n        ").Append(gradient).Append("[__i] = __r.Tangent;\n");
                 sb.Append("        __xs[__i] = ").Append(xn).Append("[__i];\n    }\n");
+                sb.Append(Release("__xs", D(p), IsArray(x)));
             }
             sb.Append("    return __value;\n}\n");
 
@@ -184,6 +195,7 @@ namespace Dual.Generators
             sb.Append(Buffer("__xs", D(p), "__n", IsArray(x)));
             sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
             sb.Append("    var __r = ").Append(name).Append('(').Append(Args(ps, jrep)).Append(");\n");
+            sb.Append(Release("__xs", D(p), IsArray(x)));
             sb.Append("    return (__r.Value, __r.Tangent);\n}\n");
             return sb.ToString();
         }
@@ -208,15 +220,18 @@ namespace Dual.Generators
             if (multi)
             {
                 sb.Append(Buffer("__xs", md, "__n", IsArray(x))).Append(Buffer("__ys", md, "__m", IsArray(y)));
+                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], ").Append(tt).Append(".Zero);\n");
                 sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
-                sb.Append("        for (int __i = 0; __i < __n; __i++)\n");
-                sb.Append("            __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], __i >= __c && __i < __c + ").Append(Chunk)
-                  .Append(" ? ").Append(tt).Append(".Unit(__i - __c, ").Append(One(p)).Append(") : ").Append(tt).Append(".Zero);\n");
+                sb.Append("        int __k = global::System.Math.Min(").Append(Chunk).Append(", __n - __c);\n");
+                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ")
+                  .Append(tt).Append(".Unit(__j, ").Append(One(p)).Append("));\n");
                 sb.Append("        ").Append(Clear("__ys", IsArray(y))).Append('\n');
                 sb.Append("        ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
+                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ").Append(tt).Append(".Zero);\n");
                 sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
-                sb.Append("            for (int __j = 0; __j < ").Append(Chunk).Append(" && __c + __j < __n; __j++)\n                ")
-                  .Append(jac).Append("[__i * __n + __c + __j] = __ys[__i].Tangents[__j];\n        }\n    }\n}\n");
+                sb.Append("            for (int __j = 0; __j < __k; __j++)\n                ")
+                  .Append(jac).Append("[__i * __n + __c + __j] = __ys[__i].Tangents[__j];\n        }\n    }\n");
+                sb.Append(Release("__xs", md, IsArray(x))).Append(Release("__ys", md, IsArray(y))).Append("}\n");
             }
             else
             {
@@ -228,7 +243,8 @@ namespace Dual.Generators
                 sb.Append("        ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
                 sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
                 sb.Append("            if (__c < __n) ").Append(jac).Append("[__i * __n + __c] = __ys[__i].Tangent;\n        }\n");
-                sb.Append("        if (__c < __n) __xs[__c] = ").Append(xn).Append("[__c];\n    }\n}\n");
+                sb.Append("        if (__c < __n) __xs[__c] = ").Append(xn).Append("[__c];\n    }\n");
+                sb.Append(Release("__xs", D(p), IsArray(x))).Append(Release("__ys", D(p), IsArray(y))).Append("}\n");
             }
 
             string jdecl = string.Join(", ", ps.Select(q => q.Declaration(mapped: false)
@@ -244,7 +260,8 @@ namespace Dual.Generators
             sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
             sb.Append("    ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
             sb.Append("    for (int __i = 0; __i < __m; __i++)\n    {\n        ").Append(yn).Append("[__i] = __ys[__i].Value;\n        ")
-              .Append(jv).Append("[__i] = __ys[__i].Tangent;\n    }\n}\n");
+              .Append(jv).Append("[__i] = __ys[__i].Tangent;\n    }\n");
+            sb.Append(Release("__xs", D(p), IsArray(x))).Append(Release("__ys", D(p), IsArray(y))).Append("}\n");
             return sb.ToString();
         }
     }

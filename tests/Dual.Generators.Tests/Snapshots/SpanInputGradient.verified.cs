@@ -46,16 +46,22 @@ namespace Demo
             if (gradient.Length != __n)
                 throw new global::System.ArgumentException($"gradient has length {gradient.Length} but must have length {__n} (the length of x).", nameof(gradient));
             double __value = default;
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
+            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__n) : null;
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__xsPool, 0, __n);
+            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__i], global::Dual.Tangents8<double>.Zero);
             for (int __c = 0; __c < __n || __c == 0; __c += 8)
             {
-                for (int __i = 0; __i < __n; __i++)
-                    __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__i], __i >= __c && __i < __c + 8 ? global::Dual.Tangents8<double>.Unit(__i - __c, 1.0) : global::Dual.Tangents8<double>.Zero);
+                int __k = global::System.Math.Min(8, __n - __c);
+                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__c + __j], global::Dual.Tangents8<double>.Unit(__j, 1.0));
                 var __r = Rosenbrock<global::Dual.Tangents8<double>>(__xs);
                 __value = __r.Value;
-                for (int __j = 0; __j < 8 && __c + __j < __n; __j++)
+                for (int __j = 0; __j < __k; __j++)
+                {
                     gradient[__c + __j] = __r.Tangents[__j];
+                    __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__c + __j], global::Dual.Tangents8<double>.Zero);
+                }
             }
+            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__xsPool);
             return __value;
         }
 
@@ -65,9 +71,11 @@ namespace Demo
             int __n = x.Length;
             if (v.Length != __n)
                 throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of x).", nameof(v));
-            global::System.Span<global::Dual.Dual<double>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double>[__n] : new global::Dual.Dual<double>[__n];
+            global::Dual.Dual<double>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__n) : null;
+            global::System.Span<global::Dual.Dual<double>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double>[__n] : new global::System.Span<global::Dual.Dual<double>>(__xsPool, 0, __n);
             for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(x[__i], v[__i]);
             var __r = Rosenbrock(__xs);
+            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__xsPool);
             return (__r.Value, __r.Tangent);
         }
     }

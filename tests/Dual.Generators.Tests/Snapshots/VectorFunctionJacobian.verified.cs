@@ -31,21 +31,27 @@ namespace Demo
             int __n = q.Length, __m = p.Length;
             if (jacobian.Length != __m * __n)
                 throw new global::System.ArgumentException($"jacobian has length {jacobian.Length} but must have length {__m * __n} (p.Length × q.Length, row-major).", nameof(jacobian));
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n];
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __ys = __m <= 32 ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m] : new global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m];
+            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__n) : null;
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__xsPool, 0, __n);
+            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __ysPool = __m > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__m) : null;
+            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __ys = __ysPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__ysPool, 0, __m);
+            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__i], global::Dual.Tangents8<double>.Zero);
             for (int __c = 0; __c < __n || __c == 0; __c += 8)
             {
-                for (int __i = 0; __i < __n; __i++)
-                    __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__i], __i >= __c && __i < __c + 8 ? global::Dual.Tangents8<double>.Unit(__i - __c, 1.0) : global::Dual.Tangents8<double>.Zero);
+                int __k = global::System.Math.Min(8, __n - __c);
+                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__c + __j], global::Dual.Tangents8<double>.Unit(__j, 1.0));
                 __ys.Clear();
                 Polar<global::Dual.Tangents8<double>>(__xs, __ys);
+                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__c + __j], global::Dual.Tangents8<double>.Zero);
                 for (int __i = 0; __i < __m; __i++)
                 {
                     p[__i] = __ys[__i].Value;
-                    for (int __j = 0; __j < 8 && __c + __j < __n; __j++)
+                    for (int __j = 0; __j < __k; __j++)
                         jacobian[__i * __n + __c + __j] = __ys[__i].Tangents[__j];
                 }
             }
+            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__xsPool);
+            if (__ysPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__ysPool);
         }
 
         /// <summary>Values and Jacobian-vector product of <c>Polar</c>: writes <c>p</c> and J·<c>v</c> into <c>jv</c> (generated, one forward pass).</summary>
@@ -56,8 +62,10 @@ namespace Demo
                 throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of q).", nameof(v));
             if (jv.Length != __m)
                 throw new global::System.ArgumentException($"jv has length {jv.Length} but must have length {__m} (the length of p).", nameof(jv));
-            global::System.Span<global::Dual.Dual<double>> __xs = __n <= 32 ? stackalloc global::Dual.Dual<double>[__n] : new global::Dual.Dual<double>[__n];
-            global::System.Span<global::Dual.Dual<double>> __ys = __m <= 32 ? stackalloc global::Dual.Dual<double>[__m] : new global::Dual.Dual<double>[__m];
+            global::Dual.Dual<double>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__n) : null;
+            global::System.Span<global::Dual.Dual<double>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double>[__n] : new global::System.Span<global::Dual.Dual<double>>(__xsPool, 0, __n);
+            global::Dual.Dual<double>[]? __ysPool = __m > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__m) : null;
+            global::System.Span<global::Dual.Dual<double>> __ys = __ysPool is null ? stackalloc global::Dual.Dual<double>[__m] : new global::System.Span<global::Dual.Dual<double>>(__ysPool, 0, __m);
             for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(q[__i], v[__i]);
             Polar(__xs, __ys);
             for (int __i = 0; __i < __m; __i++)
@@ -65,6 +73,8 @@ namespace Demo
                 p[__i] = __ys[__i].Value;
                 jv[__i] = __ys[__i].Tangent;
             }
+            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__xsPool);
+            if (__ysPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__ysPool);
         }
     }
 }
