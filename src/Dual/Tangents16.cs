@@ -80,7 +80,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
             {
                 return default; // +0 is the all-zero bit pattern
             }
-            return ZeroScalar();
+            return BlockFallback<Tangents16<T>, T>.Zero(16);
         }
     }
 
@@ -95,7 +95,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T Lane(ref Tangents16<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents16<T>, T>(ref block), index);
+    private static ref T Lane(ref Tangents16<T> block, int index) => ref BlockFallback<Tangents16<T>, T>.Lane(ref block, index);
 
     /// <inheritdoc/>
     public T this[int index]
@@ -139,7 +139,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
     public static Tangents16<T> Add(Tangents16<T> a, Tangents16<T> b)
     {
         if (Simd) return new(Add(a._v0, b._v0), Uses1 ? Add(a._v1, b._v1) : default);
-        return AddScalar(a, b);
+        return BlockFallback<Tangents16<T>, T>.Add(a, b, 16);
     }
 
     /// <inheritdoc/>
@@ -147,7 +147,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
     public static Tangents16<T> Subtract(Tangents16<T> a, Tangents16<T> b)
     {
         if (Simd) return new(Sub(a._v0, b._v0), Uses1 ? Sub(a._v1, b._v1) : default);
-        return SubtractScalar(a, b);
+        return BlockFallback<Tangents16<T>, T>.Subtract(a, b, 16);
     }
 
     /// <inheritdoc/>
@@ -155,7 +155,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
     public static Tangents16<T> Negate(Tangents16<T> a)
     {
         if (Simd) return new(Neg(a._v0), Uses1 ? Neg(a._v1) : default);
-        return NegateScalar(a);
+        return BlockFallback<Tangents16<T>, T>.Negate(a, 16);
     }
 
     /// <inheritdoc/>
@@ -166,7 +166,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
         {
             return new(Mul(a._v0, s), Uses1 ? Mul(a._v1, s) : default);
         }
-        return MultiplyScalar(a, s);
+        return BlockFallback<Tangents16<T>, T>.Multiply(a, s, 16);
     }
 
     /// <inheritdoc/>
@@ -177,7 +177,7 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
         {
             return new(Div(a._v0, s), Uses1 ? Div(a._v1, s) : default);
         }
-        return DivideScalar(a, s);
+        return BlockFallback<Tangents16<T>, T>.Divide(a, s, 16);
     }
 
     /// <inheritdoc/>
@@ -188,81 +188,14 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
         {
             return new(Mad(a._v0, s, b._v0, t), Uses1 ? Mad(a._v1, s, b._v1, t) : default);
         }
-        return MultiplyAddScalar(a, s, b, t);
+        return BlockFallback<Tangents16<T>, T>.MultiplyAdd(a, s, b, t, 16);
     }
 
     /// <inheritdoc/>
-    public static Tangents16<T> MultiplyAddSkippingZeros(Tangents16<T> a, T s, Tangents16<T> b, T t)
-    {
-        Tangents16<T> r = Zero;
-        for (int i = 0; i < 16; i++)
-        {
-            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
-        }
-        return r;
-    }
+    public static Tangents16<T> MultiplyAddSkippingZeros(Tangents16<T> a, T s, Tangents16<T> b, T t) => BlockFallback<Tangents16<T>, T>.MultiplyAddSkippingZeros(Zero, a, s, b, t, 16);
 
     /// <inheritdoc/>
-    public static bool Equal(Tangents16<T> a, Tangents16<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
-
-    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
-    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> AddScalar(Tangents16<T> a, Tangents16<T> b)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> SubtractScalar(Tangents16<T> a, Tangents16<T> b)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> NegateScalar(Tangents16<T> a)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> MultiplyScalar(Tangents16<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> DivideScalar(Tangents16<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> MultiplyAddScalar(Tangents16<T> a, T s, Tangents16<T> b, T t)
-    {
-        Unsafe.SkipInit(out Tangents16<T> r);
-        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 16);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents16<T> ZeroScalar()
-    {
-        Tangents16<T> r = default;
-        for (int i = 0; i < 16; i++) Lane(ref r, i) = T.Zero;
-        return r;
-    }
+    public static bool Equal(Tangents16<T> a, Tangents16<T> b) => BlockFallback<Tangents16<T>, T>.Equal(a, b, 16);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override string ToString()

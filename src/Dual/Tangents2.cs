@@ -45,7 +45,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
             {
                 return default; // +0 is the all-zero bit pattern
             }
-            return ZeroScalar();
+            return BlockFallback<Tangents2<T>, T>.Zero(2);
         }
     }
 
@@ -60,7 +60,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T Lane(ref Tangents2<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents2<T>, T>(ref block), index);
+    private static ref T Lane(ref Tangents2<T> block, int index) => ref BlockFallback<Tangents2<T>, T>.Lane(ref block, index);
 
     /// <inheritdoc/>
     public T this[int index]
@@ -104,7 +104,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
     public static Tangents2<T> Add(Tangents2<T> a, Tangents2<T> b)
     {
         if (Simd) return new(a._v0 + b._v0);
-        return AddScalar(a, b);
+        return BlockFallback<Tangents2<T>, T>.Add(a, b, 2);
     }
 
     /// <inheritdoc/>
@@ -112,7 +112,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
     public static Tangents2<T> Subtract(Tangents2<T> a, Tangents2<T> b)
     {
         if (Simd) return new(a._v0 - b._v0);
-        return SubtractScalar(a, b);
+        return BlockFallback<Tangents2<T>, T>.Subtract(a, b, 2);
     }
 
     /// <inheritdoc/>
@@ -120,7 +120,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
     public static Tangents2<T> Negate(Tangents2<T> a)
     {
         if (Simd) return new(-a._v0);
-        return NegateScalar(a);
+        return BlockFallback<Tangents2<T>, T>.Negate(a, 2);
     }
 
     /// <inheritdoc/>
@@ -132,7 +132,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
             Vector128<T> vs = Vector128.Create(s);
             return new(a._v0 * vs);
         }
-        return MultiplyScalar(a, s);
+        return BlockFallback<Tangents2<T>, T>.Multiply(a, s, 2);
     }
 
     /// <inheritdoc/>
@@ -144,7 +144,7 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
             Vector128<T> vs = Vector128.Create(s);
             return new(a._v0 / vs);
         }
-        return DivideScalar(a, s);
+        return BlockFallback<Tangents2<T>, T>.Divide(a, s, 2);
     }
 
     /// <inheritdoc/>
@@ -156,81 +156,14 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
             Vector128<T> vs = Vector128.Create(s), vt = Vector128.Create(t);
             return new(a._v0 * vs + b._v0 * vt);
         }
-        return MultiplyAddScalar(a, s, b, t);
+        return BlockFallback<Tangents2<T>, T>.MultiplyAdd(a, s, b, t, 2);
     }
 
     /// <inheritdoc/>
-    public static Tangents2<T> MultiplyAddSkippingZeros(Tangents2<T> a, T s, Tangents2<T> b, T t)
-    {
-        Tangents2<T> r = Zero;
-        for (int i = 0; i < 2; i++)
-        {
-            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
-        }
-        return r;
-    }
+    public static Tangents2<T> MultiplyAddSkippingZeros(Tangents2<T> a, T s, Tangents2<T> b, T t) => BlockFallback<Tangents2<T>, T>.MultiplyAddSkippingZeros(Zero, a, s, b, t, 2);
 
     /// <inheritdoc/>
-    public static bool Equal(Tangents2<T> a, Tangents2<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
-
-    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
-    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> AddScalar(Tangents2<T> a, Tangents2<T> b)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> SubtractScalar(Tangents2<T> a, Tangents2<T> b)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> NegateScalar(Tangents2<T> a)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> MultiplyScalar(Tangents2<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> DivideScalar(Tangents2<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> MultiplyAddScalar(Tangents2<T> a, T s, Tangents2<T> b, T t)
-    {
-        Unsafe.SkipInit(out Tangents2<T> r);
-        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 2);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents2<T> ZeroScalar()
-    {
-        Tangents2<T> r = default;
-        for (int i = 0; i < 2; i++) Lane(ref r, i) = T.Zero;
-        return r;
-    }
+    public static bool Equal(Tangents2<T> a, Tangents2<T> b) => BlockFallback<Tangents2<T>, T>.Equal(a, b, 2);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override string ToString()

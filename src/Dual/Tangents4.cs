@@ -45,7 +45,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
             {
                 return default; // +0 is the all-zero bit pattern
             }
-            return ZeroScalar();
+            return BlockFallback<Tangents4<T>, T>.Zero(4);
         }
     }
 
@@ -60,7 +60,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T Lane(ref Tangents4<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents4<T>, T>(ref block), index);
+    private static ref T Lane(ref Tangents4<T> block, int index) => ref BlockFallback<Tangents4<T>, T>.Lane(ref block, index);
 
     /// <inheritdoc/>
     public T this[int index]
@@ -104,7 +104,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
     public static Tangents4<T> Add(Tangents4<T> a, Tangents4<T> b)
     {
         if (Simd) return new(a._v0 + b._v0);
-        return AddScalar(a, b);
+        return BlockFallback<Tangents4<T>, T>.Add(a, b, 4);
     }
 
     /// <inheritdoc/>
@@ -112,7 +112,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
     public static Tangents4<T> Subtract(Tangents4<T> a, Tangents4<T> b)
     {
         if (Simd) return new(a._v0 - b._v0);
-        return SubtractScalar(a, b);
+        return BlockFallback<Tangents4<T>, T>.Subtract(a, b, 4);
     }
 
     /// <inheritdoc/>
@@ -120,7 +120,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
     public static Tangents4<T> Negate(Tangents4<T> a)
     {
         if (Simd) return new(-a._v0);
-        return NegateScalar(a);
+        return BlockFallback<Tangents4<T>, T>.Negate(a, 4);
     }
 
     /// <inheritdoc/>
@@ -132,7 +132,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
             Vector256<T> vs = Vector256.Create(s);
             return new(a._v0 * vs);
         }
-        return MultiplyScalar(a, s);
+        return BlockFallback<Tangents4<T>, T>.Multiply(a, s, 4);
     }
 
     /// <inheritdoc/>
@@ -144,7 +144,7 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
             Vector256<T> vs = Vector256.Create(s);
             return new(a._v0 / vs);
         }
-        return DivideScalar(a, s);
+        return BlockFallback<Tangents4<T>, T>.Divide(a, s, 4);
     }
 
     /// <inheritdoc/>
@@ -156,81 +156,14 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
             Vector256<T> vs = Vector256.Create(s), vt = Vector256.Create(t);
             return new(a._v0 * vs + b._v0 * vt);
         }
-        return MultiplyAddScalar(a, s, b, t);
+        return BlockFallback<Tangents4<T>, T>.MultiplyAdd(a, s, b, t, 4);
     }
 
     /// <inheritdoc/>
-    public static Tangents4<T> MultiplyAddSkippingZeros(Tangents4<T> a, T s, Tangents4<T> b, T t)
-    {
-        Tangents4<T> r = Zero;
-        for (int i = 0; i < 4; i++)
-        {
-            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
-        }
-        return r;
-    }
+    public static Tangents4<T> MultiplyAddSkippingZeros(Tangents4<T> a, T s, Tangents4<T> b, T t) => BlockFallback<Tangents4<T>, T>.MultiplyAddSkippingZeros(Zero, a, s, b, t, 4);
 
     /// <inheritdoc/>
-    public static bool Equal(Tangents4<T> a, Tangents4<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
-
-    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
-    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> AddScalar(Tangents4<T> a, Tangents4<T> b)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> SubtractScalar(Tangents4<T> a, Tangents4<T> b)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> NegateScalar(Tangents4<T> a)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> MultiplyScalar(Tangents4<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> DivideScalar(Tangents4<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> MultiplyAddScalar(Tangents4<T> a, T s, Tangents4<T> b, T t)
-    {
-        Unsafe.SkipInit(out Tangents4<T> r);
-        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 4);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents4<T> ZeroScalar()
-    {
-        Tangents4<T> r = default;
-        for (int i = 0; i < 4; i++) Lane(ref r, i) = T.Zero;
-        return r;
-    }
+    public static bool Equal(Tangents4<T> a, Tangents4<T> b) => BlockFallback<Tangents4<T>, T>.Equal(a, b, 4);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override string ToString()

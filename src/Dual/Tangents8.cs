@@ -73,7 +73,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
             {
                 return default; // +0 is the all-zero bit pattern
             }
-            return ZeroScalar();
+            return BlockFallback<Tangents8<T>, T>.Zero(8);
         }
     }
 
@@ -88,7 +88,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T Lane(ref Tangents8<T> block, int index) => ref Unsafe.Add(ref Unsafe.As<Tangents8<T>, T>(ref block), index);
+    private static ref T Lane(ref Tangents8<T> block, int index) => ref BlockFallback<Tangents8<T>, T>.Lane(ref block, index);
 
     /// <inheritdoc/>
     public T this[int index]
@@ -132,7 +132,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
     public static Tangents8<T> Add(Tangents8<T> a, Tangents8<T> b)
     {
         if (Simd) return new(Add(a._v0, b._v0));
-        return AddScalar(a, b);
+        return BlockFallback<Tangents8<T>, T>.Add(a, b, 8);
     }
 
     /// <inheritdoc/>
@@ -140,7 +140,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
     public static Tangents8<T> Subtract(Tangents8<T> a, Tangents8<T> b)
     {
         if (Simd) return new(Sub(a._v0, b._v0));
-        return SubtractScalar(a, b);
+        return BlockFallback<Tangents8<T>, T>.Subtract(a, b, 8);
     }
 
     /// <inheritdoc/>
@@ -148,7 +148,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
     public static Tangents8<T> Negate(Tangents8<T> a)
     {
         if (Simd) return new(Neg(a._v0));
-        return NegateScalar(a);
+        return BlockFallback<Tangents8<T>, T>.Negate(a, 8);
     }
 
     /// <inheritdoc/>
@@ -159,7 +159,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
         {
             return new(Mul(a._v0, s));
         }
-        return MultiplyScalar(a, s);
+        return BlockFallback<Tangents8<T>, T>.Multiply(a, s, 8);
     }
 
     /// <inheritdoc/>
@@ -170,7 +170,7 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
         {
             return new(Div(a._v0, s));
         }
-        return DivideScalar(a, s);
+        return BlockFallback<Tangents8<T>, T>.Divide(a, s, 8);
     }
 
     /// <inheritdoc/>
@@ -181,81 +181,14 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
         {
             return new(Mad(a._v0, s, b._v0, t));
         }
-        return MultiplyAddScalar(a, s, b, t);
+        return BlockFallback<Tangents8<T>, T>.MultiplyAdd(a, s, b, t, 8);
     }
 
     /// <inheritdoc/>
-    public static Tangents8<T> MultiplyAddSkippingZeros(Tangents8<T> a, T s, Tangents8<T> b, T t)
-    {
-        Tangents8<T> r = Zero;
-        for (int i = 0; i < 8; i++)
-        {
-            Lane(ref r, i) = Lanes<T>.ProductSkippingZero(Lane(ref a, i), s) + Lanes<T>.ProductSkippingZero(Lane(ref b, i), t);
-        }
-        return r;
-    }
+    public static Tangents8<T> MultiplyAddSkippingZeros(Tangents8<T> a, T s, Tangents8<T> b, T t) => BlockFallback<Tangents8<T>, T>.MultiplyAddSkippingZeros(Zero, a, s, b, t, 8);
 
     /// <inheritdoc/>
-    public static bool Equal(Tangents8<T> a, Tangents8<T> b) => Lanes<T>.Equal(ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
-
-    // The scalar fallbacks (types without SIMD support, e.g. Half) take addresses; kept out of line so that the
-    // address-taking never reaches the SIMD callers, whose blocks must stay promotable to registers.
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> AddScalar(Tangents8<T> a, Tangents8<T> b)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Add(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> SubtractScalar(Tangents8<T> a, Tangents8<T> b)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Subtract(ref Lane(ref r, 0), ref Lane(ref a, 0), ref Lane(ref b, 0), 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> NegateScalar(Tangents8<T> a)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Negate(ref Lane(ref r, 0), ref Lane(ref a, 0), 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> MultiplyScalar(Tangents8<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Multiply(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> DivideScalar(Tangents8<T> a, T s)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.Divide(ref Lane(ref r, 0), ref Lane(ref a, 0), s, 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> MultiplyAddScalar(Tangents8<T> a, T s, Tangents8<T> b, T t)
-    {
-        Unsafe.SkipInit(out Tangents8<T> r);
-        Lanes<T>.MultiplyAdd(ref Lane(ref r, 0), ref Lane(ref a, 0), s, ref Lane(ref b, 0), t, 8);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Tangents8<T> ZeroScalar()
-    {
-        Tangents8<T> r = default;
-        for (int i = 0; i < 8; i++) Lane(ref r, i) = T.Zero;
-        return r;
-    }
+    public static bool Equal(Tangents8<T> a, Tangents8<T> b) => BlockFallback<Tangents8<T>, T>.Equal(a, b, 8);
 
     /// <summary>The lanes as text, e.g. <c>[1, 0, 0, 0]</c>.</summary>
     public override string ToString()

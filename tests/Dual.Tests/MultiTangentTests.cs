@@ -170,4 +170,27 @@ public class MultiTangentTests
             Assert.That(BitConverter.SingleToInt32Bits(y.Tangents[lane]), Is.EqualTo(BitConverter.SingleToInt32Bits(expected.Tangent)), $"lane {lane}");
         }
     }
+
+    [Test]
+    public void Half_blocks_take_the_scalar_fallback_and_agree_with_single_tangent_lanes()
+    {
+        Half[] seeds = [(Half)1, (Half)(-0.5), (Half)0, (Half)2, (Half)0.25, (Half)(-3), (Half)1.5, (Half)(-1)];
+        var x = new Dual<Half, Tangents8<Half>>((Half)0.75, Tangents8<Half>.Create(seeds));
+        var y = Dual<Half, Tangents8<Half>>.Sin(x) * x - x / (x + (Half)2) + Dual<Half, Tangents8<Half>>.Pow(x, x);
+        Assert.That(Dual<Half, Tangents8<Half>>.IsZero(Dual<Half, Tangents8<Half>>.Zero), Is.True);
+        for (int lane = 0; lane < 8; lane++)
+        {
+            var s = new Dual<Half>((Half)0.75, seeds[lane]);
+            var expected = Dual<Half>.Sin(s) * s - s / (s + (Half)2) + Dual<Half>.Pow(s, s);
+            Assert.That(BitConverter.HalfToInt16Bits(y.Tangents[lane]), Is.EqualTo(BitConverter.HalfToInt16Bits(expected.Tangent)), $"lane {lane}");
+            Assert.That(y.Value, Is.EqualTo(expected.Value));
+        }
+    }
+
+    [Test]
+    public void Blocks_refuse_scalars_wider_than_eight_bytes_with_a_clear_error()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => _ = Tangents4<Dual<double>>.Zero);
+        Assert.That(error!.Message, Does.Contain("at most 8 bytes"));
+    }
 }
