@@ -66,6 +66,11 @@ namespace Dual.Generators
             sb.Append("#nullable enable annotations\n#pragma warning disable CS0162, CS0219, CS8321\n\n");
             foreach (string u in model.Usings) sb.Append(u).Append('\n');
             if (model.Usings.Count > 0) sb.Append('\n');
+            if (model.GrantsKernelRuntimeAccess)
+            {
+                // The kernel struct is not public: let ILGPU's dynamic launcher assembly reach it (repeats are allowed).
+                sb.Append("[assembly: global::System.Runtime.CompilerServices.InternalsVisibleTo(\"ILGPURuntime\")]\n\n");
+            }
             string indent = "";
             if (model.Namespace is not null)
             {

@@ -185,10 +185,17 @@ namespace Dual.Generators
                 }
             }
 
+            bool grantsKernelRuntimeAccess = false;
             if (KernelTransform.Requested(method))
             {
                 string? kernel = KernelTransform.Emit(node, method, model, modText, diags, ct);
-                if (kernel is not null) sb.Append("\n\n").Append(kernel.TrimEnd());
+                if (kernel is not null)
+                {
+                    sb.Append("\n\n").Append(kernel.TrimEnd());
+                    // ILGPU builds its kernel launchers in a dynamic assembly ("ILGPURuntime"), which can only reach a
+                    // kernel struct that is public all the way out unless this assembly lets it see internals.
+                    grantsKernelRuntimeAccess = !IsPublicAllTheWayOut(method);
+                }
             }
 
             // Usings of the file and of the enclosing namespaces.
@@ -199,7 +206,17 @@ namespace Dual.Generators
             var nsUsings = node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
             string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } nsSym ? nsSym.ToDisplayString() : null;
 
-            return new MethodModel(hint, ns, usings, nsUsings, headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray());
+            return new MethodModel(hint, ns, usings, nsUsings, headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
+        }
+
+        private static bool IsPublicAllTheWayOut(IMethodSymbol method)
+        {
+            if (method.DeclaredAccessibility != Accessibility.Public) return false;
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.DeclaredAccessibility != Accessibility.Public) return false;
+            }
+            return true;
         }
 
         /// <summary>A boolean named argument of [Differentiable] (default true).</summary>

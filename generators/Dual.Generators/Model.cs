@@ -9,5 +9,6 @@ namespace Dual.Generators
         EquatableArray<string> TypeHeaders,
         string Members,
         bool NeedsConversions,
-        EquatableArray<DiagnosticInfo> Diagnostics);
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        bool GrantsKernelRuntimeAccess = false);
 }

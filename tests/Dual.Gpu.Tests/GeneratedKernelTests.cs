@@ -4,6 +4,17 @@ using static Dual.Gpu.Tests.JacobianEngineTests;
 
 namespace Dual.Gpu.Tests;
 
+/// <summary>An internal type: the generated kernel struct is not public, so the generator grants ILGPU's launcher
+/// assembly access (without it the first launch fails with "Access is denied").</summary>
+internal static partial class InternalGpuMethods
+{
+    [Differentiable(Gpu = true)]
+    internal static void Square(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i++) y[i] = x[i] * x[i] * Math.Exp(x[(i + 1) % x.Length]);
+    }
+}
+
 /// <summary>Plain methods, marked for the GPU: the generator emits their kernel structs (…Kernel).</summary>
 public static partial class GpuMethods
 {
@@ -82,6 +93,10 @@ public sealed class GeneratedKernelTests
     [TestCase(64)]
     public void Rolling_GeneratedKernel_MatchesAutoDiffJacobian(int n) =>
         CheckDouble(new GpuMethods.RollingKernel(n, n), GpuMethods.Rolling, count: 5, seed: n);
+
+    [Test]
+    public void Internal_GeneratedKernel_Launches_And_MatchesAutoDiffJacobian() =>
+        CheckDouble(new InternalGpuMethods.SquareKernel(3, 3), InternalGpuMethods.Square, count: 4, seed: 5);
 
     [Test]
     public void Mixed_GeneratedKernel_MatchesAutoDiffJacobian() =>
