@@ -53,7 +53,7 @@ public static partial class AutoDiff
         throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8 or 16.");
     }
 
-    /// <summary>A rented work array, returned on dispose.</summary>
+    /// <summary>A work array, taken from a per-thread cache (small arrays) or the shared pool, and given back on dispose.</summary>
     private readonly ref struct Rented<TItem>
     {
         private readonly TItem[] array;
@@ -61,10 +61,69 @@ public static partial class AutoDiff
 
         public Rented(int length)
         {
-            array = ArrayPool<TItem>.Shared.Rent(Math.Max(length, 1));
+            array = WorkArrays<TItem>.Take(length);
             Span = array.AsSpan(0, length);
         }
 
-        public void Dispose() => ArrayPool<TItem>.Shared.Return(array);
+        public void Dispose() => WorkArrays<TItem>.Give(array);
+    }
+
+    /// <summary>
+    /// Two cached work arrays per thread and element type (a Jacobian takes two at once). Renting from
+    /// <see cref="ArrayPool{T}.Shared"/> costs tens of nanoseconds per call, which dominated small gradients and
+    /// Jacobians (n ≲ 10); arrays above <see cref="CachedLength"/> still go to the shared pool, so no thread holds
+    /// large buffers. Re-entrant use (nested differentiation) finds the slots taken and falls back to the pool.
+    /// </summary>
+    private static class WorkArrays<TItem>
+    {
+        private const int CachedLength = 256;
+
+        [ThreadStatic]
+        private static TItem[]? first;
+
+        [ThreadStatic]
+        private static TItem[]? second;
+
+        public static TItem[] Take(int length)
+        {
+            if (length <= CachedLength)
+            {
+                TItem[]? cached = first;
+                if (cached is not null)
+                {
+                    first = null;
+                    return cached;
+                }
+                cached = second;
+                if (cached is not null)
+                {
+                    second = null;
+                    return cached;
+                }
+                return new TItem[CachedLength];
+            }
+            return ArrayPool<TItem>.Shared.Rent(length);
+        }
+
+        public static void Give(TItem[] array)
+        {
+            if (array.Length == CachedLength)
+            {
+                if (first is null)
+                {
+                    first = array;
+                    return;
+                }
+                if (second is null)
+                {
+                    second = array;
+                    return;
+                }
+            }
+            else
+            {
+                ArrayPool<TItem>.Shared.Return(array);
+            }
+        }
     }
 }
