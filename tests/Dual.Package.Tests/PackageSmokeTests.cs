@@ -50,6 +50,22 @@ public class PackageSmokeTests
         return output.ToString();
     }
 
+    private static void CopyProject(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(from, file);
+            string first = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (first is "bin" or "obj")
+            {
+                continue;
+            }
+            string target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     [Test]
     public void Fresh_console_project_uses_the_packed_library_and_generator()
     {
@@ -60,7 +76,17 @@ public class PackageSmokeTests
         Directory.CreateDirectory(app);
         try
         {
-            Run(root, $"pack src/Dual/Dual.csproj -c Release -o \"{feed}\" -p:Version=0.0.0-smoke");
+            // Pack from a private copy of the sources: building in the repository would rewrite src/Dual/bin while
+            // other test projects copy from it in parallel (with this test's version number).
+            string source = Path.Combine(work, "source");
+            foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "README.md" })
+            {
+                Directory.CreateDirectory(source);
+                File.Copy(Path.Combine(root, file), Path.Combine(source, file));
+            }
+            CopyProject(Path.Combine(root, "src", "Dual"), Path.Combine(source, "src", "Dual"));
+            CopyProject(Path.Combine(root, "generators", "Dual.Generators"), Path.Combine(source, "generators", "Dual.Generators"));
+            Run(source, $"pack src/Dual/Dual.csproj -c Release -o \"{feed}\" -p:Version=0.0.0-smoke");
             string package = Directory.GetFiles(feed, "Dual.0.0.0-smoke.nupkg").Single();
             using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
             {
