@@ -13,7 +13,7 @@ namespace Dual;
 /// pass), and over generic-math structs (<see cref="IRealFunction"/>, <see cref="IScalarFunction"/>,
 /// <see cref="IVectorFunction"/>, <see cref="ICurveFunction"/>), which run chunked multi-tangent passes:
 /// k tangents per evaluation, so an n-input gradient costs ⌈n/k⌉ evaluations. The span overloads write into
-/// caller buffers and allocate nothing (work arrays come from <see cref="ArrayPool{T}.Shared"/>).</para>
+/// caller buffers and allocate nothing (work arrays come from a per-thread cache, or <see cref="ArrayPool{T}.Shared"/> when large).</para>
 /// <para>Matrices are row-major: a Jacobian of f: ℝⁿ → ℝᵐ is m×n with J[i, j] = ∂fᵢ/∂xⱼ at index i·n + j.</para>
 /// <para>Nested differentiation must be made at the lifted type: inside a function differentiated at
 /// <c>T</c>, differentiate at <c>Dual&lt;T&gt;</c>. A nested call at the same <c>T</c> would confuse the two
