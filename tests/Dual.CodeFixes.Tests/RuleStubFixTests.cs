@@ -261,4 +261,57 @@ public class RuleStubFixTests
             """;
         return new StubTest(source, source).WithLibrary("Vendor", Sources.Vendor).RunAsync();
     }
+
+    [Test]
+    public Task Partial_declarations_in_two_files_share_one_rule()
+    {
+        // Both files call Curves.Hill from the same type: one stub, in the first file, serves both calls (the generator
+        // looks rules up in the type, whatever file declares them); fix-all over the project must not write a second.
+        const string first = """
+            using Dual;
+            using Vendor.Pricing;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double A(double x) => {|DUAL001:Curves.Hill(x, 1.0)|};
+            }
+            """;
+        const string second = """
+            using Dual;
+            using Vendor.Pricing;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double B(double x) => {|DUAL001:Curves.Hill(2.0, x)|};
+            }
+            """;
+        const string firstFixed = """
+            using Dual;
+            using Vendor.Pricing;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double A(double x) => Curves.Hill(x, 1.0);
+
+                // Derivative rule for [Differentiable] code: returns the partial derivatives of Curves.Hill(double, double) in parameter order.
+                [DerivativeOf(typeof(Curves), nameof(Curves.Hill))]
+                private static (double, double) HillDerivative(double x, double k)
+                {
+                    #error {|CS1029:Write ∂Hill/∂x, ∂Hill/∂k at (x, k) in place of dHill_dx, dHill_dk, then delete this line.|}
+                    return ({|CS0103:dHill_dx|}, {|CS0103:dHill_dk|});
+                }
+            }
+            """;
+        var test = new StubTest().WithLibrary("Vendor", Sources.Vendor);
+        test.TestState.Sources.Add(("/0/A.cs", first));
+        test.TestState.Sources.Add(("/0/B.cs", second));
+        test.FixedState.Sources.Add(("/0/A.cs", firstFixed));
+        test.FixedState.Sources.Add(("/0/B.cs", second.Replace("{|DUAL001:", "").Replace("|}", "")));
+        test.NumberOfIncrementalIterations = 1;
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync();
+    }
 }

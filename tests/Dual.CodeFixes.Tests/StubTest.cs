@@ -26,14 +26,20 @@ internal sealed class StubTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Rule
 
     private static readonly ReferenceAssemblies s_none = new("net10.0");
 
-    public StubTest(string before, string after)
+    /// <summary>A test whose sources are added to TestState/FixedState by the caller (several documents).</summary>
+    public StubTest()
     {
         ReferenceAssemblies = s_none;
         TestState.AdditionalReferences.AddRange(References);
-        TestCode = before;
-        FixedCode = after;
         // The twin the generator emits is checked by the generator's own snapshot tests.
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+    }
+
+    public StubTest(string before, string after)
+        : this()
+    {
+        TestCode = before;
+        FixedCode = after;
     }
 
     /// <summary>Adds a second project, referenced by the test project, compiled as its own assembly.</summary>
