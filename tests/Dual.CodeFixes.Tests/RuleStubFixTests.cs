@@ -314,4 +314,14 @@ public class RuleStubFixTests
         test.NumberOfFixAllIterations = 1;
         return test.RunAsync();
     }
+
+    [Test]
+    public Task Tabs_and_CRLF_are_kept()
+    {
+        static string Windows(string source) => source.Replace("    ", "\t").Replace("\n", "\r\n");
+        string before = Windows(Sources.HillModelBefore);
+        string after = Windows(Sources.HillModelAfter);
+        Assert.That(after, Does.Contain("\r\n\t\t#error").And.Not.Contain("    "));
+        return new StubTest(before, after).WithLibrary("Vendor", Sources.Vendor).RunAsync();
+    }
 }
