@@ -26,6 +26,21 @@ public static class DeviceMathKernels
     public static void Log10F64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Log10(x[i]);
     public static void Log1PF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Log1P(x[i]);
 
+    public static void TanF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Tan(x[i]);
+    public static void SinhF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Sinh(x[i]);
+    public static void CoshF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Cosh(x[i]);
+    public static void TanhF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Tanh(x[i]);
+    public static void AsinF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Asin(x[i]);
+    public static void AcosF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Acos(x[i]);
+    public static void AtanF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Atan(x[i]);
+    public static void AsinhF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Asinh(x[i]);
+    public static void AcoshF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Acosh(x[i]);
+    public static void AtanhF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Atanh(x[i]);
+    public static void CbrtF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Cbrt(x[i]);
+    public static void Atan2F64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Atan2(x[i], x2[i]);
+    public static void PowF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Pow(x[i], x2[i]);
+    public static void HypotF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y) => y[i] = DeviceMath.Hypot(x[i], x2[i]);
+
     public static void IdentityF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = x[i];
     public static void SinF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Sin(x[i]);
     public static void CosF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Cos(x[i]);
@@ -43,6 +58,21 @@ public static class DeviceMathKernels
     public static void Log10F32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Log10(x[i]);
     public static void Log1PF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Log1P(x[i]);
 
+    public static void TanF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Tan(x[i]);
+    public static void SinhF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Sinh(x[i]);
+    public static void CoshF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Cosh(x[i]);
+    public static void TanhF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Tanh(x[i]);
+    public static void AsinF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Asin(x[i]);
+    public static void AcosF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Acos(x[i]);
+    public static void AtanF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Atan(x[i]);
+    public static void AsinhF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Asinh(x[i]);
+    public static void AcoshF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Acosh(x[i]);
+    public static void AtanhF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Atanh(x[i]);
+    public static void CbrtF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Cbrt(x[i]);
+    public static void Atan2F32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Atan2(x[i], x2[i]);
+    public static void PowF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Pow(x[i], x2[i]);
+    public static void HypotF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y) => y[i] = DeviceMath.Hypot(x[i], x2[i]);
+
     /// <summary>The functions of <see cref="AllF64"/>, in order, as the host calls them.</summary>
     public static double[] HostAll(double a, double b)
     {
@@ -50,7 +80,10 @@ public static class DeviceMathKernels
         return new[]
         {
             DeviceMath.Sin(a), DeviceMath.Cos(a), s, c, DeviceMath.Exp(a), DeviceMath.Exp2(a), DeviceMath.ExpM1(a),
-            DeviceMath.Log(a), DeviceMath.Log2(a), DeviceMath.Log10(a), DeviceMath.Log1P(a),
+            DeviceMath.Log(a), DeviceMath.Log2(a), DeviceMath.Log10(a), DeviceMath.Log1P(a), DeviceMath.Tan(a),
+            DeviceMath.Sinh(a), DeviceMath.Cosh(a), DeviceMath.Tanh(a), DeviceMath.Asin(a), DeviceMath.Acos(a),
+            DeviceMath.Atan(a), DeviceMath.Asinh(a), DeviceMath.Acosh(a), DeviceMath.Atanh(a), DeviceMath.Cbrt(a),
+            DeviceMath.Atan2(a, b), DeviceMath.Pow(a, b), DeviceMath.Hypot(a, b),
         };
     }
 
@@ -61,16 +94,20 @@ public static class DeviceMathKernels
         return new[]
         {
             DeviceMath.Sin(a), DeviceMath.Cos(a), s, c, DeviceMath.Exp(a), DeviceMath.Exp2(a), DeviceMath.ExpM1(a),
-            DeviceMath.Log(a), DeviceMath.Log2(a), DeviceMath.Log10(a), DeviceMath.Log1P(a),
+            DeviceMath.Log(a), DeviceMath.Log2(a), DeviceMath.Log10(a), DeviceMath.Log1P(a), DeviceMath.Tan(a),
+            DeviceMath.Sinh(a), DeviceMath.Cosh(a), DeviceMath.Tanh(a), DeviceMath.Asin(a), DeviceMath.Acos(a),
+            DeviceMath.Atan(a), DeviceMath.Asinh(a), DeviceMath.Acosh(a), DeviceMath.Atanh(a), DeviceMath.Cbrt(a),
+            DeviceMath.Atan2(a, b), DeviceMath.Pow(a, b), DeviceMath.Hypot(a, b),
         };
     }
 
-    public const int AllCount = 11;
+    public const int AllCount = 25;
 
     /// <summary>Every DeviceMath function (f64) of x[i] (and x2[i]) into y[i·AllCount …].</summary>
     public static void AllF64(Index1D i, ArrayView<double> x, ArrayView<double> x2, ArrayView<double> y)
     {
         double a = x[i];
+        double b = x2[i];
         long o = (long)(int)i * AllCount;
         DeviceMath.SinCos(a, out double s, out double c);
         y[o] = DeviceMath.Sin(a);
@@ -84,12 +121,27 @@ public static class DeviceMathKernels
         y[o + 8] = DeviceMath.Log2(a);
         y[o + 9] = DeviceMath.Log10(a);
         y[o + 10] = DeviceMath.Log1P(a);
+        y[o + 11] = DeviceMath.Tan(a);
+        y[o + 12] = DeviceMath.Sinh(a);
+        y[o + 13] = DeviceMath.Cosh(a);
+        y[o + 14] = DeviceMath.Tanh(a);
+        y[o + 15] = DeviceMath.Asin(a);
+        y[o + 16] = DeviceMath.Acos(a);
+        y[o + 17] = DeviceMath.Atan(a);
+        y[o + 18] = DeviceMath.Asinh(a);
+        y[o + 19] = DeviceMath.Acosh(a);
+        y[o + 20] = DeviceMath.Atanh(a);
+        y[o + 21] = DeviceMath.Cbrt(a);
+        y[o + 22] = DeviceMath.Atan2(a, b);
+        y[o + 23] = DeviceMath.Pow(a, b);
+        y[o + 24] = DeviceMath.Hypot(a, b);
     }
 
     /// <summary>Every DeviceMath function (f32) of x[i] (and x2[i]) into y[i·AllCount …].</summary>
     public static void AllF32(Index1D i, ArrayView<float> x, ArrayView<float> x2, ArrayView<float> y)
     {
         float a = x[i];
+        float b = x2[i];
         long o = (long)(int)i * AllCount;
         DeviceMath.SinCos(a, out float s, out float c);
         y[o] = DeviceMath.Sin(a);
@@ -103,5 +155,19 @@ public static class DeviceMathKernels
         y[o + 8] = DeviceMath.Log2(a);
         y[o + 9] = DeviceMath.Log10(a);
         y[o + 10] = DeviceMath.Log1P(a);
+        y[o + 11] = DeviceMath.Tan(a);
+        y[o + 12] = DeviceMath.Sinh(a);
+        y[o + 13] = DeviceMath.Cosh(a);
+        y[o + 14] = DeviceMath.Tanh(a);
+        y[o + 15] = DeviceMath.Asin(a);
+        y[o + 16] = DeviceMath.Acos(a);
+        y[o + 17] = DeviceMath.Atan(a);
+        y[o + 18] = DeviceMath.Asinh(a);
+        y[o + 19] = DeviceMath.Acosh(a);
+        y[o + 20] = DeviceMath.Atanh(a);
+        y[o + 21] = DeviceMath.Cbrt(a);
+        y[o + 22] = DeviceMath.Atan2(a, b);
+        y[o + 23] = DeviceMath.Pow(a, b);
+        y[o + 24] = DeviceMath.Hypot(a, b);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 
 namespace Dual.Gpu.Tests;
 
@@ -97,4 +98,46 @@ internal static class DeviceMathTestSupport
         -150.0f, 1048575.0f, 1048577.0f, 1e10f, -1e10f, 1e30f, float.MaxValue, -float.MaxValue,
         float.PositiveInfinity, float.NegativeInfinity, float.NaN,
     };
+
+    /// <summary>
+    /// The double nearest to ∛x, by exact arithmetic: among Math.Cbrt(x) and its neighbours within 4 ulp, the one whose
+    /// cube is closest to x (dyadic rationals cubed in BigInteger). glibc's cbrt is up to 3 ulp off, so it cannot be
+    /// the oracle.
+    /// </summary>
+    public static double CbrtExact(double x)
+    {
+        double c0 = Math.Cbrt(x);
+        if (x == 0 || double.IsNaN(x) || double.IsInfinity(x))
+            return c0;
+        double best = c0;
+        BigInteger bestDistance = default;
+        bool first = true;
+        (BigInteger mx, int ex) = Dyadic(x);
+        for (int k = -4; k <= 4; k++)
+        {
+            double c = c0;
+            for (int j = 0; j < Math.Abs(k); j++)
+                c = k > 0 ? Math.BitIncrement(c) : Math.BitDecrement(c);
+            (BigInteger mc, int ec) = Dyadic(c);
+            int e = Math.Min(3 * ec, ex) - 8;
+            BigInteger d = BigInteger.Abs(BigInteger.Pow(mc, 3) * BigInteger.Pow(2, 3 * ec - e) - mx * BigInteger.Pow(2, ex - e));
+            // Compare distances at one common scale: rescale to the smallest exponent seen (all e are equal up to 3·1).
+            d *= BigInteger.Pow(2, e + 2000);
+            if (first || d < bestDistance)
+                (best, bestDistance, first) = (c, d, false);
+        }
+        return best;
+    }
+
+    /// <summary>x = m·2ᵉ exactly (m a signed integer).</summary>
+    private static (BigInteger M, int E) Dyadic(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int field = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0x000F_FFFF_FFFF_FFFFL;
+        int e = field == 0 ? -1074 : field - 1075;
+        if (field != 0)
+            mantissa |= 1L << 52;
+        return (x < 0 ? -mantissa : mantissa, e);
+    }
 }

@@ -52,16 +52,27 @@ internal static partial class DeviceMath
         return x < -746.0 ? 0.0 : result;
     }
 
+    /// <summary>e^x − 1 as hi + lo (about 2⁻⁶⁰ relative) for −40 ≤ x ≤ 709 (callers select the rest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ExpM1Core(double x, out int n, out double lo, out double reduced)
+    {
+        double r = ReduceExp(x, out n, out double c);
+        double eh = FastTwoSum(r, Fma(r * r, ExpTail(r), Fma(c, r, c)), out double el); // e^(r+c) − 1
+        reduced = eh;
+        // e^x − 1 = 2ᵏ·e + (2ᵏ − 1): 2ᵏ·e and 2ᵏ − 1 are exact for |k| ≤ 53 (above, −1 is below half an ulp).
+        int nc = n < -60 ? -60 : (n > 1000 ? 1000 : n);
+        double s = Pow2(nc);
+        double hi = TwoSum(s * eh, s - 1.0, out double sumError);
+        lo = sumError + s * el;
+        return hi;
+    }
+
     /// <summary>e^x − 1 (f64), ≤ 1 ulp, accurate near 0.</summary>
     public static double ExpM1(double x)
     {
-        double r = ReduceExp(x, out int n, out double c);
-        double e = r + Fma(r * r, ExpTail(r), Fma(c, r, c)); // e^(r+c) − 1
-        // e^x − 1 = 2ᵏ·e + (2ᵏ − 1): 2ᵏ − 1 is exact for |k| ≤ 53, and above that the −1 is below half an ulp.
-        int nc = n < -60 ? -60 : (n > 1000 ? 1000 : n);
-        double s = Pow2(nc);
-        double result = Fma(s, e, s - 1.0);
-        // Near overflow 2ᵏ itself overflows: scale 2ᵏ⁻¹ and double.
+        double hi = ExpM1Core(x, out int n, out double lo, out double e);
+        double result = hi + lo;
+        // Near overflow 2ᵏ itself overflows: scale 2ᵏ⁻¹ (e^x − 1 = e^x there) and double.
         double half = Pow2(n - 1 > 1023 ? 1023 : n - 1);
         result = n > 1000 ? Fma(half, e, half) * 2.0 : result;
         result = x > 709.79 ? double.PositiveInfinity : result;

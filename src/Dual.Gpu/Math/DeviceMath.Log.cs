@@ -82,15 +82,19 @@ internal static partial class DeviceMath
         return x > 0.0 ? value : (double.IsNaN(x) ? x : nonPositive);
     }
 
-    /// <summary>Natural logarithm (f64), ≤ 1 ulp.</summary>
-    public static double Log(double x)
+    /// <summary>log x as hi + lo (about 2⁻⁶⁰ relative) for finite x &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double LogCore(double x, out double lo)
     {
         double f = SplitLog(x, out int e);
-        double hi = Log1pKernel(f, out double lo);
+        double hi = Log1pKernel(f, out double kernelLo);
         double dk = e;
         double s = FastTwoSum(dk * Ln2Hi, hi, out double err); // e·Ln2Hi exact; |e·ln2| ≥ |hi| unless e = 0
-        return LogSpecial(x, s + (err + Fma(dk, Ln2Lo, lo)));
+        return FastTwoSum(s, err + Fma(dk, Ln2Lo, kernelLo), out lo);
     }
+
+    /// <summary>Natural logarithm (f64), ≤ 1 ulp.</summary>
+    public static double Log(double x) => LogSpecial(x, LogCore(x, out double lo) + lo);
 
     private const double InvLn2Lo = 2.0355273740931033e-17;
     private const double InvLn10 = 0.4342944819032518;
@@ -124,26 +128,33 @@ internal static partial class DeviceMath
         return LogSpecial(x, ScaleLog(e, hi, lo, InvLn10, InvLn10Lo, Log10Of2, Log10Of2Lo));
     }
 
-    /// <summary>log(1 + x) (f64), ≤ 1 ulp, accurate near 0.</summary>
-    public static double Log1P(double x)
+    /// <summary>log(1 + x + xLo) as hi + lo for finite x &gt; −1 (|xLo| ≤ ulp(x)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Log1PCore(double x, double xLo, out double lo)
     {
         // u = 1 + x rounded, with its rounding error d exact (TwoSum); log(1 + x) = log u + d/u, where d/u is below
         // 4 ulp of the result and needs 1/u to a few bits: 2⁻ᵉ/(1 + f) from the seed 1 − f + f² (within 7 %) and one
         // Newton step (within 0.5 %).
         double u = TwoSum(1.0, x, out double d);
         double f = SplitLog(u, out int e);
-        // Inside [√2/2 − 1, √2 − 1] x itself is f (e = 0, d = 0): no rounding at all.
+        // Inside [√2/2 − 1, √2 − 1] x itself is f (e = 0): no rounding at all.
         bool direct = x > -0.2928932188134524 && x < 0.41421356237309515;
         f = direct ? x : f;
         e = direct ? 0 : e;
-        d = direct ? 0.0 : d;
-        double hi = Log1pKernel(f, out double lo);
+        d = (direct ? 0.0 : d) + xLo;
+        double hi = Log1pKernel(f, out double kernelLo);
         double dk = e;
         double seed = Fma(f, f, 1.0 - f);
         double inverse = Fma(seed, Fma(-(1.0 + f), seed, 1.0), seed);
         double correction = d * Pow2(e > 1022 ? -1022 : -e) * inverse; // e ≥ −54 here; at e > 1022 it is negligible
         double s = FastTwoSum(dk * Ln2Hi, hi, out double err);
-        double value = s + (err + (Fma(dk, Ln2Lo, lo) + correction));
+        return FastTwoSum(s, err + (Fma(dk, Ln2Lo, kernelLo) + correction), out lo);
+    }
+
+    /// <summary>log(1 + x) (f64), ≤ 1 ulp, accurate near 0.</summary>
+    public static double Log1P(double x)
+    {
+        double value = Log1PCore(x, 0.0, out double lo) + lo;
         value = x == double.PositiveInfinity ? x : value;
         double belowMinusOne = x == -1.0 ? double.NegativeInfinity : double.NaN;
         value = x > -1.0 ? value : (double.IsNaN(x) ? x : belowMinusOne);

@@ -22,34 +22,36 @@ internal static partial class DeviceMath
     private const double CosC12 = 2.087567878750305e-09;
     private const double CosC14 = -1.1357377726781016e-11;
 
-    /// <summary>sin(hi + lo) for |hi| ≤ π/4 + 2⁻⁸, |lo| ≤ ulp(hi).</summary>
+    /// <summary>sin(hi + lo) for |hi| ≤ π/4 + 2⁻⁸, |lo| ≤ ulp(hi); <paramref name="error"/> gets the rounding error
+    /// of the last addition (for tan).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SinKernel(double hi, double lo)
+    private static double SinKernel(double hi, double lo, out double error)
     {
         double z = hi * hi;
         double v = z * hi;
         double r = Fma(z, Fma(z, Fma(z, Fma(z, SinC13, SinC11), SinC9), SinC7), SinC5);
-        return hi - ((z * (0.5 * lo - v * r) - lo) - v * SinC3);
+        return FastTwoSum(hi, -((z * (0.5 * lo - v * r) - lo) - v * SinC3), out error);
     }
 
-    /// <summary>cos(hi + lo) for |hi| ≤ π/4 + 2⁻⁸, |lo| ≤ ulp(hi).</summary>
+    /// <summary>cos(hi + lo) for |hi| ≤ π/4 + 2⁻⁸, |lo| ≤ ulp(hi); <paramref name="error"/> gets the rounding error
+    /// of the last addition (for tan).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double CosKernel(double hi, double lo)
+    private static double CosKernel(double hi, double lo, out double error)
     {
         double z = hi * hi;
         double r = z * Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, CosC14, CosC12), CosC10), CosC8), CosC6), CosC4);
         double hz = 0.5 * z;
         // w = 1 − hz and (1 − w) − hz its exact rounding error. Written −hz + 1: ILGPU rewrites c − (c − a) to a.
         double w = -hz + 1.0;
-        return w + (((1.0 - w) - hz) + (z * r - hi * lo));
+        return FastTwoSum(w, ((1.0 - w) - hz) + (z * r - hi * lo), out error);
     }
 
     /// <summary>Sine (f64), ≤ 1 ulp.</summary>
     public static double Sin(double x)
     {
         int q = ReduceTrig(x, out double hi, out double lo);
-        double s = SinKernel(hi, lo);
-        double c = CosKernel(hi, lo);
+        double s = SinKernel(hi, lo, out _);
+        double c = CosKernel(hi, lo, out _);
         double result = (q & 1) == 0 ? s : c;
         result = NegateIf(result, (q & 2) != 0);
         return System.Math.Abs(x) < 1.4901161193847656e-08 ? x : result; // sin x = x there (and keeps the sign of −0)
@@ -59,8 +61,8 @@ internal static partial class DeviceMath
     public static double Cos(double x)
     {
         int q = ReduceTrig(x, out double hi, out double lo);
-        double s = SinKernel(hi, lo);
-        double c = CosKernel(hi, lo);
+        double s = SinKernel(hi, lo, out _);
+        double c = CosKernel(hi, lo, out _);
         double result = (q & 1) == 0 ? c : s;
         return NegateIf(result, ((q + 1) & 2) != 0);
     }
@@ -69,12 +71,28 @@ internal static partial class DeviceMath
     public static void SinCos(double x, out double sin, out double cos)
     {
         int q = ReduceTrig(x, out double hi, out double lo);
-        double s = SinKernel(hi, lo);
-        double c = CosKernel(hi, lo);
+        double s = SinKernel(hi, lo, out _);
+        double c = CosKernel(hi, lo, out _);
         bool odd = (q & 1) != 0;
         double sinValue = NegateIf(odd ? c : s, (q & 2) != 0);
         sin = System.Math.Abs(x) < 1.4901161193847656e-08 ? x : sinValue;
         cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
+    }
+
+    /// <summary>Tangent (f64), ≤ 1 ulp: sin/cos of the reduced argument as double-doubles, divided with one residual
+    /// step (−cos/sin in odd quadrants).</summary>
+    public static double Tan(double x)
+    {
+        int q = ReduceTrig(x, out double hi, out double lo);
+        double sh = SinKernel(hi, lo, out double sl);
+        double ch = CosKernel(hi, lo, out double cl);
+        bool odd = (q & 1) != 0;
+        double nh = odd ? ch : sh, nl = odd ? cl : sl;
+        double dh = odd ? sh : ch, dl = odd ? sl : cl;
+        double inverse = Rcp(dh);
+        double t = Divide(nh, dh, inverse, out double tl);
+        double result = NegateIf(t + (tl + (nl - t * dl) * inverse), odd);
+        return System.Math.Abs(x) < 7.450580596923828e-09 ? x : result; // tan x = x below 2⁻²⁷ (keeps −0)
     }
 
     // f32: |x| < 2²⁰ reduces in f64 with a two-part constant (the float's 24 bits times k < 2²⁰ leave ample room);
@@ -145,5 +163,17 @@ internal static partial class DeviceMath
         float sinValue = (float)NegateIf(odd ? c : s, (q & 2) != 0);
         sin = System.Math.Abs(x) < 1.220703125e-4f ? x : sinValue;
         cos = (float)NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
+    }
+
+    /// <summary>Tangent (f32), computed in f64 and rounded once.</summary>
+    public static float Tan(float x)
+    {
+        int q = ReduceTrigSingle(x, out double r);
+        double s = SinKernelSingle(r);
+        double c = CosKernelSingle(r);
+        bool odd = (q & 1) != 0;
+        double n = odd ? c : s, d = odd ? s : c;
+        float t = (float)NegateIf(n * Rcp(d), odd);
+        return System.Math.Abs(x) < 1.220703125e-4f ? x : t;
     }
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Dual.Gpu.Tests;
 
 /// <summary>
-/// The C library's expm1/log1p (glibc's libm on Linux, where CI runs): .NET's double.ExpM1 and double.LogP1 are
-/// exp(x) − 1 and log(x + 1), which lose all accuracy near 0, so they cannot be the oracle there.
+/// The C library's expm1/log1p/hypot (glibc's libm on Linux, where CI runs): .NET's double.ExpM1 and double.LogP1 are
+/// exp(x) − 1 and log(x + 1), which lose all accuracy near 0, so they cannot be the oracle there; .NET has no hypot (double.Hypot is not in System.Math).
 /// </summary>
 internal static class LibM
 {
@@ -21,4 +21,10 @@ internal static class LibM
 
     [DllImport(Library, EntryPoint = "log1pf")]
     public static extern float Log1P(float x);
+
+    [DllImport(Library, EntryPoint = "hypot")]
+    public static extern double Hypot(double x, double y);
+
+    [DllImport(Library, EntryPoint = "hypotf")]
+    public static extern float Hypot(float x, float y);
 }

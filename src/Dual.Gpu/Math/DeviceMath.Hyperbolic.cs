@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+
+namespace Dual.Gpu;
+
+// sinh, cosh, tanh and their inverses, from the exp/expm1/log/log1p cores (double-double where a cancellation or a
+// second rounding would cost an ulp) plus, for sinh below 1, a minimax odd polynomial (degree 17, relative error
+// 2⁻⁶²·⁶ on [0, 1]; Sollya fpminimax).
+internal static partial class DeviceMath
+{
+    private const double SinhC3 = 0.16666666666666666;
+    private const double SinhC5 = 0.008333333333333519;
+    private const double SinhC7 = 0.00019841269841133324;
+    private const double SinhC9 = 2.755731927381694e-06;
+    private const double SinhC11 = 2.5052098380200965e-08;
+    private const double SinhC13 = 1.6060169334172734e-10;
+    private const double SinhC15 = 7.580552974876095e-13;
+    private const double SinhC17 = 4.4368844976345805e-15;
+
+    /// <summary>e^a = 2ᵏ·(hi + lo) for 0 ≤ a ≤ 711, with 1/(hi + lo) in <paramref name="inverse"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ExpParts(double a, out int n, out double lo, out double inverse)
+    {
+        double r = ReduceExp(a, out n, out double c);
+        double hi = FastTwoSum(1.0, r, out double oneLo);
+        hi = FastTwoSum(hi, oneLo + Fma(r * r, ExpTail(r), Fma(c, r, c)), out lo);
+        double y = Rcp(hi);
+        inverse = Fma(-lo * y, y, y);
+        return hi;
+    }
+
+    /// <summary>Hyperbolic sine (f64), ≤ 1 ulp.</summary>
+    public static double Sinh(double x)
+    {
+        double a = System.Math.Abs(x);
+        double z = a * a;
+        double p = Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, SinhC17, SinhC15), SinhC13), SinhC11), SinhC9), SinhC7),
+            SinhC5), SinhC3);
+        double small = Fma(a * z, p, a);
+        // a ≥ 1: (e^a − e^−a)/2 = 2ᵏ⁻¹·(p − 2⁻²ᵏ/p), e^−a at most e⁻² of e^a.
+        double hi = ExpParts(a, out int n, out double lo, out double inverse);
+        int nc = n > 500 ? 500 : n;
+        double large = ScaleB(hi + (lo - Pow2(-2 * nc) * inverse), n - 1);
+        double r = a < 1.0 ? small : large;
+        r = a > 711.0 ? double.PositiveInfinity : r;
+        return CopySign(r, x); // NaN stays NaN
+    }
+
+    /// <summary>Hyperbolic cosine (f64), ≤ 1 ulp.</summary>
+    public static double Cosh(double x)
+    {
+        double a = System.Math.Abs(x);
+        double hi = ExpParts(a, out int n, out double lo, out double inverse);
+        int nc = n > 500 ? 500 : n;
+        double r = ScaleB(hi + (lo + Pow2(-2 * nc) * inverse), n - 1);
+        return a > 711.0 ? double.PositiveInfinity : r; // NaN stays NaN
+    }
+
+    /// <summary>Hyperbolic tangent (f64), ≤ 1 ulp: e/(e + 2) with e = expm1(2|x|) as a double-double.</summary>
+    public static double Tanh(double x)
+    {
+        double a = System.Math.Abs(x);
+        double eh = ExpM1Core(2.0 * a, out _, out double el, out _);
+        double dh = TwoSum(eh, 2.0, out double dl);
+        dl += el;
+        double inverse = Rcp(dh);
+        double t = Divide(eh, dh, inverse, out double tl);
+        double r = t + (tl + (el - t * dl) * inverse);
+        r = a > 22.0 ? 1.0 : r;
+        r = CopySign(r, x);
+        return a < 7.450580596923828e-09 ? x : r; // tanh x = x below 2⁻²⁷ (keeps −0); NaN stays NaN
+    }
+
+    private const double Ln2Hi53 = 0.6931471805599453;
+    private const double Ln2Lo53 = 2.3190468138462996e-17;
+
+    /// <summary>log(hi + lo) for hi &gt; 0 normal, |lo| ≤ ulp(hi), rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double LogOfSum(double hi, double lo, double addHi, double addLo)
+    {
+        double h = LogCore(hi, out double l);
+        double s = TwoSum(h, addHi, out double e);
+        return s + (e + (l + addLo + lo * Rcp(hi)));
+    }
+
+    /// <summary>Inverse hyperbolic sine (f64), ≤ 1 ulp.</summary>
+    public static double Asinh(double x)
+    {
+        double a = System.Math.Abs(x);
+        double a2 = a * a;
+        double q = System.Math.Sqrt(a2 + 1.0);
+        // a < 2: log1p(a + a²/(1 + √(1 + a²))); 2 ≤ a ≤ 2²⁸: log(2a + 1/(a + √(a² + 1))); above: log a + ln 2.
+        double w = a2 * Rcp(1.0 + q);
+        double uh = TwoSum(a, w, out double ul);
+        double small = Log1PCore(uh, ul, out double smallLo) + smallLo;
+        double vh = TwoSum(2.0 * a, Rcp(a + q), out double vl);
+        bool huge = a > 268435456.0;
+        double r = LogOfSum(huge ? a : vh, huge ? 0.0 : vl, huge ? Ln2Hi53 : 0.0, huge ? Ln2Lo53 : 0.0);
+        r = a < 2.0 ? small : r;
+        r = a == double.PositiveInfinity ? a : r;
+        r = CopySign(r, x);
+        return a < 7.450580596923828e-09 ? x : r; // asinh x = x below 2⁻²⁷ (keeps −0); NaN stays NaN
+    }
+
+    /// <summary>Inverse hyperbolic cosine (f64), ≤ 1 ulp; NaN below 1.</summary>
+    public static double Acosh(double x)
+    {
+        // 1 ≤ x < 2: log1p(t + √(2t + t²)) with t = x − 1 exact; 2 ≤ x ≤ 2²⁸: log(2x − 1/(x + √(x² − 1))); above: log x + ln 2.
+        double t = x - 1.0;
+        double root = System.Math.Sqrt(Fma(t, t, 2.0 * t));
+        double uh = TwoSum(t, root, out double ul);
+        double small = Log1PCore(uh, ul, out double smallLo) + smallLo;
+        double vh = TwoSum(2.0 * x, -Rcp(x + System.Math.Sqrt(Fma(x, x, -1.0))), out double vl);
+        bool huge = x > 268435456.0;
+        double r = LogOfSum(huge ? x : vh, huge ? 0.0 : vl, huge ? Ln2Hi53 : 0.0, huge ? Ln2Lo53 : 0.0);
+        r = x < 2.0 ? small : r;
+        r = x == double.PositiveInfinity ? x : r;
+        return x < 1.0 ? double.NaN : r; // NaN stays NaN (comparisons are false)
+    }
+
+    /// <summary>Inverse hyperbolic tangent (f64), ≤ 1 ulp; ±∞ at ±1, NaN beyond.</summary>
+    public static double Atanh(double x)
+    {
+        double a = System.Math.Abs(x);
+        // ½·log1p(2a/(1 − a)): 1 − a is exact for a ≥ ½; below, ½·log1p(2a + 2a²/(1 − a)) keeps the rounding small.
+        double oneMinus = 1.0 - a;
+        double inverse = Rcp(oneMinus);
+        double q = Divide(2.0 * a, oneMinus, inverse, out double ql);
+        double w = 2.0 * a * a * inverse;
+        double sum = TwoSum(2.0 * a, w, out double sumLo);
+        double uh = a < 0.5 ? sum : q;
+        double ul = a < 0.5 ? sumLo : ql;
+        double r = 0.5 * (Log1PCore(uh, ul, out double lo) + lo);
+        r = a == 1.0 ? double.PositiveInfinity : r;
+        r = a > 1.0 ? double.NaN : r;
+        r = CopySign(r, x);
+        return a < 7.450580596923828e-09 ? x : r; // atanh x = x below 2⁻²⁷ (keeps −0); NaN stays NaN
+    }
+
+    /// <summary>Hyperbolic sine (f32), computed in f64 and rounded once.</summary>
+    public static float Sinh(float x) => (float)Sinh((double)x);
+
+    /// <summary>Hyperbolic cosine (f32), computed in f64 and rounded once.</summary>
+    public static float Cosh(float x) => (float)Cosh((double)x);
+
+    /// <summary>Hyperbolic tangent (f32), computed in f64 (f32-accurate kernel) and rounded once.</summary>
+    public static float Tanh(float x)
+    {
+        double a = System.Math.Abs((double)x);
+        // e = e^(2a) − 1 to 2⁻³⁴: 2ᵏ·p − 1 with p = e^r from the f32 kernel; for k = 0, p − 1 is formed without cancellation.
+        double k = RoundToInt(2.0 * a, InvLn2, out int n);
+        double r = (2.0 * a - k * Ln2Hi) - k * Ln2Lo;
+        double pm1 = Fma(r * r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, ExpFC7, ExpFC6), ExpFC5), ExpFC4), ExpFC3), ExpFC2), r);
+        n = n > 100 ? 100 : n;
+        double s = Pow2(n);
+        double e = Fma(s, pm1, s - 1.0);
+        double t = e * Rcp(e + 2.0);
+        t = a > 10.0 ? 1.0 : t;
+        float f = (float)CopySign(t, x);
+        return a < 1.220703125e-4 ? x : f; // keeps −0; NaN stays NaN
+    }
+
+    /// <summary>Inverse hyperbolic sine (f32), computed in f64 and rounded once.</summary>
+    public static float Asinh(float x) => (float)Asinh((double)x);
+
+    /// <summary>Inverse hyperbolic cosine (f32), computed in f64 and rounded once.</summary>
+    public static float Acosh(float x) => (float)Acosh((double)x);
+
+    /// <summary>Inverse hyperbolic tangent (f32), computed in f64 and rounded once.</summary>
+    public static float Atanh(float x) => (float)Atanh((double)x);
+}
