@@ -67,7 +67,7 @@ public sealed class GeneratedKernelTests
     private JacobianEngine engine = null!;
 
     [OneTimeSetUp]
-    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.Cpu);
+    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.CpuAccelerator);
 
     [OneTimeTearDown]
     public void TearDown() => engine.Dispose();

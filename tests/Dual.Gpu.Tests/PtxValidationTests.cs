@@ -1,3 +1,4 @@
+using GpuJacobians;
 using System.Linq;
 using NUnit.Framework;
 
