@@ -72,7 +72,7 @@ public sealed partial class JacobianEngine
         where T : unmanaged, IFloatingPointIeee754<T>
         where TFunction : struct, IKernelFunction
     {
-        Shape s = JacobianShape<T, TFunction>(function, points.Length, jacobians.Length, values.IsValid ? values.Length : null);
+        Shape s = JacobianShape<T, TFunction>(function, points.Length, jacobians.Length, Given(values) ? values.Length : null);
         OnDevice<T, TFunction, IdentitySeeds<T>>(s, function, points, default, jacobians, values,
             (points, nameof(points)), (jacobians, nameof(jacobians)), (values, nameof(values)));
     }
@@ -142,7 +142,7 @@ public sealed partial class JacobianEngine
         where T : unmanaged, IFloatingPointIeee754<T>
         where TFunction : struct, IKernelFunction
     {
-        Shape s = MatrixShape<T, TFunction>(function, points.Length, matrix.Length, columns, products.Length, values.IsValid ? values.Length : null);
+        Shape s = MatrixShape<T, TFunction>(function, points.Length, matrix.Length, columns, products.Length, Given(values) ? values.Length : null);
         OnDevice<T, TFunction, MatrixSeeds<T>>(s, function, points, matrix, products, values,
             (points, nameof(points)), (matrix, nameof(matrix)), (products, nameof(products)), (values, nameof(values)));
     }
@@ -208,7 +208,7 @@ public sealed partial class JacobianEngine
         where TFunction : struct, IKernelFunction
     {
         Shape s = JvpShape<T, TFunction>(function, points.Length, tangents.Length, values.Length, jvps.Length);
-        if (s.Count > 0 && !values.IsValid)
+        if (s.Count > 0 && !Given(values))
             throw new ArgumentException("values must be a device view of length P·m.", nameof(values));
         OnDevice<T, TFunction, MatrixSeeds<T>>(s, function, points, tangents, jvps, values,
             (points, nameof(points)), (tangents, nameof(tangents)), (values, nameof(values)), (jvps, nameof(jvps)));
@@ -262,7 +262,11 @@ public sealed partial class JacobianEngine
         => Jvp(function, Contiguous(points), Contiguous(tangents), Contiguous(values), Contiguous(jvps));
 
     private static ArrayView<T> Contiguous<T>(ArrayView1D<T, Stride1D.Dense> view) where T : unmanaged
-        => view.IsValid ? view.AsContiguous() : default;
+        => ((IArrayView)view).Buffer is null ? default : view.AsContiguous();
+
+    /// <summary>Whether a view was passed at all: <c>default</c> means none, while an empty view of a buffer is a view of
+    /// length 0 (ILGPU's <c>IsValid</c> is false for both).</summary>
+    private static bool Given<T>(ArrayView<T> view) where T : unmanaged => ((IArrayView)view).Buffer is not null;
 
     // ------------------------------------------------------------------ size checks (before anything is compiled or launched)
 
@@ -292,20 +296,18 @@ public sealed partial class JacobianEngine
         return (int)count;
     }
 
-    private static void CheckLength(long actual, long expected, string name, string what)
-    {
-        if (actual != expected)
-            throw new ArgumentException($"{name} has length {actual}; expected {expected} ({what}).", name);
-    }
+    // Callers test the length first, so the message (an interpolated string) is only built for the error.
+    private static ArgumentException LengthError(long actual, long expected, string name, string what) =>
+        new($"{name} has length {actual}; expected {expected} ({what}).", name);
 
     private Shape JacobianShape<T, TFunction>(TFunction function, long points, long jacobians, long? values)
         where TFunction : struct, IKernelFunction
     {
         var (n, m) = CheckFunction<T, TFunction>(function);
         int count = PointCount(points, n);
-        CheckLength(jacobians, (long)count * m * n, "jacobians", $"P·m·n = {count}·{m}·{n}");
+        if (jacobians != (long)count * m * n) throw LengthError(jacobians, (long)count * m * n, "jacobians", $"P·m·n = {count}·{m}·{n}");
         if (values is long v)
-            CheckLength(v, (long)count * m, "values", $"P·m = {count}·{m}");
+            if (v != (long)count * m) throw LengthError(v, (long)count * m, "values", $"P·m = {count}·{m}");
         return new Shape(Operation.Jacobian, n, m, n, count, 0, 0, values is not null);
     }
 
@@ -316,10 +318,10 @@ public sealed partial class JacobianEngine
         if (columns < 1)
             throw new ArgumentOutOfRangeException(nameof(columns), columns, "V must have at least one column.");
         int count = PointCount(points, n);
-        CheckLength(matrix, (long)n * columns, "matrix", $"n·r = {n}·{columns}");
-        CheckLength(products, (long)count * m * columns, "products", $"P·m·r = {count}·{m}·{columns}");
+        if (matrix != (long)n * columns) throw LengthError(matrix, (long)n * columns, "matrix", $"n·r = {n}·{columns}");
+        if (products != (long)count * m * columns) throw LengthError(products, (long)count * m * columns, "products", $"P·m·r = {count}·{m}·{columns}");
         if (values is long v)
-            CheckLength(v, (long)count * m, "values", $"P·m = {count}·{m}");
+            if (v != (long)count * m) throw LengthError(v, (long)count * m, "values", $"P·m = {count}·{m}");
         return new Shape(Operation.Matrix, n, m, columns, count, 0, (long)n * columns, values is not null);
     }
 
@@ -331,8 +333,8 @@ public sealed partial class JacobianEngine
         bool shared = tangents == n && count != 1;
         if (tangents != (long)count * n && tangents != n)
             throw new ArgumentException($"tangents has length {tangents}; expected P·n = {count}·{n} or one shared tangent of n = {n}.", nameof(tangents));
-        CheckLength(values, (long)count * m, "values", $"P·m = {count}·{m}");
-        CheckLength(jvps, (long)count * m, "jvps", $"P·m = {count}·{m}");
+        if (values != (long)count * m) throw LengthError(values, (long)count * m, "values", $"P·m = {count}·{m}");
+        if (jvps != (long)count * m) throw LengthError(jvps, (long)count * m, "jvps", $"P·m = {count}·{m}");
         return new Shape(Operation.Jvp, n, m, 1, count, shared ? 0 : n, shared ? n : 0, true);
     }
 
@@ -510,8 +512,9 @@ public sealed partial class JacobianEngine
         Accelerator acc = Accelerator;
         foreach (var (view, name) in views)
         {
-            if (view.IsValid && view.Length > 0 && !ReferenceEquals(view.GetAccelerator(), acc))
-                throw new ArgumentException($"{name} is a view on another accelerator ({view.GetAccelerator().Name}); this engine runs on {acc.Name}: allocate it on engine.Accelerator.", name);
+            MemoryBuffer? buffer = ((IArrayView)view).Buffer;
+            if (buffer is not null && !ReferenceEquals(buffer.Accelerator, acc))
+                throw new ArgumentException($"{name} is a view on another accelerator ({buffer.Accelerator.Name}, not this engine's): allocate it on engine.Accelerator.", name);
         }
         LastChunkCount = 0;
         if (s.Count == 0)

@@ -58,12 +58,17 @@ internal static partial class PtxValidator
         "RangeLimit", "Cordic",
     };
 
-    public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction
+    /// <summary>One kernel per scalar (the Jacobian with 16 lanes): enough to find constructs CUDA rejects, quickly.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check)[] QuickVariants = { (Operation.Jacobian, 16, false) };
+
+    public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
+
+    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check)[] variants) where TFunction : struct, IKernelFunction
     {
         var results = new List<PtxKernelResult>();
         foreach (Type scalar in new[] { typeof(double), typeof(float) })
         {
-            foreach (var (operation, lanes, check) in Variants)
+            foreach (var (operation, lanes, check) in variants)
             {
                 MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check);
                 string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(check ? " checked" : "")}";

@@ -46,7 +46,7 @@ internal static class KernelStatus
 
     public static void Report(ArrayView<int> status, int kind, int index, int row, int point)
     {
-        if (Atomic.CompareExchange(ref status[0], kind, 0) == 0)
+        if (Atomic.CompareExchange(ref status[0], 0, kind) == 0)
         {
             status[1] = index;
             status[2] = row;
