@@ -36,7 +36,7 @@ public sealed partial class JacobianEngine : IDisposable
     private readonly CpuPath? cpu;
     private readonly ILogger logger;
     private readonly object gate = new();
-    private readonly Dictionary<(Operation, Type, Type, bool, int, bool), Delegate> kernels = new();
+    private readonly Dictionary<(Operation, Type, Type, int, bool, bool), Delegate> kernels = new();
     private readonly Dictionary<Type, IDisposable> hostBuffers = new();
     private readonly List<MemoryBuffer> placeholders = new();
     private AcceleratorStream[]? streams;
@@ -273,32 +273,33 @@ public sealed partial class JacobianEngine : IDisposable
     };
 
     /// <summary>The kernel method for one combination, closed over its types (shared with the PTX validator).</summary>
-    internal static MethodInfo KernelMethod(Type scalar, Type function, Operation operation, int lanes, bool check)
+    internal static MethodInfo KernelMethod(Type scalar, Type function, Operation operation, int lanes, bool check, bool full)
     {
         bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(function);
         Type seeds = (operation == Operation.Jacobian ? typeof(IdentitySeeds<>) : typeof(MatrixSeeds<>)).MakeGenericType(scalar);
         return typeof(Kernels).GetMethod(wholePoint ? nameof(Kernels.Points) : nameof(Kernels.Rows), BindingFlags.Public | BindingFlags.Static)!
             .MakeGenericMethod(scalar, scalar == typeof(double) ? typeof(DoubleScalar) : typeof(SingleScalar), function,
-                TangentsType(scalar, lanes), seeds, check ? typeof(CheckedReads) : typeof(UncheckedReads));
+                TangentsType(scalar, lanes), seeds, check ? typeof(CheckedReads) : typeof(UncheckedReads),
+                full ? typeof(FullLanes) : typeof(PartialLanes));
     }
 
     /// <summary>Loads (compiling on first use) a kernel; call under <see cref="gate"/>.</summary>
-    private Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>> GetKernel<T, TFunction, TSeeds>(Operation operation, int lanes, bool check)
+    private Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>> GetKernel<T, TFunction, TSeeds>(Operation operation, int lanes, bool check, bool full)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TFunction : struct, IKernelFunction
         where TSeeds : struct, ISeeds<TSeeds, T>
     {
-        var key = (operation, typeof(T), typeof(TFunction), typeof(TSeeds) == typeof(IdentitySeeds<T>), lanes, check);
+        var key = (operation, typeof(T), typeof(TFunction), lanes, check, full);
         if (kernels.TryGetValue(key, out Delegate? cached))
             return (Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>>)cached;
         var watch = Stopwatch.StartNew();
-        MethodInfo method = KernelMethod(typeof(T), typeof(TFunction), operation, lanes, check);
+        MethodInfo method = KernelMethod(typeof(T), typeof(TFunction), operation, lanes, check, full);
         var kernel = accelerator!.LoadKernel<Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>>>(method);
         watch.Stop();
         CompileTime += watch.Elapsed;
         kernels.Add(key, kernel);
         logger.LogInformation("Compiled {Operation}<{Scalar}, {Function}> ({Lanes} lane(s), {Checked}) in {Milliseconds:F0} ms",
-            operation, typeof(T).Name, typeof(TFunction).Name, lanes, check ? "checked" : "unchecked", watch.Elapsed.TotalMilliseconds);
+            operation, typeof(T).Name, typeof(TFunction).Name, lanes, (check ? "checked" : "unchecked") + (full ? ", full lanes" : ""), watch.Elapsed.TotalMilliseconds);
         return kernel;
     }
 

@@ -43,11 +43,15 @@ public sealed record PtxValidationReport(IReadOnlyList<PtxKernelResult> Kernels)
 
 internal static partial class PtxValidator
 {
-    /// <summary>The kernels the engine can launch for one function type: (operation, lanes, checked).</summary>
-    internal static readonly (Operation Operation, int Lanes, bool Check)[] Variants =
+    /// <summary>The kernels the engine can launch for one function type: (operation, lanes, checked, full lanes). A width
+    /// that is a multiple of k gets the full-lane kernel (no per-lane test); the checked ones differ only by the test of
+    /// each input index, so one of them stands for all.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] Variants =
     {
-        (Operation.Jacobian, 16, false), (Operation.Jacobian, 8, false), (Operation.Jacobian, 16, true),
-        (Operation.Matrix, 16, false), (Operation.Matrix, 8, false), (Operation.Jvp, 1, false),
+        (Operation.Jacobian, 16, false, true), (Operation.Jacobian, 16, false, false), (Operation.Jacobian, 8, false, true),
+        (Operation.Jacobian, 8, false, false), (Operation.Jacobian, 16, true, true),
+        (Operation.Matrix, 16, false, true), (Operation.Matrix, 16, false, false), (Operation.Matrix, 8, false, false),
+        (Operation.Jvp, 1, false, true),
     };
 
     /// <summary>ILGPU.Algorithms' CORDIC routines (as ILGPU names them in PTX, before its _NNN suffix).</summary>
@@ -59,19 +63,19 @@ internal static partial class PtxValidator
     };
 
     /// <summary>One kernel per scalar (the Jacobian with 16 lanes): enough to find constructs CUDA rejects, quickly.</summary>
-    internal static readonly (Operation Operation, int Lanes, bool Check)[] QuickVariants = { (Operation.Jacobian, 16, false) };
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] QuickVariants = { (Operation.Jacobian, 16, false, false) };
 
     public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
 
-    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check)[] variants) where TFunction : struct, IKernelFunction
+    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full)[] variants) where TFunction : struct, IKernelFunction
     {
         var results = new List<PtxKernelResult>();
         foreach (Type scalar in new[] { typeof(double), typeof(float) })
         {
-            foreach (var (operation, lanes, check) in variants)
+            foreach (var (operation, lanes, check, full) in variants)
             {
-                MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check);
-                string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(check ? " checked" : "")}";
+                MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check, full);
+                string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(full ? " full" : "")}{(check ? " checked" : "")}";
                 results.Add(CompileAndCheck(method, label));
             }
         }

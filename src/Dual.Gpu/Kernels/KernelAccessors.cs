@@ -63,7 +63,9 @@ internal interface ISeeds<TSelf, T>
     /// <summary>The seeds over V (ignored by the identity).</summary>
     static abstract TSelf Create(ArrayView<T> v, long pointStride, int columns);
 
-    TTangents Lanes<TTangents>(int point, int input, int g, int threads) where TTangents : struct, IKernelTangents<TTangents, T>;
+    TTangents Lanes<TTangents, TLayout>(int point, int input, int g, int threads)
+        where TTangents : struct, IKernelTangents<TTangents, T>
+        where TLayout : struct, ILaneLayout;
 }
 
 /// <summary>Dense Jacobians: input k has tangent 1 in the lane whose column is k (synthesized, nothing read).</summary>
@@ -71,7 +73,9 @@ internal readonly struct IdentitySeeds<T> : ISeeds<IdentitySeeds<T>, T> where T 
 {
     public static IdentitySeeds<T> Create(ArrayView<T> v, long pointStride, int columns) => default;
 
-    public TTangents Lanes<TTangents>(int point, int input, int g, int threads) where TTangents : struct, IKernelTangents<TTangents, T>
+    public TTangents Lanes<TTangents, TLayout>(int point, int input, int g, int threads)
+        where TTangents : struct, IKernelTangents<TTangents, T>
+        where TLayout : struct, ILaneLayout
         => TTangents.Strided(input - g, threads, T.One);
 }
 
@@ -92,18 +96,24 @@ internal readonly struct MatrixSeeds<T> : ISeeds<MatrixSeeds<T>, T> where T : un
         Columns = columns;
     }
 
-    public TTangents Lanes<TTangents>(int point, int input, int g, int threads) where TTangents : struct, IKernelTangents<TTangents, T>
-        => TTangents.Gather(V, point * PointStride + (long)input * Columns, g, threads, Columns);
+    public TTangents Lanes<TTangents, TLayout>(int point, int input, int g, int threads)
+        where TTangents : struct, IKernelTangents<TTangents, T>
+        where TLayout : struct, ILaneLayout
+    {
+        ArrayView<T> row = V.SubView(point * PointStride + (long)input * Columns + g, Columns - g);
+        return default(TLayout).Full ? TTangents.GatherFull(row, threads) : TTangents.Gather(row, threads, Columns - g);
+    }
 }
 
 /// <summary>Reading input k synthesizes xₖ + Σₗ sₖₗ εₗ; no dual input is ever stored. A checked read outside [0, n)
 /// reports the index and yields NaN instead of reading another point's (or no one's) memory.</summary>
-internal readonly struct LaneInputs<T, TScalar, TTangents, TSeeds, TCheck> : IKernelInputs<Dual<T, TTangents>>
+internal readonly struct LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout> : IKernelInputs<Dual<T, TTangents>>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TScalar : struct, IKernelScalar<T>
     where TTangents : struct, IKernelTangents<TTangents, T>
     where TSeeds : struct, ISeeds<TSeeds, T>
     where TCheck : struct, IReadCheck
+    where TLayout : struct, ILaneLayout
 {
     private readonly ArrayView<T> x;
     private readonly long offset;
@@ -137,7 +147,7 @@ internal readonly struct LaneInputs<T, TScalar, TTangents, TSeeds, TCheck> : IKe
                 KernelStatus.Report(status, KernelStatus.BadRead, index, row, point);
                 return new Dual<T, TTangents>(T.NaN, TTangents.Zero);
             }
-            return new Dual<T, TTangents>(x[offset + index], seeds.Lanes<TTangents>(point, index, g, threads));
+            return new Dual<T, TTangents>(x[offset + index], seeds.Lanes<TTangents, TLayout>(point, index, g, threads));
         }
     }
 
@@ -146,10 +156,11 @@ internal readonly struct LaneInputs<T, TScalar, TTangents, TSeeds, TCheck> : IKe
 
 /// <summary>Where a whole-point evaluation puts output i: its k lanes into the row's interleaved columns, its value
 /// (thread 0 of the point) into the values.</summary>
-internal readonly struct LaneOutputs<T, TTangents, TCheck> : IKernelOutputs<Dual<T, TTangents>>
+internal readonly struct LaneOutputs<T, TTangents, TCheck, TLayout> : IKernelOutputs<Dual<T, TTangents>>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TTangents : struct, IKernelTangents<TTangents, T>
     where TCheck : struct, IReadCheck
+    where TLayout : struct, ILaneLayout
 {
     private readonly ArrayView<T> output;
     private readonly ArrayView<T> values;
@@ -183,7 +194,7 @@ internal readonly struct LaneOutputs<T, TTangents, TCheck> : IKernelOutputs<Dual
             return;
         }
         long row = (long)point * m + index;
-        value.Tangents.Scatter(output, row * width, g, threads, width);
+        Kernels.Store<T, TTangents, TLayout>(output, row * width, g, threads, width, value.Tangents);
         if (writeValues != 0 && g == 0)
             values[row] = value.Value;
     }

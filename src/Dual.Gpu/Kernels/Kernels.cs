@@ -55,43 +55,59 @@ internal readonly struct KernelArgs<T, TFunction, TSeeds>
 internal static class Kernels
 {
     /// <summary>One thread per (point, output row, lane thread g): evaluates row i for its k columns.</summary>
-    public static void Rows<T, TScalar, TFunction, TTangents, TSeeds, TCheck>(KernelArgs<T, TFunction, TSeeds> a)
+    public static void Rows<T, TScalar, TFunction, TTangents, TSeeds, TCheck, TLayout>(KernelArgs<T, TFunction, TSeeds> a)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TScalar : struct, IKernelScalar<T>
         where TFunction : struct, IKernelFunction
         where TTangents : struct, IKernelTangents<TTangents, T>
         where TSeeds : struct, ISeeds<TSeeds, T>
         where TCheck : struct, IReadCheck
+        where TLayout : struct, ILaneLayout
     {
         int g = Grid.IdxZ * Group.DimX + Group.IdxX;
         int i = Grid.IdxY * Group.DimY + Group.IdxY;
         int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
         if (g >= a.Threads || i >= a.M || p >= a.Points)
             return;
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, i);
-        Dual<T, TTangents> y = a.Function.Output<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck>>(i, in x);
+        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, i);
+        Dual<T, TTangents> y = a.Function.Output<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>>(i, in x);
         long row = (long)p * a.M + i;
-        y.Tangents.Scatter(a.Output, row * a.Width, g, a.Threads, a.Width);
+        Store<T, TTangents, TLayout>(a.Output, row * a.Width, g, a.Threads, a.Width, y.Tangents);
         if (a.WriteValues != 0 && g == 0)
             a.Values[row] = y.Value;
     }
 
     /// <summary>One thread per (point, lane thread g): the whole-point evaluation of an <see cref="IKernelPointFunction"/>,
     /// which does the work its rows share once and hands each output to the engine as it is produced.</summary>
-    public static void Points<T, TScalar, TFunction, TTangents, TSeeds, TCheck>(KernelArgs<T, TFunction, TSeeds> a)
+    public static void Points<T, TScalar, TFunction, TTangents, TSeeds, TCheck, TLayout>(KernelArgs<T, TFunction, TSeeds> a)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TScalar : struct, IKernelScalar<T>
         where TFunction : struct, IKernelPointFunction
         where TTangents : struct, IKernelTangents<TTangents, T>
         where TSeeds : struct, ISeeds<TSeeds, T>
         where TCheck : struct, IReadCheck
+        where TLayout : struct, ILaneLayout
     {
         int g = Grid.IdxZ * Group.DimX + Group.IdxX;
         int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
         if (g >= a.Threads || p >= a.Points)
             return;
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, -1);
-        var y = new LaneOutputs<T, TTangents, TCheck>(a.Output, a.Values, a.Status, p, a.M, a.Width, g, a.Threads, a.WriteValues);
-        a.Function.Evaluate<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck>, LaneOutputs<T, TTangents, TCheck>>(in x, in y);
+        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, -1);
+        var y = new LaneOutputs<T, TTangents, TCheck, TLayout>(a.Output, a.Values, a.Status, p, a.M, a.Width, g, a.Threads, a.WriteValues);
+        a.Function.Evaluate<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>, LaneOutputs<T, TTangents, TCheck, TLayout>>(in x, in y);
+    }
+
+    /// <summary>Writes thread g's lanes of one output row (starting at <paramref name="rowStart"/>) to the columns
+    /// g, g + G, …: the view starts at the thread's first column, so each lane's address is one multiply-add away.</summary>
+    public static void Store<T, TTangents, TLayout>(ArrayView<T> output, long rowStart, int g, int threads, int width, TTangents tangents)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTangents : struct, IKernelTangents<TTangents, T>
+        where TLayout : struct, ILaneLayout
+    {
+        ArrayView<T> columns = output.SubView(rowStart + g, width - g);
+        if (default(TLayout).Full)
+            tangents.ScatterFull(columns, threads);
+        else
+            tangents.Scatter(columns, threads, width - g);
     }
 }
