@@ -67,10 +67,11 @@ internal static partial class PtxValidator
 
     public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
 
-    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full)[] variants) where TFunction : struct, IKernelFunction
+    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full)[] variants, params Type[] scalars)
+        where TFunction : struct, IKernelFunction
     {
         var results = new List<PtxKernelResult>();
-        foreach (Type scalar in new[] { typeof(double), typeof(float) })
+        foreach (Type scalar in scalars.Length > 0 ? scalars : new[] { typeof(double), typeof(float) })
         {
             foreach (var (operation, lanes, check, full) in variants)
             {
