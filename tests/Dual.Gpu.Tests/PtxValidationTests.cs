@@ -31,7 +31,7 @@ public sealed class PtxValidationTests
         // do until the library's kernel math (DeviceMath) replaces ILGPU.Algorithms' routines.
         Assert.That(Reference.Kernels.Where(k => k.Kernel.Contains("Single")).SelectMany(k => k.Problems), Is.Empty);
         Assume.That(KernelContext.DeviceMathType, Is.Not.Null, "DeviceMath (src/Dual.Gpu/Math) has not landed: f64 kernels still use CORDIC");
-        foreach (PtxValidationReport report in new[] { Reference, JacobianEngine.ValidateForCuda(new Mixed(3, 2)) })
+        foreach (PtxValidationReport report in new[] { Reference, PtxValidator.Validate<Mixed>(PtxValidator.QuickVariants) })
             Assert.That(report.Kernels.SelectMany(k => k.Problems).Where(p => p.Contains("CORDIC")), Is.Empty, report.ToString());
     }
 
@@ -91,4 +91,21 @@ public readonly struct CbrtFunction : IKernelFunction
         where TNum : System.Numerics.IFloatingPointIeee754<TNum>
         where TInputs : struct, IKernelInputs<TNum>
         => TNum.Cbrt(x[0]);
+}
+
+/// <summary>The kernel form of the sin/cos rules (one range reduction for value and derivative) is wired in whenever the
+/// library's kernel math is.</summary>
+[TestFixture]
+public sealed class KernelRulesTests
+{
+    [Test]
+    public void SinAndCosRules_AreRemapped_ToOneReduction()
+    {
+        using (KernelContext.Create()) { }
+        Assume.That(KernelContext.DeviceMathType, Is.Not.Null, "DeviceMath (src/Dual.Gpu/Math) has not landed");
+        Assert.That(KernelContext.RemappedRules, Is.EquivalentTo(new[]
+        {
+            "DerivativeRules<Double>.Sin", "DerivativeRules<Double>.Cos", "DerivativeRules<Single>.Sin", "DerivativeRules<Single>.Cos",
+        }), "Dual.DerivativeRules<T>.Sin/Cos(T, out T) were renamed: update KernelRules");
+    }
 }

@@ -46,6 +46,9 @@ internal static class KernelContext
     };
 
     private static readonly object FrontEndLock = new();
+
+    /// <summary>The derivative rules compiled in their kernel form (<see cref="KernelRules"/>).</summary>
+    internal static string[] RemappedRules { get; private set; } = Array.Empty<string>();
     private static bool frontEndDone;
 
     /// <summary>The library's kernel math type, or null before it exists (then ILGPU.Algorithms' math is used).</summary>
@@ -85,6 +88,7 @@ internal static class KernelContext
             if (frontEndDone)
                 return;
             frontEndDone = true;
+            RemappedRules = KernelRules.Register();
             foreach (var (source, name, scalar) in FrontEnd)
             {
                 MethodInfo? from = source.GetMethod(name, BindingFlags.Public | BindingFlags.Static, null, new[] { scalar }, null);
