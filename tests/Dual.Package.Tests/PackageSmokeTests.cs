@@ -86,12 +86,15 @@ public class PackageSmokeTests
             }
             CopyProject(Path.Combine(root, "src", "Dual"), Path.Combine(source, "src", "Dual"));
             CopyProject(Path.Combine(root, "generators", "Dual.Generators"), Path.Combine(source, "generators", "Dual.Generators"));
+            CopyProject(Path.Combine(root, "generators", "Dual.CodeFixes"), Path.Combine(source, "generators", "Dual.CodeFixes"));
             Run(source, $"pack src/Dual/Dual.csproj -c Release -o \"{feed}\" -p:Version=0.0.0-smoke");
             string package = Directory.GetFiles(feed, "Dual.0.0.0-smoke.nupkg").Single();
             using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
             {
                 string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
-                Assert.That(entries, Has.Some.StartsWith("analyzers/dotnet/cs/").And.EndsWith(".dll"), "the generator is packed as an analyzer");
+                Assert.That(entries, Has.Some.EqualTo("analyzers/dotnet/cs/Dual.Generators.dll"), "the generator is packed as an analyzer");
+                // The IDE code fixes ride along; the console build below (warnings as errors) shows csc is not bothered by them.
+                Assert.That(entries, Has.Some.EqualTo("analyzers/dotnet/cs/Dual.CodeFixes.dll"), "the DUAL001 code fix is packed beside the generator");
                 Assert.That(entries, Has.Some.EqualTo("lib/net8.0/Dual.dll"));
                 Assert.That(entries, Has.Some.EqualTo("lib/net10.0/Dual.dll"));
                 Assert.That(entries, Has.Some.EqualTo("lib/net10.0/Dual.xml"), "XML docs ship with the package");
