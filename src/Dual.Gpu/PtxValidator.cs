@@ -43,16 +43,41 @@ public sealed record PtxValidationReport(IReadOnlyList<PtxKernelResult> Kernels)
 
 internal static partial class PtxValidator
 {
-    public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction
+    /// <summary>The kernels the engine can launch for one function type: (operation, lanes, checked, full lanes). A width
+    /// that is a multiple of k gets the full-lane kernel (no per-lane test); the checked ones differ only by the test of
+    /// each input index, so one of them stands for all.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] Variants =
+    {
+        (Operation.Jacobian, 16, false, true), (Operation.Jacobian, 16, false, false), (Operation.Jacobian, 8, false, true),
+        (Operation.Jacobian, 8, false, false), (Operation.Jacobian, 16, true, true),
+        (Operation.Matrix, 16, false, true), (Operation.Matrix, 16, false, false), (Operation.Matrix, 8, false, false),
+        (Operation.Jvp, 1, false, true),
+    };
+
+    /// <summary>ILGPU.Algorithms' CORDIC routines (as ILGPU names them in PTX, before its _NNN suffix).</summary>
+    internal static readonly string[] CordicRoutines =
+    {
+        "RotateIterations", "RotateHyperbolicIterations", "VectorHyperbolicIterations", "NextRotateIteration",
+        "NextRotateHyperbolicIteration", "NextVectorHyperbolicIteration", "MatrixMultiply", "MatrixMultiplyHyperbolic",
+        "RangeLimit", "Cordic",
+    };
+
+    /// <summary>One kernel per scalar (the Jacobian with 16 lanes): enough to find constructs CUDA rejects, quickly.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] QuickVariants = { (Operation.Jacobian, 16, false, false) };
+
+    public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
+
+    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full)[] variants, params Type[] scalars)
+        where TFunction : struct, IKernelFunction
     {
         var results = new List<PtxKernelResult>();
-        foreach (Type scalar in new[] { typeof(double), typeof(float) })
+        foreach (Type scalar in scalars.Length > 0 ? scalars : new[] { typeof(double), typeof(float) })
         {
-            foreach (string name in new[] { nameof(Kernels.Jacobian), nameof(Kernels.JacobianMatrix), nameof(Kernels.Jvp) })
+            foreach (var (operation, lanes, check, full) in variants)
             {
-                MethodInfo method = typeof(Kernels).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!
-                    .MakeGenericMethod(scalar, typeof(TFunction));
-                results.Add(CompileAndCheck(method, $"{name}<{scalar.Name}, {typeof(TFunction).Name}>"));
+                MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check, full);
+                string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(full ? " full" : "")}{(check ? " checked" : "")}";
+                results.Add(CompileAndCheck(method, label));
             }
         }
         return new PtxValidationReport(results);
@@ -64,10 +89,10 @@ internal static partial class PtxValidator
     {
         try
         {
-            using var context = Context.Create(b => b.Default().EnableAlgorithms());
+            using var context = KernelContext.Create();
             using var backend = new PTXBackend(context, new CudaCapabilityContext(new CudaArchitecture(9, 0)),
                 new CudaArchitecture(9, 0), CudaInstructionSet.ISA_80, null);
-            var entry = EntryPointDescription.FromImplicitlyGroupedKernel(method);
+            var entry = EntryPointDescription.FromExplicitlyGroupedKernel(method);
             CompiledKernel compiled = backend.Compile(entry, KernelSpecialization.Empty);
             string ptx = ((PTXCompiledKernel)compiled).PTXAssembly;
             return new PtxKernelResult(label, ptx, FindProblems(ptx));
@@ -78,7 +103,8 @@ internal static partial class PtxValidator
         }
     }
 
-    /// <summary>Unresolved <c>.extern .func</c> declarations, and <c>.func</c> bodies that call themselves.</summary>
+    /// <summary>Unresolved <c>.extern .func</c> declarations, <c>.func</c> bodies that call themselves, and calls into
+    /// ILGPU.Algorithms' CORDIC routines.</summary>
     internal static IReadOnlyList<string> FindProblems(string ptx)
     {
         var problems = new List<string>();
@@ -96,6 +122,15 @@ internal static partial class PtxValidator
             if (Regex.IsMatch(body, @"\bcall(?:\.uni)?\s+(?:\([^)]*\)\s*,\s*)?" + Regex.Escape(name) + @"\s*[,;(]"))
                 problems.Add($"function '{name}' calls itself (a literally compiled intrinsic: infinite recursion on the GPU)");
         }
+        var cordic = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match m in CallTarget().Matches(ptx))
+        {
+            string target = Regex.Replace(m.Groups[1].Value, @"_\d+$", "");
+            if (Array.IndexOf(CordicRoutines, target) >= 0)
+                cordic.Add(target);
+        }
+        if (cordic.Count > 0)
+            problems.Add($"calls ILGPU.Algorithms' CORDIC routines ({string.Join(", ", cordic)}): a software transcendental of thousands of instructions");
         return problems;
     }
 
@@ -104,4 +139,7 @@ internal static partial class PtxValidator
 
     [GeneratedRegex(@"^[ \t]*(?:\.extern\s+|\.visible\s+|\.weak\s+)?(?:\.func|\.entry)\s+(?:\([^)]*\)\s*)?([\w$]+)", RegexOptions.Multiline)]
     private static partial Regex FuncHead();
+
+    [GeneratedRegex(@"\bcall(?:\.uni)?\s+(?:\([^)]*\)\s*,\s*)?([\w$]+)")]
+    private static partial Regex CallTarget();
 }

@@ -1,3 +1,4 @@
+using GpuJacobians;
 using System;
 using System.Numerics;
 
@@ -18,7 +19,7 @@ public sealed class EngineAgreementTests
     private JacobianEngine engine = null!;
 
     [OneTimeSetUp]
-    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.Cpu);
+    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.CpuAccelerator);
 
     [OneTimeTearDown]
     public void TearDown() => engine.Dispose();

@@ -11,7 +11,7 @@ public sealed class ErrorPathTests
     private JacobianEngine engine = null!;
 
     [OneTimeSetUp]
-    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.Cpu);
+    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.CpuAccelerator);
 
     [OneTimeTearDown]
     public void TearDown() => engine.Dispose();
@@ -67,7 +67,7 @@ public sealed class ErrorPathTests
     [Test]
     public void DisposedEngine_ThrowsObjectDisposedException()
     {
-        var e = new JacobianEngine(AcceleratorPreference.Cpu);
+        var e = new JacobianEngine(AcceleratorPreference.CpuAccelerator);
         e.Dispose();
         e.Dispose();
         Assert.Throws<ObjectDisposedException>(() => e.Jacobians(F, new double[4], new double[12]));
@@ -78,18 +78,28 @@ public sealed class ErrorPathTests
     }
 
     [Test]
-    public void Selection_IsReportedInOneLine()
+    public void Selection_IsReportedInOneLine_ThroughTheLogger()
     {
-        var log = new StringWriter();
-        using var cpu = new JacobianEngine(AcceleratorPreference.Cpu, log);
+        var log = new ListLogger();
+        using var cpu = new JacobianEngine(AcceleratorPreference.CpuAccelerator, log);
         Assert.That(cpu.IsCuda, Is.False);
-        Assert.That(cpu.SelectionMessage, Is.EqualTo("Using CPU accelerator: requested explicitly"));
-        Assert.That(log.ToString().Trim(), Is.EqualTo(cpu.SelectionMessage));
+        Assert.That(cpu.Backend, Is.EqualTo(AcceleratorPreference.CpuAccelerator));
+        Assert.That(cpu.SelectionMessage, Is.EqualTo("Using ILGPU's CPU accelerator: requested explicitly"));
+        Assert.That(log.Lines, Is.EqualTo(new[] { cpu.SelectionMessage }));
 
         using var auto = new JacobianEngine();
-        Assert.That(auto.SelectionMessage, auto.IsCuda ? Does.StartWith("Using CUDA accelerator") : Is.EqualTo("Using CPU accelerator: no CUDA device found"));
-        if (!auto.IsCuda)
-            Assert.Throws<InvalidOperationException>(() => new JacobianEngine(AcceleratorPreference.Cuda).Dispose());
+        if (auto.IsCuda)
+        {
+            Assert.That(auto.SelectionMessage, Does.StartWith("Using CUDA accelerator"));
+            return;
+        }
+        // No GPU: Auto is the CPU path, never ILGPU's CPU accelerator.
+        int threads = Environment.ProcessorCount;
+        Assert.That(auto.Backend, Is.EqualTo(AcceleratorPreference.CpuThreads));
+        Assert.That(auto.SelectionMessage, Is.EqualTo($"CPU, {threads} thread{(threads == 1 ? "" : "s")}: no CUDA device found"));
+        Assert.That(auto.CpuThreadCount, Is.EqualTo(threads));
+        Assert.Throws<InvalidOperationException>(() => _ = auto.Accelerator);
+        Assert.Throws<InvalidOperationException>(() => new JacobianEngine(AcceleratorPreference.Cuda).Dispose());
     }
 
     [Test]

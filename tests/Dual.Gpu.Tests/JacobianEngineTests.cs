@@ -1,3 +1,4 @@
+using GpuJacobians;
 using System;
 using System.Numerics;
 
@@ -11,7 +12,7 @@ public sealed class JacobianEngineTests
     private JacobianEngine engine = null!;
 
     [OneTimeSetUp]
-    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.Cpu);
+    public void SetUp() => engine = new JacobianEngine(AcceleratorPreference.CpuAccelerator);
 
     [OneTimeTearDown]
     public void TearDown() => engine.Dispose();

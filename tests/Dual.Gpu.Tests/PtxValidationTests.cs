@@ -1,3 +1,4 @@
+using GpuJacobians;
 using System.Linq;
 using NUnit.Framework;
 
@@ -7,20 +8,53 @@ namespace Dual.Gpu.Tests;
 [TestFixture]
 public sealed class PtxValidationTests
 {
+    /// <summary>Problems that make a kernel fail on a GPU (CORDIC calls are slow, not broken: tested apart).</summary>
+    internal static string[] GpuBreaking(PtxValidationReport report) =>
+        report.Kernels.SelectMany(k => k.Problems.Select(p => $"{k.Kernel}: {p}")).Where(p => !p.Contains("CORDIC")).ToArray();
+
+    private static PtxValidationReport? reference;
+
+    private static PtxValidationReport Reference => reference ??= JacobianEngine.ValidateForCuda<RollingSinExp>();
+
     [Test]
     public void ReferenceFunctionKernels_AreFitForCuda()
     {
-        PtxValidationReport report = JacobianEngine.ValidateForCuda<RollingSinExp>();
-        Assert.That(report.Kernels, Has.Count.EqualTo(6));
-        Assert.That(report.IsValid, Is.True, report.ToString());
-        Assert.That(report.Kernels.All(k => k.Ptx.Contains(".entry")), Is.True);
+        Assert.That(Reference.Kernels, Has.Count.EqualTo(2 * PtxValidator.Variants.Length));
+        Assert.That(GpuBreaking(Reference), Is.Empty, Reference.ToString());
+        Assert.That(Reference.Kernels.All(k => k.Ptx.Contains(".entry")), Is.True);
+    }
+
+    [Test]
+    public void NoKernelTheEngineCanLaunch_CallsCordic_ForTheReferenceFunction()
+    {
+        // The f32 kernels never reach CORDIC (ILGPU uses the hardware approximations or the library's math); the f64 ones
+        // did until the library's kernel math (DeviceMath) replaced ILGPU.Algorithms' routines.
+        Assert.That(Reference.Kernels.Where(k => k.Kernel.Contains("Single")).SelectMany(k => k.Problems), Is.Empty);
+        Assume.That(KernelContext.DeviceMathType, Is.Not.Null, "DeviceMath (src/Dual.Gpu/Math) is not in this build");
+        Assert.That(Reference.Kernels.SelectMany(k => k.Problems), Is.Empty, Reference.ToString());
+    }
+
+    [Test]
+    public void NoKernelTheEngineCanLaunch_CallsCordic_ForEveryKernelSafeFunction()
+    {
+        // Mixed uses sin, cos, exp, log, sqrt and tanh: CORDIC-free once the library math covers all of them.
+        Assume.That(KernelContext.Redirected, Does.Contain("Tanh(Double)"), "DeviceMath has no Tanh yet: f64 tanh still uses CORDIC");
+        PtxValidationReport report = PtxValidator.Validate<Mixed>(PtxValidator.QuickVariants);
+        Assert.That(report.Kernels.SelectMany(k => k.Problems), Is.Empty, report.ToString());
+    }
+
+    [Test]
+    public void Checker_FlagsCordicCalls()
+    {
+        const string ptx = ".func (.param .b64 r) RotateIterations_12(.param .b64 a)\n{\n ret;\n}\n.visible .entry k()\n{\n call.uni (r0), RotateIterations_12, (a);\n}\n";
+        Assert.That(PtxValidator.FindProblems(ptx), Has.Some.Contains("CORDIC routines (RotateIterations)"));
     }
 
     [Test]
     public void MixedFunctionKernels_AreFitForCuda()
     {
-        PtxValidationReport report = JacobianEngine.ValidateForCuda(new Mixed(3, 2));
-        Assert.That(report.IsValid, Is.True, report.ToString());
+        PtxValidationReport report = PtxValidator.Validate<Mixed>(PtxValidator.QuickVariants);
+        Assert.That(GpuBreaking(report), Is.Empty, report.ToString());
     }
 
     [Test]
@@ -65,4 +99,21 @@ public readonly struct CbrtFunction : IKernelFunction
         where TNum : System.Numerics.IFloatingPointIeee754<TNum>
         where TInputs : struct, IKernelInputs<TNum>
         => TNum.Cbrt(x[0]);
+}
+
+/// <summary>The kernel form of the sin/cos rules (one range reduction for value and derivative) is wired in whenever the
+/// library's kernel math is.</summary>
+[TestFixture]
+public sealed class KernelRulesTests
+{
+    [Test]
+    public void SinAndCosRules_AreRemapped_ToOneReduction()
+    {
+        using (KernelContext.Create()) { }
+        Assume.That(KernelContext.DeviceMathType, Is.Not.Null, "DeviceMath (src/Dual.Gpu/Math) has not landed");
+        Assert.That(KernelContext.RemappedRules, Is.EquivalentTo(new[]
+        {
+            "DerivativeRules<Double>.Sin", "DerivativeRules<Double>.Cos", "DerivativeRules<Single>.Sin", "DerivativeRules<Single>.Cos",
+        }), "Dual.DerivativeRules<T>.Sin/Cos(T, out T) were renamed: update KernelRules");
+    }
 }

@@ -1,10 +1,13 @@
 using System;
 using System.Numerics;
 
-namespace Dual.Gpu;
+using Dual;
+using Dual.Gpu;
+
+namespace GpuJacobians;
 
 /// <summary>
-/// The reference workload of the GPU benchmark, the function <c>../shared/gpu/jax_torch_jacobian.py</c> times
+/// The reference workload of the GPU benchmark (owned by the sample; the GPU tests compile this same file), the function <c>../shared/gpu/jax_torch_jacobian.py</c> times
 /// for JAX and PyTorch: yᵢ = sin(xᵢ)·exp(x₍ᵢ₊₁₎ mod n) + xᵢ², ℝⁿ → ℝⁿ. It is both an
 /// <see cref="IKernelFunction"/> (for the engine) and an <see cref="IVectorFunction"/> (for the CPU API).
 /// </summary>

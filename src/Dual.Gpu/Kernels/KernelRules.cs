@@ -1,0 +1,73 @@
+using System;
+using System.Reflection;
+using ILGPU.Frontend;
+using ILGPU.Frontend.Intrinsic;
+
+namespace Dual.Gpu;
+
+/// <summary>
+/// The kernel-side form of the sin and cos derivative rules: the value and the derivative of sin x (cos x, and −sin x
+/// for cos) from <b>one</b> range reduction (<c>DeviceMath.SinCos</c>) instead of two. The dual types' rules
+/// (<c>Dual.DerivativeRules&lt;T&gt;.Sin/Cos</c>, internal to the Dual assembly) call <c>T.Cos</c> and <c>T.Sin</c>
+/// separately, which is right on the CPU (System.Math) but would reduce the argument twice on the GPU. ILGPU's front end
+/// is told to compile these instead (for CUDA only; the CPU and ILGPU's CPU accelerator keep the rules as they are).
+/// The same values as the separate calls: DeviceMath.SinCos returns exactly DeviceMath.Sin and DeviceMath.Cos. Compiled
+/// only when the library math (Math/DeviceMath.cs) is part of the build.
+/// </summary>
+internal static class KernelRules
+{
+#if DEVICE_MATH
+    public static double SinDouble(double x, out double d)
+    {
+        DeviceMath.SinCos(x, out double sin, out double cos);
+        d = cos;
+        return sin;
+    }
+
+    public static double CosDouble(double x, out double d)
+    {
+        DeviceMath.SinCos(x, out double sin, out double cos);
+        d = -sin;
+        return cos;
+    }
+
+    public static float SinSingle(float x, out float d)
+    {
+        DeviceMath.SinCos(x, out float sin, out float cos);
+        d = cos;
+        return sin;
+    }
+
+    public static float CosSingle(float x, out float d)
+    {
+        DeviceMath.SinCos(x, out float sin, out float cos);
+        d = -sin;
+        return cos;
+    }
+
+#endif
+
+    /// <summary>The rules remapped ("DerivativeRules&lt;Double&gt;.Sin", …); a missing one means the Dual assembly renamed
+    /// it (a test fails then).</summary>
+    internal static string[] Register()
+    {
+        var done = new System.Collections.Generic.List<string>();
+#if DEVICE_MATH
+        Type? rules = typeof(Dual<>).Assembly.GetType("Dual.DerivativeRules`1");
+        foreach (var (scalar, suffix) in new[] { (typeof(double), "Double"), (typeof(float), "Single") })
+        {
+            foreach (string name in new[] { "Sin", "Cos" })
+            {
+                MethodInfo? from = rules?.MakeGenericType(scalar).GetMethod(name, BindingFlags.Public | BindingFlags.Static, null,
+                    new[] { scalar, scalar.MakeByRefType() }, null);
+                MethodInfo to = typeof(KernelRules).GetMethod(name + suffix, BindingFlags.Public | BindingFlags.Static)!;
+                if (from is null)
+                    continue;
+                RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
+                done.Add($"DerivativeRules<{suffix}>.{name}");
+            }
+        }
+#endif
+        return done.ToArray();
+    }
+}
