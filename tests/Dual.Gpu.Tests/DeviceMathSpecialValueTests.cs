@@ -56,6 +56,18 @@ public sealed class DeviceMathSpecialValueTests
         Assert.That(DeviceMath.Log2(0.125f), Is.EqualTo(-3f));
         Assert.That(DeviceMath.Log10(1000f), Is.EqualTo(3f));
         Assert.That(BitConverter.SingleToInt32Bits(DeviceMath.Log(1f)), Is.EqualTo(0));
+        Assert.That(DeviceMath.Pow(2.0, 10.0), Is.EqualTo(1024.0));
+        Assert.That(DeviceMath.Pow(-2.0, 3.0), Is.EqualTo(-8.0));
+        Assert.That(DeviceMath.Cbrt(-27.0), Is.EqualTo(-3.0));
+        Assert.That(DeviceMath.Hypot(3.0, 4.0), Is.EqualTo(5.0));
+        Assert.That(DeviceMath.Hypot(double.PositiveInfinity, double.NaN), Is.EqualTo(double.PositiveInfinity));
+        Assert.That(DeviceMath.Cosh(0.0), Is.EqualTo(1.0));
+        Assert.That(DeviceMath.Atan(double.PositiveInfinity), Is.EqualTo(Math.PI / 2));
+        Assert.That(DeviceMath.Atan2(-0.0, -1.0), Is.EqualTo(-Math.PI));
+        Assert.That(DeviceMath.Atan2(double.PositiveInfinity, double.NegativeInfinity), Is.EqualTo(3 * Math.PI / 4));
+        // A subnormal numerator over a small normal denominator: the quotient's residual must not underflow.
+        Assert.That(UlpDistance(DeviceMath.Atan2(3.24258457894203E-309, 1.4252167602059604E-258),
+            Math.Atan2(3.24258457894203E-309, 1.4252167602059604E-258)), Is.LessThanOrEqualTo(1));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 
 namespace Dual.Gpu.Tests;
@@ -109,22 +110,24 @@ internal static class DeviceMathTestSupport
         double c0 = Math.Cbrt(x);
         if (x == 0 || double.IsNaN(x) || double.IsInfinity(x))
             return c0;
-        double best = c0;
-        BigInteger bestDistance = default;
-        bool first = true;
-        (BigInteger mx, int ex) = Dyadic(x);
-        for (int k = -4; k <= 4; k++)
+        var candidates = new double[9];
+        candidates[4] = c0;
+        for (int k = 1; k <= 4; k++)
         {
-            double c = c0;
-            for (int j = 0; j < Math.Abs(k); j++)
-                c = k > 0 ? Math.BitIncrement(c) : Math.BitDecrement(c);
-            (BigInteger mc, int ec) = Dyadic(c);
-            int e = Math.Min(3 * ec, ex) - 8;
-            BigInteger d = BigInteger.Abs(BigInteger.Pow(mc, 3) * BigInteger.Pow(2, 3 * ec - e) - mx * BigInteger.Pow(2, ex - e));
-            // Compare distances at one common scale: rescale to the smallest exponent seen (all e are equal up to 3·1).
-            d *= BigInteger.Pow(2, e + 2000);
-            if (first || d < bestDistance)
-                (best, bestDistance, first) = (c, d, false);
+            candidates[4 + k] = Math.BitIncrement(candidates[3 + k]);
+            candidates[4 - k] = Math.BitDecrement(candidates[5 - k]);
+        }
+        (BigInteger mx, int ex) = Dyadic(x);
+        var dyadic = candidates.Select(Dyadic).ToArray();
+        int common = Math.Min(ex, dyadic.Min(d => 3 * d.E));
+        BigInteger target = mx << (ex - common);
+        double best = c0;
+        BigInteger bestDistance = -1;
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            BigInteger d = BigInteger.Abs((BigInteger.Pow(dyadic[k].M, 3) << (3 * dyadic[k].E - common)) - target);
+            if (bestDistance < 0 || d < bestDistance)
+                (best, bestDistance) = (candidates[k], d);
         }
         return best;
     }

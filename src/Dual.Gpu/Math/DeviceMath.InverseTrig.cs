@@ -71,9 +71,15 @@ internal static partial class DeviceMath
         double ax = System.Math.Abs(x), ay = System.Math.Abs(y);
         bool swap = ay > ax;
         double num = swap ? ax : ay, den = swap ? ay : ax;
-        // Bring den into Rcp's range with an exact power-of-two scaling of both.
-        double scale = den > 1e300 ? 2.409919865102884e-181 : (den < 1e-300 ? 4.149515568880993e+180 : 1.0); // 2⁻⁶⁰⁰, 2⁶⁰⁰
-        double ns = num * scale, ds = den * scale;
+        // Scale both by 2^−E (E = exponent of den, subnormals lifted first) so den ∈ [1, 2): Rcp's range, and the
+        // residual's exact products cannot underflow for a subnormal num. The scaling is exact.
+        bool tinyDen = den < SmallestNormal;
+        double denLifted = tinyDen ? den * TwoPow54 : den;
+        double numLifted = tinyDen ? num * TwoPow54 : num;
+        int exponent = (int)((Bits(denLifted) >> 52) & 0x7FF) - 1023;
+        exponent = exponent > 1022 ? 1022 : exponent;
+        double scale = Pow2(-exponent);
+        double ns = numLifted * scale, ds = denLifted * scale;
         double inverse = Rcp(ds);
         double t = Divide(ns, ds, inverse, out double tLo);
         bool degenerate = den == 0.0 || den == double.PositiveInfinity;
