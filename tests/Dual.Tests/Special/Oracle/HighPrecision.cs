@@ -214,6 +214,9 @@ public static class HighPrecision
         return 2 / Sqrt(Pi) * Exp(-(b * b));
     }
 
+    /// <summary>2/√π·e^(−x²) at a high-precision point (the reciprocal is the derivative of erf⁻¹ there).</summary>
+    public static BigFloat ErfDerivativeAt(BigFloat x) => 2 / Sqrt(Pi) * Exp(-(x * x));
+
     /// <summary>φ(x) = e^(−x²/2)/√(2π).</summary>
     public static BigFloat NormalPdf(BigFloat x) => Exp(-(x * x).ScaleB(-1)) / Sqrt(2 * Pi);
 
@@ -244,12 +247,12 @@ public static class HighPrecision
         {
             BigFloat step = (f(x) - target) / derivative(x);
             x -= step;
-            if (step.IsZero || step.Abs() < Tiny.ScaleB(64) * (x.Abs() + BigFloat.One.ScaleB(-1100))) // ~140 bits: the residual of ln Φ near 1 limits the rest
+            if (step.IsZero || step.Abs() < Tiny.ScaleB(64) * x.Abs() || step.Abs() < BigFloat.One.ScaleB(-190)) // ~140 bits: the residual of ln Φ near 1 limits the rest
             {
                 return x;
             }
         }
-        throw new InvalidOperationException("The oracle's Newton iteration did not converge.");
+        throw new InvalidOperationException($"The oracle's Newton iteration did not converge (target {target}, at {x}).");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -370,9 +373,12 @@ public static class HighPrecision
     /// ψ⁽ⁿ⁾(x): for x &lt; 40 + 2n the recurrence ψ⁽ⁿ⁾(x) = ψ⁽ⁿ⁾(x+m) + (−1)ⁿ⁺¹n!·Σₖ (x+k)⁻⁽ⁿ⁺¹⁾ (ψ: −Σ 1/(x+k)), which
     /// also carries negative non-integer x up; then the asymptotic series with Bernoulli numbers.
     /// </summary>
-    public static BigFloat Polygamma(int n, double x)
+    public static BigFloat Polygamma(int n, double x) => Polygamma(n, BigFloat.From(x));
+
+    /// <inheritdoc cref="Polygamma(int, double)"/>
+    public static BigFloat Polygamma(int n, BigFloat bx)
     {
-        BigFloat bx = BigFloat.From(x);
+        double x = bx.ToDouble();
         double threshold = Shift + 2 * n;
         int m = x < threshold ? (int)Math.Ceiling(threshold - x) : 0;
         BigFloat y = bx + m;
