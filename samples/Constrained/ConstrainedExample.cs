@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+// MathNet's Vector<T> would clash with System.Numerics.Vector<T>, which generic math brings in.
+using DMatrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
+using DVector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace Dual.Samples.Constrained;
 
@@ -94,54 +97,34 @@ public static class ConstrainedExample
         while (true)
         {
             AutoDiff.Hessian(lagrangian, z, gradient, hessian);
-            double norm = Dense.Norm(gradient);
+            DVector g = DVector.Build.Dense(gradient);
+            double norm = g.L2Norm();
             history.Add(norm);
             if (norm <= 1e-13 || iterations == maxIterations)
             {
                 break;
             }
-            var h = new double[size, size];
-            var minusGradient = new double[size];
-            for (int i = 0; i < size; i++)
-            {
-                minusGradient[i] = -gradient[i];
-                for (int j = 0; j < size; j++) { h[i, j] = hessian[i * size + j]; }
-            }
-            double[] step = Dense.Solve(h, minusGradient);
+            // The KKT matrix [[∇²f, Aᵀ], [A, 0]] is symmetric but indefinite: LU with partial pivoting. (The buffer is
+            // row-major and MathNet's storage column-major; the Hessian is exactly symmetric, so they agree.)
+            DVector step = DMatrix.Build.Dense(size, size, hessian).LU().Solve(-g);
             for (int i = 0; i < size; i++) { z[i] += step[i]; }
             iterations++;
-            if (Dense.Norm(step) <= 1e-15 * (1 + Dense.Norm(z)))
+            if (step.L2Norm() <= 1e-15 * (1 + DVector.Build.Dense(z).L2Norm()))
             {
                 break;
             }
         }
         double[] x = z[..n];
-        double[] ax = Dense.Times(lagrangian.A, x);
-        for (int i = 0; i < m; i++) { ax[i] -= lagrangian.Y[i]; }
-        return new NewtonResult(x, z[n..], iterations, history, Dense.Norm(ax));
+        DVector residual = DMatrix.Build.DenseOfArray(lagrangian.A) * DVector.Build.Dense(x) - DVector.Build.Dense(lagrangian.Y);
+        return new NewtonResult(x, z[n..], iterations, history, residual.L2Norm());
     }
 
     /// <summary>The least-norm solution Aᵀ(AAᵀ)⁻¹y.</summary>
     public static double[] LeastNormClosedForm(double[,] a, double[] y)
     {
-        int m = a.GetLength(0), n = a.GetLength(1);
-        var aat = new double[m, m];
-        for (int i = 0; i < m; i++)
-        {
-            for (int k = 0; k < m; k++)
-            {
-                double sum = 0;
-                for (int j = 0; j < n; j++) { sum += a[i, j] * a[k, j]; }
-                aat[i, k] = sum;
-            }
-        }
-        double[] w = Dense.Solve(aat, y);
-        var x = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            for (int i = 0; i < m; i++) { x[j] += a[i, j] * w[i]; }
-        }
-        return x;
+        DMatrix matrix = DMatrix.Build.DenseOfArray(a);
+        DVector w = (matrix * matrix.Transpose()).Solve(DVector.Build.Dense(y));
+        return (matrix.Transpose() * w).ToArray();
     }
 
     /// <summary>Runs both cases.</summary>
@@ -152,6 +135,7 @@ public static class ConstrainedExample
         NewtonResult leastNorm = Newton(new Lagrangian(a, y, Objective.HalfSquaredNorm));
         double[] closed = LeastNormClosedForm(a, y);
         NewtonResult lse = Newton(new Lagrangian(a, y, Objective.LogSumExpPlusHalfSquaredNorm));
-        return new ConstrainedResult(a, y, leastNorm, closed, Dense.MaxAbsDifference(leastNorm.X, closed), lse);
+        double maxDifference = (DVector.Build.Dense(leastNorm.X) - DVector.Build.Dense(closed)).InfinityNorm();
+        return new ConstrainedResult(a, y, leastNorm, closed, maxDifference, lse);
     }
 }

@@ -19,5 +19,7 @@ Console.WriteLine($"best central difference: h = {result.BestCentral.H:0e0}, err
 Console.WriteLine($"dual number:             any h, error {result.Rows[0].DualError}");
 
 string path = FiniteDifferenceErrorExample.WritePlot(result, args.Length > 0 ? args[0] : "fd-error.svg");
+string csv = FiniteDifferenceErrorExample.WriteCsv(result, System.IO.Path.ChangeExtension(path, ".csv"));
 Console.WriteLine();
 Console.WriteLine($"plot written to {path}");
+Console.WriteLine($"numbers written to {csv}");

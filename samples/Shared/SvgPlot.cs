@@ -11,7 +11,10 @@ namespace Dual.Samples;
 /// <param name="Color">An SVG colour.</param>
 /// <param name="X">The abscissae.</param>
 /// <param name="Y">The ordinates (non-positive values are skipped on a log axis).</param>
-internal sealed record PlotSeries(string Name, string Color, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+/// <param name="StrokeWidth">The line width. Series are drawn in order, so a wide first line stays visible as an outline
+/// where a later, thinner one runs on top of it.</param>
+/// <param name="Square">Mark the points with squares instead of circles.</param>
+internal sealed record PlotSeries(string Name, string Color, IReadOnlyList<double> X, IReadOnlyList<double> Y, double StrokeWidth = 2, bool Square = false);
 
 /// <summary>A horizontal marker line with a label, e.g. a value that cannot be drawn on a log axis.</summary>
 /// <param name="Label">The text drawn beside the line and in the legend.</param>
@@ -20,12 +23,13 @@ internal sealed record PlotSeries(string Name, string Color, IReadOnlyList<doubl
 internal sealed record PlotMarker(string Label, string Color, bool AtBottom);
 
 /// <summary>
-/// A hand-written SVG line plot (no plotting package): axes, linear or log-10 ticks, lines, markers, legend.
-/// Linked into each sample that plots as source (internal, so two samples in one test run do not clash).
+/// A hand-written SVG line plot (no plotting package): axes, linear or log-10 ticks, lines, markers, and a legend in a
+/// column of its own right of the plot area, where it cannot cover data. Linked into each sample that plots as source
+/// (internal, so two samples in one test run do not clash).
 /// </summary>
 internal static class SvgPlot
 {
-    private const double Width = 760, Height = 500, Left = 90, Right = 30, Top = 50, Bottom = 70;
+    private const double Width = 900, Height = 500, Left = 90, Right = 260, Top = 50, Bottom = 70, LegendGap = 20;
 
     /// <summary>Renders the plot to an SVG string.</summary>
     /// <param name="title">The title.</param>
@@ -57,7 +61,7 @@ internal static class SvgPlot
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         svg.Append(Inv($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n"));
-        svg.Append(Inv($"<text x=\"{Width / 2}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\">{Escape(title)}</text>\n"));
+        svg.Append(Inv($"<text x=\"{Left + plotW / 2}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\">{Escape(title)}</text>\n"));
 
         // Ticks and grid.
         foreach ((double pos, string label) in Ticks(xMin, xMax, logX))
@@ -89,9 +93,9 @@ internal static class SvgPlot
                     continue;
                 }
                 points.Append(Inv($"{Px(s.X[i]):F1},{Py(s.Y[i]):F1} "));
-                svg.Append(Inv($"<circle cx=\"{Px(s.X[i]):F1}\" cy=\"{Py(s.Y[i]):F1}\" r=\"3\" fill=\"{s.Color}\"/>\n"));
+                svg.Append(PointMark(s, Px(s.X[i]), Py(s.Y[i])));
             }
-            svg.Append(Inv($"<polyline points=\"{points.ToString().TrimEnd()}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"2\"/>\n"));
+            svg.Append(Inv($"<polyline points=\"{points.ToString().TrimEnd()}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"{s.StrokeWidth}\"/>\n"));
         }
 
         // Markers.
@@ -99,26 +103,35 @@ internal static class SvgPlot
         {
             double py = m.AtBottom ? Top + plotH - 0.5 * plotH / (yMax - yMin) : Top;
             svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{py:F1}\" x2=\"{Left + plotW}\" y2=\"{py:F1}\" stroke=\"{m.Color}\" stroke-width=\"3\" stroke-dasharray=\"8 4\"/>\n"));
-            svg.Append(Inv($"<text x=\"{Left + plotW - 6}\" y=\"{py - 6:F1}\" text-anchor=\"end\" fill=\"{m.Color}\">{Escape(m.Label)}</text>\n"));
         }
 
-        // Legend.
-        double ly = Top + 14;
+        // Legend: its own column right of the plot area, so it never covers a point.
+        double lx = Left + plotW + LegendGap, ly = Top + 14;
+        svg.Append("<g class=\"legend\">\n");
         foreach (PlotSeries s in series)
         {
-            svg.Append(Inv($"<line x1=\"{Left + 12}\" y1=\"{ly - 4}\" x2=\"{Left + 40}\" y2=\"{ly - 4}\" stroke=\"{s.Color}\" stroke-width=\"2\"/>\n"));
-            svg.Append(Inv($"<text x=\"{Left + 46}\" y=\"{ly}\">{Escape(s.Name)}</text>\n"));
-            ly += 18;
+            svg.Append(Inv($"<line x1=\"{lx}\" y1=\"{ly - 4}\" x2=\"{lx + 28}\" y2=\"{ly - 4}\" stroke=\"{s.Color}\" stroke-width=\"{s.StrokeWidth}\"/>\n"));
+            svg.Append(PointMark(s, lx + 14, ly - 4));
+            svg.Append(Inv($"<text x=\"{lx + 34}\" y=\"{ly}\">{Escape(s.Name)}</text>\n"));
+            ly += 20;
         }
         foreach (PlotMarker m in markers)
         {
-            svg.Append(Inv($"<line x1=\"{Left + 12}\" y1=\"{ly - 4}\" x2=\"{Left + 40}\" y2=\"{ly - 4}\" stroke=\"{m.Color}\" stroke-width=\"3\" stroke-dasharray=\"8 4\"/>\n"));
-            svg.Append(Inv($"<text x=\"{Left + 46}\" y=\"{ly}\">{Escape(m.Label)}</text>\n"));
-            ly += 18;
+            svg.Append(Inv($"<line x1=\"{lx}\" y1=\"{ly - 4}\" x2=\"{lx + 28}\" y2=\"{ly - 4}\" stroke=\"{m.Color}\" stroke-width=\"3\" stroke-dasharray=\"8 4\"/>\n"));
+            foreach (string line in m.Label.Split('\n'))
+            {
+                svg.Append(Inv($"<text x=\"{lx + 34}\" y=\"{ly}\">{Escape(line)}</text>\n"));
+                ly += 16;
+            }
+            ly += 4;
         }
-        svg.Append("</svg>\n");
+        svg.Append("</g>\n</svg>\n");
         return svg.ToString();
     }
+
+    private static string PointMark(PlotSeries s, double x, double y) => s.Square
+        ? Inv($"<rect x=\"{x - 4:F1}\" y=\"{y - 4:F1}\" width=\"8\" height=\"8\" fill=\"{s.Color}\"/>\n")
+        : Inv($"<circle cx=\"{x:F1}\" cy=\"{y:F1}\" r=\"3\" fill=\"{s.Color}\"/>\n");
 
     /// <summary>Renders and writes the plot; returns the full path written.</summary>
     /// <param name="path">The file to write.</param>

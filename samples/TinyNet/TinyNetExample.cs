@@ -89,12 +89,12 @@ public static class TinyNetExample
             x[n * d] = x0;
             x[n * d + 1] = x1;
             x[n * d + 2] = 1;
-            y[n] = Target(x0, x1) + 0.01 * Dense.Gaussian(random);
+            y[n] = Target(x0, x1) + 0.01 * Gaussian(random);
         }
         var loss = new TinyNetLoss(x, y, d, Hidden);
         var theta = new double[loss.ParameterCount];
-        for (int i = 0; i < d * Hidden; i++) { theta[i] = Math.Sqrt(2.0 / d) * Dense.Gaussian(random); }
-        for (int i = d * Hidden; i < theta.Length; i++) { theta[i] = Math.Sqrt(1.0 / Hidden) * Dense.Gaussian(random); }
+        for (int i = 0; i < d * Hidden; i++) { theta[i] = Math.Sqrt(2.0 / d) * Gaussian(random); }
+        for (int i = d * Hidden; i < theta.Length; i++) { theta[i] = Math.Sqrt(1.0 / Hidden) * Gaussian(random); }
         return (loss, theta);
     }
 
@@ -142,4 +142,11 @@ public static class TinyNetExample
 
     /// <summary>Writes <see cref="Plot"/> to <paramref name="path"/>; returns the full path.</summary>
     public static string WritePlot(TrainingResult result, string path) => SvgPlot.Write(path, Plot(result));
+
+    /// <summary>A standard normal draw (Box–Muller) from <paramref name="random"/>: the data and initial weights.</summary>
+    private static double Gaussian(Random random)
+    {
+        double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
 }

@@ -106,11 +106,11 @@ public static partial class AutoDiff
     {
         int n = x.Length;
         Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
-        Guard.Length(n * n, hessian.Length, nameof(hessian), $"n·n = {n}·{n}, from x");
+        Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x"); // the message is built only when it throws
         int k = ResolveChunkSize(chunkSize, n);
         if (k == 1)
         {
-            return Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
+            return HessianUnchunked(f, x, gradient, hessian);
         }
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
         return k switch
@@ -121,6 +121,11 @@ public static partial class AutoDiff
             _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>>(f, x, gradient, hessian),
         };
     }
+
+    // Its own method: a lambda capturing the parameter f in Hessian itself would allocate the closure on every call.
+    private static T HessianUnchunked<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction => Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
 
     private static T HessianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
         where T : IFloatingPointIeee754<T>

@@ -1,4 +1,7 @@
+using System;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Xml.Linq;
 using Dual.Samples.FiniteDifferenceError;
 using NUnit.Framework;
@@ -59,6 +62,57 @@ public class FiniteDifferenceErrorTests
         {
             Assert.That(FiniteDifferenceErrorExample.WritePlot(FiniteDifferenceErrorExample.Run(), path), Is.EqualTo(Path.GetFullPath(path)));
             Assert.That(File.ReadAllText(path), Is.EqualTo(svg));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void LegendSitsOutsideThePlotArea_AndTheForwardLineIsDrawnUnderAWiderStroke()
+    {
+        // The plot area is the framed rectangle; every legend label must lie to its right, clear of the data.
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        XDocument doc = XDocument.Parse(FiniteDifferenceErrorExample.Plot(FiniteDifferenceErrorExample.Run()));
+        XElement frame = doc.Descendants(ns + "rect").Single(r => (string?)r.Attribute("fill") == "none");
+        double right = double.Parse((string)frame.Attribute("x")!, CultureInfo.InvariantCulture) + double.Parse((string)frame.Attribute("width")!, CultureInfo.InvariantCulture);
+        foreach (string label in new[] { "forward difference", "central difference", "dual number" })
+        {
+            XElement text = doc.Descendants(ns + "text").First(t => t.Value.StartsWith(label, StringComparison.Ordinal));
+            Assert.That(double.Parse((string)text.Attribute("x")!, CultureInfo.InvariantCulture), Is.GreaterThan(right), label);
+        }
+        // Where the two differences coincide (h ≤ 1e-8, rounding only), the forward line must still show: drawn first, wider.
+        XElement[] lines = doc.Descendants(ns + "polyline").ToArray();
+        double forwardWidth = double.Parse((string)lines[0].Attribute("stroke-width")!, CultureInfo.InvariantCulture);
+        double centralWidth = double.Parse((string)lines[1].Attribute("stroke-width")!, CultureInfo.InvariantCulture);
+        Assert.That((string?)lines[0].Attribute("stroke"), Is.EqualTo("#d62728"), "forward is drawn first");
+        Assert.That(forwardWidth, Is.GreaterThanOrEqualTo(2 * centralWidth));
+    }
+
+    [Test]
+    public void CsvHoldsTheTable()
+    {
+        FiniteDifferenceResult r = FiniteDifferenceErrorExample.Run();
+        string[] lines = FiniteDifferenceErrorExample.Csv(r).TrimEnd('\n').Split('\n');
+        Assert.That(lines[0], Is.EqualTo("h,forward,forward_error,central,central_error,dual_error"));
+        Assert.That(lines, Has.Length.EqualTo(17));
+        double[] first = lines[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        // For the cubic at x = 1.5, h = 0.1: forward error f″h/2 + f‴h²/6 = 17·0.05 + 3·0.01 = 0.88; central error 3h² = 0.03.
+        Assert.That(first[0], Is.EqualTo(0.1));
+        Assert.That(first[2], Is.EqualTo(0.88).Within(1e-12));
+        Assert.That(first[4], Is.EqualTo(0.03).Within(1e-12));
+        Assert.That(first[5], Is.EqualTo(0.0));
+        for (int i = 0; i < 16; i++)
+        {
+            double[] values = lines[i + 1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.That(values[1], Is.EqualTo(r.Rows[i].Forward), "round-trip precision");
+            Assert.That(values[4], Is.EqualTo(r.Rows[i].CentralError));
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"fd-error-{Guid.NewGuid():N}.csv");
+        try
+        {
+            Assert.That(File.ReadAllText(FiniteDifferenceErrorExample.WriteCsv(r, path)), Is.EqualTo(FiniteDifferenceErrorExample.Csv(r)));
         }
         finally
         {

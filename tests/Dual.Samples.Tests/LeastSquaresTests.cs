@@ -11,9 +11,9 @@ public class LeastSquaresTests
     [Test]
     public void DecayFitConvergesToTheNoiseFloor()
     {
-        LmResult fit = Result.Decay.Fit;
-        Assert.That(fit.Converged, Is.True);
-        Assert.That(fit.Iterations, Is.InRange(1, 50));
+        LmRun fit = Result.Decay.Exact;
+        Assert.That(fit.Converged, Is.True, fit.Exit.ToString());
+        Assert.That(fit.Iterations, Is.InRange(1, 100));
         Assert.That(fit.ResidualNorm, Is.LessThan(fit.InitialResidualNorm / 10));
         // With σ-noise and m − n degrees of freedom, ‖r‖ ≈ σ·√(m − n).
         double expected = LeastSquaresExample.Noise * Math.Sqrt(LeastSquaresExample.Points - 3);
@@ -27,17 +27,29 @@ public class LeastSquaresTests
         DecayFit d = Result.Decay;
         for (int i = 0; i < 3; i++)
         {
-            Assert.That(d.StandardErrors[i], Is.GreaterThan(0).And.LessThan(0.05));
-            Assert.That(d.Fit.Parameters[i], Is.EqualTo(d.True[i]).Within(4 * d.StandardErrors[i]), $"parameter {i}");
+            Assert.That(d.Exact.StandardErrors![i], Is.GreaterThan(0).And.LessThan(0.05));
+            Assert.That(d.Exact.Parameters[i], Is.EqualTo(d.True[i]).Within(4 * d.Exact.StandardErrors[i]), $"parameter {i}");
         }
+    }
+
+    [Test]
+    public void FiniteDifferencesReachTheSameFitWithMoreModelRuns()
+    {
+        DecayFit d = Result.Decay;
+        Assert.That(d.FiniteDifference.Converged, Is.True);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.That(d.FiniteDifference.Parameters[i], Is.EqualTo(d.Exact.Parameters[i]).Within(1e-6), $"parameter {i}");
+        }
+        Assert.That(d.FiniteDifference.ModelRuns, Is.GreaterThan(2 * d.Exact.ModelRuns));
     }
 
     [Test]
     public void AdJacobianAtTheSolutionMatchesTheClosedForm()
     {
-        // ∂r/∂a = exp(−bt), ∂r/∂b = −a·t·exp(−bt), ∂r/∂c = 1, on the same grid the sample uses.
-        double a = Result.Decay.Fit.Parameters[0], b = Result.Decay.Fit.Parameters[1];
-        double[] j = Result.Decay.Fit.JacobianAtSolution;
+        // ∂y/∂a = exp(−bt), ∂y/∂b = −a·t·exp(−bt), ∂y/∂c = 1, on the same grid the sample uses.
+        double a = Result.Decay.Exact.Parameters[0], b = Result.Decay.Exact.Parameters[1];
+        double[] j = Result.Decay.JacobianAtSolution;
         int m = LeastSquaresExample.Points;
         for (int i = 0; i < m; i++)
         {
@@ -49,16 +61,37 @@ public class LeastSquaresTests
     }
 
     [Test]
-    public void LinearFitMatchesNormalEquations()
+    public void LinearFitMatchesNormalEquationsSolvedByCramersRule()
     {
+        // The oracle: XᵀX θ = Xᵀy from the raw sums over the sample's data, solved by determinants (no MathNet, no LM).
         LinearFit l = Result.Linear;
         Assert.That(l.Fit.Converged, Is.True);
-        for (int i = 0; i < 3; i++)
+        double[,] xtx = new double[3, 3];
+        double[] xty = new double[3];
+        for (int i = 0; i < l.T.Length; i++)
         {
-            Assert.That(l.Fit.Parameters[i], Is.EqualTo(l.NormalEquations[i]).Within(1e-10));
-            Assert.That(l.NormalEquations[i], Is.EqualTo(l.True[i]).Within(0.05));
+            for (int r = 0; r < 3; r++)
+            {
+                xty[r] += Math.Pow(l.T[i], r) * l.Y[i];
+                for (int c = 0; c < 3; c++) { xtx[r, c] += Math.Pow(l.T[i], r + c); }
+            }
+        }
+        double det = Determinant(xtx);
+        for (int k = 0; k < 3; k++)
+        {
+            double[,] replaced = (double[,])xtx.Clone();
+            for (int r = 0; r < 3; r++) { replaced[r, k] = xty[r]; }
+            double expected = Determinant(replaced) / det;
+            Assert.That(l.Fit.Parameters[k], Is.EqualTo(expected).Within(1e-9), $"LM θ{k}");
+            Assert.That(l.NormalEquations[k], Is.EqualTo(expected).Within(1e-9), $"normal equations θ{k}");
+            Assert.That(expected, Is.EqualTo(l.True[k]).Within(0.05));
         }
         Assert.That(l.MaxDifference, Is.LessThan(1e-10));
         Assert.That(l.JacobianMinusDesign, Is.EqualTo(0.0));
     }
+
+    private static double Determinant(double[,] m) =>
+        m[0, 0] * (m[1, 1] * m[2, 2] - m[1, 2] * m[2, 1])
+        - m[0, 1] * (m[1, 0] * m[2, 2] - m[1, 2] * m[2, 0])
+        + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0]);
 }
