@@ -70,8 +70,15 @@ public readonly partial struct Dual<T>
     {
         T quotient = left.Value / right.Value;
         T inverse = T.One / right.Value;
-        // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
-        return new(quotient, left.Tangent * inverse + right.Tangent * (-quotient * inverse));
+        if (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero)
+        {
+            // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
+            return new(quotient, left.Tangent * inverse + right.Tangent * (-quotient * inverse));
+        }
+        // 1/c over- or underflows (|c| near the ends of the range) though the tangent may not: 1/c = s/(c·s) with s an
+        // exact power of two that makes 1/(c·s) normal, so no 0·∞ or lost bits.
+        T scaled = DerivativeRules<T>.ScaledReciprocal(right.Value, out T s1, out T s2);
+        return new(quotient, (left.Tangent * scaled + right.Tangent * (-quotient * scaled)) * s1 * s2);
     }
 
     /// <summary>(a + bε)/c.</summary>

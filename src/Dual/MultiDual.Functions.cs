@@ -348,10 +348,29 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static Dual<T, TTangents> MultiplyAddEstimate(Dual<T, TTangents> left, Dual<T, TTangents> right, Dual<T, TTangents> addend) => left * right + addend;
 
-    /// <summary>x·2ⁿ, exact in both parts.</summary>
+    /// <summary>x·2ⁿ, exact in both parts: each tangent lane is <typeparamref name="T"/>'s own ScaleB (a product with
+    /// 2ⁿ would give 0 or NaN where 2ⁿ itself over- or underflows but the scaled lane does not).</summary>
     /// <param name="x">The operand.</param>
     /// <param name="n">The power of two.</param>
-    [MethodImpl(Inline)] public static Dual<T, TTangents> ScaleB(Dual<T, TTangents> x, int n) => new(T.ScaleB(x.Value, n), TTangents.Multiply(x.Tangents, T.ScaleB(T.One, n)));
+    public static Dual<T, TTangents> ScaleB(Dual<T, TTangents> x, int n)
+    {
+        LaneBuffer buffer = default;
+        Span<T> lanes = TTangents.Count <= LaneBuffer.Length ? ((Span<T>)buffer)[..TTangents.Count] : new T[TTangents.Count];
+        x.Tangents.CopyTo(lanes);
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = T.ScaleB(lanes[i], n);
+        }
+        return new(T.ScaleB(x.Value, n), TTangents.Create(lanes));
+    }
+
+    /// <summary>Room for the lanes of every library block, for the few operations done lane by lane.</summary>
+    [InlineArray(Length)]
+    private struct LaneBuffer
+    {
+        public const int Length = 16;
+        private T _0;
+    }
 
     /// <summary>IEEE remainder x − y·round(x/y); ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>
     /// <param name="left">x.</param>
@@ -462,15 +481,22 @@ public readonly partial struct Dual<T, TTangents>
         }
         if (!T.IsFinite(max))
         {
-            // All −∞ (or a +∞ or NaN present): the value is max itself; the tangent of the first arg attaining it.
+            // As Dual<T>.LogSumExp: NaN tangents for NaN; else the average tangent of the arguments attaining ±∞.
+            if (T.IsNaN(max))
+            {
+                return new(max, TTangents.Multiply(x[0].Tangents, max));
+            }
+            T count = T.Zero;
+            TTangents sumOfTangents = TTangents.Zero;
             foreach (Dual<T, TTangents> item in x)
             {
-                if (item.Value.Equals(max))
+                if (!(item.Value < max) && !(item.Value > max))
                 {
-                    return new(max, item.Tangents);
+                    count += T.One;
+                    sumOfTangents = TTangents.Add(sumOfTangents, item.Tangents);
                 }
             }
-            return new(max, TTangents.Multiply(x[0].Tangents, max));
+            return new(max, TTangents.Divide(sumOfTangents, count));
         }
         T sum = T.Zero;
         TTangents weighted = TTangents.Zero;
@@ -485,11 +511,13 @@ public readonly partial struct Dual<T, TTangents>
 
     /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ).</summary>
     /// <param name="x">The logits.</param>
-    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
+    /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
     public static void Softmax(ReadOnlySpan<Dual<T, TTangents>> x, Span<Dual<T, TTangents>> destination)
     {
         Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
+        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
         if (x.IsEmpty)
         {
             return;
@@ -499,24 +527,25 @@ public readonly partial struct Dual<T, TTangents>
         {
             max = T.Max(max, x[i].Value);
         }
+        // As Dual<T>.Softmax: destination keeps x's tangents until the last loop, so in-place calls are exact.
         T sum = T.Zero;
         for (int i = 0; i < x.Length; i++)
         {
             T e = T.Exp(x[i].Value - max);
             sum += e;
-            destination[i] = new(e, TTangents.Zero);
+            destination[i] = new(e, x[i].Tangents);
         }
         TTangents mean = TTangents.Zero;
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value / sum;
-            mean = TTangents.MultiplyAdd(mean, T.One, x[i].Tangents, y);
-            destination[i] = new(y, TTangents.Zero);
+            mean = TTangents.MultiplyAdd(mean, T.One, destination[i].Tangents, y);
+            destination[i] = new(y, destination[i].Tangents);
         }
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value;
-            destination[i] = new(y, TTangents.Multiply(TTangents.Subtract(x[i].Tangents, mean), y));
+            destination[i] = new(y, TTangents.Multiply(TTangents.Subtract(destination[i].Tangents, mean), y));
         }
     }
 }

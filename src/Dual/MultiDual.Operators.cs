@@ -69,8 +69,15 @@ public readonly partial struct Dual<T, TTangents>
     {
         T quotient = left.Value / right.Value;
         T inverse = T.One / right.Value;
-        // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
-        return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, -quotient * inverse));
+        if (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero)
+        {
+            // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form Dual<T> uses.
+            return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, -quotient * inverse));
+        }
+        // As Dual<T>: 1/c = s/(c·s) where 1/c itself over- or underflows.
+        T scaled = DerivativeRules<T>.ScaledReciprocal(right.Value, out T s1, out T s2);
+        TTangents sum = TTangents.MultiplyAdd(left.Tangents, scaled, right.Tangents, -quotient * scaled);
+        return new(quotient, TTangents.Multiply(TTangents.Multiply(sum, s1), s2));
     }
 
     /// <summary>(a + Σbε)/c.</summary>

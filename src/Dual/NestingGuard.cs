@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Threading;
 
 namespace Dual;
 
@@ -10,29 +11,97 @@ namespace Dual;
 /// inner function captures would have its perturbation added to the inner one (Siskind–Pearlmutter).
 /// Nesting at the lifted type (<c>Dual&lt;T&gt;</c>) uses a different slot and is always allowed.
 /// </summary>
+/// <remarks>
+/// <para>The mark "a differentiation at <typeparamref name="T"/> is evaluating" lives in an
+/// <see cref="AsyncLocal{T}"/>, so it follows the logical call rather than the thread: work that <c>f</c> starts
+/// on other threads (<c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>Parallel.For</c>, <c>new Thread</c>, async
+/// continuations) carries the mark with the <see cref="ExecutionContext"/> it captures, and an unrelated task that a
+/// blocking wait happens to run inline on this thread runs under its own context, without the mark.</para>
+/// <para>Setting an <see cref="AsyncLocal{T}"/> allocates a new execution context every time. Instead, each thread
+/// caches the pair (context before the call → the same context with the mark set) and switches between the two with
+/// <see cref="ExecutionContext.Restore"/>, which allocates nothing; the pair is rebuilt only when a call starts
+/// from a different context. If <c>f</c> itself changes the context (sets an async-local of its own), the exit
+/// clears the mark instead of restoring, so the caller keeps what <c>f</c> set.</para>
+/// <para>Not tracked: work started with the flow of the execution context suppressed
+/// (<see cref="ExecutionContext.SuppressFlow"/>, <c>ThreadPool.UnsafeQueueUserWorkItem</c>,
+/// <c>Thread.UnsafeStart</c>), which by design carries no context.</para>
+/// </remarks>
 internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
 {
+    private static readonly AsyncLocal<object?> Mark = new();
+
+    private static readonly object Evaluating = new();
+
+    // The per-thread pair: the context a call started from, and that context with the mark set.
     [ThreadStatic]
-    private static int depth;
+    private static ExecutionContext? cachedOuter;
+
+    [ThreadStatic]
+    private static ExecutionContext? cachedInner;
 
     public static Scope Enter(string operation)
     {
-        if (depth > 0)
+        if (Mark.Value is not null)
         {
-            throw new InvalidOperationException(
-                $"AutoDiff.{operation} was called at scalar type {Name()} while another differentiation at {Name()} is evaluating " +
-                $"on this thread. Both would use the same tangent slot, so a value captured from the outer function would " +
-                $"be differentiated twice (perturbation confusion). Make the inner call at the outer's dual type instead, " +
-                $"e.g. AutoDiff.Derivative<Dual<{Name()}>>(y => x + y, ...) where x is the outer Dual<{Name()}>.");
+            throw Confusion(operation);
         }
-        depth++;
-        return default;
+        ExecutionContext? outer = ExecutionContext.Capture();
+        if (outer is null)
+        {
+            // Flow suppressed: there is no context to switch to; set the mark directly (this allocates).
+            Mark.Value = Evaluating;
+            return new Scope(null, null);
+        }
+        ExecutionContext? inner = cachedInner;
+        if (inner is not null && ReferenceEquals(outer, cachedOuter))
+        {
+            ExecutionContext.Restore(inner);
+        }
+        else
+        {
+            Mark.Value = Evaluating;
+            inner = ExecutionContext.Capture();
+            cachedOuter = outer;
+            cachedInner = inner;
+        }
+        return new Scope(outer, inner);
     }
 
-    private static string Name() => typeof(T).Name;
+    private static InvalidOperationException Confusion(string operation)
+    {
+        string t = TypeNames.Of(typeof(T));
+        return new InvalidOperationException(
+            $"AutoDiff.{operation} was called at scalar type {t} while another differentiation at {t} is evaluating " +
+            $"in the same logical call (on this thread, or in work the outer function started on another thread: a task, " +
+            $"Parallel.For, an async continuation). Both would use the same tangent slot, so a value captured from the outer " +
+            $"function would be differentiated twice (perturbation confusion). Make the inner call at the outer's dual type " +
+            $"instead, e.g. AutoDiff.Derivative<Dual<{t}>>(y => x + y, ...) where x is the outer Dual<{t}>; generic-math " +
+            $"functions (IRealFunction, IScalarFunction, ...) do this by themselves.");
+    }
 
+    /// <summary>Ends the evaluation: restores the context the call started from.</summary>
     public readonly struct Scope : IDisposable
     {
-        public void Dispose() => depth--;
+        private readonly ExecutionContext? outer;
+        private readonly ExecutionContext? inner;
+
+        public Scope(ExecutionContext? outer, ExecutionContext? inner)
+        {
+            this.outer = outer;
+            this.inner = inner;
+        }
+
+        public void Dispose()
+        {
+            if (outer is not null && ReferenceEquals(ExecutionContext.Capture(), inner))
+            {
+                ExecutionContext.Restore(outer);
+            }
+            else
+            {
+                // f changed the context (or flow was suppressed): keep its changes, clear only the mark.
+                Mark.Value = null;
+            }
+        }
     }
 }
