@@ -135,10 +135,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
-        T r2 = x * x + y * y;
+        T r2 = T.Pi * (x * x + y * y);
         if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
-            r2 = T.Pi * r2;
             dy = x / r2;
             dx = -y / r2;
         }
@@ -150,13 +149,14 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     }
 
     // x/(c·(x² + y²)) and −y/(c·(x² + y²)) for finite (x, y) ≠ 0: with s an exact power of two that brings
-    // max(|x|, |y|) into [2^−h, 2^h], the partials are (xs/(c·((xs)² + (ys)²)))·s: one rounding more at most.
+    // max(|x|, |y|) into [2^−h, 2^h], the partials are (xs/((xs)² + (ys)²)/c)·s (c after the quotient, since c·2^(2h+1)
+    // may overflow): two roundings more at most.
     private static void Atan2Scaled(T y, T x, T c, out T dy, out T dx)
     {
         ScaleToSafeRange(ref x, ref y, out T s1, out T s2);
-        T r2 = c * (x * x + y * y);
-        dy = x / r2 * s1 * s2;
-        dx = -y / r2 * s1 * s2;
+        T r2 = x * x + y * y;
+        dy = x / r2 / c * s1 * s2;
+        dx = -y / r2 / c * s1 * s2;
     }
 
     /// <summary>Multiplies the finite, not both zero, <paramref name="x"/> and <paramref name="y"/> by an exact power of two

@@ -10,8 +10,13 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)]
     private static Dual<T> Chain(Dual<T> x, T value, T derivative) => new(value, x.Tangent * derivative);
 
+    // Where a partial is infinite or NaN (a singular point, or a partial that overflows), an operand with zero tangent —
+    // a constant — contributes exactly 0 rather than 0·∞ = NaN; the product of a non-zero tangent stays IEEE.
     [MethodImpl(Inline)]
-    private static Dual<T> Chain(Dual<T> x, T dx, Dual<T> y, T dy, T value) => new(value, x.Tangent * dx + y.Tangent * dy);
+    private static Dual<T> Chain(Dual<T> x, T dx, Dual<T> y, T dy, T value)
+        => T.IsFinite(dx) && T.IsFinite(dy)
+            ? new(value, x.Tangent * dx + y.Tangent * dy)
+            : new(value, Lanes<T>.ProductSkippingZero(x.Tangent, dx) + Lanes<T>.ProductSkippingZero(y.Tangent, dy));
 
     [MethodImpl(Inline)]
     private static Dual<T> Constant(T value, Dual<T> _) => new(value, T.Zero);
@@ -50,9 +55,9 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)]
     public static Dual<T> Pow(Dual<T> x, Dual<T> y)
     {
+        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) contributes 0, not 0·∞ (Chain).
         T v = DerivativeRules<T>.Pow(x.Value, y.Value, out T dx, out T dy);
-        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) must contribute 0, not 0·∞.
-        return T.IsFinite(dx) && T.IsFinite(dy) ? Chain(x, dx, y, dy, v) : new(v, Lanes<T>.ProductSkippingZero(x.Tangent, dx) + Lanes<T>.ProductSkippingZero(y.Tangent, dy));
+        return Chain(x, dx, y, dy, v);
     }
 
     /// <summary>xʸ for a constant exponent.</summary>

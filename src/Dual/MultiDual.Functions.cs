@@ -10,8 +10,12 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T value, T derivative) => new(value, TTangents.Multiply(x.Tangents, derivative));
 
+    // As Dual<T>: where a partial is not finite, a zero tangent lane contributes exactly 0.
     [MethodImpl(Inline)]
-    private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T dx, Dual<T, TTangents> y, T dy, T value) => new(value, TTangents.MultiplyAdd(x.Tangents, dx, y.Tangents, dy));
+    private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T dx, Dual<T, TTangents> y, T dy, T value)
+        => T.IsFinite(dx) && T.IsFinite(dy)
+            ? new(value, TTangents.MultiplyAdd(x.Tangents, dx, y.Tangents, dy))
+            : new(value, TTangents.MultiplyAddSkippingZeros(x.Tangents, dx, y.Tangents, dy));
 
     [MethodImpl(Inline)]
     private static Dual<T, TTangents> Constant(T value, Dual<T, TTangents> _) => new(value, TTangents.Zero);
@@ -50,9 +54,9 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static Dual<T, TTangents> Pow(Dual<T, TTangents> x, Dual<T, TTangents> y)
     {
+        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) contributes 0, not 0·∞ (Chain).
         T v = DerivativeRules<T>.Pow(x.Value, y.Value, out T dx, out T dy);
-        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) must contribute 0, not 0·∞.
-        return T.IsFinite(dx) && T.IsFinite(dy) ? Chain(x, dx, y, dy, v) : new(v, TTangents.MultiplyAddSkippingZeros(x.Tangents, dx, y.Tangents, dy));
+        return Chain(x, dx, y, dy, v);
     }
 
     /// <summary>xʸ for a constant exponent.</summary>

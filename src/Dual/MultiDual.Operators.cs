@@ -69,15 +69,27 @@ public readonly partial struct Dual<T, TTangents>
     {
         T quotient = left.Value / right.Value;
         T inverse = T.One / right.Value;
-        if (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero)
+        T dRight = -quotient * inverse;
+        if (T.IsFinite(dRight) && (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero))
         {
             // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form Dual<T> uses.
-            return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, -quotient * inverse));
+            return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, dRight));
         }
-        // As Dual<T>: 1/c = s/(c·s) where 1/c itself over- or underflows.
-        T scaled = DerivativeRules<T>.ScaledReciprocal(right.Value, out T s1, out T s2);
-        TTangents sum = TTangents.MultiplyAdd(left.Tangents, scaled, right.Tangents, -quotient * scaled);
-        return new(quotient, TTangents.Multiply(TTangents.Multiply(sum, s1), s2));
+        return new(quotient, QuotientTangentsSlow(left.Tangents, right.Tangents, quotient, right.Value));
+    }
+
+    // As Dual<T>.QuotientTangentSlow, lane by lane.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TTangents QuotientTangentsSlow(TTangents b, TTangents d, T quotient, T c)
+    {
+        T s1 = T.One, s2 = T.One, inverse = T.One / c;
+        if (!Constants<T>.IsNormal(inverse) && T.IsFinite(c) && c != T.Zero)
+        {
+            inverse = DerivativeRules<T>.ScaledReciprocal(c, out s1, out s2);
+        }
+        T dRight = -quotient * inverse;
+        TTangents sum = T.IsFinite(inverse) && T.IsFinite(dRight) ? TTangents.MultiplyAdd(b, inverse, d, dRight) : TTangents.MultiplyAddSkippingZeros(b, inverse, d, dRight);
+        return TTangents.Multiply(TTangents.Multiply(sum, s1), s2);
     }
 
     /// <summary>(a + Σbε)/c.</summary>
