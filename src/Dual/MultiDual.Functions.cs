@@ -384,7 +384,7 @@ public readonly partial struct Dual<T, TTangents>
     {
         T v = T.Ieee754Remainder(left.Value, right.Value);
         T quotient = T.Round((left.Value - v) / right.Value);
-        return new(v, TTangents.MultiplyAdd(left.Tangents, T.One, right.Tangents, -quotient));
+        return new(v, TTangents.Subtract(left.Tangents, TTangents.Multiply(right.Tangents, quotient)));
     }
 
     /// <summary>The next value up; the tangent is unchanged.</summary>
@@ -508,7 +508,7 @@ public readonly partial struct Dual<T, TTangents>
         {
             T e = T.Exp(item.Value - max);
             sum += e;
-            weighted = TTangents.MultiplyAdd(weighted, T.One, item.Tangents, e);
+            weighted = TTangents.Add(weighted, TTangents.Multiply(item.Tangents, e));
         }
         return new(max + T.Log(sum), TTangents.Divide(weighted, sum));
     }
@@ -543,7 +543,7 @@ public readonly partial struct Dual<T, TTangents>
         for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value / sum;
-            mean = TTangents.MultiplyAdd(mean, T.One, destination[i].Tangents, y);
+            mean = TTangents.Add(mean, TTangents.Multiply(destination[i].Tangents, y));
             destination[i] = new(y, destination[i].Tangents);
         }
         for (int i = 0; i < destination.Length; i++)

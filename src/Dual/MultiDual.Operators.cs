@@ -5,6 +5,7 @@ namespace Dual;
 public readonly partial struct Dual<T, TTangents>
 {
     // Lane by lane the same operations, in the same order, as Dual<T>'s operators.
+    // (Never a·1 + b·s for a + b·s: with nested duals as T, a·1 is not exact where a lane is infinite, as 0·∞ = NaN.)
 
     /// <summary>(a + Σbε) + (c + dε) = (a + c) + (b + d)ε.</summary>
     /// <param name="left">The left operand.</param>
@@ -116,7 +117,7 @@ public readonly partial struct Dual<T, TTangents>
     {
         T remainder = left.Value % right.Value;
         T quotient = T.Round((left.Value - remainder) / right.Value);
-        return new(remainder, TTangents.MultiplyAdd(left.Tangents, T.One, right.Tangents, -quotient));
+        return new(remainder, TTangents.Subtract(left.Tangents, TTangents.Multiply(right.Tangents, quotient)));
     }
 
     /// <summary>Negation of both parts.</summary>
