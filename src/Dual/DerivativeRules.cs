@@ -220,7 +220,8 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     }
     [MethodImpl(Inline)] public static T Atanh(T x, out T d) { d = T.One / ((T.One - x) * (T.One + x)); return T.Atanh(x); }
 
-    /// <summary>|x|: derivative sign(x), and 0 at x = 0 (JAX's convention; the midpoint of the subgradient).</summary>
+    /// <summary>|x|: derivative sign(x), and 0 at x = 0 (the centre of the subgradient, and what Max(x, −x) gives under the
+    /// balanced tie rule; JAX gives 1 there — see docs/design.md).</summary>
     [MethodImpl(Inline)]
     public static T Abs(T x, out T d)
     {

@@ -311,7 +311,8 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)] public static Dual<T, TTangents> MinMagnitudeNumber(Dual<T, TTangents> x, Dual<T, TTangents> y) => T.IsNaN(x.Value) ? y : T.IsNaN(y.Value) ? x : MinMagnitude(x, y);
 
     /// <summary>Clamps x to [min, max]: the tangent is that of whichever bound or x the value came from
-    /// (x's own at the bounds, as JAX's clip does).</summary>
+    /// (x's own at the bounds: clamp is the identity on the closed interval, so clamping twice keeps the derivative;
+    /// JAX's jnp.clip averages there and lax.clamp gives 0 — see docs/design.md).</summary>
     /// <param name="value">The value.</param>
     /// <param name="min">The lower bound.</param>
     /// <param name="max">The upper bound.</param>
