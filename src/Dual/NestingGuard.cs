@@ -30,40 +30,48 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
 {
     private static readonly AsyncLocal<object?> Mark = new();
 
+    /// <summary>The mark's value, and this T's key in the per-thread cache.</summary>
     private static readonly object Evaluating = new();
-
-    // The per-thread pair: the context a call started from, and that context with the mark set.
-    [ThreadStatic]
-    private static ExecutionContext? cachedOuter;
-
-    [ThreadStatic]
-    private static ExecutionContext? cachedInner;
 
     public static Scope Enter(string operation)
     {
-        if (Mark.Value is not null)
-        {
-            throw Confusion(operation);
-        }
         ExecutionContext? outer = ExecutionContext.Capture();
         if (outer is null)
         {
             // Flow suppressed: there is no context to switch to; set the mark directly (this allocates).
+            if (Mark.Value is not null)
+            {
+                throw Confusion(operation);
+            }
             Mark.Value = Evaluating;
             return new Scope(null, null);
         }
-        ExecutionContext? inner = cachedInner;
-        if (inner is not null && ReferenceEquals(outer, cachedOuter))
+        // Steady state: this context was seen before on this thread, as the one a call started from (no mark: switch
+        // to its marked twin) or as a marked one (nested: refuse). Neither reads the async-local.
+        GuardContexts.Entry[] cache = GuardContexts.Cache;
+        for (int i = 0; i < cache.Length; i++)
         {
-            ExecutionContext.Restore(inner);
+            ref GuardContexts.Entry entry = ref cache[i];
+            if (ReferenceEquals(entry.Key, Evaluating))
+            {
+                if (ReferenceEquals(entry.Outer, outer))
+                {
+                    ExecutionContext.Restore(entry.Inner!);
+                    return new Scope(outer, entry.Inner);
+                }
+                if (ReferenceEquals(entry.Inner, outer))
+                {
+                    throw Confusion(operation);
+                }
+            }
         }
-        else
+        if (Mark.Value is not null)
         {
-            Mark.Value = Evaluating;
-            inner = ExecutionContext.Capture();
-            cachedOuter = outer;
-            cachedInner = inner;
+            throw Confusion(operation);
         }
+        Mark.Value = Evaluating;
+        ExecutionContext inner = ExecutionContext.Capture()!;
+        GuardContexts.Remember(Evaluating, outer, inner);
         return new Scope(outer, inner);
     }
 
@@ -103,5 +111,49 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
                 Mark.Value = null;
             }
         }
+    }
+}
+
+/// <summary>
+/// The per-thread cache of <see cref="NestingGuard{T}"/>: a few (scalar type, context without the mark, the same context
+/// with the mark) entries. Kept in a non-generic class, whose thread-static the JIT reaches inline, unlike a generic
+/// class's; a few entries so that nesting at the lifted types (double, Dual&lt;double&gt;, …) does not evict its outer call.
+/// </summary>
+internal static class GuardContexts
+{
+    internal struct Entry
+    {
+        public object? Key;
+        public ExecutionContext? Outer;
+        public ExecutionContext? Inner;
+    }
+
+    [ThreadStatic]
+    private static Entry[]? cache;
+
+    [ThreadStatic]
+    private static int next;
+
+    public static Entry[] Cache => cache ??= new Entry[4];
+
+    /// <summary>Stores the pair for <paramref name="key"/>, replacing its previous one, else the oldest entry.</summary>
+    public static void Remember(object key, ExecutionContext outer, ExecutionContext inner)
+    {
+        Entry[] entries = Cache;
+        int slot = -1;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (ReferenceEquals(entries[i].Key, key))
+            {
+                slot = i;
+                break;
+            }
+        }
+        if (slot < 0)
+        {
+            slot = next;
+            next = (next + 1) % entries.Length;
+        }
+        entries[slot] = new Entry { Key = key, Outer = outer, Inner = inner };
     }
 }
