@@ -14,6 +14,10 @@ namespace Dual;
 /// <see cref="IVectorFunction"/>, <see cref="ICurveFunction"/>), which run chunked multi-tangent passes:
 /// k tangents per evaluation, so an n-input gradient costs ⌈n/k⌉ evaluations. The span overloads write into
 /// caller buffers and allocate nothing (work arrays come from a per-thread cache, or <see cref="ArrayPool{T}.Shared"/> when large).</para>
+/// <para>Outputs may share memory with the inputs (in-place Newton updates such as <c>values: x</c> or
+/// <c>gradient: x</c>): inputs are read into work storage before any output is written, so any overlap gives the
+/// same result as separate buffers. Two outputs of one call must not overlap (<see cref="ArgumentException"/>
+/// naming both).</para>
 /// <para>Matrices are row-major: a Jacobian of f: ℝⁿ → ℝᵐ is m×n with J[i, j] = ∂fᵢ/∂xⱼ at index i·n + j.</para>
 /// <para>Nested differentiation must be made at the lifted type: inside a function differentiated at
 /// <c>T</c>, differentiate at <c>Dual&lt;T&gt;</c>. A nested call at the same <c>T</c> would confuse the two
@@ -50,7 +54,32 @@ public static partial class AutoDiff
         {
             return chunkSize;
         }
-        throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8 or 16.");
+        throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8 or 16 (every size holds any scalar type: nested duals get wide blocks).");
+    }
+
+    /// <summary>
+    /// True when <typeparamref name="T"/> is a scalar the public SIMD blocks (<see cref="Tangents2{T}"/> …
+    /// <see cref="Tangents16{T}"/>) hold; any other <typeparamref name="T"/> (nested duals, user types) gets the
+    /// library's wide blocks, which hold any scalar. A JIT-time constant.
+    /// </summary>
+    private static bool FitsSimdBlocks<T>() => typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half);
+
+    /// <summary>A function ℝⁿ → ℝ at one number type, whether a delegate or a generic-math struct (one core serves both).</summary>
+    private interface IScalarEvaluator<TNum>
+    {
+        TNum Evaluate(ReadOnlySpan<TNum> x);
+    }
+
+    private readonly struct ScalarDelegate<TNum>(ScalarFunc<TNum> f) : IScalarEvaluator<TNum>
+    {
+        public TNum Evaluate(ReadOnlySpan<TNum> x) => f(x);
+    }
+
+    private readonly struct ScalarStruct<TFunction, TNum>(TFunction f) : IScalarEvaluator<TNum>
+        where TFunction : IScalarFunction
+        where TNum : IFloatingPointIeee754<TNum>
+    {
+        public TNum Evaluate(ReadOnlySpan<TNum> x) => f.Evaluate(x);
     }
 
     /// <summary>A work array, taken from a per-thread cache (small arrays) or the shared pool, and given back on dispose.</summary>

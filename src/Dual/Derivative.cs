@@ -58,16 +58,13 @@ public static partial class AutoDiff
     /// <param name="x">The point.</param>
     /// <param name="values">Receives f(x); its length is m.</param>
     /// <param name="derivatives">Receives f′(x); length m.</param>
-    /// <exception cref="ArgumentException">The buffers' lengths differ.</exception>
+    /// <exception cref="ArgumentException">The buffers' lengths differ or they overlap; or f writes more than m outputs.</exception>
     public static void Derivative<T>(CurveFunc<Dual<T>> f, T x, Span<T> values, Span<T> derivatives) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.SameLength(values.Length, derivatives.Length, nameof(derivatives), nameof(values));
-        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Derivative));
-        using var y = new Rented<Dual<T>>(values.Length);
-        y.Span.Clear();
-        f(new Dual<T>(x, T.One), y.Span);
-        Split(y.Span, values, derivatives);
+        Guard.Disjoint<T>(values, derivatives, nameof(values), nameof(derivatives));
+        CurveCore(new CurveDelegate<Dual<T>>(f), x, values, derivatives, nameof(values));
     }
 
     /// <summary>f′(x) for f: ℝ → ℝᵐ, allocating the result.</summary>
@@ -76,12 +73,14 @@ public static partial class AutoDiff
     /// <param name="x">The point.</param>
     /// <param name="outputLength">m.</param>
     /// <returns>The m derivatives.</returns>
+    /// <exception cref="ArgumentException">f writes more than <paramref name="outputLength"/> outputs.</exception>
     public static T[] Derivative<T>(CurveFunc<Dual<T>> f, T x, int outputLength) where T : IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(f);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         var values = new T[outputLength];
         var derivatives = new T[outputLength];
-        Derivative(f, x, values, derivatives);
+        CurveCore(new CurveDelegate<Dual<T>>(f), x, values, derivatives, nameof(outputLength));
         return derivatives;
     }
 
@@ -92,16 +91,48 @@ public static partial class AutoDiff
     /// <param name="x">The point.</param>
     /// <param name="values">Receives f(x); its length is m.</param>
     /// <param name="derivatives">Receives f′(x); length m.</param>
-    /// <exception cref="ArgumentException">The buffers' lengths differ.</exception>
+    /// <exception cref="ArgumentException">The buffers' lengths differ or they overlap; or f writes more than m outputs.</exception>
     public static void Derivative<T, TFunction>(TFunction f, T x, Span<T> values, Span<T> derivatives)
         where T : IFloatingPointIeee754<T>
         where TFunction : ICurveFunction
     {
         Guard.SameLength(values.Length, derivatives.Length, nameof(derivatives), nameof(values));
+        Guard.Disjoint<T>(values, derivatives, nameof(values), nameof(derivatives));
+        CurveCore(new CurveStruct<TFunction, Dual<T>>(f), x, values, derivatives, nameof(values));
+    }
+
+    private interface ICurveEvaluator<TNum>
+    {
+        void Evaluate(TNum t, Span<TNum> y);
+    }
+
+    private readonly struct CurveDelegate<TNum>(CurveFunc<TNum> f) : ICurveEvaluator<TNum>
+    {
+        public void Evaluate(TNum t, Span<TNum> y) => f(t, y);
+    }
+
+    private readonly struct CurveStruct<TFunction, TNum>(TFunction f) : ICurveEvaluator<TNum>
+        where TFunction : ICurveFunction
+        where TNum : IFloatingPointIeee754<TNum>
+    {
+        public void Evaluate(TNum t, Span<TNum> y) => f.Evaluate(t, y);
+    }
+
+    private static void CurveCore<T, TEvaluator>(TEvaluator f, T x, Span<T> values, Span<T> derivatives, string outputsName)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : ICurveEvaluator<Dual<T>>
+    {
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Derivative));
         using var y = new Rented<Dual<T>>(values.Length);
         y.Span.Clear();
-        f.Evaluate(new Dual<T>(x, T.One), y.Span);
+        try
+        {
+            f.Evaluate(new Dual<T>(x, T.One), y.Span);
+        }
+        catch (IndexOutOfRangeException e)
+        {
+            throw Guard.OutputsTooShort(e, values.Length, 1, outputsName);
+        }
         Split(y.Span, values, derivatives);
     }
 

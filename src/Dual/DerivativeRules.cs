@@ -9,11 +9,14 @@ namespace Dual;
 /// function, bit for bit) and the local derivative(s) by which the incoming tangents are scaled.
 /// </summary>
 /// <remarks>
-/// Conventions at non-differentiable points follow JAX (see docs/design.md): Abs, Sign, Relu and the
-/// rounding functions have derivative 0 at their kinks; Min/Max at a tie split the tangent evenly; Sqrt,
-/// Cbrt and RootN at 0 give an infinite derivative (so a zero tangent becomes NaN, per IEEE 0·∞);
-/// Hypot at the origin gives 0. Everything here stays free of exceptions and conversions so that the same
-/// code can be compiled by ILGPU.
+/// <para>Conventions at non-differentiable points are listed, each with JAX's choice and the reason for ours, in
+/// docs/design.md: Abs, Sign, Relu and the rounding functions have derivative 0 at their kinks; Min/Max at a tie
+/// split the tangent evenly; Sqrt, Cbrt and RootN at 0 give an infinite derivative (so a zero tangent becomes NaN,
+/// per IEEE 0·∞); Hypot at the origin gives 0.</para>
+/// <para>No intermediate over- or underflows where the derivative itself is representable: forms such as x² + y²,
+/// n·x or x·ln b are rescaled by exact powers of two (or rewritten) outside the range where they are safe, and the
+/// common path is the plain formula. Everything here stays free of exceptions, conversions and bit
+/// reinterpretation, so that the same code can be compiled by ILGPU.</para>
 /// </remarks>
 internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 {
@@ -21,37 +24,67 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 
     [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
     [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
-    // v/(n·x) is 0/0 at x = 0: there the derivative is +∞ for n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1.
+    // x^(1/n)/(n·x), written (v/x)/n so that n·x cannot overflow. At x = 0 it is 0/0: there the derivative is +∞ for
+    // n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1; at x = ±∞ it is ∞/∞: there the limit is 0 (as Sqrt and Cbrt give).
     [MethodImpl(Inline)]
     public static T RootN(T x, int n, T nAsT, out T d)
     {
         T v = T.RootN(x, n);
-        d = n > 0 && x == T.Zero ? (n == 1 ? T.One : T.PositiveInfinity) : v / (nAsT * x);
+        d = n == 1 ? T.One
+            : n > 0 && x == T.Zero ? T.PositiveInfinity
+            : n != 0 && T.IsInfinity(x) ? T.Zero
+            : v / x / nAsT;
         return v;
     }
 
     [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = T.Exp(x); d = v; return v; }
-    [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = v * Constants<T>.Ln2; return v; }
-    [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = v * Constants<T>.Ln10; return v; }
+    [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = Exp2Derivative(x, v); return v; }
+    [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = Exp10Derivative(x, v); return v; }
     [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = T.ExpM1(x); d = T.Exp(x); return v; }
-    [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = T.Exp2M1(x); d = T.Exp2(x) * Constants<T>.Ln2; return v; }
-    [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = T.Exp10M1(x); d = T.Exp10(x) * Constants<T>.Ln10; return v; }
+    [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = T.Exp2M1(x); d = Exp2Derivative(x, T.Exp2(x)); return v; }
+    [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = T.Exp10M1(x); d = Exp10Derivative(x, T.Exp10(x)); return v; }
 
+    // bˣ·ln b from p = bˣ. Where p is not a normal number (it overflowed, though bˣ·ln 2 may not; or it is subnormal,
+    // with few significant bits, though bˣ·ln 10 may be normal), h = b^(x/2) is, and h·(h·ln b) rounds once.
+    [MethodImpl(Inline)]
+    private static T Exp2Derivative(T x, T p)
+    {
+        if (Constants<T>.IsNormal(p))
+        {
+            return p * Constants<T>.Ln2;
+        }
+        T h = T.Exp2(x * Constants<T>.Half);
+        return h * (h * Constants<T>.Ln2);
+    }
+
+    [MethodImpl(Inline)]
+    private static T Exp10Derivative(T x, T p)
+    {
+        if (Constants<T>.IsNormal(p))
+        {
+            return p * Constants<T>.Ln10;
+        }
+        T h = T.Exp10(x * Constants<T>.Half);
+        return h * (h * Constants<T>.Ln10);
+    }
+
+    // 1/(x·ln b) as (1/ln b)/x: x·ln b would overflow near the largest x, or round in the subnormal range.
     [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return T.Log(x); }
-    [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = T.One / (x * Constants<T>.Ln2); return T.Log2(x); }
-    [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = T.One / (x * Constants<T>.Ln10); return T.Log10(x); }
+    [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = Constants<T>.InvLn2 / x; return T.Log2(x); }
+    [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = Constants<T>.InvLn10 / x; return T.Log10(x); }
     [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return T.LogP1(x); }
-    [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = T.One / ((x + T.One) * Constants<T>.Ln2); return T.Log2P1(x); }
-    [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = T.One / ((x + T.One) * Constants<T>.Ln10); return T.Log10P1(x); }
+    [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = Constants<T>.InvLn2 / (x + T.One); return T.Log2P1(x); }
+    [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = Constants<T>.InvLn10 / (x + T.One); return T.Log10P1(x); }
 
-    /// <summary>log_b(x) = ln x / ln b: ∂/∂x = 1/(x ln b), ∂/∂b = −log_b(x)/(b ln b).</summary>
+    /// <summary>log_b(x) = ln x / ln b: ∂/∂x = 1/(x ln b), ∂/∂b = −log_b(x)/(b ln b), each written as a chain of
+    /// divisions ((1/ln b)/x, (log_b(x)/ln b)/b) so that no product x·ln b or b·ln b over- or underflows.</summary>
     [MethodImpl(Inline)]
     public static T LogBase(T x, T newBase, out T dx, out T dBase)
     {
         T v = T.Log(x, newBase);
         T lnBase = T.Log(newBase);
-        dx = T.One / (x * lnBase);
-        dBase = -v / (newBase * lnBase);
+        dx = T.One / lnBase / x;
+        dBase = -(v / lnBase / newBase);
         return v;
     }
 
@@ -63,28 +96,90 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)] public static T TanPi(T x, out T d) { T v = T.TanPi(x); d = T.Pi * (T.One + v * v); return v; }
     [MethodImpl(Inline)] public static T Asin(T x, out T d) { d = T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Asin(x); }
     [MethodImpl(Inline)] public static T Acos(T x, out T d) { d = -T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Acos(x); }
-    [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = T.One / (T.One + x * x); return T.Atan(x); }
+    // 1/(1 + x²); above 2^h, where x² would overflow, 1 + x² rounds to x² and the derivative is (1/x)·(1/x).
+    [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = AtanDerivative(x); return T.Atan(x); }
     [MethodImpl(Inline)] public static T AsinPi(T x, out T d) { d = T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AsinPi(x); }
     [MethodImpl(Inline)] public static T AcosPi(T x, out T d) { d = -T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AcosPi(x); }
-    [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = T.One / (T.Pi * (T.One + x * x)); return T.AtanPi(x); }
+    [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = AtanDerivative(x) / T.Pi; return T.AtanPi(x); }
 
-    /// <summary>atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²); NaN at the origin, where no limit exists.</summary>
+    [MethodImpl(Inline)]
+    private static T AtanDerivative(T x)
+    {
+        if (T.Abs(x) > Constants<T>.ScaleHi)
+        {
+            T r = T.One / x;
+            return r * r;
+        }
+        return T.One / (T.One + x * x);
+    }
+
+    /// <summary>atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²); NaN at the origin, where no limit exists.
+    /// Where x² + y² over- or underflows, x and y are first scaled by an exact power of two.</summary>
     [MethodImpl(Inline)]
     public static T Atan2(T y, T x, out T dy, out T dx)
     {
         T r2 = x * x + y * y;
-        dy = x / r2;
-        dx = -y / r2;
+        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        {
+            dy = x / r2;
+            dx = -y / r2;
+        }
+        else
+        {
+            Atan2Scaled(y, x, T.One, out dy, out dx);
+        }
         return T.Atan2(y, x);
     }
 
+    /// <summary>atan2(y, x)/π: the partials of <see cref="Atan2"/> divided by π.</summary>
     [MethodImpl(Inline)]
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
         T r2 = T.Pi * (x * x + y * y);
-        dy = x / r2;
-        dx = -y / r2;
+        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        {
+            dy = x / r2;
+            dx = -y / r2;
+        }
+        else
+        {
+            Atan2Scaled(y, x, T.Pi, out dy, out dx);
+        }
         return T.Atan2Pi(y, x);
+    }
+
+    // x/(c·(x² + y²)) and −y/(c·(x² + y²)) for finite (x, y) ≠ 0: with s an exact power of two that brings
+    // max(|x|, |y|) into [2^−h, 2^h], the partials are (xs/((xs)² + (ys)²)/c)·s (c after the quotient, since c·2^(2h+1)
+    // may overflow): two roundings more at most.
+    private static void Atan2Scaled(T y, T x, T c, out T dy, out T dx)
+    {
+        ScaleToSafeRange(ref x, ref y, out T s1, out T s2);
+        T r2 = x * x + y * y;
+        dy = x / r2 / c * s1 * s2;
+        dx = -y / r2 / c * s1 * s2;
+    }
+
+    /// <summary>Multiplies the finite, not both zero, <paramref name="x"/> and <paramref name="y"/> by an exact power of two
+    /// s = <paramref name="s1"/>·<paramref name="s2"/> so that the larger magnitude lies in [2^−h, 2^h].</summary>
+    [MethodImpl(Inline)]
+    private static void ScaleToSafeRange(ref T x, ref T y, out T s1, out T s2)
+    {
+        Scaling<T>.Factors(T.Max(T.Abs(x), T.Abs(y)), out s1, out s2);
+        x = x * s1 * s2;
+        y = y * s1 * s2;
+    }
+
+    /// <summary>
+    /// The slow path of the quotient's tangent, for a finite non-zero <paramref name="c"/> whose reciprocal is not a
+    /// normal number (|c| below 1/MaxValue, where 1/c overflows, or above 2^(emax−1), where it is subnormal):
+    /// 1/(c·s) with s = <paramref name="s1"/>·<paramref name="s2"/> an exact power of two, so that
+    /// 1/c = (1/(c·s))·s1·s2 with no intermediate overflow and one rounding more at most.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static T ScaledReciprocal(T c, out T s1, out T s2)
+    {
+        Scaling<T>.Factors(T.Abs(c), out s1, out s2);
+        return T.One / (c * s1 * s2);
     }
 
     [MethodImpl(Inline)] public static T Sinh(T x, out T d) { d = T.Cosh(x); return T.Sinh(x); }
@@ -107,12 +202,26 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         }
         return v;
     }
-    [MethodImpl(Inline)] public static T Asinh(T x, out T d) { d = T.One / T.Sqrt(x * x + T.One); return T.Asinh(x); }
-    // (x−1)(x+1) rather than x²−1 keeps accuracy near x = 1.
-    [MethodImpl(Inline)] public static T Acosh(T x, out T d) { d = T.One / T.Sqrt((x - T.One) * (x + T.One)); return T.Acosh(x); }
+    // 1/√(x² + 1); above 2^h, where x² would overflow, x² + 1 rounds to x² and the derivative is 1/|x|.
+    [MethodImpl(Inline)]
+    public static T Asinh(T x, out T d)
+    {
+        d = T.Abs(x) > Constants<T>.ScaleHi ? T.One / T.Abs(x) : T.One / T.Sqrt(x * x + T.One);
+        return T.Asinh(x);
+    }
+
+    // (x−1)(x+1) rather than x²−1 keeps accuracy near x = 1; above 2^h, where the product would overflow, it rounds
+    // to x² and the derivative is 1/x.
+    [MethodImpl(Inline)]
+    public static T Acosh(T x, out T d)
+    {
+        d = x > Constants<T>.ScaleHi ? T.One / x : T.One / T.Sqrt((x - T.One) * (x + T.One));
+        return T.Acosh(x);
+    }
     [MethodImpl(Inline)] public static T Atanh(T x, out T d) { d = T.One / ((T.One - x) * (T.One + x)); return T.Atanh(x); }
 
-    /// <summary>|x|: derivative sign(x), and 0 at x = 0 (JAX's convention; the midpoint of the subgradient).</summary>
+    /// <summary>|x|: derivative sign(x), and 0 at x = 0 (the centre of the subgradient, and what Max(x, −x) gives under the
+    /// balanced tie rule; JAX gives 1 there — see docs/design.md).</summary>
     [MethodImpl(Inline)]
     public static T Abs(T x, out T d)
     {
@@ -120,15 +229,13 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return T.Abs(x);
     }
 
-    /// <summary>xʸ: ∂/∂x = y·x^(y−1) (0 when y = 0), ∂/∂y = xʸ·ln x (0 when xʸ = 0, the limit from x → 0⁺).</summary>
+    /// <summary>xʸ: ∂/∂x = y·x^(y−1) (0 when y = 0), ∂/∂y = xʸ·ln x (0 when x = 0, JAX's log(1)·xʸ).</summary>
     [MethodImpl(Inline)]
     public static T Pow(T x, T y, out T dx, out T dy)
     {
         T v = T.Pow(x, y);
-        // y·x^(y−1) as y·(xʸ/x) from the value at hand (one pow instead of two) where x and xʸ are normal
-        // numbers; the second pow only at zeros, subnormals, infinities and NaN.
-        dx = y == T.Zero ? T.Zero : Constants<T>.IsNormal(x) && Constants<T>.IsNormal(v) ? y * (v / x) : y * T.Pow(x, y - T.One);
-        dy = v == T.Zero ? T.Zero : v * T.Log(x);
+        dx = PowDx(x, y, v);
+        dy = PowDy(x, y, v);
         return v;
     }
 
@@ -136,8 +243,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T PowBase(T x, T y, out T dx)
     {
-        dx = y == T.Zero ? T.Zero : y * T.Pow(x, y - T.One);
-        return T.Pow(x, y);
+        T v = T.Pow(x, y);
+        dx = PowDx(x, y, v);
+        return v;
     }
 
     /// <summary>xʸ for a constant base x.</summary>
@@ -145,19 +253,79 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T PowExponent(T x, T y, out T dy)
     {
         T v = T.Pow(x, y);
-        dy = v == T.Zero ? T.Zero : v * T.Log(x);
+        dy = PowDy(x, y, v);
         return v;
     }
 
-    /// <summary>Hypot: ∂/∂x = x/h, ∂/∂y = y/h; 0 at the origin (JAX's convention).</summary>
+    // y·x^(y−1), from v = xʸ. As y·(xʸ/x) (one pow instead of two) where xʸ and xʸ/x are normal numbers. Otherwise
+    // xʸ overflowed or underflowed (though y·x^(y−1) may be representable): for finite x > 0, h = x^((y−1)/2) is then
+    // representable and (y·h)·h rounds once; for x ≤ 0, ∞ and NaN, y·x^(y−1) directly (x^(y−1) may be negative there).
+    [MethodImpl(Inline)]
+    private static T PowDx(T x, T y, T v)
+    {
+        if (y == T.Zero)
+        {
+            return T.Zero;
+        }
+        T q = v / x;
+        if (Constants<T>.IsNormal(v) && Constants<T>.IsNormal(q))
+        {
+            return y * q;
+        }
+        if (x > T.Zero && x <= Constants<T>.MaxFinite)
+        {
+            T h = T.Pow(x, (y - T.One) * Constants<T>.Half);
+            return y * h * h;
+        }
+        return y * T.Pow(x, y - T.One);
+    }
+
+    // xʸ·ln x, from v = xʸ. At x = 0, 0·xʸ (JAX's log(1)·xʸ: 0 for y ≥ 0, NaN where 0ʸ = ∞). Where xʸ is not a normal
+    // number and x > 0 is finite, h = x^(y/2) is, and h·(h·ln x) rounds once (a subnormal xʸ has too few significant
+    // bits, and an overflowed one may hide a representable xʸ·ln x). At x = +∞ with xʸ = 0 the limit 0.
+    [MethodImpl(Inline)]
+    private static T PowDy(T x, T y, T v)
+    {
+        if (x == T.Zero)
+        {
+            return T.Zero * v;
+        }
+        if (Constants<T>.IsNormal(v))
+        {
+            return v * T.Log(x);
+        }
+        if (x > T.Zero && x <= Constants<T>.MaxFinite)
+        {
+            T h = T.Pow(x, y * Constants<T>.Half);
+            return h * (h * T.Log(x));
+        }
+        return v == T.Zero && x > T.Zero ? T.Zero : v * T.Log(x);
+    }
+
+    /// <summary>Hypot: ∂/∂x = x/h, ∂/∂y = y/h; 0 at the origin (the centre of the subdifferential, see docs/design.md).
+    /// Where h overflows or is subnormal, the ratios are taken from x and y scaled by an exact power of two.</summary>
     [MethodImpl(Inline)]
     public static T Hypot(T x, T y, out T dx, out T dy)
     {
         T h = T.Hypot(x, y);
-        bool zero = h == T.Zero;
-        T safe = zero ? T.One : h;
-        dx = zero ? T.Zero : x / safe;
-        dy = zero ? T.Zero : y / safe;
+        if (h == T.Zero)
+        {
+            dx = T.Zero;
+            dy = T.Zero;
+        }
+        else if (Constants<T>.IsNormal(h) || !(T.IsFinite(x) && T.IsFinite(y)))
+        {
+            dx = x / h;
+            dy = y / h;
+        }
+        else
+        {
+            T xs = x, ys = y;
+            ScaleToSafeRange(ref xs, ref ys, out _, out _);
+            T hs = T.Hypot(xs, ys);
+            dx = xs / hs;
+            dy = ys / hs;
+        }
         return h;
     }
 

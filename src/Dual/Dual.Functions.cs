@@ -10,8 +10,13 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)]
     private static Dual<T> Chain(Dual<T> x, T value, T derivative) => new(value, x.Tangent * derivative);
 
+    // Where a partial is infinite or NaN (a singular point, or a partial that overflows), an operand with zero tangent —
+    // a constant — contributes exactly 0 rather than 0·∞ = NaN; the product of a non-zero tangent stays IEEE.
     [MethodImpl(Inline)]
-    private static Dual<T> Chain(Dual<T> x, T dx, Dual<T> y, T dy, T value) => new(value, x.Tangent * dx + y.Tangent * dy);
+    private static Dual<T> Chain(Dual<T> x, T dx, Dual<T> y, T dy, T value)
+        => T.IsFinite(dx) && T.IsFinite(dy)
+            ? new(value, x.Tangent * dx + y.Tangent * dy)
+            : new(value, Lanes<T>.ProductSkippingZero(x.Tangent, dx) + Lanes<T>.ProductSkippingZero(y.Tangent, dy));
 
     [MethodImpl(Inline)]
     private static Dual<T> Constant(T value, Dual<T> _) => new(value, T.Zero);
@@ -50,9 +55,9 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)]
     public static Dual<T> Pow(Dual<T> x, Dual<T> y)
     {
+        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) contributes 0, not 0·∞ (Chain).
         T v = DerivativeRules<T>.Pow(x.Value, y.Value, out T dx, out T dy);
-        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) must contribute 0, not 0·∞.
-        return T.IsFinite(dx) && T.IsFinite(dy) ? Chain(x, dx, y, dy, v) : new(v, Lanes<T>.ProductSkippingZero(x.Tangent, dx) + Lanes<T>.ProductSkippingZero(y.Tangent, dy));
+        return Chain(x, dx, y, dy, v);
     }
 
     /// <summary>xʸ for a constant exponent.</summary>
@@ -307,7 +312,8 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)] public static Dual<T> MinMagnitudeNumber(Dual<T> x, Dual<T> y) => T.IsNaN(x.Value) ? y : T.IsNaN(y.Value) ? x : MinMagnitude(x, y);
 
     /// <summary>Clamps x to [min, max]: the tangent is that of whichever bound or x the value came from
-    /// (x's own at the bounds, as JAX's clip does).</summary>
+    /// (x's own at the bounds: clamp is the identity on the closed interval, so clamping twice keeps the derivative;
+    /// JAX's jnp.clip averages there and lax.clamp gives 0 — see docs/design.md).</summary>
     /// <param name="value">The value.</param>
     /// <param name="min">The lower bound.</param>
     /// <param name="max">The upper bound.</param>
@@ -462,15 +468,23 @@ public readonly partial struct Dual<T>
         }
         if (!T.IsFinite(max))
         {
-            // All −∞ (or a +∞ or NaN present): the value is max itself; the tangent of the first arg attaining it.
+            // NaN present: NaN tangent. Otherwise +∞ present, or all −∞: the value is max itself, and the tangent the
+            // average of those of the arguments attaining it (the limit of softmax at an exact tie, as Max's balanced rule).
+            if (T.IsNaN(max))
+            {
+                return new(max, x[0].Tangent * max);
+            }
+            T count = T.Zero;
+            T sumOfTangents = T.Zero;
             foreach (Dual<T> item in x)
             {
-                if (item.Value.Equals(max))
+                if (!(item.Value < max) && !(item.Value > max))
                 {
-                    return new(max, item.Tangent);
+                    count += T.One;
+                    sumOfTangents += item.Tangent;
                 }
             }
-            return new(max, max);
+            return new(max, sumOfTangents / count);
         }
         T sum = T.Zero;
         T weighted = T.Zero;
@@ -485,11 +499,13 @@ public readonly partial struct Dual<T>
 
     /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ).</summary>
     /// <param name="x">The logits.</param>
-    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
+    /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
     public static void Softmax(ReadOnlySpan<Dual<T>> x, Span<Dual<T>> destination)
     {
         Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
+        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
         if (x.IsEmpty)
         {
             return;
@@ -499,24 +515,26 @@ public readonly partial struct Dual<T>
         {
             max = T.Max(max, x[i].Value);
         }
+        // Each element of destination is written only after x's element at the same index has been read, and keeps
+        // x's tangent until the last loop: in-place calls (destination = x) are exact.
         T sum = T.Zero;
         for (int i = 0; i < x.Length; i++)
         {
             T e = T.Exp(x[i].Value - max);
             sum += e;
-            destination[i] = new(e, T.Zero);
+            destination[i] = new(e, x[i].Tangent);
         }
         T mean = T.Zero;
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value / sum;
-            mean += y * x[i].Tangent;
-            destination[i] = new(y, T.Zero);
+            mean += y * destination[i].Tangent;
+            destination[i] = new(y, destination[i].Tangent);
         }
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value;
-            destination[i] = new(y, y * (x[i].Tangent - mean));
+            destination[i] = new(y, y * (destination[i].Tangent - mean));
         }
     }
 }

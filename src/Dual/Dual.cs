@@ -206,7 +206,7 @@ public readonly partial struct Dual<T> :
     {
         null => 1,
         Dual<T> other => CompareTo(other),
-        _ => throw new ArgumentException($"Object must be of type {nameof(Dual<T>)}<{typeof(T).Name}>.", nameof(obj)),
+        _ => throw new ArgumentException($"Object must be of type {TypeNames.Of(typeof(Dual<T>))}, not {TypeNames.Of(obj.GetType())}.", nameof(obj)),
     };
 
     // ---------------------------------------------------------------------------------------------
@@ -421,7 +421,15 @@ public readonly partial struct Dual<T> :
         => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T> result) ? result : throw Unsupported<TOther>();
 
     private static NotSupportedException Unsupported<TOther>()
-        => new($"Cannot convert {typeof(TOther).Name} to {typeof(Dual<T>).Name}: the type is not supported, or it is a dual number whose non-zero tangent would be dropped.");
+        => new($"Cannot convert {TypeNames.Of(typeof(TOther))} to {TypeNames.Of(typeof(Dual<T>))}: {TypeNames.Of(typeof(T))} cannot convert " +
+               $"from it, or it is a dual number with a non-zero tangent, which converting would drop.");
+
+    private static NotSupportedException TangentWouldBeDropped<TOther>(Dual<T> value)
+        => new($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
+               $"tangent is not zero, and the conversion would silently drop that derivative. Take .Value if you mean the primal " +
+               $"value only (the derivative through this step is then treated as 0), or keep the computation at the dual type " +
+               $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
+               $"Dual<{TypeNames.Of(typeof(T))}> for a nested derivative).");
 
     private enum ConversionKind { Checked, Saturating, Truncating }
 
@@ -484,9 +492,9 @@ public readonly partial struct Dual<T> :
     {
         if (!T.IsZero(value.Tangent))
         {
-            // Converting would drop the derivative: refuse rather than return a wrong number.
-            result = default;
-            return false;
+            // Converting would drop the derivative: refuse, with a message that says what to do (the caller, e.g.
+            // double.CreateChecked, would otherwise throw a bare NotSupportedException).
+            throw TangentWouldBeDropped<TOther>(value);
         }
         try
         {

@@ -21,7 +21,7 @@ public static partial class AutoDiff
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
-    /// <param name="gradient">Receives ∇f(x); length n.</param>
+    /// <param name="gradient">Receives ∇f(x); length n. It may be <paramref name="x"/> itself.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException"><paramref name="gradient"/>'s length is not n.</exception>
     public static T Gradient<T>(ScalarFunc<Dual<T>> f, ReadOnlySpan<T> x, Span<T> gradient) where T : IFloatingPointIeee754<T>
@@ -29,26 +29,7 @@ public static partial class AutoDiff
         ArgumentNullException.ThrowIfNull(f);
         Guard.SameLength(x.Length, gradient.Length, nameof(gradient), nameof(x));
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Gradient));
-        using var work = new Rented<Dual<T>>(x.Length);
-        Span<Dual<T>> xs = work.Span;
-        for (int i = 0; i < x.Length; i++)
-        {
-            xs[i] = new Dual<T>(x[i], T.Zero);
-        }
-        if (x.IsEmpty)
-        {
-            return f(xs).Value;
-        }
-        T value = T.Zero;
-        for (int i = 0; i < x.Length; i++)
-        {
-            xs[i] = new Dual<T>(x[i], T.One);
-            Dual<T> y = f(xs);
-            xs[i] = new Dual<T>(x[i], T.Zero);
-            value = y.Value;
-            gradient[i] = y.Tangent;
-        }
-        return value;
+        return GradientSingle<T, ScalarDelegate<Dual<T>>>(new(f), x, gradient);
     }
 
     /// <summary>∇f(x) for a generic-math function, in chunked passes of <paramref name="chunkSize"/> tangents.</summary>
@@ -73,7 +54,7 @@ public static partial class AutoDiff
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
-    /// <param name="gradient">Receives ∇f(x); length n.</param>
+    /// <param name="gradient">Receives ∇f(x); length n. It may be <paramref name="x"/> itself.</param>
     /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException"><paramref name="gradient"/>'s length is not n.</exception>
@@ -85,19 +66,33 @@ public static partial class AutoDiff
         Guard.SameLength(x.Length, gradient.Length, nameof(gradient), nameof(x));
         int k = ResolveChunkSize(chunkSize, x.Length);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Gradient));
+        if (k == 1)
+        {
+            return GradientSingle<T, ScalarStruct<TFunction, Dual<T>>>(new(f), x, gradient);
+        }
+        if (FitsSimdBlocks<T>())
+        {
+            return k switch
+            {
+                2 => GradientChunked<T, TFunction, Tangents2<T>>(f, x, gradient),
+                4 => GradientChunked<T, TFunction, Tangents4<T>>(f, x, gradient),
+                8 => GradientChunked<T, TFunction, Tangents8<T>>(f, x, gradient),
+                _ => GradientChunked<T, TFunction, Tangents16<T>>(f, x, gradient),
+            };
+        }
         return k switch
         {
-            1 => GradientSingle(f, x, gradient),
-            2 => GradientChunked<T, TFunction, Tangents2<T>>(f, x, gradient),
-            4 => GradientChunked<T, TFunction, Tangents4<T>>(f, x, gradient),
-            8 => GradientChunked<T, TFunction, Tangents8<T>>(f, x, gradient),
-            _ => GradientChunked<T, TFunction, Tangents16<T>>(f, x, gradient),
+            2 => GradientChunked<T, TFunction, WideTangents2<T>>(f, x, gradient),
+            4 => GradientChunked<T, TFunction, WideTangents4<T>>(f, x, gradient),
+            8 => GradientChunked<T, TFunction, WideTangents8<T>>(f, x, gradient),
+            _ => GradientChunked<T, TFunction, WideTangents16<T>>(f, x, gradient),
         };
     }
 
-    private static T GradientSingle<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
+    // The inputs are read once into the work array; each seed is taken from there, so gradient may overlap x.
+    private static T GradientSingle<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, Span<T> gradient)
         where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
+        where TEvaluator : IScalarEvaluator<Dual<T>>
     {
         using var work = new Rented<Dual<T>>(x.Length);
         Span<Dual<T>> xs = work.Span;
@@ -107,14 +102,15 @@ public static partial class AutoDiff
         }
         if (x.IsEmpty)
         {
-            return f.Evaluate<Dual<T>>(xs).Value;
+            return f.Evaluate(xs).Value;
         }
         T value = T.Zero;
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < xs.Length; i++)
         {
-            xs[i] = new Dual<T>(x[i], T.One);
-            Dual<T> y = f.Evaluate<Dual<T>>(xs);
-            xs[i] = new Dual<T>(x[i], T.Zero);
+            T xi = xs[i].Value;
+            xs[i] = new Dual<T>(xi, T.One);
+            Dual<T> y = f.Evaluate(xs);
+            xs[i] = new Dual<T>(xi, T.Zero);
             value = y.Value;
             gradient[i] = y.Tangent;
         }
@@ -138,17 +134,17 @@ public static partial class AutoDiff
             return f.Evaluate<Dual<T, TTangents>>(xs).Value;
         }
         T value = T.Zero;
-        for (int start = 0; start < x.Length; start += k)
+        for (int start = 0; start < xs.Length; start += k)
         {
-            int count = Math.Min(k, x.Length - start);
+            int count = Math.Min(k, xs.Length - start);
             for (int lane = 0; lane < count; lane++)
             {
-                xs[start + lane] = new Dual<T, TTangents>(x[start + lane], TTangents.Unit(lane, T.One));
+                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Unit(lane, T.One));
             }
             Dual<T, TTangents> y = f.Evaluate<Dual<T, TTangents>>(xs);
             for (int lane = 0; lane < count; lane++)
             {
-                xs[start + lane] = new Dual<T, TTangents>(x[start + lane], TTangents.Zero);
+                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Zero);
             }
             value = y.Value;
             y.Tangents.CopyTo(gradient.Slice(start, count));

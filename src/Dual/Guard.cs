@@ -2,7 +2,7 @@ using System;
 
 namespace Dual;
 
-/// <summary>Argument checks with messages that name the parameter and both sizes.</summary>
+/// <summary>Argument checks with messages that name the parameters and the sizes; messages are built only when they throw.</summary>
 internal static class Guard
 {
     public static void SameLength(int expected, int actual, string parameterName, string otherName)
@@ -14,22 +14,50 @@ internal static class Guard
         }
     }
 
-    public static void Length(int expected, int actual, string parameterName, string what)
+    /// <summary>A row-major matrix buffer of rows × columns, the product taken in 64 bits (no wrap-around).</summary>
+    public static void MatrixLength(int rows, int columns, int actual, string parameterName, string rowsName, string from)
     {
-        if (expected != actual)
+        if ((long)rows * columns != actual)
         {
             throw new ArgumentException(
-                $"'{parameterName}' has length {actual} but must have length {expected} ({what}).", parameterName);
+                $"'{parameterName}' has length {actual} but must have length {(long)rows * columns} ({rowsName}·n = {rows}·{columns}, from {from})" +
+                ((long)rows * columns > Array.MaxLength ? $", which is more than an array can hold ({Array.MaxLength})." : "."),
+                parameterName);
         }
     }
 
-    /// <summary>A row-major matrix buffer of rows × columns; the message is built only when it throws.</summary>
-    public static void MatrixLength(int rows, int columns, int actual, string parameterName, string rowsName, string from)
+    /// <summary>The length of an array of rows × columns elements to allocate, checked in 64 bits.</summary>
+    public static int ArrayLength(int rows, int columns, string parameterName, string what)
     {
-        if (rows * columns != actual)
+        long length = (long)rows * columns;
+        if (length > Array.MaxLength)
         {
             throw new ArgumentException(
-                $"'{parameterName}' has length {actual} but must have length {rows * columns} ({rowsName}·n = {rows}·{columns}, from {from}).", parameterName);
+                $"The result would need {what} = {rows}·{columns} = {length} elements, more than an array can hold ({Array.MaxLength}).",
+                parameterName);
+        }
+        return (int)length;
+    }
+
+    /// <summary>Two outputs must not share memory: one would overwrite the other.</summary>
+    public static void Disjoint<T>(ReadOnlySpan<T> first, ReadOnlySpan<T> second, string firstName, string secondName)
+    {
+        if (first.Overlaps(second))
+        {
+            throw new ArgumentException(
+                $"'{firstName}' and '{secondName}' share memory; both are outputs, so one would overwrite the other. Pass separate buffers.",
+                secondName);
+        }
+    }
+
+    /// <summary>An in-place operation may work on the very same span, but not on one shifted against it.</summary>
+    public static void SameOrDisjoint<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> output, string inputName, string outputName)
+    {
+        if (input.Overlaps(output, out int offset) && (offset != 0 || input.Length != output.Length))
+        {
+            throw new ArgumentException(
+                $"'{outputName}' overlaps '{inputName}' at an offset of {offset} elements; pass the same span (in place) or separate buffers.",
+                outputName);
         }
     }
 
@@ -40,4 +68,13 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' must be positive.");
         }
     }
+
+    /// <summary>The error for a function that indexed past its buffers while being differentiated.</summary>
+    public static ArgumentException OutputsTooShort(IndexOutOfRangeException inner, int outputs, int inputs, string parameterName)
+        => new(
+            $"The function threw IndexOutOfRangeException while being differentiated with m = {outputs} outputs (from " +
+            $"'{parameterName}') and n = {inputs} inputs: if it writes more than {outputs} outputs, make '{parameterName}' " +
+            $"larger (or make the function read no more than {inputs} inputs).",
+            parameterName,
+            inner);
 }

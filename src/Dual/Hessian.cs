@@ -10,11 +10,12 @@ public static partial class AutoDiff
     /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
     /// <param name="x">The point.</param>
     /// <returns>H with H[i, j] = ∂²f/∂xᵢ∂xⱼ (exactly symmetric: each pair is evaluated once).</returns>
+    /// <exception cref="ArgumentException">n·n is more than an array holds.</exception>
     public static T[,] Hessian<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         int n = x.Length;
+        var flat = new T[Guard.ArrayLength(n, n, nameof(x), "n·n")];
         var gradient = new T[n];
-        var flat = new T[n * n];
         Hessian(f, x, gradient, flat);
         return ToMatrix(flat, n, n);
     }
@@ -24,16 +25,17 @@ public static partial class AutoDiff
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
     /// <param name="x">The point (length n).</param>
-    /// <param name="gradient">Receives ∇f(x); length n.</param>
-    /// <param name="hessian">Receives H; length n·n.</param>
+    /// <param name="gradient">Receives ∇f(x); length n. It may overlap <paramref name="x"/>.</param>
+    /// <param name="hessian">Receives H; length n·n. It may overlap <paramref name="x"/>.</param>
     /// <returns>f(x).</returns>
-    /// <exception cref="ArgumentException">A buffer length does not match n.</exception>
+    /// <exception cref="ArgumentException">A buffer length does not match n, or the two outputs overlap.</exception>
     public static T Hessian<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         int n = x.Length;
         Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
         Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x");
+        Guard.Disjoint<T>(gradient, hessian, nameof(gradient), nameof(hessian));
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
         using var work = new Rented<Dual<Dual<T>>>(n);
         Span<Dual<Dual<T>>> xs = work.Span;
@@ -45,20 +47,23 @@ public static partial class AutoDiff
         {
             return f(xs).Value.Value;
         }
+        // From here on the inputs are read from xs only: the outputs may overlap x.
         T value = T.Zero;
         for (int i = 0; i < n; i++)
         {
+            T xi = xs[i].Value.Value;
             for (int j = i; j < n; j++)
             {
+                T xj = xs[j].Value.Value;
                 // Inner tangent seeds xᵢ, outer seeds xⱼ: the outer tangent's tangent is ∂²f/∂xᵢ∂xⱼ.
-                xs[i] = Lift(x[i], T.One, i == j ? T.One : T.Zero);
+                xs[i] = Lift(xi, T.One, i == j ? T.One : T.Zero);
                 if (j != i)
                 {
-                    xs[j] = Lift(x[j], T.Zero, T.One);
+                    xs[j] = Lift(xj, T.Zero, T.One);
                 }
                 Dual<Dual<T>> y = f(xs);
-                xs[i] = Lift(x[i], T.Zero, T.Zero);
-                xs[j] = Lift(x[j], T.Zero, T.Zero);
+                xs[i] = Lift(xi, T.Zero, T.Zero);
+                xs[j] = Lift(xj, T.Zero, T.Zero);
                 value = y.Value.Value;
                 if (j == i)
                 {
@@ -77,13 +82,14 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point.</param>
     /// <returns>H with H[i, j] = ∂²f/∂xᵢ∂xⱼ.</returns>
+    /// <exception cref="ArgumentException">n·n is more than an array holds.</exception>
     public static T[,] Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
         int n = x.Length;
+        var flat = new T[Guard.ArrayLength(n, n, nameof(x), "n·n")];
         var gradient = new T[n];
-        var flat = new T[n * n];
         Hessian(f, x, gradient, flat);
         return ToMatrix(flat, n, n);
     }
@@ -95,37 +101,31 @@ public static partial class AutoDiff
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
-    /// <param name="gradient">Receives ∇f(x); length n.</param>
-    /// <param name="hessian">Receives H row-major; length n·n (exactly symmetric).</param>
+    /// <param name="gradient">Receives ∇f(x); length n. It may overlap <paramref name="x"/>.</param>
+    /// <param name="hessian">Receives H row-major; length n·n (exactly symmetric). It may overlap <paramref name="x"/>.</param>
     /// <param name="chunkSize">Outer tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
     /// <returns>f(x).</returns>
-    /// <exception cref="ArgumentException">A buffer length does not match n.</exception>
+    /// <exception cref="ArgumentException">A buffer length does not match n, or the two outputs overlap.</exception>
     public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
         int n = x.Length;
         Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
-        Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x"); // the message is built only when it throws
+        Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x");
+        Guard.Disjoint<T>(gradient, hessian, nameof(gradient), nameof(hessian));
         int k = ResolveChunkSize(chunkSize, n);
-        if (k == 1)
-        {
-            return HessianUnchunked(f, x, gradient, hessian);
-        }
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
+        // The outer tangents are duals: the wide blocks hold them (and any nested T).
         return k switch
         {
+            1 => HessianChunked<T, TFunction, Tangents1<Dual<T>>>(f, x, gradient, hessian),
             2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>>(f, x, gradient, hessian),
             4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>>(f, x, gradient, hessian),
             8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>>(f, x, gradient, hessian),
             _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>>(f, x, gradient, hessian),
         };
     }
-
-    // Its own method: a lambda capturing the parameter f in Hessian itself would allocate the closure on every call.
-    private static T HessianUnchunked<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction => Hessian<T>(xs => f.Evaluate(xs), x, gradient, hessian);
 
     private static T HessianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
         where T : IFloatingPointIeee754<T>
@@ -143,11 +143,13 @@ public static partial class AutoDiff
         {
             return f.Evaluate<Dual<Dual<T>, TTangents>>(xs).Value.Value;
         }
+        // From here on the inputs are read from xs only: the outputs may overlap x.
         T value = T.Zero;
         Dual<T> one = new(T.One, T.Zero);
         for (int i = 0; i < n; i++)
         {
-            xs[i] = new(new Dual<T>(x[i], T.One), xs[i].Tangents);
+            T xi = xs[i].Value.Value;
+            xs[i] = new(new Dual<T>(xi, T.One), xs[i].Tangents);
             // Blocks of columns from i's own block on: the upper triangle, mirrored below.
             for (int start = i / k * k; start < n; start += k)
             {
@@ -172,7 +174,7 @@ public static partial class AutoDiff
                 value = y.Value.Value;
                 gradient[i] = y.Value.Tangent;
             }
-            xs[i] = new(new Dual<T>(x[i], T.Zero), xs[i].Tangents);
+            xs[i] = new(new Dual<T>(xi, T.Zero), xs[i].Tangents);
         }
         return value;
     }
@@ -183,15 +185,41 @@ public static partial class AutoDiff
     /// <param name="f">The function, written on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="v">The vector (length n).</param>
-    /// <param name="hvp">Receives H·v; length n.</param>
+    /// <param name="hvp">Receives H·v; length n. It may overlap <paramref name="x"/> and <paramref name="v"/>.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException">A length does not match n.</exception>
     public static T Hvp<T>(ScalarFunc<Dual<Dual<T>>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        Guard.SameLength(x.Length, hvp.Length, nameof(hvp), nameof(x));
+        return HvpCore<T, ScalarDelegate<Dual<Dual<T>>>>(new(f), x, v, hvp);
+    }
+
+    /// <summary>H(x)·v for a generic-math function.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point (length n).</param>
+    /// <param name="v">The vector (length n).</param>
+    /// <param name="hvp">Receives H·v; length n. It may overlap <paramref name="x"/> and <paramref name="v"/>.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A length does not match n.</exception>
+    public static T Hvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+    {
+        Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
+        Guard.SameLength(x.Length, hvp.Length, nameof(hvp), nameof(x));
+        return HvpCore<T, ScalarStruct<TFunction, Dual<Dual<T>>>>(new(f), x, v, hvp);
+    }
+
+    // x and v are read once into the work array (as value and inner tangent) and re-seeded from there: hvp may overlap them.
+    private static T HvpCore<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : IScalarEvaluator<Dual<Dual<T>>>
+    {
         int n = x.Length;
-        Guard.SameLength(n, v.Length, nameof(v), nameof(x));
-        Guard.SameLength(n, hvp.Length, nameof(hvp), nameof(x));
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hvp));
         using var work = new Rented<Dual<Dual<T>>>(n);
         Span<Dual<Dual<T>>> xs = work.Span;
@@ -201,32 +229,20 @@ public static partial class AutoDiff
         }
         if (n == 0)
         {
-            return f(xs).Value.Value;
+            return f.Evaluate(xs).Value.Value;
         }
         T value = T.Zero;
         for (int i = 0; i < n; i++)
         {
-            xs[i] = Lift(x[i], v[i], T.One);
-            Dual<Dual<T>> y = f(xs);
-            xs[i] = Lift(x[i], v[i], T.Zero);
+            Dual<T> inner = xs[i].Value;
+            xs[i] = Lift(inner.Value, inner.Tangent, T.One);
+            Dual<Dual<T>> y = f.Evaluate(xs);
+            xs[i] = Lift(inner.Value, inner.Tangent, T.Zero);
             value = y.Value.Value;
             hvp[i] = y.Tangent.Tangent;
         }
         return value;
     }
-
-    /// <summary>H(x)·v for a generic-math function.</summary>
-    /// <typeparam name="T">The scalar type.</typeparam>
-    /// <typeparam name="TFunction">The function struct.</typeparam>
-    /// <param name="f">The function.</param>
-    /// <param name="x">The point (length n).</param>
-    /// <param name="v">The vector (length n).</param>
-    /// <param name="hvp">Receives H·v; length n.</param>
-    /// <returns>f(x).</returns>
-    public static T Hvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> hvp)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
-        => Hvp<T>(xs => f.Evaluate(xs), x, v, hvp);
 
     /// <summary>x + innerε₁ + outerε₂ (the ε₁ε₂ term zero).</summary>
     private static Dual<Dual<T>> Lift<T>(T x, T inner, T outer) where T : IFloatingPointIeee754<T>

@@ -28,21 +28,16 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="v">The direction (length n).</param>
-    /// <param name="values">Receives f(x); its length is m.</param>
-    /// <param name="jvp">Receives J·v; length m.</param>
-    /// <exception cref="ArgumentException">A length does not match.</exception>
+    /// <param name="values">Receives f(x); its length is m. It may overlap the inputs.</param>
+    /// <param name="jvp">Receives J·v; length m. It may overlap the inputs.</param>
+    /// <exception cref="ArgumentException">A length does not match, the two outputs overlap, or f writes more than m outputs.</exception>
     public static void Jvp<T>(VectorFunc<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
         Guard.SameLength(values.Length, jvp.Length, nameof(jvp), nameof(values));
-        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
-        using var inputs = new Rented<Dual<T>>(x.Length);
-        using var outputs = new Rented<Dual<T>>(values.Length);
-        Seed(x, v, inputs.Span);
-        outputs.Span.Clear();
-        f(inputs.Span, outputs.Span);
-        Split(outputs.Span, values, jvp);
+        Guard.Disjoint<T>(values, jvp, nameof(values), nameof(jvp));
+        JvpCore(new VectorDelegate<Dual<T>>(f), x, v, values, jvp);
     }
 
     /// <summary>f(x) and ∇f(x)·v for a generic-math function from one evaluation.</summary>
@@ -71,21 +66,54 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="v">The direction (length n).</param>
-    /// <param name="values">Receives f(x); its length is m.</param>
-    /// <param name="jvp">Receives J·v; length m.</param>
-    /// <exception cref="ArgumentException">A length does not match.</exception>
+    /// <param name="values">Receives f(x); its length is m. It may overlap the inputs.</param>
+    /// <param name="jvp">Receives J·v; length m. It may overlap the inputs.</param>
+    /// <exception cref="ArgumentException">A length does not match, the two outputs overlap, or f writes more than m outputs.</exception>
     public static void Jvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
     {
         Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
         Guard.SameLength(values.Length, jvp.Length, nameof(jvp), nameof(values));
+        Guard.Disjoint<T>(values, jvp, nameof(values), nameof(jvp));
+        JvpCore(new VectorStruct<TFunction, Dual<T>>(f), x, v, values, jvp);
+    }
+
+    private interface IVectorEvaluator<TNum>
+    {
+        void Evaluate(ReadOnlySpan<TNum> x, Span<TNum> y);
+    }
+
+    private readonly struct VectorDelegate<TNum>(VectorFunc<TNum> f) : IVectorEvaluator<TNum>
+    {
+        public void Evaluate(ReadOnlySpan<TNum> x, Span<TNum> y) => f(x, y);
+    }
+
+    private readonly struct VectorStruct<TFunction, TNum>(TFunction f) : IVectorEvaluator<TNum>
+        where TFunction : IVectorFunction
+        where TNum : IFloatingPointIeee754<TNum>
+    {
+        public void Evaluate(ReadOnlySpan<TNum> x, Span<TNum> y) => f.Evaluate(x, y);
+    }
+
+    // x and v are read into the work array before any output is written: the outputs may overlap them.
+    private static void JvpCore<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : IVectorEvaluator<Dual<T>>
+    {
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
         using var inputs = new Rented<Dual<T>>(x.Length);
         using var outputs = new Rented<Dual<T>>(values.Length);
         Seed(x, v, inputs.Span);
         outputs.Span.Clear();
-        f.Evaluate<Dual<T>>(inputs.Span, outputs.Span);
+        try
+        {
+            f.Evaluate(inputs.Span, outputs.Span);
+        }
+        catch (IndexOutOfRangeException e)
+        {
+            throw Guard.OutputsTooShort(e, values.Length, x.Length, nameof(values));
+        }
         Split(outputs.Span, values, jvp);
     }
 

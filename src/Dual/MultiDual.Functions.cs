@@ -10,8 +10,12 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T value, T derivative) => new(value, TTangents.Multiply(x.Tangents, derivative));
 
+    // As Dual<T>: where a partial is not finite, a zero tangent lane contributes exactly 0.
     [MethodImpl(Inline)]
-    private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T dx, Dual<T, TTangents> y, T dy, T value) => new(value, TTangents.MultiplyAdd(x.Tangents, dx, y.Tangents, dy));
+    private static Dual<T, TTangents> Chain(Dual<T, TTangents> x, T dx, Dual<T, TTangents> y, T dy, T value)
+        => T.IsFinite(dx) && T.IsFinite(dy)
+            ? new(value, TTangents.MultiplyAdd(x.Tangents, dx, y.Tangents, dy))
+            : new(value, TTangents.MultiplyAddSkippingZeros(x.Tangents, dx, y.Tangents, dy));
 
     [MethodImpl(Inline)]
     private static Dual<T, TTangents> Constant(T value, Dual<T, TTangents> _) => new(value, TTangents.Zero);
@@ -50,9 +54,9 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static Dual<T, TTangents> Pow(Dual<T, TTangents> x, Dual<T, TTangents> y)
     {
+        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) contributes 0, not 0·∞ (Chain).
         T v = DerivativeRules<T>.Pow(x.Value, y.Value, out T dx, out T dy);
-        // At 0ʸ or x⁰ one partial is infinite; an operand that is a constant (zero tangent) must contribute 0, not 0·∞.
-        return T.IsFinite(dx) && T.IsFinite(dy) ? Chain(x, dx, y, dy, v) : new(v, TTangents.MultiplyAddSkippingZeros(x.Tangents, dx, y.Tangents, dy));
+        return Chain(x, dx, y, dy, v);
     }
 
     /// <summary>xʸ for a constant exponent.</summary>
@@ -307,7 +311,8 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)] public static Dual<T, TTangents> MinMagnitudeNumber(Dual<T, TTangents> x, Dual<T, TTangents> y) => T.IsNaN(x.Value) ? y : T.IsNaN(y.Value) ? x : MinMagnitude(x, y);
 
     /// <summary>Clamps x to [min, max]: the tangent is that of whichever bound or x the value came from
-    /// (x's own at the bounds, as JAX's clip does).</summary>
+    /// (x's own at the bounds: clamp is the identity on the closed interval, so clamping twice keeps the derivative;
+    /// JAX's jnp.clip averages there and lax.clamp gives 0 — see docs/design.md).</summary>
     /// <param name="value">The value.</param>
     /// <param name="min">The lower bound.</param>
     /// <param name="max">The upper bound.</param>
@@ -348,10 +353,29 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static Dual<T, TTangents> MultiplyAddEstimate(Dual<T, TTangents> left, Dual<T, TTangents> right, Dual<T, TTangents> addend) => left * right + addend;
 
-    /// <summary>x·2ⁿ, exact in both parts.</summary>
+    /// <summary>x·2ⁿ, exact in both parts: each tangent lane is <typeparamref name="T"/>'s own ScaleB (a product with
+    /// 2ⁿ would give 0 or NaN where 2ⁿ itself over- or underflows but the scaled lane does not).</summary>
     /// <param name="x">The operand.</param>
     /// <param name="n">The power of two.</param>
-    [MethodImpl(Inline)] public static Dual<T, TTangents> ScaleB(Dual<T, TTangents> x, int n) => new(T.ScaleB(x.Value, n), TTangents.Multiply(x.Tangents, T.ScaleB(T.One, n)));
+    public static Dual<T, TTangents> ScaleB(Dual<T, TTangents> x, int n)
+    {
+        LaneBuffer buffer = default;
+        Span<T> lanes = TTangents.Count <= LaneBuffer.Length ? ((Span<T>)buffer)[..TTangents.Count] : new T[TTangents.Count];
+        x.Tangents.CopyTo(lanes);
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = T.ScaleB(lanes[i], n);
+        }
+        return new(T.ScaleB(x.Value, n), TTangents.Create(lanes));
+    }
+
+    /// <summary>Room for the lanes of every library block, for the few operations done lane by lane.</summary>
+    [InlineArray(Length)]
+    private struct LaneBuffer
+    {
+        public const int Length = 16;
+        private T _0;
+    }
 
     /// <summary>IEEE remainder x − y·round(x/y); ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>
     /// <param name="left">x.</param>
@@ -361,7 +385,7 @@ public readonly partial struct Dual<T, TTangents>
     {
         T v = T.Ieee754Remainder(left.Value, right.Value);
         T quotient = T.Round((left.Value - v) / right.Value);
-        return new(v, TTangents.MultiplyAdd(left.Tangents, T.One, right.Tangents, -quotient));
+        return new(v, TTangents.Subtract(left.Tangents, TTangents.Multiply(right.Tangents, quotient)));
     }
 
     /// <summary>The next value up; the tangent is unchanged.</summary>
@@ -462,15 +486,22 @@ public readonly partial struct Dual<T, TTangents>
         }
         if (!T.IsFinite(max))
         {
-            // All −∞ (or a +∞ or NaN present): the value is max itself; the tangent of the first arg attaining it.
+            // As Dual<T>.LogSumExp: NaN tangents for NaN; else the average tangent of the arguments attaining ±∞.
+            if (T.IsNaN(max))
+            {
+                return new(max, TTangents.Multiply(x[0].Tangents, max));
+            }
+            T count = T.Zero;
+            TTangents sumOfTangents = TTangents.Zero;
             foreach (Dual<T, TTangents> item in x)
             {
-                if (item.Value.Equals(max))
+                if (!(item.Value < max) && !(item.Value > max))
                 {
-                    return new(max, item.Tangents);
+                    count += T.One;
+                    sumOfTangents = TTangents.Add(sumOfTangents, item.Tangents);
                 }
             }
-            return new(max, TTangents.Multiply(x[0].Tangents, max));
+            return new(max, TTangents.Divide(sumOfTangents, count));
         }
         T sum = T.Zero;
         TTangents weighted = TTangents.Zero;
@@ -478,18 +509,20 @@ public readonly partial struct Dual<T, TTangents>
         {
             T e = T.Exp(item.Value - max);
             sum += e;
-            weighted = TTangents.MultiplyAdd(weighted, T.One, item.Tangents, e);
+            weighted = TTangents.Add(weighted, TTangents.Multiply(item.Tangents, e));
         }
         return new(max + T.Log(sum), TTangents.Divide(weighted, sum));
     }
 
     /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ).</summary>
     /// <param name="x">The logits.</param>
-    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
+    /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
     public static void Softmax(ReadOnlySpan<Dual<T, TTangents>> x, Span<Dual<T, TTangents>> destination)
     {
         Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
+        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
         if (x.IsEmpty)
         {
             return;
@@ -499,24 +532,25 @@ public readonly partial struct Dual<T, TTangents>
         {
             max = T.Max(max, x[i].Value);
         }
+        // As Dual<T>.Softmax: destination keeps x's tangents until the last loop, so in-place calls are exact.
         T sum = T.Zero;
         for (int i = 0; i < x.Length; i++)
         {
             T e = T.Exp(x[i].Value - max);
             sum += e;
-            destination[i] = new(e, TTangents.Zero);
+            destination[i] = new(e, x[i].Tangents);
         }
         TTangents mean = TTangents.Zero;
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value / sum;
-            mean = TTangents.MultiplyAdd(mean, T.One, x[i].Tangents, y);
-            destination[i] = new(y, TTangents.Zero);
+            mean = TTangents.Add(mean, TTangents.Multiply(destination[i].Tangents, y));
+            destination[i] = new(y, destination[i].Tangents);
         }
-        for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             T y = destination[i].Value;
-            destination[i] = new(y, TTangents.Multiply(TTangents.Subtract(x[i].Tangents, mean), y));
+            destination[i] = new(y, TTangents.Multiply(TTangents.Subtract(destination[i].Tangents, mean), y));
         }
     }
 }

@@ -5,6 +5,7 @@ namespace Dual;
 public readonly partial struct Dual<T, TTangents>
 {
     // Lane by lane the same operations, in the same order, as Dual<T>'s operators.
+    // (Never a·1 + b·s for a + b·s: with nested duals as T, a·1 is not exact where a lane is infinite, as 0·∞ = NaN.)
 
     /// <summary>(a + Σbε) + (c + dε) = (a + c) + (b + d)ε.</summary>
     /// <param name="left">The left operand.</param>
@@ -69,8 +70,27 @@ public readonly partial struct Dual<T, TTangents>
     {
         T quotient = left.Value / right.Value;
         T inverse = T.One / right.Value;
-        // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
-        return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, -quotient * inverse));
+        T dRight = -quotient * inverse;
+        if (T.IsFinite(dRight) && (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero))
+        {
+            // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form Dual<T> uses.
+            return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, dRight));
+        }
+        return new(quotient, QuotientTangentsSlow(left.Tangents, right.Tangents, quotient, right.Value));
+    }
+
+    // As Dual<T>.QuotientTangentSlow, lane by lane.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TTangents QuotientTangentsSlow(TTangents b, TTangents d, T quotient, T c)
+    {
+        T s1 = T.One, s2 = T.One, inverse = T.One / c;
+        if (!Constants<T>.IsNormal(inverse) && T.IsFinite(c) && c != T.Zero)
+        {
+            inverse = DerivativeRules<T>.ScaledReciprocal(c, out s1, out s2);
+        }
+        T dRight = -quotient * inverse;
+        TTangents sum = T.IsFinite(inverse) && T.IsFinite(dRight) ? TTangents.MultiplyAdd(b, inverse, d, dRight) : TTangents.MultiplyAddSkippingZeros(b, inverse, d, dRight);
+        return TTangents.Multiply(TTangents.Multiply(sum, s1), s2);
     }
 
     /// <summary>(a + Σbε)/c.</summary>
@@ -97,7 +117,7 @@ public readonly partial struct Dual<T, TTangents>
     {
         T remainder = left.Value % right.Value;
         T quotient = T.Round((left.Value - remainder) / right.Value);
-        return new(remainder, TTangents.MultiplyAdd(left.Tangents, T.One, right.Tangents, -quotient));
+        return new(remainder, TTangents.Subtract(left.Tangents, TTangents.Multiply(right.Tangents, quotient)));
     }
 
     /// <summary>Negation of both parts.</summary>

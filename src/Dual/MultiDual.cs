@@ -211,7 +211,7 @@ public readonly partial struct Dual<T, TTangents> :
     {
         null => 1,
         Dual<T, TTangents> other => CompareTo(other),
-        _ => throw new ArgumentException($"Object must be of type {typeof(Dual<T, TTangents>).Name}.", nameof(obj)),
+        _ => throw new ArgumentException($"Object must be of type {TypeNames.Of(typeof(Dual<T, TTangents>))}, not {TypeNames.Of(obj.GetType())}.", nameof(obj)),
     };
 
     // ---------------------------------------------------------------------------------------------
@@ -428,7 +428,15 @@ public readonly partial struct Dual<T, TTangents> :
         => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T, TTangents> result) ? result : throw Unsupported<TOther>();
 
     private static NotSupportedException Unsupported<TOther>()
-        => new($"Cannot convert {typeof(TOther).Name} to {typeof(Dual<T, TTangents>).Name}: the type is not supported, or it is a dual number whose non-zero tangent would be dropped.");
+        => new($"Cannot convert {TypeNames.Of(typeof(TOther))} to {TypeNames.Of(typeof(Dual<T, TTangents>))}: {TypeNames.Of(typeof(T))} cannot convert " +
+               $"from it, or it is a dual number with a non-zero tangent, which converting would drop.");
+
+    private static NotSupportedException TangentWouldBeDropped<TOther>(Dual<T, TTangents> value)
+        => new($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
+               $"tangent is not zero, and the conversion would silently drop that derivative. Take .Value if you mean the primal " +
+               $"value only (the derivative through this step is then treated as 0), or keep the computation at the dual type " +
+               $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
+               $"Dual<{TypeNames.Of(typeof(T))}> for a nested derivative).");
 
     private enum ConversionKind { Checked, Saturating, Truncating }
 
@@ -491,9 +499,9 @@ public readonly partial struct Dual<T, TTangents> :
     {
         if (!TTangents.Equal(value.Tangents, TTangents.Zero))
         {
-            // Converting would drop the derivative: refuse rather than return a wrong number.
-            result = default;
-            return false;
+            // Converting would drop the derivative: refuse, with a message that says what to do (the caller, e.g.
+            // double.CreateChecked, would otherwise throw a bare NotSupportedException).
+            throw TangentWouldBeDropped<TOther>(value);
         }
         try
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Threading;
 
 namespace Dual;
 
@@ -10,29 +11,149 @@ namespace Dual;
 /// inner function captures would have its perturbation added to the inner one (Siskind–Pearlmutter).
 /// Nesting at the lifted type (<c>Dual&lt;T&gt;</c>) uses a different slot and is always allowed.
 /// </summary>
+/// <remarks>
+/// <para>The mark "a differentiation at <typeparamref name="T"/> is evaluating" lives in an
+/// <see cref="AsyncLocal{T}"/>, so it follows the logical call rather than the thread: work that <c>f</c> starts
+/// on other threads (<c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>Parallel.For</c>, <c>new Thread</c>, async
+/// continuations) carries the mark with the <see cref="ExecutionContext"/> it captures, and an unrelated task that a
+/// blocking wait happens to run inline on this thread runs under its own context, without the mark.</para>
+/// <para>Setting an <see cref="AsyncLocal{T}"/> allocates a new execution context every time. Instead, each thread
+/// caches the pair (context before the call → the same context with the mark set) and switches between the two with
+/// <see cref="ExecutionContext.Restore"/>, which allocates nothing; the pair is rebuilt only when a call starts
+/// from a different context. If <c>f</c> itself changes the context (sets an async-local of its own), the exit
+/// clears the mark instead of restoring, so the caller keeps what <c>f</c> set.</para>
+/// <para>Not tracked: work started with the flow of the execution context suppressed
+/// (<see cref="ExecutionContext.SuppressFlow"/>, <c>ThreadPool.UnsafeQueueUserWorkItem</c>,
+/// <c>Thread.UnsafeStart</c>), which by design carries no context.</para>
+/// </remarks>
 internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
 {
-    [ThreadStatic]
-    private static int depth;
+    private static readonly AsyncLocal<object?> Mark = new();
+
+    /// <summary>The mark's value, and this T's key in the per-thread cache.</summary>
+    private static readonly object Evaluating = new();
 
     public static Scope Enter(string operation)
     {
-        if (depth > 0)
+        ExecutionContext? outer = ExecutionContext.Capture();
+        if (outer is null)
         {
-            throw new InvalidOperationException(
-                $"AutoDiff.{operation} was called at scalar type {Name()} while another differentiation at {Name()} is evaluating " +
-                $"on this thread. Both would use the same tangent slot, so a value captured from the outer function would " +
-                $"be differentiated twice (perturbation confusion). Make the inner call at the outer's dual type instead, " +
-                $"e.g. AutoDiff.Derivative<Dual<{Name()}>>(y => x + y, ...) where x is the outer Dual<{Name()}>.");
+            // Flow suppressed: there is no context to switch to; set the mark directly (this allocates).
+            if (Mark.Value is not null)
+            {
+                throw Confusion(operation);
+            }
+            Mark.Value = Evaluating;
+            return new Scope(null, null);
         }
-        depth++;
-        return default;
+        // Steady state: this context was seen before on this thread, as the one a call started from (no mark: switch
+        // to its marked twin) or as a marked one (nested: refuse). Neither reads the async-local.
+        GuardContexts.Entry[] cache = GuardContexts.Cache;
+        for (int i = 0; i < cache.Length; i++)
+        {
+            ref GuardContexts.Entry entry = ref cache[i];
+            if (ReferenceEquals(entry.Key, Evaluating))
+            {
+                if (ReferenceEquals(entry.Outer, outer))
+                {
+                    ExecutionContext.Restore(entry.Inner!);
+                    return new Scope(outer, entry.Inner);
+                }
+                if (ReferenceEquals(entry.Inner, outer))
+                {
+                    throw Confusion(operation);
+                }
+            }
+        }
+        if (Mark.Value is not null)
+        {
+            throw Confusion(operation);
+        }
+        Mark.Value = Evaluating;
+        ExecutionContext inner = ExecutionContext.Capture()!;
+        GuardContexts.Remember(Evaluating, outer, inner);
+        return new Scope(outer, inner);
     }
 
-    private static string Name() => typeof(T).Name;
+    private static InvalidOperationException Confusion(string operation)
+    {
+        string t = TypeNames.Of(typeof(T));
+        return new InvalidOperationException(
+            $"AutoDiff.{operation} was called at scalar type {t} while another differentiation at {t} is evaluating " +
+            $"in the same logical call (on this thread, or in work the outer function started on another thread: a task, " +
+            $"Parallel.For, an async continuation). Both would use the same tangent slot, so a value captured from the outer " +
+            $"function would be differentiated twice (perturbation confusion). Make the inner call at the outer's dual type " +
+            $"instead, e.g. AutoDiff.Derivative<Dual<{t}>>(y => x + y, ...) where x is the outer Dual<{t}>; generic-math " +
+            $"functions (IRealFunction, IScalarFunction, ...) do this by themselves.");
+    }
 
+    /// <summary>Ends the evaluation: restores the context the call started from.</summary>
     public readonly struct Scope : IDisposable
     {
-        public void Dispose() => depth--;
+        private readonly ExecutionContext? outer;
+        private readonly ExecutionContext? inner;
+
+        public Scope(ExecutionContext? outer, ExecutionContext? inner)
+        {
+            this.outer = outer;
+            this.inner = inner;
+        }
+
+        public void Dispose()
+        {
+            if (outer is not null && ReferenceEquals(ExecutionContext.Capture(), inner))
+            {
+                ExecutionContext.Restore(outer);
+            }
+            else
+            {
+                // f changed the context (or flow was suppressed): keep its changes, clear only the mark.
+                Mark.Value = null;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The per-thread cache of <see cref="NestingGuard{T}"/>: a few (scalar type, context without the mark, the same context
+/// with the mark) entries. Kept in a non-generic class, whose thread-static the JIT reaches inline, unlike a generic
+/// class's; a few entries so that nesting at the lifted types (double, Dual&lt;double&gt;, …) does not evict its outer call.
+/// </summary>
+internal static class GuardContexts
+{
+    internal struct Entry
+    {
+        public object? Key;
+        public ExecutionContext? Outer;
+        public ExecutionContext? Inner;
+    }
+
+    [ThreadStatic]
+    private static Entry[]? cache;
+
+    [ThreadStatic]
+    private static int next;
+
+    public static Entry[] Cache => cache ??= new Entry[4];
+
+    /// <summary>Stores the pair for <paramref name="key"/>, replacing its previous one, else the oldest entry.</summary>
+    public static void Remember(object key, ExecutionContext outer, ExecutionContext inner)
+    {
+        Entry[] entries = Cache;
+        int slot = -1;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (ReferenceEquals(entries[i].Key, key))
+            {
+                slot = i;
+                break;
+            }
+        }
+        if (slot < 0)
+        {
+            slot = next;
+            next = (next + 1) % entries.Length;
+        }
+        entries[slot] = new Entry { Key = key, Outer = outer, Inner = inner };
     }
 }

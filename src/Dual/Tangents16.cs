@@ -90,7 +90,9 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
         // A JIT-time constant: vanishes for every supported T.
         if (Unsafe.SizeOf<T>() * 16 > Unsafe.SizeOf<Tangents16<T>>())
         {
-            throw new NotSupportedException($"Tangents16<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+            throw new NotSupportedException(
+                $"{TypeNames.Of(typeof(Tangents16<T>))} holds scalars of at most 8 bytes; {TypeNames.Of(typeof(T))} has {Unsafe.SizeOf<T>()}. " +
+                "Use Tangents1 for a wider scalar; AutoDiff's chunked passes pick a block that holds any scalar by themselves.");
         }
     }
 

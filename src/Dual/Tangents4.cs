@@ -55,7 +55,9 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
         // A JIT-time constant: vanishes for every supported T.
         if (Unsafe.SizeOf<T>() * 4 > Unsafe.SizeOf<Tangents4<T>>())
         {
-            throw new NotSupportedException($"Tangents4<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+            throw new NotSupportedException(
+                $"{TypeNames.Of(typeof(Tangents4<T>))} holds scalars of at most 8 bytes; {TypeNames.Of(typeof(T))} has {Unsafe.SizeOf<T>()}. " +
+                "Use Tangents1 for a wider scalar; AutoDiff's chunked passes pick a block that holds any scalar by themselves.");
         }
     }
 

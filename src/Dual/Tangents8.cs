@@ -83,7 +83,9 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
         // A JIT-time constant: vanishes for every supported T.
         if (Unsafe.SizeOf<T>() * 8 > Unsafe.SizeOf<Tangents8<T>>())
         {
-            throw new NotSupportedException($"Tangents8<{typeof(T).Name}> holds scalars of at most 8 bytes; {typeof(T).Name} has {Unsafe.SizeOf<T>()}.");
+            throw new NotSupportedException(
+                $"{TypeNames.Of(typeof(Tangents8<T>))} holds scalars of at most 8 bytes; {TypeNames.Of(typeof(T))} has {Unsafe.SizeOf<T>()}. " +
+                "Use Tangents1 for a wider scalar; AutoDiff's chunked passes pick a block that holds any scalar by themselves.");
         }
     }
 

@@ -54,6 +54,21 @@ public class ScalarBenchmarks
         return sum;
     }
 
+    /// <summary>The same derivative through <see cref="AutoDiff.Derivative{T, TFunction}"/>: the difference to
+    /// <see cref="Dual"/> is the entry point's cost, the perturbation-confusion guard (an execution-context switch in
+    /// and out) being most of it.</summary>
+    [Benchmark(OperationsPerInvoke = Points), BenchmarkCategory(Separate)]
+    public double AutoDiffDerivative()
+    {
+        double sum = 0;
+        foreach (double x in xs)
+        {
+            (double value, double derivative) = AutoDiff.ValueAndDerivative<double, ScalarF>(default, x);
+            sum += value + derivative;
+        }
+        return sum;
+    }
+
     [Benchmark(OperationsPerInvoke = Points), BenchmarkCategory(Separate)]
     public double HandWritten()
     {

@@ -50,6 +50,12 @@ public static class ScalarFunction
 /// Extended Rosenbrock (Moré, Garbow and Hillstrom 1981, n even):
 /// f(x) = Σ_{i=1}^{n/2} 100·(x_{2i} − x_{2i−1}²)² + (1 − x_{2i−1})².
 /// </summary>
+/// <summary><see cref="ScalarFunction.F{T}"/> as a generic-math struct, for <see cref="AutoDiff.Derivative{T, TFunction}"/>.</summary>
+public readonly struct ScalarF : IRealFunction
+{
+    public TNum Evaluate<TNum>(TNum x) where TNum : IFloatingPointIeee754<TNum> => ScalarFunction.F(x);
+}
+
 public readonly struct Rosenbrock : IScalarFunction
 {
     public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>

@@ -187,6 +187,62 @@ public sealed class ConventionTests
         Assert.That(Dual<double>.Pow(D(Math.E, 0), D(0, 1)).Tangent, Is.EqualTo(1.0));
     }
 
+    [Test]
+    public void Pow_ZeroToTheZeroth_HasZeroDerivativeInTheExponent_AsJaxsLogOfOneTimesTheValue()
+    {
+        // JAX: ∂/∂y xʸ = log(x == 0 ? 1 : x)·xʸ. At 0⁰ that is 0 (it used to be ln 0·1 = −∞ here).
+        Assert.That(Dual<double>.Pow(D(0, 0), D(0, 1)), Is.EqualTo(D(1, 0)));
+        Assert.That(Dual<double>.Pow(0.0, D(0, 1)), Is.EqualTo(D(1, 0)));
+        Assert.That(Dual<double>.Pow(-0.0, D(0, 1)), Is.EqualTo(D(1, 0)));
+        // 0ʸ for y < 0 is ∞, and 0·∞ is NaN (as in JAX).
+        Dual<double> negative = Dual<double>.Pow(0.0, D(-1, 1));
+        Assert.That(negative.Value, Is.EqualTo(double.PositiveInfinity));
+        Assert.That(negative.Tangent, Is.NaN);
+        // A negative base: xʸ·ln x is NaN, even where xʸ underflows to 0.
+        Assert.That(Dual<double>.Pow(-0.5, D(2000, 1)).Tangent, Is.NaN);
+        Assert.That(Dual<double>.Pow(-0.5, D(2, 1)).Tangent, Is.NaN);
+        // +∞ to a negative power: the limit 0.
+        Assert.That(Dual<double>.Pow(double.PositiveInfinity, D(-2, 1)), Is.EqualTo(D(0, 0)));
+    }
+
+    [Test]
+    public void Roots_at_infinity_have_the_limit_zero_as_Sqrt_has()
+    {
+        Assert.That(Dual<double>.Sqrt(D(double.PositiveInfinity, 1)).Tangent, Is.EqualTo(0.0));
+        Assert.That(Dual<double>.Cbrt(D(double.NegativeInfinity, 1)).Tangent, Is.EqualTo(0.0));
+        foreach (int n in new[] { 2, 3, 5, -2, -3 })
+        {
+            Assert.That(Dual<double>.RootN(D(double.PositiveInfinity, 1), n).Tangent, Is.EqualTo(0.0), $"n = {n}");
+        }
+        Assert.That(Dual<double>.RootN(D(double.PositiveInfinity, 1), 1).Tangent, Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void A_constant_operand_contributes_zero_where_its_partial_is_not_finite()
+    {
+        // ∂/∂c of a/c at c = 1e-300 is −a/c² = −∞ (overflow); a constant c (zero tangent) must not turn that into NaN.
+        Dual<double> q = D(1, 1) / D(1e-300, 0);
+        Assert.That(q.Tangent, Is.EqualTo(1.0 / 1e-300), "1/c, correctly rounded");
+        // Atan2 at the subnormal diagonal: ∂/∂y = 1/(2y) overflows, and so does ∂/∂x; the constant x adds nothing.
+        Assert.That(Dual<double>.Atan2(D(5e-324, 1), D(5e-324, 0)).Tangent, Is.EqualTo(double.PositiveInfinity));
+        // With a non-zero tangent, IEEE as usual: ∞ − ∞ = NaN.
+        Assert.That(Dual<double>.Atan2(D(5e-324, 1), D(5e-324, 1)).Tangent, Is.NaN);
+    }
+
+    [Test]
+    public void LogSumExp_at_a_non_finite_maximum_averages_the_tangents_of_the_arguments_attaining_it()
+    {
+        Dual<double>[] allMinusInfinity = [D(double.NegativeInfinity, 1), D(double.NegativeInfinity, 3)];
+        Assert.That(Dual<double>.LogSumExp(allMinusInfinity), Is.EqualTo(D(double.NegativeInfinity, 2)));
+        Dual<double>[] onePlusInfinity = [D(1, 5), D(double.PositiveInfinity, 7), D(2, 9)];
+        Assert.That(Dual<double>.LogSumExp(onePlusInfinity), Is.EqualTo(D(double.PositiveInfinity, 7)));
+        Dual<double>[] twoPlusInfinity = [D(double.PositiveInfinity, 1), D(0, 5), D(double.PositiveInfinity, 2)];
+        Assert.That(Dual<double>.LogSumExp(twoPlusInfinity), Is.EqualTo(D(double.PositiveInfinity, 1.5)));
+        Dual<double> withNaN = Dual<double>.LogSumExp([D(double.NaN, 0), D(1, 1)]);
+        Assert.That(withNaN.Value, Is.NaN);
+        Assert.That(withNaN.Tangent, Is.NaN);
+    }
+
     // ---- equality, hashing, ordering ----------------------------------------------------------------------
 
     [Test]

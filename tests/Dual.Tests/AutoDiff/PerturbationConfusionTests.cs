@@ -1,5 +1,8 @@
 using System;
+using System.Linq;
 using System.Numerics;
+using System.Threading;
+using System.Threading.Tasks;
 using Dual;
 using NUnit.Framework;
 
@@ -54,5 +57,162 @@ public class PerturbationConfusionTests
         // Written once over generic math, the inner call is made at TNum = Dual<double>: no confusion possible.
         Assert.That(AutoDiff.Derivative<double, Outer>(default, 1.0), Is.EqualTo(1.0));
         Assert.That(AutoDiff.Derivative<double, Outer>(default, 5.0), Is.EqualTo(1.0));
+    }
+
+    // ---- the guard follows the logical call, not the thread ----------------------------------------------------
+
+    // The Siskind–Pearlmutter inner call at the same T, made from work that the outer function starts elsewhere.
+    private static double InnerAtSameType(Dual<double> x) => AutoDiff.Derivative(y => x + y, 1.0);
+
+    private static void AssertConfusionRefused(Func<Dual<double>, double> innerElsewhere)
+    {
+        double result = double.NaN;
+        Exception? error = null;
+        try
+        {
+            result = AutoDiff.Derivative(x => x * innerElsewhere(x), 1.0);
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        Assert.That(error, Is.Not.Null, $"returned {result} instead of refusing (2 would be the confused answer)");
+        Exception root = error is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.Single() : error!;
+        Assert.That(root, Is.TypeOf<InvalidOperationException>());
+        Assert.That(root.Message, Does.Contain("perturbation confusion"));
+        // And the thread is usable afterwards.
+        Assert.That(AutoDiff.Derivative(x => x * x, 3.0), Is.EqualTo(6.0));
+    }
+
+    [Test]
+    public void Inner_call_in_Task_Run_is_refused() => AssertConfusionRefused(x => Task.Run(() => InnerAtSameType(x)).Result);
+
+    [Test]
+    public void Inner_call_in_Task_Factory_StartNew_long_running_is_refused()
+        => AssertConfusionRefused(x => Task.Factory.StartNew(() => InnerAtSameType(x), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Result);
+
+    [Test]
+    public void Inner_call_in_Parallel_For_is_refused()
+        => AssertConfusionRefused(x =>
+        {
+            var results = new double[8];
+            Parallel.For(0, results.Length, i => results[i] = InnerAtSameType(x));
+            return results[0];
+        });
+
+    [Test]
+    public void Inner_call_on_a_new_thread_is_refused()
+        => AssertConfusionRefused(x =>
+        {
+            Exception? inner = null;
+            double r = 0;
+            var thread = new Thread(() =>
+            {
+                try { r = InnerAtSameType(x); }
+                catch (Exception e) { inner = e; }
+            });
+            thread.Start();
+            thread.Join();
+            return inner is null ? r : throw inner;
+        });
+
+    private static async Task<double> InnerAfterAwait(Dual<double> x)
+    {
+        await Task.Yield();
+        await Task.Delay(1).ConfigureAwait(false);
+        return InnerAtSameType(x);
+    }
+
+    [Test]
+    public void Inner_call_in_an_async_continuation_is_refused() => AssertConfusionRefused(x => InnerAfterAwait(x).GetAwaiter().GetResult());
+
+    [Test]
+    public void Inner_call_in_a_task_started_inside_f_and_run_inline_is_refused()
+        => AssertConfusionRefused(x =>
+        {
+            var task = new Task<double>(() => InnerAtSameType(x));
+            task.RunSynchronously();
+            return task.Result;
+        });
+
+    [Test]
+    public void An_unrelated_task_run_inline_by_a_blocking_wait_inside_f_is_not_refused()
+    {
+        // Created outside any differentiation: it carries its creator's context, so running it inline on the
+        // thread that is evaluating f is no nesting.
+        var unrelated = new Task<double>(() => AutoDiff.Derivative(y => y * y * y, 2.0));
+        double outer = AutoDiff.Derivative(x =>
+        {
+            unrelated.RunSynchronously();
+            return x * unrelated.Result;
+        }, 1.0);
+        Assert.That(unrelated.Result, Is.EqualTo(12.0));
+        Assert.That(outer, Is.EqualTo(12.0));
+    }
+
+    [Test]
+    public void Independent_differentiation_on_many_threads_at_once_is_not_refused()
+    {
+        const int Threads = 32;
+        var results = new double[Threads];
+        using var start = new Barrier(Math.Min(Threads, 8));
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            for (int round = 0; round < 200; round++)
+            {
+                double a = i + 1;
+                // d/dx [a·x³] at x = 2 is 12a; nested at the lifted type inside, as allowed.
+                results[i] = AutoDiff.Derivative(x => a * x * x * x + 0 * AutoDiff.Derivative(y => x * y, (Dual<double>)1.0), 2.0);
+            }
+        });
+        for (int i = 0; i < Threads; i++) Assert.That(results[i], Is.EqualTo(12.0 * (i + 1)));
+        // Tasks started outside any differentiation, awaited together.
+        Task<double>[] tasks = Enumerable.Range(1, 16).Select(k => Task.Run(() => AutoDiff.Derivative(x => x * x, (double)k))).ToArray();
+        Task.WaitAll(tasks);
+        Assert.That(tasks.Select(t => t.Result), Is.EqualTo(Enumerable.Range(1, 16).Select(k => 2.0 * k)));
+    }
+
+    private static readonly AsyncLocal<string?> UserValue = new();
+
+    [Test]
+    public void An_async_local_that_f_sets_survives_the_call_and_the_guard_still_clears()
+    {
+        UserValue.Value = null;
+        double d = AutoDiff.Derivative(x =>
+        {
+            UserValue.Value = "set inside f";
+            return x * x;
+        }, 4.0);
+        Assert.That(d, Is.EqualTo(8.0));
+        Assert.That(UserValue.Value, Is.EqualTo("set inside f"), "a synchronous callee's async-local change reaches its caller, as without the guard");
+        Assert.That(AutoDiff.Derivative(x => x * x * x, 1.0), Is.EqualTo(3.0), "the mark was cleared");
+        UserValue.Value = null;
+    }
+
+    [Test]
+    public void With_flow_suppressed_the_guard_still_works_on_the_thread()
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            Assert.Throws<InvalidOperationException>(() => AutoDiff.Derivative(x => x * InnerAtSameType(x), 1.0));
+            Assert.That(AutoDiff.Derivative(x => x * x, 5.0), Is.EqualTo(10.0));
+        }
+    }
+
+    private struct Cube : IRealFunction
+    {
+        public readonly TNum Evaluate<TNum>(TNum x) where TNum : IFloatingPointIeee754<TNum> => x * x * x;
+    }
+
+    [Test]
+    public void The_guard_allocates_nothing_in_steady_state()
+    {
+        double sum = 0;
+        for (int i = 0; i < 100; i++) sum += AutoDiff.Derivative<double, Cube>(default, 1.5) + AutoDiff.Derivative<double, Outer>(default, 2.0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) sum += AutoDiff.Derivative<double, Cube>(default, 1.5) + AutoDiff.Derivative<double, Outer>(default, 2.0);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(sum, Is.EqualTo(1100 * (6.75 + 1.0)));
+        Assert.That(allocated, Is.EqualTo(0), "bytes allocated by 2000 guarded calls (1000 of them nested at the lifted type)");
     }
 }
