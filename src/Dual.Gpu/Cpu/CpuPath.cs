@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 
 namespace Dual.Gpu;
@@ -163,17 +164,27 @@ internal sealed unsafe class CpuJob<T, TAdapter> : ICpuJob
             var x = new ReadOnlySpan<T>(r.X + (long)p * n, n);
             Span<T> values = r.Values == null ? spare : new Span<T>(r.Values + (long)p * m, m);
             var output = new Span<T>(r.Output + (long)p * m * w, m * w);
-            switch (r.Operation)
+            try
             {
-                case Operation.Jacobian:
-                    AutoDiff.Jacobian<T, TAdapter>(adapter, x, values, output);
-                    break;
-                case Operation.Jvp:
-                    AutoDiff.Jvp<T, TAdapter>(adapter, x, new ReadOnlySpan<T>(r.Seeds + p * r.SeedStride, n), values, output);
-                    break;
-                default:
-                    CpuMatrix.Product(adapter, x, new ReadOnlySpan<T>(r.Seeds, n * w), w, output, values);
-                    break;
+                switch (r.Operation)
+                {
+                    case Operation.Jacobian:
+                        AutoDiff.Jacobian<T, TAdapter>(adapter, x, values, output);
+                        break;
+                    case Operation.Jvp:
+                        AutoDiff.Jvp<T, TAdapter>(adapter, x, new ReadOnlySpan<T>(r.Seeds + p * r.SeedStride, n), values, output);
+                        break;
+                    default:
+                        CpuMatrix.Product(adapter, x, new ReadOnlySpan<T>(r.Seeds, n * w), w, output, values);
+                        break;
+                }
+            }
+            catch (ArgumentException e) when (e.InnerException is IndexOutOfRangeException inner)
+            {
+                // AutoDiff reads an IndexOutOfRangeException from inside f as a buffer too small for the function; here the
+                // buffers are the engine's own, sized from InputCount/OutputCount, so the adapter's exception (naming the
+                // function and the index it read or wrote) is the one that says what is wrong.
+                ExceptionDispatchInfo.Throw(inner);
             }
         }
         long total = Interlocked.Add(ref done, last - first);
