@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Dual;
 
 /// <summary>
-/// An undirected graph without self-loops in CSR form, neighbours sorted: the column intersection graph of a
+/// An undirected graph without self-loops in CSR form: the column intersection graph of a
 /// Jacobian pattern (columns adjacent when they share a row; distance-1 colouring of it is distance-2 colouring of
 /// the bipartite row/column graph) or the adjacency graph of a symmetric Hessian pattern (diagonal dropped).
 /// </summary>
@@ -31,8 +31,9 @@ internal sealed class AdjacencyGraph
     public int FirstSlot(int v) => offsets[v];
 
     /// <summary>
-    /// Columns j ≠ k are adjacent when some row holds both: built row by row with a marker array, so the cost is
-    /// Σᵢ (entries in row i)², the size of the graph itself.
+    /// Columns j ≠ k are adjacent when some row holds both: built column by column with a marker array, so the cost
+    /// is Σᵢ (entries in row i)², the size of the graph itself. Neighbours come out unsorted (the distance-1
+    /// colouring and the orderings do not need them sorted; <see cref="EdgeIds"/> is only used on symmetric patterns).
     /// </summary>
     public static AdjacencyGraph ColumnIntersection(SparsityPattern pattern)
     {
@@ -43,11 +44,18 @@ internal sealed class AdjacencyGraph
         var marker = new int[n];
         marker.AsSpan().Fill(-1);
         var offsets = new int[n + 1];
-        var adjacent = new List<int>();
+        // An upper bound per column (Σ over its rows of the row lengths) sizes the buffer once.
+        long bound = 0;
+        for (int i = 0; i < pattern.RowCount; i++)
+        {
+            long length = rowOffsets[i + 1] - rowOffsets[i];
+            bound += length * length;
+        }
+        var adjacent = new int[checked((int)Math.Min(bound, (long)n * n))];
+        int count = 0;
         for (int j = 0; j < n; j++)
         {
             marker[j] = j;
-            int start = adjacent.Count;
             for (int r = columnOffsets[j]; r < columnOffsets[j + 1]; r++)
             {
                 int i = rows[r];
@@ -57,17 +65,16 @@ internal sealed class AdjacencyGraph
                     if (marker[k] != j)
                     {
                         marker[k] = j;
-                        adjacent.Add(k);
+                        adjacent[count++] = k;
                     }
                 }
             }
-            adjacent.Sort(start, adjacent.Count - start, null);
-            offsets[j + 1] = adjacent.Count;
+            offsets[j + 1] = count;
         }
-        return new AdjacencyGraph(offsets, adjacent.ToArray());
+        return new AdjacencyGraph(offsets, adjacent.AsSpan(0, count).ToArray());
     }
 
-    /// <summary>The graph of a symmetric pattern: i and j adjacent when (i, j) is an off-diagonal entry.</summary>
+    /// <summary>The graph of a symmetric pattern: i and j adjacent when (i, j) is an off-diagonal entry; neighbours sorted.</summary>
     public static AdjacencyGraph FromSymmetric(SparsityPattern pattern)
     {
         int n = pattern.RowCount;
