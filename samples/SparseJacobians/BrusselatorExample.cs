@@ -51,15 +51,20 @@ public static class BrusselatorExample
         double[] u = f.InitialState();
         int n = u.Length;
 
-        // Detection and colouring, timed apart and warm (a first call also pays for compiling the tracer's code).
-        AutoDiff.JacobianSparsity<double, Brusselator2D>(f, u, n);
-        GraphColoring.ColumnColoring(AutoDiff.JacobianSparsity<double, Brusselator2D>(new Brusselator2D(4), new double[32], 32));
-        var clock = Stopwatch.StartNew();
+        // Detection and colouring, timed apart: the best of three calls after a warm-up (a first call also pays for
+        // compiling the tracer's code).
         SparsityPattern pattern = AutoDiff.JacobianSparsity<double, Brusselator2D>(f, u, n);
-        double detection = clock.Elapsed.TotalMilliseconds;
-        clock.Restart();
         Coloring best = GraphColoring.ColumnColoring(pattern, ColoringOrder.Best);
-        double coloring = clock.Elapsed.TotalMilliseconds;
+        double detection = double.PositiveInfinity, coloring = double.PositiveInfinity;
+        for (int repeat = 0; repeat < 3; repeat++)
+        {
+            var clock = Stopwatch.StartNew();
+            pattern = AutoDiff.JacobianSparsity<double, Brusselator2D>(f, u, n);
+            detection = Math.Min(detection, clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            best = GraphColoring.ColumnColoring(pattern, ColoringOrder.Best);
+            coloring = Math.Min(coloring, clock.Elapsed.TotalMilliseconds);
+        }
         var byOrder = new Dictionary<ColoringOrder, int>();
         foreach (ColoringOrder order in new[] { ColoringOrder.Natural, ColoringOrder.LargestFirst, ColoringOrder.SmallestLast, ColoringOrder.IncidenceDegree })
         {

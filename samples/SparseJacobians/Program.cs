@@ -9,8 +9,8 @@ int grid = args.Length > 0 && int.TryParse(args[0], out int g) ? g : 32;
 BrusselatorResult r = BrusselatorExample.Run(grid);
 
 Console.WriteLine($"2-D Brusselator, {r.GridSize}x{r.GridSize} grid, periodic: n = {r.StateLength} unknowns, {r.NonZeros} Jacobian non-zeros ({(double)r.NonZeros / r.StateLength:F0} per row)");
-Console.WriteLine($"  sparsity detection: {r.DetectionMilliseconds,8:F2} ms (one traced evaluation, warm)");
-Console.WriteLine($"  column colouring:   {r.ColoringMilliseconds,8:F2} ms (four orderings, best kept, warm)");
+Console.WriteLine($"  sparsity detection: {r.DetectionMilliseconds,8:F2} ms (one traced evaluation; best of 3)");
+Console.WriteLine($"  column colouring:   {r.ColoringMilliseconds,8:F2} ms (four orderings, fewest kept; best of 3)");
 Console.WriteLine("  colours by ordering: " + string.Join(", ", r.ColorsByOrder.Select(p => $"{p.Key} {p.Value}")));
 Console.WriteLine($"  used: {r.ColorCount} colours -> {r.PassesPerJacobian} pass(es) of {r.ChunkSize} tangents per Jacobian (dense: {r.DensePassesPerJacobian} passes of 16)");
 Console.WriteLine();
