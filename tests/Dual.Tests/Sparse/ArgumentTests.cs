@@ -61,7 +61,17 @@ public class ArgumentTests
 
     [Test]
     public void Output_length_shorter_than_the_function_writes()
-        => Assert.Throws<IndexOutOfRangeException>(() => AutoDiff.SparseJacobian<double, SparseTestFunctions.Stencil1D>(default, new double[3], 2));
+    {
+        AssertNames(() => AutoDiff.SparseJacobian<double, SparseTestFunctions.Stencil1D>(default, new double[3], 2), "outputLength", "length 3", "length 2");
+        AssertNames(() => AutoDiff.PrepareSparseJacobian<double, SparseTestFunctions.Stencil1D>(default, new double[3], 2), "outputLength", "length 2");
+    }
+
+    [Test]
+    public void Output_length_longer_than_the_function_writes_gives_empty_rows()
+    {
+        SparseJacobian<double> j = AutoDiff.SparseJacobian<double, SparseTestFunctions.Stencil1D>(default, [1.0, 2.0], 3);
+        Assert.That(j.ToDense(), Is.EqualTo(new double[,] { { 0, 1 }, { 1, 2 }, { 0, 0 } }));   // ∂(x₀² − 2x₀ + x₁)/∂x = (2x₀ − 2, 1)
+    }
 
     [Test]
     public void Unsupported_chunk_sizes()

@@ -16,7 +16,18 @@ internal static class SparsityDetector
         // Outputs start as the constant 0 (no dependencies), as every Jacobian pass clears them: a row the function
         // never writes is an empty row.
         var ys = new SparsityTracer<T, FirstOrder>[outputLength];
-        f.Evaluate<SparsityTracer<T, FirstOrder>>(xs, ys);
+        try
+        {
+            f.Evaluate<SparsityTracer<T, FirstOrder>>(xs, ys);
+        }
+        catch (IndexOutOfRangeException error)
+        {
+            // The first place a wrong output length shows: say which sizes the function was given.
+            throw new ArgumentException(
+                $"The function indexed outside its spans while its sparsity was traced with x of length {n} and y of length " +
+                $"{outputLength} ('{nameof(outputLength)}'); check that {nameof(outputLength)} is the number of outputs it writes.",
+                nameof(outputLength), error);
+        }
         var offsets = new int[outputLength + 1];
         for (int i = 0; i < outputLength; i++)
         {

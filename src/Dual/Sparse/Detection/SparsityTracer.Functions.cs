@@ -205,7 +205,7 @@ internal readonly partial struct SparsityTracer<T, TOrder>
         => Linear(T.FusedMultiplyAdd(left.Value, right.Value, addend.Value), Bilinear(left.Value, left, right), addend);
 
     public static SparsityTracer<T, TOrder> MultiplyAddEstimate(SparsityTracer<T, TOrder> left, SparsityTracer<T, TOrder> right, SparsityTracer<T, TOrder> addend)
-        => Linear(T.MultiplyAddEstimate(left.Value, right.Value, addend.Value), Bilinear(left.Value, left, right), addend);
+        => Linear(left.Value * right.Value + addend.Value, Bilinear(left.Value, left, right), addend);
 
     public static SparsityTracer<T, TOrder> ScaleB(SparsityTracer<T, TOrder> x, int n) => Linear(T.ScaleB(x.Value, n), x);
 
