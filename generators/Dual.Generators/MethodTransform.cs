@@ -52,53 +52,16 @@ namespace Dual.Generators
             string hint = HintName(method);
             if (FaultInjection.ThrowForMethod is { } fault && fault == method.Name) throw new InvalidOperationException("injected fault");
 
-            // Containing types: all must be partial.
-            var headers = new List<string>();
-            foreach (TypeDeclarationSyntax t in node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse())
-            {
-                if (!t.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    diags.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, t.Identifier.GetLocation(), t.Identifier.Text, method.Name));
-                }
-                headers.Add(Header(t));
-            }
-            if (headers.Count == 0)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, node.Identifier.GetLocation(), method.Name, "it is not declared in a type"));
-            }
-            if (diags.Count > 0) return Fail(hint, diags);
-
+            // Signature: the same check decides, for every caller, whether this twin exists (TwinSignature).
+            if (!TwinSignature.Check(method, node, diags)) return Fail(hint, diags);
+            var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
             Location idLoc = node.Identifier.GetLocation();
-            if (node.Body is null && node.ExpressionBody is null)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "it has no body (abstract, extern, interface or partial definition); put [Differentiable] on a method with a body"));
-                return Fail(hint, diags);
-            }
-            if (method.IsGenericMethod)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "generic [Differentiable] methods are not supported; write the generic code as generic math (T : IFloatingPointIeee754<T>) and call it with Dual<T>, or differentiate a non-generic wrapper"));
-                return Fail(hint, diags);
-            }
-            if (method.IsAsync)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, idLoc, "An async method", "differentiate a synchronous method and await outside it"));
-                return Fail(hint, diags);
-            }
-            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, "ref " + method.ReturnType.ToDisplayString()));
-                return Fail(hint, diags);
-            }
-
-            // Signature.
             var precisions = new HashSet<SpecialType>();
             string returnText = "void";
             if (!method.ReturnsVoid)
             {
                 TypeMap.CollectPrecisions(method.ReturnType, precisions);
-                string? mapped = TypeMap.Map(method.ReturnType, out bool bad);
-                if (bad) diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, method.ReturnType.ToDisplayString()));
-                returnText = mapped ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
+                returnText = TypeMap.Map(method.ReturnType, out _) ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
             }
             var parameters = new List<Param>();
             for (int i = 0; i < method.Parameters.Length; i++)
@@ -106,30 +69,33 @@ namespace Dual.Generators
                 IParameterSymbol p = method.Parameters[i];
                 ParameterSyntax ps = node.ParameterList.Parameters[i];
                 TypeMap.CollectPrecisions(p.Type, precisions);
-                string? mapped = TypeMap.Map(p.Type, out bool bad);
-                if (bad) diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, ps.GetLocation(), "Parameter", p.Name, p.Type.ToDisplayString()));
+                string? mapped = TypeMap.Map(p.Type, out _);
                 string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
-                string pname = ps.Identifier.Text;
-                string original = p.Type.ToDisplayString(TypeMap.Fq);
-                string def = ""; // defaults are dropped: a dual parameter cannot have a constant default, and entry points append parameters
-                parameters.Add(new Param(p, pname, modifiers, original, mapped, def));
-            }
-            if (diags.Count > 0) return Fail(hint, diags);
-            if (!parameters.Any(p => p.Mapped is not null))
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "it has no double/float parameter (or array/span/tuple of them), so there is nothing to differentiate with respect to and its twin would clash with it"));
-                return Fail(hint, diags);
+                // A dual parameter cannot have a constant default: generated callers pass it explicitly. Other defaults stay.
+                string def = ps.Default is not null && TwinSignature.KeepsDefault(p) ? " " + ps.Default.ToString().Trim() : "";
+                parameters.Add(new Param(p, ps.Identifier.Text, modifiers, p.Type.ToDisplayString(TypeMap.Fq), mapped, def));
             }
 
-            // Body.
-            var rewriter = new DualRewriter(model, method, ct);
+            // Modifiers.
+            var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
+                || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
+            string modText = mods.Count > 0 ? string.Join(" ", mods) + " " : "";
+            string name = node.Identifier.Text;
+            string paramText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
+
+            // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions.
+            var flow = new DualFlow(model, method, ct);
+            flow.Run(node);
+            diags.AddRange(flow.Diagnostics);
+            if (flow.HasErrors)
+            {
+                // The method is reported; callers still compile against a placeholder twin with the right signature.
+                string stub = Placeholder(method, model, modText, returnText, name, paramText, precisions, ct);
+                return new MethodModel(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), headers.ToEquatableArray(), stub, false, diags.ToEquatableArray());
+            }
+            var rewriter = new DualRewriter(model, flow, ct);
             SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
             SyntaxNode rewritten = rewriter.Visit(body)!;
-            diags.AddRange(rewriter.Diagnostics);
-            if (diags.Any(d => Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
-            {
-                return Fail(hint, diags);
-            }
             string blockText;
             if (rewritten is BlockSyntax block)
             {
@@ -142,15 +108,8 @@ namespace Dual.Generators
             }
             precisions.UnionWith(rewriter.Precisions);
 
-            // Modifiers.
-            var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
-                || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
-            string modText = mods.Count > 0 ? string.Join(" ", mods) + " " : "";
-            string name = node.Identifier.Text;
-
             var sb = new StringBuilder();
-            string paramText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
-            string scalarRules = string.Concat(rewriter.Rules.Select(r => RuleLocal(r, multi: false)));
+            string scalarRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: false)));
             sb.Append("/// <summary>Dual-number twin of <c>").Append(Xml(name)).Append("</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>\n");
             sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + InsertBeforeLastBrace(blockText, scalarRules)));
 
@@ -161,7 +120,7 @@ namespace Dual.Generators
             {
                 string single = TypeMap.DualOf(precisions.First() == SpecialType.System_Single ? model.Compilation.GetSpecialType(SpecialType.System_Single) : model.Compilation.GetSpecialType(SpecialType.System_Double));
                 string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                string multiRules = string.Concat(rewriter.Rules.Select(r => RuleLocal(r, multi: true)));
+                string multiRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: true)));
                 string text = modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
                     + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n"
                     + InsertBeforeLastBrace(blockText.Replace(single, multiType), multiRules);
@@ -198,15 +157,46 @@ namespace Dual.Generators
                 }
             }
 
-            // Usings of the file and of the enclosing namespaces.
+            return new MethodModel(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
+        }
+
+        /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
+        private static EquatableArray<string> Usings(MethodDeclarationSyntax node, CancellationToken ct)
+        {
             var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
-            var usings = cu.Externs.Select(e => e.ToString().Trim())
+            return cu.Externs.Select(e => e.ToString().Trim())
                 .Concat(cu.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()))
                 .ToEquatableArray();
-            var nsUsings = node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
-            string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } nsSym ? nsSym.ToDisplayString() : null;
+        }
 
-            return new MethodModel(hint, ns, usings, nsUsings, headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
+        private static EquatableArray<string> NamespaceUsings(MethodDeclarationSyntax node) =>
+            node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
+
+        private static string? Namespace(IMethodSymbol method) =>
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+
+        /// <summary>
+        /// The twin of a method whose body has DUAL errors: the signature (and the multi-tangent one when callers
+        /// expect it) with a body that throws. The build already fails on the reported error; the placeholder only
+        /// keeps the callers' generated code free of follow-on compiler errors.
+        /// </summary>
+        private static string Placeholder(IMethodSymbol method, SemanticModel model, string modText, string returnText, string name, string paramText,
+            HashSet<SpecialType> precisions, CancellationToken ct)
+        {
+            string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + name + "' is not generated: fix the DUAL diagnostics reported on it.\"); }";
+            var sb = new StringBuilder();
+            sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(name)).Append("</c>, which has DUAL errors.</summary>\n");
+            sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + body));
+            if (precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
+            {
+                string p1 = precisions.First() == SpecialType.System_Single ? "float" : "double";
+                string single = "global::Dual.Dual<" + p1 + ">";
+                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
+                sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(name)).Append("</c>.</summary>\n");
+                sb.Append(Normalize(modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
+                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n" + body));
+            }
+            return sb.ToString();
         }
 
         private static bool IsPublicAllTheWayOut(IMethodSymbol method)
@@ -352,9 +342,13 @@ namespace Dual.Generators
 
         public string Declaration(bool mapped)
         {
-            // Entry points append parameters, so 'params' is only kept on the twin.
-            string mods = mapped ? Modifiers : string.Join(" ", Modifiers.Split(' ').Where(m => m != "params" && m != "this"));
-            return (mods.Length > 0 ? mods + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name;
+            // Entry points append parameters, so they drop 'params' and 'this'. The twin drops 'params' on a floating
+            // parameter too: 'F()' would otherwise be ambiguous between F(params double[]) and F(params Dual<double>[]).
+            var mods = Modifiers.Split(' ').Where(m => m.Length > 0);
+            if (!mapped || Mapped is not null) mods = mods.Where(m => m != "params");
+            if (!mapped) mods = mods.Where(m => m != "this");
+            string modText = string.Join(" ", mods);
+            return (modText.Length > 0 ? modText + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name + (mapped ? DefaultText : "");
         }
 
         /// <summary>How the parameter is passed on: with its ref kind keyword.</summary>

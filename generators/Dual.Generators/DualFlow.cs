@@ -1,0 +1,482 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Dual.Generators
+{
+    /// <summary>
+    /// Closed-world analysis of one [Differentiable] method, run before anything is emitted. It decides, for every
+    /// operation, whether its value carries a derivative in the twin ("is dual"), and classifies every place where a
+    /// dual value flows into something that is not itself dual: the destination either carries the tangent (a dual
+    /// local, a twin, a Dual&lt;T&gt; function, a dual container), receives only the primal value because it is on
+    /// the allow-list (<see cref="PrimalOnlySinks"/>), or is a DUAL diagnostic at the user's expression. There is no
+    /// fallback that passes the primal: an operation the analysis does not know is a diagnostic too.
+    /// The rewriter only executes these decisions (<see cref="PrimalSites"/>, <see cref="Calls"/>).
+    /// </summary>
+    internal sealed partial class DualFlow
+    {
+        private readonly SemanticModel _model;
+        private readonly IMethodSymbol _method;
+        private readonly CancellationToken _ct;
+        private readonly Dictionary<IOperation, bool> _dual = new();
+        private readonly List<TextSpan> _covered = new();
+        private readonly HashSet<ISymbol> _reportedRoots = new(SymbolEqualityComparer.Default);
+
+        public DualFlow(SemanticModel model, IMethodSymbol method, CancellationToken ct)
+        {
+            _model = model;
+            _method = method;
+            _ct = ct;
+        }
+
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        /// <summary>Expressions (original syntax) whose rewritten form is replaced by its primal value, and why.</summary>
+        public Dictionary<SyntaxNode, PrimalSink> PrimalSites { get; } = new();
+
+        /// <summary>The plan of every invocation and object creation (original syntax).</summary>
+        public Dictionary<SyntaxNode, CallPlan> Calls { get; } = new();
+
+        /// <summary>Local rule functions the twin needs.</summary>
+        public List<RuleUse> Rules { get; } = new();
+
+        public bool HasErrors => Diagnostics.Any(d => Generators.Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+
+        /// <summary>Analyses the body of <paramref name="decl"/>.</summary>
+        public void Run(MethodDeclarationSyntax decl)
+        {
+            SyntaxNode body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
+            CheckConstructs(body);
+            IOperation? root = _model.GetOperation(decl, _ct);
+            if (root is not null) Walk(root);
+            CheckTextRoundTrips(root);
+        }
+
+        // -----------------------------------------------------------------------------------------
+        // Reporting: one root cause, one diagnostic.
+        // -----------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Reports at <paramref name="at"/> unless an earlier diagnostic already covers it; <paramref name="cover"/>
+        /// (default: <paramref name="at"/>) is the region whose other problems share this root cause.
+        /// </summary>
+        private void Report(DiagnosticDescriptor d, SyntaxNode at, SyntaxNode? cover, params string[] args)
+        {
+            if (IsCovered(at)) return;
+            _covered.Add(at.Span);
+            if (cover is not null) _covered.Add(cover.Span);
+            Diagnostics.Add(DiagnosticInfo.Create(d, at.GetLocation(), args));
+        }
+
+        private bool IsCovered(SyntaxNode at) => _covered.Any(c => c.OverlapsWith(at.Span) || c == at.Span);
+
+        /// <summary>Whether <paramref name="op"/> mentions a symbol whose declaration was already reported.</summary>
+        private bool InvolvesReportedRoot(IOperation? op)
+        {
+            if (op is null || _reportedRoots.Count == 0) return false;
+            foreach (IOperation o in op.DescendantsAndSelf())
+            {
+                ISymbol? s = o switch
+                {
+                    ILocalReferenceOperation l => l.Local,
+                    IParameterReferenceOperation p => p.Parameter,
+                    IFieldReferenceOperation f => f.Field,
+                    IPropertyReferenceOperation pr => pr.Property,
+                    _ => null,
+                };
+                if (s is not null && _reportedRoots.Contains(s)) return true;
+            }
+            return false;
+        }
+
+        private static string Text(SyntaxNode n) => n.ToString();
+
+        private string Display(ISymbol s) => s.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+
+        // -----------------------------------------------------------------------------------------
+        // Dual-ness: does the value of an operation carry a tangent in the twin?
+        // -----------------------------------------------------------------------------------------
+
+        /// <summary>Whether the original expression <paramref name="node"/> carries a derivative in the twin.</summary>
+        public bool IsDual(SyntaxNode node)
+        {
+            while (node is ParenthesizedExpressionSyntax p) node = p.Expression;
+            return _model.GetOperation(node, _ct) is { } op && IsDual(op);
+        }
+
+        public bool IsDual(IOperation op)
+        {
+            if (_dual.TryGetValue(op, out bool cached)) return cached;
+            _dual[op] = false; // cycles (none expected) read as not dual
+            bool r = ComputeDual(op);
+            _dual[op] = r;
+            return r;
+        }
+
+        /// <summary>A local of the method (or of a local function) whose type maps to a dual type.</summary>
+        private static bool IsDualLocal(ILocalSymbol l) => !l.IsConst && TypeMap.Map(l.Type, out _) is not null;
+
+        /// <summary>A parameter of the rewritten method or of one of its local functions (not a primary-constructor or lambda parameter).</summary>
+        private bool IsOwnParameter(IParameterSymbol p) =>
+            p.ContainingSymbol is IMethodSymbol pm && (SymbolEqualityComparer.Default.Equals(pm, _method) || pm.MethodKind == MethodKind.LocalFunction);
+
+        private bool ComputeDual(IOperation op)
+        {
+            if (op.ConstantValue.HasValue) return false;
+            ITypeSymbol? t = op.Type;
+            if (IsCollectionSyntax(op.Syntax) && op is not IConversionOperation)
+            {
+                // stackalloc and collection expressions (whose operation kinds differ between compiler versions)
+                ITypeSymbol? ct = _model.GetTypeInfo(op.Syntax, _ct).ConvertedType ?? t;
+                return ct is not null && TypeMap.ContainsFloating(ct) && TypeMap.Map(ct, out _) is not null;
+            }
+            switch (op)
+            {
+                case ILocalReferenceOperation l:
+                    return IsDualLocal(l.Local);
+                case IParameterReferenceOperation p:
+                    return IsOwnParameter(p.Parameter) && TypeMap.Map(p.Parameter.Type, out _) is not null;
+                case IDeclarationExpressionOperation d:
+                    return IsDual(d.Expression);
+                case ITupleOperation tu:
+                    return tu.Elements.Any(IsDual);
+                case IArrayElementReferenceOperation a:
+                    return IsDual(a.ArrayReference);
+                case IFieldReferenceOperation f:
+                    return f.Instance is not null && f.Field.ContainingType.IsTupleType && IsDual(f.Instance);
+                case IPropertyReferenceOperation pr:
+                    // Span indexer: an element of a dual span.
+                    return pr.Instance is not null && TypeMap.ContainsFloating(t) && TypeMap.IsFloatingContainer(pr.Instance.Type) && IsDual(pr.Instance);
+                case IInvocationOperation inv:
+                    return PlanOf(inv).ResultIsDual;
+                case IObjectCreationOperation oc:
+                    return PlanOf(oc).ResultIsDual;
+                case IConversionOperation c:
+                    if (c.OperatorMethod is not null) return false;
+                    return TypeMap.ContainsFloating(t) && TypeMap.Map(t!, out _) is not null && IsDual(c.Operand);
+                case IArrayCreationOperation ac:
+                    return TypeMap.Map(ac.Type!, out _) is not null;
+                case ISimpleAssignmentOperation s:
+                    return IsDual(s.Target);
+                case ICompoundAssignmentOperation ca:
+                    return IsDual(ca.Target);
+                case IIncrementOrDecrementOperation inc:
+                    return IsDual(inc.Target);
+                case IDeconstructionAssignmentOperation da:
+                    return IsDual(da.Target);
+                case IBinaryOperation b:
+                    return b.OperatorMethod is null && TypeMap.ContainsFloating(t) && (IsDual(b.LeftOperand) || IsDual(b.RightOperand));
+                case IUnaryOperation u:
+                    return u.OperatorMethod is null && TypeMap.ContainsFloating(t) && IsDual(u.Operand);
+                case IConditionalOperation co:
+                    return TypeMap.ContainsFloating(t) && (IsDual(co.WhenTrue) || (co.WhenFalse is not null && IsDual(co.WhenFalse)));
+                case ISwitchExpressionOperation se:
+                    return TypeMap.ContainsFloating(t) && se.Arms.Any(a => IsDual(a.Value));
+                case ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or ITypeOfOperation or INameOfOperation:
+                    return false;
+            }
+            // Operations without a rule of their own (ranges, implicit indexers, ...): dual when they produce a
+            // mappable floating value from a dual operand.
+            return t is not null && TypeMap.ContainsFloating(t) && TypeMap.Map(t, out _) is not null && op.ChildOperations.Any(IsDual);
+        }
+
+        private static bool IsCollectionSyntax(SyntaxNode s) =>
+            s is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax || s.IsKind(SyntaxKind.CollectionExpression);
+
+        private static bool IsScalar(IOperation op) => TypeMap.IsFloating(op.Type);
+
+        private static bool IsNullOrDefault(IOperation op) =>
+            op is IDefaultValueOperation || (op.ConstantValue.HasValue && op.ConstantValue.Value is null)
+            || (op is IConversionOperation c && IsNullOrDefault(c.Operand));
+
+        /// <summary>A floating array/span whose elements are constants in the twin (read from a field, a property or a non-differentiated call).</summary>
+        private bool IsConstantContainer(IOperation op) =>
+            TypeMap.IsFloatingContainer(op.Type) && !IsDual(op) && !IsNullOrDefault(op) && TypeMap.Map(op.Type!, out _) is not null;
+
+        // -----------------------------------------------------------------------------------------
+        // The walk.
+        // -----------------------------------------------------------------------------------------
+
+        private void Walk(IOperation op)
+        {
+            _ct.ThrowIfCancellationRequested();
+            switch (op)
+            {
+                case IAnonymousFunctionOperation:
+                case INameOfOperation:
+                case ITypeOfOperation:
+                case ISizeOfOperation:
+                    return; // lambdas are reported as constructs; nameof/typeof/sizeof do not evaluate their operand
+                case IDelegateCreationOperation dc when dc.Target is IMethodReferenceOperation mr && MentionsFloating(dc.Type):
+                    Report(Generators.Diagnostics.UnsupportedConstruct, dc.Syntax, CoverOf(dc.Syntax), "A delegate over floating values ('" + Text(dc.Syntax) + "' as " + dc.Type!.ToDisplayString() + ")",
+                        "delegates cannot carry derivatives; call '" + mr.Method.Name + "' directly");
+                    return;
+            }
+            if (op is IInvocationOperation inv) PlanOf(inv);
+            if (op is IObjectCreationOperation oc) PlanOf(oc);
+            CheckWrite(op);
+            if (IsDual(op)) Classify(op);
+            else if (IsConstantContainer(op)) CheckConstantContainer(op);
+            foreach (IOperation child in op.ChildOperations) Walk(child);
+        }
+
+        private bool MentionsFloating(ITypeSymbol? t)
+        {
+            if (t is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke })
+            {
+                return TypeMap.ContainsFloating(invoke.ReturnType) || invoke.Parameters.Any(p => TypeMap.ContainsFloating(p.Type));
+            }
+            return TypeMap.ContainsFloating(t);
+        }
+
+        /// <summary>The region sharing a construct's root cause: the call that receives it as an argument, or the construct.</summary>
+        private static SyntaxNode CoverOf(SyntaxNode n) =>
+            n.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } } ? call : n;
+
+        // -----------------------------------------------------------------------------------------
+        // Classification of a dual value by what consumes it.
+        // -----------------------------------------------------------------------------------------
+
+        private void Classify(IOperation op)
+        {
+            IOperation? parent = op.Parent;
+            switch (parent)
+            {
+                case null:
+                    return;
+                case IConversionOperation c:
+                    if (IsDual(c)) return; // floating → floating, or container → container
+                    ClassifyConversion(op, c);
+                    return;
+                case IArgumentOperation:
+                    return; // decided by the plan of the call (PlanOf)
+                case IBinaryOperation b when b.OperatorMethod is null && IsComparison(b.OperatorKind):
+                    Primal(op, PrimalSink.Comparison, parent, "is compared");
+                    return;
+                case IBinaryOperation b when b.OperatorMethod is null && IsDual(b):
+                    return;
+                case IBinaryOperation b:
+                    Escape(op, b.OperatorMethod is not null ? "is an operand of '" + Display(b.OperatorMethod) + "'" : "is an operand of '" + Text(b.Syntax) + "'",
+                        "compute with double/float arithmetic", parent);
+                    return;
+                case IUnaryOperation u when IsDual(u):
+                    return;
+                case ITupleBinaryOperation:
+                    Report(Generators.Diagnostics.UnsupportedConstruct, parent.Syntax, null, "A comparison of tuples that carry derivatives ('" + Text(parent.Syntax) + "')", "compare the elements one by one");
+                    return;
+                case IConditionalOperation co when op != co.Condition && IsDual(co):
+                case ISwitchExpressionArmOperation arm when op == arm.Value:
+                case ITupleOperation tu when IsDual(tu):
+                case IIncrementOrDecrementOperation:
+                case IExpressionStatementOperation:
+                case IDeclarationExpressionOperation:
+                case IArrayInitializerOperation:
+                case IForEachLoopOperation:
+                case IArrayElementReferenceOperation:
+                case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true }:
+                    return;
+                case IPropertyReferenceOperation pr when op == pr.Instance:
+                    if (TypeMap.IsFloatingContainer(op.Type)) return; // span indexer, Length, IsEmpty
+                    Escape(op, "is read through '" + Display(pr.Property) + "'", "use its value directly", parent);
+                    return;
+                case IInvocationOperation inv when op == inv.Instance:
+                    return; // decided by the plan of the call
+                case IReturnOperation:
+                    return; // the twin's (and its local functions') return types are dual
+                case IVariableInitializerOperation vi:
+                    if (vi.Parent is IVariableDeclaratorOperation decl && IsDualLocal(decl.Symbol)) return;
+                    Escape(op, "is stored in a variable the twin cannot make dual", "declare it as double/float", parent);
+                    return;
+                case ISimpleAssignmentOperation s:
+                    if (op == s.Target || s.Target is IDiscardOperation || IsDual(s.Target)) return;
+                    return; // written into a location the twin keeps constant: CheckWrite reports it
+                case ICompoundAssignmentOperation ca:
+                    if (op == ca.Target || IsDual(ca.Target)) return;
+                    return; // CheckWrite
+                case IDeconstructionAssignmentOperation:
+                    return; // CheckWrite checks the targets
+                case IIsPatternOperation ip when op == ip.Value:
+                    PatternInput(op, parent);
+                    return;
+                case ISwitchOperation sw when op == sw.Value:
+                    PatternInput(op, parent);
+                    return;
+                case ISwitchExpressionOperation se when op == se.Value:
+                    PatternInput(op, parent);
+                    return;
+                case IInterpolationOperation i when op == i.Expression:
+                    Primal(op, PrimalSink.Formatting, parent, "is formatted");
+                    return;
+                case IIsTypeOperation:
+                    Escape(op, "is tested with 'is " + ((IIsTypeOperation)parent).TypeOperand.ToDisplayString() + "' (boxing)", "it is always a " + op.Type?.ToDisplayString() + "; remove the test", parent);
+                    return;
+                case ICoalesceOperation:
+                    Escape(op, "is used with '??'", "floating values are never null; remove the '??'", parent);
+                    return;
+            }
+            // Elements (and spread elements '..a') of a dual stackalloc or collection expression.
+            if (IsCollectionSyntax(parent.Syntax) && IsDual(parent)) return;
+            if (parent.Syntax.IsKind(SyntaxKind.SpreadElement) && parent.Parent is { } collection && IsCollectionSyntax(collection.Syntax) && IsDual(collection)) return;
+            Report(Generators.Diagnostics.UnsupportedConstruct, op.Syntax, parent.Syntax,
+                "This use of '" + Text(op.Syntax) + "', a value that carries a derivative, in '" + Text(parent.Syntax) + "'",
+                "rewrite it with locals, arithmetic and calls to [Differentiable] methods (see docs/generator.md)");
+        }
+
+        private static bool IsComparison(BinaryOperatorKind k) => k is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+
+        /// <summary>A dual value converted to a type that is not dual in the twin.</summary>
+        private void ClassifyConversion(IOperation op, IConversionOperation c)
+        {
+            ITypeSymbol? target = c.Type;
+            if (IsScalar(op) && PrimalOnlySinks.IsIntegerValued(target))
+            {
+                Primal(op, PrimalSink.IntegerValued, c, "is converted");
+                return;
+            }
+            // The consumer of the converted value: arguments are decided by the call, formatting may box.
+            IOperation? consumer = c.Parent;
+            if (consumer is IForEachLoopOperation loop && loop.Collection == c) return; // foreach over a dual array or span
+            if (consumer is IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation } }) return; // params object[]: decided by the call
+            if (consumer is IArgumentOperation) return;
+            if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concat && concat.Type?.SpecialType == SpecialType.System_String)
+            {
+                Primal(op, PrimalSink.Formatting, c, "is formatted");
+                return;
+            }
+            if (consumer is IInterpolationOperation)
+            {
+                Primal(op, PrimalSink.Formatting, c, "is formatted");
+                return;
+            }
+            string what = target is null ? "another type" : "'" + target.ToDisplayString() + "'";
+            Escape(op, "is converted to " + what, FixForConversion(target), c);
+        }
+
+        private static string FixForConversion(ITypeSymbol? target)
+        {
+            string name = PrimalOnlySinks.MetadataName(target);
+            if (target is null) return "keep it typed as double/float";
+            if (target.SpecialType == SpecialType.System_Object || target.TypeKind is TypeKind.Dynamic or TypeKind.Interface || target.SpecialType == SpecialType.System_ValueType)
+            {
+                return "keep it typed as double/float (boxing, dynamic and interfaces hide the derivative)";
+            }
+            if (target.SpecialType == SpecialType.System_Decimal)
+            {
+                return "compute in double/float instead (decimal arithmetic does not carry derivatives); if the decimal rounding is the point, round explicitly with Math.Round";
+            }
+            if (name is "System.Half" or "System.Runtime.InteropServices.NFloat")
+            {
+                return "compute in double or float (convert between those two with a cast; the twin converts dual numbers)";
+            }
+            return "keep it typed as double/float, or differentiate code written over double/float";
+        }
+
+        /// <summary>The scalar dual value <paramref name="op"/> reaches an allow-listed primal-only destination.</summary>
+        private void Primal(IOperation op, PrimalSink sink, IOperation consumer, string verb)
+        {
+            if (!IsScalar(op))
+            {
+                Escape(op, verb + " as a whole (" + op.Type?.ToDisplayString() + ")", "use its elements one by one", consumer);
+                return;
+            }
+            PrimalSites[op.Syntax] = sink;
+            if (sink == PrimalSink.Formatting) _textRoots.Add(consumer);
+        }
+
+        /// <summary>DUAL005 at the escaping value.</summary>
+        private void Escape(IOperation op, string how, string fix, IOperation? context)
+        {
+            if (InvolvesReportedRoot(context)) return;
+            Report(Generators.Diagnostics.Escapes, op.Syntax, null, Text(op.Syntax), how, fix);
+        }
+
+        /// <summary>Input of a pattern, switch statement or switch expression: compared through its primal value.</summary>
+        private void PatternInput(IOperation op, IOperation consumer)
+        {
+            CheckPatternDesignations(consumer.Syntax);
+            if (op is ITupleOperation tu)
+            {
+                foreach (IOperation e in tu.Elements)
+                {
+                    if (IsDual(e)) PatternInput(e, consumer);
+                }
+                return;
+            }
+            if (!IsScalar(op))
+            {
+                Report(Generators.Diagnostics.UnsupportedConstruct, op.Syntax, consumer.Syntax, "A pattern over '" + Text(op.Syntax) + "' (" + op.Type?.ToDisplayString() + "), which carries derivatives",
+                    "match on its elements, e.g. '(t.A, t.B) switch { … }'");
+                return;
+            }
+            PrimalSites[op.Syntax] = PrimalSink.Comparison;
+        }
+
+        private void CheckPatternDesignations(SyntaxNode consumer)
+        {
+            foreach (SyntaxNode n in consumer.DescendantNodes(x => x is not LambdaExpressionSyntax and not AnonymousMethodExpressionSyntax and not LocalFunctionStatementSyntax))
+            {
+                VariableDesignationSyntax? designation = n switch
+                {
+                    DeclarationPatternSyntax dp => dp.Designation,
+                    VarPatternSyntax vp => vp.Designation,
+                    RecursivePatternSyntax rp => rp.Designation,
+                    _ => null,
+                };
+                if (designation is null) continue;
+                foreach (SingleVariableDesignationSyntax s in designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
+                {
+                    if (_model.GetDeclaredSymbol(s, _ct) is ILocalSymbol l && TypeMap.ContainsFloating(l.Type))
+                    {
+                        Report(Generators.Diagnostics.UnsupportedConstruct, n, null, "A pattern that declares a floating variable from a dual value",
+                            "use the original variable (e.g. 'case var _ when x > 1' or an if statement)");
+                        break;
+                    }
+                }
+            }
+        }
+
+        // -----------------------------------------------------------------------------------------
+        // Constant containers (arrays read from fields, properties, non-differentiated calls).
+        // -----------------------------------------------------------------------------------------
+
+        private void CheckConstantContainer(IOperation op)
+        {
+            IOperation? parent = op.Parent;
+            string? need = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation d } when IsDualLocal(d.Symbol) => "the local '" + d.Symbol.Name + "'",
+                ISimpleAssignmentOperation s when s.Value == op && IsDual(s.Target) => "'" + Text(s.Target.Syntax) + "'",
+                IReturnOperation => "the twin's return value",
+                IConditionalOperation co when op != co.Condition && IsDual(co) => "the other branch of '?:'",
+                ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation se } when IsDual(se) => "another arm of the switch",
+                ITupleOperation tu when IsDual(tu) => "the tuple '" + Text(tu.Syntax) + "'",
+                IConversionOperation c when IsDual(c) => "'" + Text(c.Syntax) + "'",
+                _ => null,
+            };
+            if (need is not null) ConstantContainer(op, need, parent);
+        }
+
+        private void ConstantContainer(IOperation op, string need, IOperation? context)
+        {
+            if (InvolvesReportedRoot(context)) return;
+            IOperation source = op is IConversionOperation { IsImplicit: true } c ? c.Operand : op;
+            string from = source switch
+            {
+                IFieldReferenceOperation f => "the field '" + f.Field.Name + "'",
+                IPropertyReferenceOperation p => "the property '" + p.Property.Name + "'",
+                IInvocationOperation i => "the result of '" + Display(i.TargetMethod) + "', which is not differentiated",
+                IParameterReferenceOperation p => "'" + p.Parameter.Name + "', which is not a parameter of the differentiated method",
+                _ => "outside the differentiated code",
+            };
+            string kind = op.Type is IArrayTypeSymbol ? "floating array" : "floating span";
+            Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + op.Type!.ToDisplayString() + ")", from, need,
+                "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)");
+        }
+    }
+}
