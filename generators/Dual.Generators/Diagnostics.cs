@@ -64,7 +64,7 @@ namespace Dual.Generators
 
         public static readonly DiagnosticDescriptor ConstantContainer = Make("DUAL013",
             "Constant floating array used where the twin needs a dual one",
-            "'{0}' is a {1} read from {2}, which the twin keeps as constants, but {3} needs a dual array; {4}");
+            "'{0}' is a {1} that the twin keeps as constants ({2}), but {3} needs a dual one; {4}");
 
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",

@@ -102,7 +102,7 @@ namespace Dual.Generators
                 {
                     string target = inv.Instance is null ? Display(m.ContainingType) : Text(inv.Instance.Syntax);
                     Report(Generators.Diagnostics.NotDifferentiableCall, at, null, target,
-                        "is a delegate (" + m.ContainingType.ToDisplayString() + "), and calls through delegates cannot carry derivatives",
+                        "is a delegate (" + TypeMap.Text(m.ContainingType) + "), and calls through delegates cannot carry derivatives",
                         "call a local function or a [Differentiable] method directly");
                 }
                 return new CallPlan(CallKind.Error);
@@ -175,12 +175,12 @@ namespace Dual.Generators
             }
             if (created is INamedTypeSymbol { IsTupleType: true } || (created is INamedTypeSymbol vt && vt.Name == "ValueTuple"))
             {
-                Report(Generators.Diagnostics.UnsupportedConstruct, oc.Syntax, null, "Creating a tuple with 'new " + created!.ToDisplayString() + "(…)'", "write the tuple literal '(a, b)' instead");
+                Report(Generators.Diagnostics.UnsupportedConstruct, oc.Syntax, null, "Creating a tuple with 'new " + TypeMap.Text(created) + "(…)'", "write the tuple literal '(a, b)' instead");
                 return new CallPlan(CallKind.Error);
             }
             foreach (Flow f in flows.Where(f => IsDual(f.Value)))
             {
-                Escape(f.Value, "is passed to the constructor of '" + created?.ToDisplayString() + "', which is not differentiated and may keep it",
+                Escape(f.Value, "is passed to the constructor of '" + TypeMap.Text(created) + "', which is not differentiated and may keep it",
                     "user types are not differentiated; compute with double/float locals, arrays or tuples and build the object outside the [Differentiable] method", oc);
             }
             return new CallPlan(CallKind.Error);
@@ -197,7 +197,7 @@ namespace Dual.Generators
                     ClassifyConversion(f.Value, f.Conversion);
                     if (!PrimalSites.ContainsKey(f.Value.Syntax) && !IsCovered(f.Value.Syntax))
                     {
-                        Escape(f.Value, "is converted to '" + f.Conversion.Type?.ToDisplayString() + "'", FixForConversion(f.Conversion.Type), call);
+                        Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
                     }
                 }
                 if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null)
@@ -293,7 +293,7 @@ namespace Dual.Generators
                     if (!InvolvesReportedRoot(inv))
                     {
                         Report(Generators.Diagnostics.NotDifferentiableCall, inv.Syntax, null, Display(m),
-                            "is generic, but its parameter '" + dp.Name + "' is " + dp.Type.ToDisplayString() + ", not a type parameter, so it cannot receive a dual value",
+                            "is generic, but its parameter '" + dp.Name + "' is " + TypeMap.Text(dp.Type) + ", not a type parameter, so it cannot receive a dual value",
                             "declare the parameter with the type parameter (" + string.Join(", ", floatingParams.Select(t => t.Name)) + ")");
                     }
                     return new CallPlan(CallKind.Error);
@@ -356,7 +356,7 @@ namespace Dual.Generators
             }
             foreach (Flow f in dualScalars)
             {
-                if (f.Conversion is not null && !IsDual(f.Conversion)) Escape(f.Value, "is converted to '" + f.Conversion.Type?.ToDisplayString() + "'", FixForConversion(f.Conversion.Type), call);
+                if (f.Conversion is not null && !IsDual(f.Conversion)) Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
             }
             bool resultDual = TypeMap.ContainsFloating(m.ReturnType is ITypeSymbol r && m.MethodKind != MethodKind.Constructor ? r : (call.Type ?? m.ReturnType))
                 || (m.Name == "Clone" && m.ReturnType.SpecialType == SpecialType.System_Object);

@@ -41,7 +41,7 @@ namespace Dual.Generators
                 case ArrayCreationExpressionSyntax ac when TypeOf(ac) is IArrayTypeSymbol arr && TypeMap.ContainsFloating(arr):
                 {
                     TypeMap.Map(arr, out bool bad);
-                    if (bad) Report(Generators.Diagnostics.UnsupportedType, ac.Type, ac, "Array", ac.Type.ToString(), arr.ToDisplayString(), TypeMap.FixFor(Innermost(arr)));
+                    if (bad) Report(Generators.Diagnostics.UnsupportedType, ac.Type, ac, "Array", ac.Type.ToString(), TypeMap.Text(arr), TypeMap.FixFor(Innermost(arr)));
                     break;
                 }
             }
@@ -138,8 +138,11 @@ namespace Dual.Generators
                 }
                 // Initialized with a lambda: the lambda is the root cause and is reported (RootConstruct).
                 if (vd.Variables.Any(v => v.Initializer?.Value is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax)) return;
-                Report(Generators.Diagnostics.UnsupportedConstruct, vd.Type, vd, "A delegate over floating values (local '" + local.Name + "' of type " + local.Type.ToDisplayString() + ")",
-                    "delegates cannot carry derivatives; write a local function and call it directly");
+                ExpressionSyntax? init = vd.Variables.Select(v => v.Initializer?.Value).FirstOrDefault(v => v is not null);
+                string what = init is null
+                    ? "A delegate over floating values (local '" + local.Name + "' of type " + TypeMap.Text(local.Type) + ")"
+                    : "A delegate over floating values ('" + init + "' as " + TypeMap.Text(local.Type) + ")";
+                Report(Generators.Diagnostics.UnsupportedConstruct, (SyntaxNode?)init ?? vd.Type, vd, what, "delegates cannot carry derivatives; write a local function and call it directly");
                 return;
             }
             CheckLocalType(local, vd.Type, vd);
@@ -159,7 +162,7 @@ namespace Dual.Generators
             if (!bad && local.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate }) return;
             _reportedRoots.Add(local);
             string what = at is SingleVariableDesignationSyntax ? "Local" : cover is ForEachStatementSyntax ? "Loop variable" : "Local";
-            Report(Generators.Diagnostics.UnsupportedType, at, cover, what, local.Name, local.Type.ToDisplayString(), TypeMap.FixFor(local.Type));
+            Report(Generators.Diagnostics.UnsupportedType, at, cover, what, local.Name, TypeMap.Text(local.Type), TypeMap.FixFor(local.Type));
         }
 
         private void CheckLocalFunction(LocalFunctionStatementSyntax node)
@@ -175,7 +178,7 @@ namespace Dual.Generators
                 TypeMap.Map(fn.ReturnType, out bool bad);
                 if (bad || fn.ReturnType.TypeKind == TypeKind.Delegate)
                 {
-                    Report(Generators.Diagnostics.UnsupportedType, node.ReturnType, node, "Return of local function", fn.Name, fn.ReturnType.ToDisplayString(), TypeMap.FixFor(fn.ReturnType));
+                    Report(Generators.Diagnostics.UnsupportedType, node.ReturnType, node, "Return of local function", fn.Name, TypeMap.Text(fn.ReturnType), TypeMap.FixFor(fn.ReturnType));
                     return;
                 }
             }
@@ -183,7 +186,7 @@ namespace Dual.Generators
             {
                 if (TypeMap.ContainsFloating(fn.ReturnType))
                 {
-                    Report(Generators.Diagnostics.UnsupportedType, node.ReturnType, node, "Return of local function", fn.Name, "ref " + fn.ReturnType.ToDisplayString(), "return the value itself");
+                    Report(Generators.Diagnostics.UnsupportedType, node.ReturnType, node, "Return of local function", fn.Name, "ref " + TypeMap.Text(fn.ReturnType), "return the value itself");
                 }
                 return;
             }
@@ -194,7 +197,7 @@ namespace Dual.Generators
                 TypeMap.Map(p.Type, out bool bad);
                 if (bad || p.Type.TypeKind == TypeKind.Delegate)
                 {
-                    Report(Generators.Diagnostics.UnsupportedType, node.ParameterList.Parameters[i], node, "Parameter", p.Name, p.Type.ToDisplayString(), TypeMap.FixFor(p.Type));
+                    Report(Generators.Diagnostics.UnsupportedType, node.ParameterList.Parameters[i], node, "Parameter", p.Name, TypeMap.Text(p.Type), TypeMap.FixFor(p.Type));
                     return;
                 }
             }

@@ -13,19 +13,21 @@ namespace Dual.Generators
     /// </summary>
     internal sealed partial class DualFlow
     {
-        /// <summary>Operations that consume a dual value as text (recorded by <see cref="Primal"/>).</summary>
-        private readonly HashSet<IOperation> _textRoots = new();
+        /// <summary>Operations that consume a dual value as text (recorded by <see cref="Primal"/>), and that value's text.</summary>
+        private readonly Dictionary<IOperation, string> _textRoots = new();
 
         private void CheckTextRoundTrips(IOperation? root)
         {
             if (root is null || _textRoots.Count == 0) return;
-            var tainted = new HashSet<IOperation>();
-            var taintedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            foreach (IOperation r in _textRoots)
+            // Each tainted operation or local remembers the dual value whose text it carries.
+            var tainted = new Dictionary<IOperation, string>();
+            var taintedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
+            foreach (KeyValuePair<IOperation, string> r in _textRoots)
             {
-                tainted.Add(r);
-                if (r is IInvocationOperation { Instance: ILocalReferenceOperation receiver }) taintedLocals.Add(receiver.Local);
+                tainted[r.Key] = r.Value;
+                if (r.Key is IInvocationOperation { Instance: ILocalReferenceOperation receiver }) taintedLocals[receiver.Local] = r.Value;
             }
+            string? SourceOf(IOperation o) => Inputs(o).Select(i => tainted.TryGetValue(i, out string? v) ? v : null).FirstOrDefault(v => v is not null);
             var all = root.DescendantsAndSelf().Where(o => !InsideLambda(o)).ToList();
             bool changed = true;
             while (changed)
@@ -33,31 +35,35 @@ namespace Dual.Generators
                 changed = false;
                 foreach (IOperation o in all)
                 {
-                    if (tainted.Contains(o)) continue;
-                    bool t = o is ILocalReferenceOperation l && taintedLocals.Contains(l.Local);
-                    if (!t && CarriesText(o.Type)) t = Inputs(o).Any(tainted.Contains);
-                    if (!t) continue;
-                    tainted.Add(o);
+                    if (tainted.ContainsKey(o)) continue;
+                    string? src = o is ILocalReferenceOperation l && taintedLocals.TryGetValue(l.Local, out string? ls) ? ls : null;
+                    if (src is null && CarriesText(o.Type)) src = SourceOf(o);
+                    if (src is null) continue;
+                    tainted[o] = src;
                     changed = true;
                 }
                 foreach (IOperation o in all)
                 {
-                    ILocalSymbol? target = o switch
+                    (ILocalSymbol? target, string? src) = o switch
                     {
-                        IVariableDeclaratorOperation { Initializer: { } init } d when tainted.Contains(init.Value) => d.Symbol,
-                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation lt } s when tainted.Contains(s.Value) => lt.Local,
-                        IInvocationOperation { Instance: ILocalReferenceOperation rl } inv when inv.Arguments.Any(a => tainted.Contains(a.Value)) && CarriesText(rl.Type) => rl.Local,
-                        _ => null,
+                        IVariableDeclaratorOperation { Initializer: { } init } d when tainted.ContainsKey(init.Value) => (d.Symbol, tainted[init.Value]),
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation lt } s when tainted.ContainsKey(s.Value) => (lt.Local, tainted[s.Value]),
+                        IInvocationOperation { Instance: ILocalReferenceOperation rl } inv when CarriesText(rl.Type) && SourceOf(inv) is { } v => (rl.Local, v),
+                        _ => ((ILocalSymbol?)null, (string?)null),
                     };
-                    if (target is not null && taintedLocals.Add(target)) changed = true;
+                    if (target is not null && !taintedLocals.ContainsKey(target))
+                    {
+                        taintedLocals[target] = src!;
+                        changed = true;
+                    }
                 }
             }
             foreach (IOperation o in all)
             {
-                if (!TypeMap.ContainsFloating(o.Type) || tainted.Contains(o)) continue;
-                if (!Inputs(o).Any(tainted.Contains)) continue;
-                Report(Generators.Diagnostics.Escapes, o.Syntax, null, Text(o.Syntax),
-                    "reads a number back from text formatted from a value that carries a derivative",
+                if (!TypeMap.ContainsFloating(o.Type) || tainted.ContainsKey(o)) continue;
+                if (SourceOf(o) is not { } source) continue;
+                Report(Generators.Diagnostics.Escapes, o.Syntax, null, source,
+                    "is formatted as text and read back as a number by '" + Text(o.Syntax) + "'",
                     "use the value itself instead of a text round trip (formatting is fine; parsing it back makes it a constant)");
             }
         }

@@ -89,18 +89,19 @@ namespace Dual.Generators
                     bool own = member.Member.IsStatic || member.Instance is null || member.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
                     if (own)
                     {
-                        Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, member.Member.Name,
+                        Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, Text(target.Syntax),
                             "is a floating field or property; the twin reads such members as constants and cannot write them",
                             "use a local, or return the value through an out/ref parameter or a tuple");
                         return;
                     }
-                    if (!valueIsDual) return;
+                    if (!valueIsDual || InvolvesReportedRoot(member.Instance)) return;
                     ITypeSymbol owner = member.Member.ContainingType;
                     string fix = member.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
                         ? "keep the components in double/float locals or a tuple inside the [Differentiable] method and build the '" + owner.Name + "' from the results outside it"
                         : "keep the value in a local (or return it through an out/ref parameter or a tuple) instead of storing it in the object";
-                    Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, owner.Name + "." + member.Member.Name,
-                        "is a floating member of '" + owner.ToDisplayString() + "', a type the twin does not differentiate, so a value written into it would lose its derivative",
+                    string name = member.Member is IPropertySymbol { IsIndexer: true } ? Text(target.Syntax) : owner.Name + "." + member.Member.Name;
+                    Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, name,
+                        "is a floating member of '" + TypeMap.Text(owner) + "', a type the twin does not differentiate, so a value written into it would lose its derivative",
                         fix);
                     return;
                 }

@@ -213,7 +213,7 @@ namespace Dual.Generators
                 case ISizeOfOperation:
                     return; // lambdas are reported as constructs; nameof/typeof/sizeof do not evaluate their operand
                 case IDelegateCreationOperation dc when dc.Target is IMethodReferenceOperation mr && MentionsFloating(dc.Type):
-                    Report(Generators.Diagnostics.UnsupportedConstruct, dc.Syntax, CoverOf(dc.Syntax), "A delegate over floating values ('" + Text(dc.Syntax) + "' as " + dc.Type!.ToDisplayString() + ")",
+                    Report(Generators.Diagnostics.UnsupportedConstruct, dc.Syntax, CoverOf(dc.Syntax), "A delegate over floating values ('" + Text(dc.Syntax) + "' as " + TypeMap.Text(dc.Type) + ")",
                         "delegates cannot carry derivatives; call '" + mr.Method.Name + "' directly");
                     return;
             }
@@ -313,7 +313,7 @@ namespace Dual.Generators
                     Primal(op, PrimalSink.Formatting, parent, "is formatted");
                     return;
                 case IIsTypeOperation:
-                    Escape(op, "is tested with 'is " + ((IIsTypeOperation)parent).TypeOperand.ToDisplayString() + "' (boxing)", "it is always a " + op.Type?.ToDisplayString() + "; remove the test", parent);
+                    Escape(op, "is tested with 'is " + TypeMap.Text(((IIsTypeOperation)parent).TypeOperand) + "' (boxing)", "it is always a " + TypeMap.Text(op.Type) + "; remove the test", parent);
                     return;
                 case ICoalesceOperation:
                     Escape(op, "is used with '??'", "floating values are never null; remove the '??'", parent);
@@ -354,8 +354,8 @@ namespace Dual.Generators
                 Primal(op, PrimalSink.Formatting, c, "is formatted");
                 return;
             }
-            string what = target is null ? "another type" : "'" + target.ToDisplayString() + "'";
-            Escape(op, "is converted to " + what, FixForConversion(target), c);
+            string what = target is null ? "another type" : "'" + TypeMap.Text(target) + "'";
+            Escape(op, "is converted to " + what, FixForConversion(target), c, c.IsImplicit ? null : c.Syntax);
         }
 
         private static string FixForConversion(ITypeSymbol? target)
@@ -382,18 +382,23 @@ namespace Dual.Generators
         {
             if (!IsScalar(op))
             {
-                Escape(op, verb + " as a whole (" + op.Type?.ToDisplayString() + ")", "use its elements one by one", consumer);
+                Escape(op, verb + " as a whole (" + TypeMap.Text(op.Type) + ")", "use its elements one by one", consumer);
                 return;
             }
             PrimalSites[op.Syntax] = sink;
-            if (sink == PrimalSink.Formatting) _textRoots.Add(consumer);
+            if (sink == PrimalSink.Formatting && !_textRoots.ContainsKey(consumer)) _textRoots[consumer] = Text(op.Syntax);
         }
 
-        /// <summary>DUAL005 at the escaping value.</summary>
-        private void Escape(IOperation op, string how, string fix, IOperation? context)
+        /// <summary>
+        /// DUAL005 for the escaping value <paramref name="op"/>, at <paramref name="at"/> (default: the value; an
+        /// explicit cast is reported at the cast); <paramref name="context"/> (a call) is covered with it, so a call
+        /// gets one diagnostic however many of its arguments escape.
+        /// </summary>
+        private void Escape(IOperation op, string how, string fix, IOperation? context, SyntaxNode? at = null)
         {
             if (InvolvesReportedRoot(context)) return;
-            Report(Generators.Diagnostics.Escapes, op.Syntax, null, Text(op.Syntax), how, fix);
+            SyntaxNode? cover = context is IInvocationOperation or IObjectCreationOperation ? context.Syntax : null;
+            Report(Generators.Diagnostics.Escapes, at ?? op.Syntax, cover, Text(op.Syntax), how, fix);
         }
 
         /// <summary>Input of a pattern, switch statement or switch expression: compared through its primal value.</summary>
@@ -410,7 +415,7 @@ namespace Dual.Generators
             }
             if (!IsScalar(op))
             {
-                Report(Generators.Diagnostics.UnsupportedConstruct, op.Syntax, consumer.Syntax, "A pattern over '" + Text(op.Syntax) + "' (" + op.Type?.ToDisplayString() + "), which carries derivatives",
+                Report(Generators.Diagnostics.UnsupportedConstruct, op.Syntax, consumer.Syntax, "A pattern over '" + Text(op.Syntax) + "' (" + TypeMap.Text(op.Type) + "), which carries derivatives",
                     "match on its elements, e.g. '(t.A, t.B) switch { … }'");
                 return;
             }
@@ -465,18 +470,36 @@ namespace Dual.Generators
         private void ConstantContainer(IOperation op, string need, IOperation? context)
         {
             if (InvolvesReportedRoot(context)) return;
-            IOperation source = op is IConversionOperation { IsImplicit: true } c ? c.Operand : op;
-            string from = source switch
-            {
-                IFieldReferenceOperation f => "the field '" + f.Field.Name + "'",
-                IPropertyReferenceOperation p => "the property '" + p.Property.Name + "'",
-                IInvocationOperation i => "the result of '" + Display(i.TargetMethod) + "', which is not differentiated",
-                IParameterReferenceOperation p => "'" + p.Parameter.Name + "', which is not a parameter of the differentiated method",
-                _ => "outside the differentiated code",
-            };
             string kind = op.Type is IArrayTypeSymbol ? "floating array" : "floating span";
-            Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + op.Type!.ToDisplayString() + ")", from, need,
+            Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + TypeMap.Text(op.Type) + ")", SourceOfConstant(op), need,
                 "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)");
+        }
+
+        /// <summary>Where a constant container comes from, looking through views (AsSpan, Slice) and implicit conversions.</summary>
+        private string SourceOfConstant(IOperation op)
+        {
+            for (int depth = 0; depth < 16; depth++)
+            {
+                switch (op)
+                {
+                    case IConversionOperation c:
+                        op = c.Operand;
+                        continue;
+                    case IInvocationOperation i when ContainerOps.Of(i.TargetMethod) is not null && (i.Instance ?? i.Arguments.FirstOrDefault()?.Value) is { } viewed:
+                        op = viewed;
+                        continue;
+                    case IFieldReferenceOperation f:
+                        return "it is read from the field '" + f.Field.Name + "'";
+                    case IPropertyReferenceOperation p:
+                        return "it is read from the property '" + p.Property.Name + "'";
+                    case IInvocationOperation i:
+                        return "it is returned by '" + Display(i.TargetMethod) + "', which is not differentiated";
+                    case IParameterReferenceOperation p:
+                        return "'" + p.Parameter.Name + "' is not a parameter of the differentiated method";
+                }
+                break;
+            }
+            return "it comes from outside the differentiated code";
         }
     }
 }

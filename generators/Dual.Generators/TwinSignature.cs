@@ -53,20 +53,20 @@ namespace Dual.Generators
             }
             if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
-                Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, "ref " + method.ReturnType.ToDisplayString(), "return the value itself");
+                Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, "ref " + TypeMap.Text(method.ReturnType), "return the value itself");
                 return false;
             }
             if (!method.ReturnsVoid)
             {
                 TypeMap.Map(method.ReturnType, out bool bad);
-                if (bad) Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, method.ReturnType.ToDisplayString(), TypeMap.FixFor(method.ReturnType));
+                if (bad) Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, TypeMap.Text(method.ReturnType), TypeMap.FixFor(method.ReturnType));
             }
             bool anyFloating = false;
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 IParameterSymbol p = method.Parameters[i];
                 string? mapped = TypeMap.Map(p.Type, out bool bad);
-                if (bad) Add(Diagnostics.UnsupportedType, node.ParameterList.Parameters[i].GetLocation(), "Parameter", p.Name, p.Type.ToDisplayString(), TypeMap.FixFor(p.Type));
+                if (bad) Add(Diagnostics.UnsupportedType, node.ParameterList.Parameters[i].GetLocation(), "Parameter", p.Name, TypeMap.Text(p.Type), TypeMap.FixFor(p.Type));
                 anyFloating |= mapped is not null;
             }
             if (!ok) return false;

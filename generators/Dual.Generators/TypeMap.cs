@@ -110,6 +110,9 @@ namespace Dual.Generators
             }
         }
 
+        /// <summary>A type as C# code shows it in a message (without nullable annotations of reference types).</summary>
+        public static string Text(ITypeSymbol? t) => t is null ? "?" : t.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString();
+
         /// <summary>The fix to suggest for a floating type the generator cannot map (DUAL006).</summary>
         public static string FixFor(ITypeSymbol t)
         {
