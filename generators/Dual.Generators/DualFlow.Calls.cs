@@ -35,12 +35,23 @@ namespace Dual.Generators
             public bool Receiver { get; }
         }
 
-        private static Flow Unwrap(IOperation v, IParameterSymbol? p, RefKind rk) =>
-            v is IConversionOperation { IsImplicit: true } c ? new Flow(c.Operand, c, p, rk, false) : new Flow(v, null, p, rk, false);
+        /// <summary>
+        /// The value that flows into a parameter: looks through the implicit conversion to the parameter type, and
+        /// through any conversion that ends a dual value there ('(object)x'), except a conversion to an integer,
+        /// which is itself an allow-listed destination.
+        /// </summary>
+        private Flow Unwrap(IOperation v, IParameterSymbol? p, RefKind rk)
+        {
+            if (v is IConversionOperation c && (c.IsImplicit || (!IsDual(c) && IsDual(c.Operand) && !PrimalOnlySinks.IsIntegerValued(c.Type))))
+            {
+                return new Flow(c.Operand, c, p, rk, false);
+            }
+            return new Flow(v, null, p, rk, false);
+        }
 
-        private static List<Flow> Flows(IInvocationOperation inv) => Flows(inv.Instance, inv.Arguments);
+        private List<Flow> Flows(IInvocationOperation inv) => Flows(inv.Instance, inv.Arguments);
 
-        private static List<Flow> Flows(IOperation? instance, IEnumerable<IArgumentOperation> arguments)
+        private List<Flow> Flows(IOperation? instance, IEnumerable<IArgumentOperation> arguments)
         {
             var flows = new List<Flow>();
             if (instance is not null && !instance.IsImplicit) flows.Add(new Flow(instance, null, null, RefKind.None, true));
@@ -199,6 +210,14 @@ namespace Dual.Generators
                     {
                         Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
                     }
+                }
+                if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null
+                    && f.Value.Parent is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword } })
+                {
+                    // 'in field' binds the field itself; the twin's 'in Dual<T>' parameter cannot.
+                    Report(Generators.Diagnostics.FieldWrite, f.Value.Syntax, null, Text(f.Value.Syntax),
+                        "is a location the twin keeps constant, so it cannot be passed by reference ('in') to the twin of '" + Display(((IArgumentOperation)f.Value.Parent).Parameter!.ContainingSymbol) + "'",
+                        "pass it by value (drop 'in') or copy it into a local first");
                 }
                 if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null)
                 {

@@ -77,6 +77,10 @@ namespace Dual.Generators
                     if (!valueIsDual || IsDual(inst) || !TypeMap.ContainsFloating(pr.Type)) return;
                     ConstantElement(target, inst);
                     return;
+                case IImplicitIndexerReferenceOperation ii when TypeMap.IsFloatingContainer(ii.Instance.Type):
+                    if (!valueIsDual || IsDual(ii.Instance) || !TypeMap.ContainsFloating(ii.Type)) return;
+                    ConstantElement(target, ii.Instance);
+                    return;
                 case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true } te when te.Instance is not null:
                     if (IsDual(te.Instance)) return;
                     CheckTarget(te.Instance, valueIsDual);
@@ -105,6 +109,12 @@ namespace Dual.Generators
                         fix);
                     return;
                 }
+                default:
+                    // Any other location (dynamic members, events, ...): closed world.
+                    if (!valueIsDual) return;
+                    Report(Generators.Diagnostics.UnsupportedConstruct, target.Syntax, null, "Writing a value that carries a derivative into '" + Text(target.Syntax) + "'",
+                        "write it into a local, a parameter or an element of a local array");
+                    return;
             }
         }
 

@@ -152,6 +152,9 @@ namespace Dual.Generators
                 case IPropertyReferenceOperation pr:
                     // Span indexer: an element of a dual span.
                     return pr.Instance is not null && TypeMap.ContainsFloating(t) && TypeMap.IsFloatingContainer(pr.Instance.Type) && IsDual(pr.Instance);
+                case IImplicitIndexerReferenceOperation ii:
+                    // s[^1], s[1..^1], a[^1]: an element or a slice of a dual container.
+                    return TypeMap.ContainsFloating(t) && TypeMap.Map(t!, out _) is not null && IsDual(ii.Instance);
                 case IInvocationOperation inv:
                     return PlanOf(inv).ResultIsDual;
                 case IObjectCreationOperation oc:
@@ -253,8 +256,11 @@ namespace Dual.Generators
                     if (IsDual(c)) return; // floating → floating, or container → container
                     ClassifyConversion(op, c);
                     return;
-                case IArgumentOperation:
+                case IArgumentOperation a when a.Parent is IInvocationOperation or IObjectCreationOperation:
                     return; // decided by the plan of the call (PlanOf)
+                case IArgumentOperation a:
+                    Escape(op, "is an argument of '" + Text(a.Parent!.Syntax) + "', which is not differentiated", "use the value in arithmetic or pass it to a [Differentiable] method", a.Parent);
+                    return;
                 case IBinaryOperation b when b.OperatorMethod is null && IsComparison(b.OperatorKind):
                     Primal(op, PrimalSink.Comparison, parent, "is compared");
                     return;
@@ -276,7 +282,6 @@ namespace Dual.Generators
                 case IExpressionStatementOperation:
                 case IDeclarationExpressionOperation:
                 case IArrayInitializerOperation:
-                case IForEachLoopOperation:
                 case IArrayElementReferenceOperation:
                 case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true }:
                     return;
@@ -286,6 +291,8 @@ namespace Dual.Generators
                     return;
                 case IInvocationOperation inv when op == inv.Instance:
                     return; // decided by the plan of the call
+                case IImplicitIndexerReferenceOperation ii when op == ii.Instance && TypeMap.IsFloatingContainer(op.Type):
+                    return;
                 case IReturnOperation:
                     return; // the twin's (and its local functions') return types are dual
                 case IVariableInitializerOperation vi:
@@ -309,6 +316,11 @@ namespace Dual.Generators
                 case ISwitchExpressionOperation se when op == se.Value:
                     PatternInput(op, parent);
                     return;
+                case IForEachLoopOperation loop when op == loop.LoopControlVariable:
+                    return;
+                case IForEachLoopOperation loop when op == loop.Collection:
+                    ForEachElements(op, loop);
+                    return;
                 case IInterpolationOperation i when op == i.Expression:
                     Primal(op, PrimalSink.Formatting, parent, "is formatted");
                     return;
@@ -327,6 +339,20 @@ namespace Dual.Generators
                 "rewrite it with locals, arithmetic and calls to [Differentiable] methods (see docs/generator.md)");
         }
 
+        /// <summary>foreach over a dual array or span: the loop variable must be dual too (its type maps).</summary>
+        private void ForEachElements(IOperation collection, IForEachLoopOperation loop)
+        {
+            // A deconstructing loop ('foreach (var (a, n) in ps)') declares its variables from the element's parts.
+            if (loop.LoopControlVariable is not IVariableDeclaratorOperation single) return;
+            foreach (ILocalSymbol l in new[] { single.Symbol })
+            {
+                if (TypeMap.Map(l.Type, out _) is not null || !TypeMap.ContainsFloating(collection.Type)) continue;
+                Escape(collection, "is iterated with the loop variable '" + l.Name + "' of type '" + TypeMap.Text(l.Type) + "', which converts every element",
+                    "declare the loop variable as double/float (or var) and convert inside the loop", loop);
+                return;
+            }
+        }
+
         private static bool IsComparison(BinaryOperatorKind k) => k is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
             or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
 
@@ -341,9 +367,13 @@ namespace Dual.Generators
             }
             // The consumer of the converted value: arguments are decided by the call, formatting may box.
             IOperation? consumer = c.Parent;
-            if (consumer is IForEachLoopOperation loop && loop.Collection == c) return; // foreach over a dual array or span
+            if (consumer is IForEachLoopOperation loop && loop.Collection == c)
+            {
+                ForEachElements(op, loop); // foreach over a dual array or span
+                return;
+            }
             if (consumer is IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation } }) return; // params object[]: decided by the call
-            if (consumer is IArgumentOperation) return;
+            if (consumer is IArgumentOperation { Parent: IInvocationOperation or IObjectCreationOperation }) return;
             if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concat && concat.Type?.SpecialType == SpecialType.System_String)
             {
                 Primal(op, PrimalSink.Formatting, c, "is formatted");

@@ -80,6 +80,18 @@ public static class SilentWrongProbes
             [Differentiable] public static double Broken(double x) => (double)((decimal)x * 2m);
         }
 
+        public sealed class Lookup
+        {
+            public int this[double t] => (int)(t * 10);
+        }
+
+        public sealed class Grid
+        {
+            private readonly double[] _v = new double[4];
+            public double this[int i] { get => _v[i]; set => _v[i] = value; }
+            public double At(double t) => _v[(int)t];
+        }
+
         public static class NotPartialHost
         {
             [Differentiable] public static double Lost(double x) => x * x;
@@ -220,6 +232,60 @@ public static class SilentWrongProbes
         new("TuplePattern", Ok, "return (x, 2 * x) switch { (> 1, _) => x * x, _ => x };", x => x > 1 ? 2 * x : 1),
         new("RefLocalToElement", Ok, "double[] a = { x, 1 };\nref double r = ref a[1];\nr = x * x;\nreturn a[1];", x => 2 * x),
         new("FloatPrecision", Ok, "float f = (float)x;\nreturn (double)(f * f);", x => 2 * x),
+
+        // ---- second batch: more of each class ----------------------------------------------------------------------
+        new("ParameterReassigned", Ok, "x = x * x;\nwhile (x > 100) x -= 1;\nreturn x;", x => 2 * x),
+        new("DualLoopCounter", Ok, "double acc = 0;\nfor (double t = x; t < x + 1; t += 0.25) acc += t;\nreturn acc;", _ => 4),
+        new("InArgumentToTwin", Ok, "return InCallee(in x) + InCallee(x * 2);", _ => 9),
+        new("OutDiscardToTwin", Ok, "Callees.Twice(x, out _);\nCallees.Twice(x, out var y);\nreturn y;", _ => 2),
+        new("LocalFunctionTuple", Ok, "(double A, double B) Pair(double v) => (v * v, v);\nvar (a, b) = Pair(x);\nreturn a + 3 * b;", x => 2 * x + 3),
+        new("IndexFromEnd", Ok, "double[] a = { 1, x, x * x };\nSpan<double> s = a;\nreturn a[^1] + s[^2] + s[1..^1][0];", x => 2 * x + 2),
+        new("RefForeach", Ok, "Span<double> s = stackalloc double[] { 1, 2 };\nforeach (ref double e in s) e *= x;\nreturn s[0] + s[1];", _ => 3),
+        new("ArrayToSpanConversions", Ok, "double[] a = { x, 2 * x };\nSpan<double> s = a;\nReadOnlySpan<double> r = s;\nreturn r[0] * r[1];", x => 4 * x),
+        new("MultiDimensional", Ok, "var m = new double[2, 2];\nm[0, 1] = x;\nm[1, 0] = x * x;\nreturn m[0, 1] + m[1, 0] + m.GetLength(0);", x => 1 + 2 * x),
+        new("Jagged", Ok, "var j = new double[2][];\nj[0] = new[] { x };\nj[1] = new double[] { x * x };\nreturn j[0][0] + j[1][0];", x => 1 + 2 * x),
+        new("TupleArray", Ok, "var ps = new (double A, int N)[2];\nps[0] = (x, 2);\nps[1] = (x * x, 3);\ndouble s = 0;\nforeach (var (a, n) in ps) s += a * n;\nreturn s;", x => 2 + 6 * x),
+        new("ConditionalRef", Ok, "double[] a = { x, x * x };\nref double r = ref (x > 1 ? ref a[0] : ref a[1]);\nreturn r * 2;", x => x > 1 ? 2 : 4 * x),
+        new("StackallocArgument", Ok, "return SpanSum(stackalloc double[] { x, x * x });", x => 1 + 2 * x),
+        new("CopySignAndClamp", Ok, "return Math.CopySign(x * x, -1.0) + Math.Clamp(x, 0, 2) + double.Max(x, 1);", x => -2 * x + (x < 2 ? 1 : 0) + (x > 1 ? 1 : 0)),
+        new("RoundDigits", Ok, "return Math.Round(x, 2) + Math.Round(x, MidpointRounding.ToEven) + x * x;", x => 2 * x),
+        new("CheckedArithmetic", Ok, "return checked(x * 2 + (int)x);", _ => 2),
+        new("NameofAndTypeof", Ok, "string n = nameof(x) + typeof(double).Name + sizeof(double);\nreturn n.Length * x;", _ => 8),
+        new("EqualsObject", Ok, "return x.Equals((object)(x * 1.0)) ? x * x : 0;", x => 2 * x),
+        new("ThrowExpressionArm", Ok, "return x switch { < 0 => throw new ArgumentOutOfRangeException(nameof(x), x, null), _ => Math.Log(x) };", x => 1 / x),
+        new("CompoundIntoFieldArray", "DUAL004", "/*!*/s_buf[0] += x;\nreturn x;"),
+        new("IncrementConstantIsFine", Ok, "s_count++;\nreturn x * s_coef[0];", _ => 1),
+        new("GetHashCodeOfDual", "DUAL005", "return /*!*/x.GetHashCode() + x;"),
+        new("GetTypeOfDual", "DUAL005", "return /*!*/x.GetType().Name.Length * x;"),
+        new("ArrayIndexOf", "DUAL005", "double[] a = { x, 1 };\nreturn Array.IndexOf(/*!*/a, 1.0) + x;"),
+        new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
+        new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
+        new("LinqSelect", "DUAL003", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, /*!*/v => v * x));"),
+        new("PatternVarDesignation", "DUAL003", "return x is /*!*/var v && v > 1 ? v : x;"),
+        new("SwitchCaseDesignation", "DUAL003", "switch (x)\n{\n    case /*!*/double d when d > 1: return d * d;\n    default: return x;\n}"),
+        new("EventStyleInvoke", "DUAL001", "return s_fn?/*!*/.Invoke(x) ?? 0;"),
+        new("GenericLocalFunction", "DUAL003", "/*!*/T Id<T>(T v) => v;\nreturn Id(x);"),
+        new("StructLocalFieldWrite", "DUAL004", "Vec3 v = default;\n/*!*/v.X = x;\nreturn v.Norm;"),
+        new("ObjectEqualsStatic", "DUAL005", "return Equals(/*!*/x, 1.0) ? 1 : x;"),
+        new("IFormattableBox", "DUAL005", "IFormattable f = /*!*/x;\nreturn f.ToString(null, null).Length;"),
+        new("ValueTupleConstructor", "DUAL003", "var t = /*!*/new ValueTuple<double, double>(x, 1);\nreturn t.Item1;"),
+        new("UserIndexerWrite", "DUAL004", "var g = new Grid();\n/*!*/g[0] = x;\nreturn g[0];"),
+        new("UserMethodReturningDouble", "DUAL001", "var g = new Grid();\nreturn /*!*/g.At(x);"),
+        new("FloatToDecimal", "DUAL005", "float f = (float)x;\nreturn (double)/*!*/(decimal)f;"),
+        new("SpanOverFieldIntoLocal", "DUAL013", "Span<double> s = /*!*/s_buf;\ns[0] = x;\nreturn s[0];"),
+        new("ReturnsFieldArrayElementSum", Ok, "double s = 0;\nfor (int i = 0; i < s_coef.Length; i++) s += s_coef[i] * x * x;\nreturn s;", x => 12 * x),
+        new("LocalFunctionWritesCaptured", Ok, "double acc = 0;\nvoid Add(double v) => acc += v * v;\nAdd(x);\nAdd(2 * x);\nreturn acc;", x => 10 * x),
+        new("LocalFunctionRefParam", Ok, "static void Sq(ref double v) => v *= v;\ndouble y = x;\nSq(ref y);\nreturn y;", x => 2 * x),
+        new("InterpolationAlignment", Ok, "string s = $\"{x,10:F2}|{x * 2:E3}\";\nreturn s.Length + x;", _ => 1),
+        new("StringConcatMethod", Ok, "string s = string.Concat(\"a\", x, 1) + string.Format(\"{0}\", x);\nreturn s.Length > 0 ? x : 0;", _ => 1),
+        new("TextRoundTripViaConcat", "DUAL005", "string s = \"\" + x;\nreturn /*!*/double.Parse(s) + x;"),
+        new("FloatTextRoundTrip", "DUAL005", "float f = (float)x;\nreturn /*!*/float.Parse(f.ToString(\"R\"));"),
+        new("UserIndexerByDouble", "DUAL005", "var lut = new Lookup();\nreturn lut[/*!*/x] * x;"),
+        new("ForeachIntoIntLoopVariable", "DUAL005", "double[] a = { x, 2 * x };\nint n = 0;\nforeach (int i in /*!*/a) n += i;\nreturn n + x;"),
+        new("InFieldToTwin", "DUAL004", "return InCallee2(x, in /*!*/s_last);"),
+        new("DynamicMemberWrite", "DUAL003", "dynamic d = new System.Dynamic.ExpandoObject();\n/*!*/d.V = x;\nreturn x;"),
+        new("ForeachOverFieldArrayWithVar", Ok, "double s = 0;\nforeach (var c in s_coef) s += c * c * x;\nreturn s;", _ => 14),
+        new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
     /// <summary>The probe methods as one partial class (File0); each method's first line is recorded for locations.</summary>
@@ -229,7 +295,10 @@ public static class SilentWrongProbes
         sb.Append("using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing System.Numerics;\nusing Dual;\n\nnamespace Probes;\n\n");
         sb.Append("public static partial class P\n{\n");
         sb.Append("    static double s_last;\n    static double Last { get; set; }\n    static readonly double[] s_buf = new double[4];\n");
-        sb.Append("    static readonly double[] s_coef = { 1, 2, 3 };\n    static readonly Func<double, double> s_fn = Math.Sin;\n\n");
+        sb.Append("    static readonly double[] s_coef = { 1, 2, 3 };\n    static readonly Func<double, double> s_fn = Math.Sin;\n    static int s_count;\n");
+        sb.Append("    [Differentiable] static double InCallee(in double v) => 3 * v;\n");
+        sb.Append("    [Differentiable] static double InCallee2(double a, in double v) => a * v;\n");
+        sb.Append("    [Differentiable] static double SpanSum(ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n\n");
         firstLines = new Dictionary<string, int>();
         foreach (Probe p in All)
         {
