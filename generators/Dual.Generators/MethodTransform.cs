@@ -21,10 +21,24 @@ namespace Dual.Generators
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Location loc = ctx.TargetNode is MethodDeclarationSyntax m ? m.Identifier.GetLocation() : ctx.TargetNode.GetLocation();
-                return Fail("error", new List<DiagnosticInfo>
+                var diags = new List<DiagnosticInfo>
                 {
                     DiagnosticInfo.Create(Diagnostics.InternalError, loc, ctx.TargetSymbol?.Name ?? "?", ex.GetType().Name + ": " + ex.Message),
-                });
+                };
+                // Callers compile against a placeholder that throws, rather than failing inside their generated files.
+                try
+                {
+                    if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
+                    {
+                        Signature sig = Signature.Of(node, method);
+                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct);
+                    }
+                }
+                catch (Exception inner) when (inner is not OperationCanceledException)
+                {
+                    // The DUAL999 above already says what went wrong.
+                }
+                return Fail("error", diags);
             }
         }
 
@@ -54,34 +68,11 @@ namespace Dual.Generators
 
             // Signature: the same check decides, for every caller, whether this twin exists (TwinSignature).
             if (!TwinSignature.Check(method, node, diags)) return Fail(hint, diags);
-            var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
+            Signature sig = Signature.Of(node, method);
             Location idLoc = node.Identifier.GetLocation();
-            var precisions = new HashSet<SpecialType>();
-            string returnText = "void";
-            if (!method.ReturnsVoid)
-            {
-                TypeMap.CollectPrecisions(method.ReturnType, precisions);
-                returnText = TypeMap.Map(method.ReturnType, out _) ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
-            }
-            var parameters = new List<Param>();
-            for (int i = 0; i < method.Parameters.Length; i++)
-            {
-                IParameterSymbol p = method.Parameters[i];
-                ParameterSyntax ps = node.ParameterList.Parameters[i];
-                TypeMap.CollectPrecisions(p.Type, precisions);
-                string? mapped = TypeMap.Map(p.Type, out _);
-                string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
-                // A dual parameter cannot have a constant default: generated callers pass it explicitly. Other defaults stay.
-                string def = ps.Default is not null && TwinSignature.KeepsDefault(p) ? " " + ps.Default.ToString().Trim() : "";
-                parameters.Add(new Param(p, ps.Identifier.Text, modifiers, p.Type.ToDisplayString(TypeMap.Fq), mapped, def));
-            }
-
-            // Modifiers.
-            var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
-                || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
-            string modText = mods.Count > 0 ? string.Join(" ", mods) + " " : "";
-            string name = node.Identifier.Text;
-            string paramText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
+            var precisions = new HashSet<SpecialType>(sig.Precisions);
+            string returnText = sig.ReturnText, modText = sig.ModText, name = sig.Name, paramText = sig.ParamText;
+            List<Param> parameters = sig.Parameters;
 
             // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions.
             var flow = new DualFlow(model, method, ct);
@@ -90,8 +81,7 @@ namespace Dual.Generators
             if (flow.HasErrors)
             {
                 // The method is reported; callers still compile against a placeholder twin with the right signature.
-                string stub = Placeholder(method, model, modText, returnText, name, paramText, precisions, ct);
-                return new MethodModel(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), headers.ToEquatableArray(), stub, false, diags.ToEquatableArray());
+                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct);
             }
             var rewriter = new DualRewriter(model, flow, ct);
             SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
@@ -157,7 +147,7 @@ namespace Dual.Generators
                 }
             }
 
-            return new MethodModel(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
+            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess);
         }
 
         /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
@@ -180,23 +170,77 @@ namespace Dual.Generators
         /// expect it) with a body that throws. The build already fails on the reported error; the placeholder only
         /// keeps the callers' generated code free of follow-on compiler errors.
         /// </summary>
-        private static string Placeholder(IMethodSymbol method, SemanticModel model, string modText, string returnText, string name, string paramText,
-            HashSet<SpecialType> precisions, CancellationToken ct)
+        private static string Placeholder(Signature sig, IMethodSymbol method, SemanticModel model, string why, CancellationToken ct)
         {
-            string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + name + "' is not generated: fix the DUAL diagnostics reported on it.\"); }";
+            string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + sig.Name + "' is not generated: " + why + ".\"); }";
             var sb = new StringBuilder();
-            sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(name)).Append("</c>, which has DUAL errors.</summary>\n");
-            sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + body));
-            if (precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
+            sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(sig.Name)).Append("</c>, which has DUAL errors.</summary>\n");
+            sb.Append(Normalize(sig.ModText + sig.ReturnText + " " + sig.Name + "(" + sig.ParamText + ")\n" + body));
+            if (sig.Precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
             {
-                string p1 = precisions.First() == SpecialType.System_Single ? "float" : "double";
+                string p1 = sig.Precisions.First() == SpecialType.System_Single ? "float" : "double";
                 string single = "global::Dual.Dual<" + p1 + ">";
                 string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(name)).Append("</c>.</summary>\n");
-                sb.Append(Normalize(modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
+                sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(sig.Name)).Append("</c>.</summary>\n");
+                sb.Append(Normalize(sig.ModText + sig.ReturnText.Replace(single, multiType) + " " + sig.Name + "<TTangents>(" + sig.ParamText.Replace(single, multiType) + ")\n"
                     + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n" + body));
             }
             return sb.ToString();
+        }
+
+        /// <summary>The twin's declaration parts, computed once from a method that passed <see cref="TwinSignature.Check"/>.</summary>
+        private sealed class Signature
+        {
+            private Signature(List<string> headers, string modText, string returnText, string name, List<Param> parameters, HashSet<SpecialType> precisions)
+            {
+                Headers = headers;
+                ModText = modText;
+                ReturnText = returnText;
+                Name = name;
+                Parameters = parameters;
+                Precisions = precisions;
+                ParamText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
+            }
+
+            public List<string> Headers { get; }
+            public string ModText { get; }
+            public string ReturnText { get; }
+            public string Name { get; }
+            public List<Param> Parameters { get; }
+            public HashSet<SpecialType> Precisions { get; }
+            public string ParamText { get; }
+
+            public static Signature Of(MethodDeclarationSyntax node, IMethodSymbol method)
+            {
+                var precisions = new HashSet<SpecialType>();
+                string returnText = "void";
+                if (!method.ReturnsVoid)
+                {
+                    TypeMap.CollectPrecisions(method.ReturnType, precisions);
+                    returnText = TypeMap.Map(method.ReturnType, out _) ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
+                }
+                var parameters = new List<Param>();
+                for (int i = 0; i < method.Parameters.Length; i++)
+                {
+                    IParameterSymbol p = method.Parameters[i];
+                    ParameterSyntax ps = node.ParameterList.Parameters[i];
+                    TypeMap.CollectPrecisions(p.Type, precisions);
+                    string? mapped = TypeMap.Map(p.Type, out _);
+                    string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
+                    // A dual parameter cannot have a constant default: generated callers pass it explicitly. Other defaults stay.
+                    string def = ps.Default is not null && TwinSignature.KeepsDefault(p) ? " " + ps.Default.ToString().Trim() : "";
+                    parameters.Add(new Param(p, ps.Identifier.Text, modifiers, p.Type.ToDisplayString(TypeMap.Fq), mapped, def));
+                }
+                var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
+                    || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
+                var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
+                return new Signature(headers, mods.Count > 0 ? string.Join(" ", mods) + " " : "", returnText, node.Identifier.Text, parameters, precisions);
+            }
+
+            /// <summary>A model holding <paramref name="members"/> in the method's type, namespace and usings.</summary>
+            public MethodModel Model(string hint, MethodDeclarationSyntax node, IMethodSymbol method, string members, List<DiagnosticInfo> diags, CancellationToken ct,
+                bool needsConversions = false, bool grantsKernelRuntimeAccess = false) =>
+                new(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), Headers.ToEquatableArray(), members, needsConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
         }
 
         private static bool IsPublicAllTheWayOut(IMethodSymbol method)
