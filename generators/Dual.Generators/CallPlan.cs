@@ -64,13 +64,16 @@ namespace Dual.Generators
         /// </summary>
         public List<(int Index, string? Text)>? Positional { get; set; }
 
-        /// <summary>First written argument of an expanded floating <c>params</c> list (the twin takes an array), or -1.</summary>
-        public int ParamsStart { get; set; } = -1;
+        /// <summary>
+        /// The written arguments that are elements of an expanded floating <c>params</c> list: the twin takes a plain
+        /// array, so they are passed as one named array argument (<c>rest: new Dual&lt;double&gt;[] { a, b }</c>).
+        /// </summary>
+        public List<int> ParamsElements { get; } = new();
 
-        /// <summary>The dual element type of that <c>params</c> array.</summary>
+        /// <summary>The dual element type of that <c>params</c> array (<see langword="null"/>: no expanded floating params).</summary>
         public string? ParamsElementType { get; set; }
 
-        /// <summary>The name of the <c>params</c> parameter, used when the expanded list is empty.</summary>
+        /// <summary>The name of the <c>params</c> parameter.</summary>
         public string? ParamsName { get; set; }
     }
 }

@@ -252,8 +252,13 @@ namespace Dual.Generators
                 plan.ParamsElementType = element;
                 plan.ParamsName = ParameterName(a.Parameter);
                 var syntaxArgs = ((InvocationExpressionSyntax)inv.Syntax).ArgumentList.Arguments;
-                int count = a.Value is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues.Length : 0;
-                plan.ParamsStart = count == 0 ? -1 : syntaxArgs.Count - count;
+                if (a.Value is not IArrayCreationOperation { Initializer: { } init }) continue;
+                foreach (IOperation e in init.ElementValues)
+                {
+                    SyntaxNode? arg = e.Syntax.FirstAncestorOrSelf<ArgumentSyntax>();
+                    int index = arg is ArgumentSyntax asx ? syntaxArgs.IndexOf(asx) : -1;
+                    if (index >= 0) plan.ParamsElements.Add(index);
+                }
             }
         }
 

@@ -319,20 +319,21 @@ namespace Dual.Generators
             }
             else
             {
-                int end = plan.ParamsStart >= 0 ? plan.ParamsStart : args.Count;
-                for (int i = 0; i < end; i++) list.Add(args[i].WithoutTrivia());
-                if (plan.ParamsStart >= 0)
+                for (int i = 0; i < args.Count; i++)
                 {
-                    string elements = string.Join(", ", args.Skip(plan.ParamsStart).Select(a => a.Expression.WithoutTrivia().ToFullString()));
-                    list.Add(Argument(ParseExpression("new " + plan.ParamsElementType + "[] { " + elements + " }")));
+                    if (!plan.ParamsElements.Contains(i)) list.Add(args[i].WithoutTrivia());
                 }
-                else if (plan.ParamsElementType is not null)
+                if (plan.ParamsElementType is not null)
                 {
-                    list.Add(Argument(ParseExpression(plan.ParamsName + ": global::System.Array.Empty<" + plan.ParamsElementType + ">()")));
+                    // Named, so that it binds to the params parameter wherever the elements were written.
+                    string array = plan.ParamsElements.Count == 0
+                        ? "global::System.Array.Empty<" + plan.ParamsElementType + ">()"
+                        : "new " + plan.ParamsElementType + "[] { " + string.Join(", ", plan.ParamsElements.Select(i => args[i].Expression.WithoutTrivia().ToFullString())) + " }";
+                    list.Add(Argument(ParseExpression(plan.ParamsName + ": " + array)));
                 }
                 foreach (string extra in plan.AppendedArguments) list.Add(Argument(ParseExpression(extra)));
             }
-            if (plan.Positional is null && plan.ParamsStart < 0 && plan.ParamsElementType is null && plan.AppendedArguments.Count == 0) return call;
+            if (plan.Positional is null && plan.ParamsElementType is null && plan.AppendedArguments.Count == 0) return call;
             return call.WithArgumentList(call.ArgumentList.WithArguments(SeparatedList(list)));
         }
 

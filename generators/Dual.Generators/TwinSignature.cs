@@ -144,6 +144,7 @@ namespace Dual.Generators
                 case bool b: return b ? "true" : "false";
                 case string s: return SymbolDisplay.FormatLiteral(s, quote: true);
                 case char c: return SymbolDisplay.FormatLiteral(c, quote: true);
+                case int i: return i.ToString(CultureInfo.InvariantCulture);
                 case long l: return l.ToString(CultureInfo.InvariantCulture) + "L";
                 case ulong ul: return ul.ToString(CultureInfo.InvariantCulture) + "UL";
                 case uint u: return u.ToString(CultureInfo.InvariantCulture) + "U";

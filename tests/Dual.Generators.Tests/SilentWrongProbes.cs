@@ -285,6 +285,7 @@ public static class SilentWrongProbes
         new("InFieldToTwin", "DUAL004", "return InCallee2(x, in /*!*/s_last);"),
         new("DynamicMemberWrite", "DUAL003", "dynamic d = new System.Dynamic.ExpandoObject();\n/*!*/d.V = x;\nreturn x;"),
         new("ForeachOverFieldArrayWithVar", Ok, "double s = 0;\nforeach (var c in s_coef) s += c * c * x;\nreturn s;", _ => 14),
+        new("NamedParamsElement", Ok, "return Callees.Weighted(rest: x, x: 2.0, w: x) + Callees.Weighted(x, rest: x);", x => 3.5 + 4 * x),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
