@@ -15,6 +15,9 @@ namespace Dual.Generators
         /// taking part must be dual there; a primal (constant) container receiving a dual value is an error.
         /// </summary>
         Elements,
+
+        /// <summary>Creates a container of the type argument (<c>Array.Empty&lt;double&gt;()</c>): in the twin, a dual one.</summary>
+        Create,
     }
 
     /// <summary>
@@ -65,6 +68,9 @@ namespace Dual.Generators
             [("System.Array", "GetLowerBound")] = ContainerAccess.Shape,
             [("System.Array", "GetUpperBound")] = ContainerAccess.Shape,
             [("System.Runtime.CompilerServices.RuntimeHelpers", "GetSubArray")] = ContainerAccess.Elements,
+            [("System.Array", "Empty")] = ContainerAccess.Create,
+            [("System.GC", "AllocateArray")] = ContainerAccess.Create,
+            [("System.GC", "AllocateUninitializedArray")] = ContainerAccess.Create,
         };
 
         /// <summary>The access of <paramref name="method"/> (a method or property accessor), or <see langword="null"/>.</summary>

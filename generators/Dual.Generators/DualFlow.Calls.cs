@@ -58,15 +58,26 @@ namespace Dual.Generators
             foreach (IArgumentOperation a in arguments)
             {
                 if (a.ArgumentKind == ArgumentKind.DefaultValue) continue;
-                if (a.ArgumentKind == ArgumentKind.ParamArray && a.Value is IArrayCreationOperation { Initializer: { } init })
+                if (IsParams(a))
                 {
-                    foreach (IOperation e in init.ElementValues) flows.Add(Unwrap(e, a.Parameter, RefKind.None));
+                    foreach (IOperation e in ParamsElements(a)) flows.Add(Unwrap(e, a.Parameter, RefKind.None));
                     continue;
                 }
                 flows.Add(Unwrap(a.Value, a.Parameter, a.Parameter?.RefKind ?? RefKind.None));
             }
             return flows;
         }
+
+        /// <summary>An expanded params argument: a params array, or (C# 13) a params collection, whose kind is newer than this compiler API.</summary>
+        private static bool IsParams(IArgumentOperation a) => a.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue or ArgumentKind.None);
+
+        /// <summary>The elements of an expanded params argument: an implicit array, or (params spans) an implicit collection.</summary>
+        private static IEnumerable<IOperation> ParamsElements(IArgumentOperation a) => a.Value switch
+        {
+            IArrayCreationOperation { Initializer: { } init } => init.ElementValues,
+            IArrayCreationOperation => System.Array.Empty<IOperation>(),
+            { } v => v.ChildOperations.Where(c => c is not ILiteralOperation { Syntax: InvocationExpressionSyntax }),
+        };
 
         private CallPlan Record(IOperation op, CallPlan plan)
         {
@@ -105,6 +116,7 @@ namespace Dual.Generators
                 AppendFloatingDefaults(inv, lf);
                 return lf;
             }
+            if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
 
             if (m.MethodKind == MethodKind.DelegateInvoke)
@@ -246,14 +258,19 @@ namespace Dual.Generators
         {
             foreach (IArgumentOperation a in inv.Arguments)
             {
-                if (a.ArgumentKind != ArgumentKind.ParamArray || a.Parameter is null || a.Parameter.Type is not IArrayTypeSymbol at) continue;
-                string? element = TypeMap.Map(at.ElementType, out _);
+                if (!IsParams(a) || a.Parameter is null) continue;
+                ITypeSymbol? elementType = a.Parameter.Type switch
+                {
+                    IArrayTypeSymbol at => at.ElementType,
+                    INamedTypeSymbol n when TypeMap.IsSpan(n) => n.TypeArguments[0], // params ReadOnlySpan<double>: an array converts to it
+                    _ => null,
+                };
+                string? element = elementType is null ? null : TypeMap.Map(elementType, out _);
                 if (element is null) continue;
                 plan.ParamsElementType = element;
                 plan.ParamsName = ParameterName(a.Parameter);
                 var syntaxArgs = ((InvocationExpressionSyntax)inv.Syntax).ArgumentList.Arguments;
-                if (a.Value is not IArrayCreationOperation { Initializer: { } init }) continue;
-                foreach (IOperation e in init.ElementValues)
+                foreach (IOperation e in ParamsElements(a))
                 {
                     SyntaxNode? arg = e.Syntax.FirstAncestorOrSelf<ArgumentSyntax>();
                     int index = arg is ArgumentSyntax asx ? syntaxArgs.IndexOf(asx) : -1;
@@ -358,6 +375,7 @@ namespace Dual.Generators
         private CallPlan ContainerCall(IOperation call, IMethodSymbol m, List<Flow> flows, ContainerAccess access)
         {
             if (access == ContainerAccess.Shape) return new CallPlan(CallKind.Unchanged);
+            if (access == ContainerAccess.Create) return new CallPlan(CallKind.Container) { ResultIsDual = true, MapTypeArguments = true };
             var containers = flows.Where(f => TypeMap.IsFloatingContainer(f.Value.Type)).ToList();
             var dualContainers = containers.Where(f => IsDual(f.Value)).ToList();
             var constant = containers.Where(f => IsConstantContainer(f.Value)).ToList();

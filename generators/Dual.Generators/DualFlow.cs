@@ -152,6 +152,13 @@ namespace Dual.Generators
                 case IPropertyReferenceOperation pr:
                     // Span indexer: an element of a dual span.
                     return pr.Instance is not null && TypeMap.ContainsFloating(t) && TypeMap.IsFloatingContainer(pr.Instance.Type) && IsDual(pr.Instance);
+                case IConditionalAccessInstanceOperation:
+                    // The receiver of the part after '?.': dual when the receiver before it is.
+                    for (IOperation? p = op.Parent; p is not null; p = p.Parent)
+                    {
+                        if (p is IConditionalAccessOperation ca) return IsDual(ca.Operation);
+                    }
+                    return false;
                 case IImplicitIndexerReferenceOperation ii:
                     // s[^1], s[1..^1], a[^1]: an element or a slice of a dual container.
                     return TypeMap.ContainsFloating(t) && TypeMap.Map(t!, out _) is not null && IsDual(ii.Instance);
@@ -248,6 +255,7 @@ namespace Dual.Generators
         private void Classify(IOperation op)
         {
             IOperation? parent = op.Parent;
+            if (IsParamsCollection(parent)) return; // element of 'params ReadOnlySpan<double>': decided by the call
             switch (parent)
             {
                 case null:
@@ -292,6 +300,12 @@ namespace Dual.Generators
                 case IInvocationOperation inv when op == inv.Instance:
                     return; // decided by the plan of the call
                 case IImplicitIndexerReferenceOperation ii when op == ii.Instance && TypeMap.IsFloatingContainer(op.Type):
+                    return;
+                case IConditionalAccessOperation ca when op == ca.Operation:
+                    // a?.Length is fine; a?[0] would be a nullable dual number, which the twin cannot represent.
+                    if (!TypeMap.ContainsFloating(ca.Type)) return;
+                    Report(Generators.Diagnostics.UnsupportedConstruct, parent.Syntax, null, "'?.' or '?[]' on '" + Text(op.Syntax) + "' that yields a nullable floating value",
+                        "check for null first ('if (a is null) …') and then index it");
                     return;
                 case IReturnOperation:
                     return; // the twin's (and its local functions') return types are dual
@@ -353,6 +367,11 @@ namespace Dual.Generators
             }
         }
 
+        /// <summary>The implicit collection of an expanded params span/collection argument (its elements are the call's flows).</summary>
+        private static bool IsParamsCollection(IOperation? op) =>
+            op is { IsImplicit: true } and not IArrayCreationOperation
+            && op.Parent is IArgumentOperation { Parent: IInvocationOperation or IObjectCreationOperation } pa && IsParams(pa);
+
         private static bool IsComparison(BinaryOperatorKind k) => k is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
             or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
 
@@ -373,7 +392,7 @@ namespace Dual.Generators
                 return;
             }
             if (consumer is IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation } }) return; // params object[]: decided by the call
-            if (consumer is IArgumentOperation { Parent: IInvocationOperation or IObjectCreationOperation }) return;
+            if (consumer is IArgumentOperation { Parent: IInvocationOperation or IObjectCreationOperation } || IsParamsCollection(consumer)) return;
             if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concat && concat.Type?.SpecialType == SpecialType.System_String)
             {
                 Primal(op, PrimalSink.Formatting, c, "is formatted");

@@ -326,9 +326,11 @@ namespace Dual.Generators
                 if (plan.ParamsElementType is not null)
                 {
                     // Named, so that it binds to the params parameter wherever the elements were written.
+                    // An array also for a params span: stackalloc would grow the stack on every call made in a loop.
+                    string elements = string.Join(", ", plan.ParamsElements.Select(i => args[i].Expression.WithoutTrivia().ToFullString()));
                     string array = plan.ParamsElements.Count == 0
                         ? "global::System.Array.Empty<" + plan.ParamsElementType + ">()"
-                        : "new " + plan.ParamsElementType + "[] { " + string.Join(", ", plan.ParamsElements.Select(i => args[i].Expression.WithoutTrivia().ToFullString())) + " }";
+                        : "new " + plan.ParamsElementType + "[] { " + elements + " }";
                     list.Add(Argument(ParseExpression(plan.ParamsName + ": " + array)));
                 }
                 foreach (string extra in plan.AppendedArguments) list.Add(Argument(ParseExpression(extra)));

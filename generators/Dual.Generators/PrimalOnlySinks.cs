@@ -56,8 +56,7 @@ namespace Dual.Generators
             new("System.Convert", new[] { "ToString" }, PrimalSink.Formatting, "`Convert.ToString`"),
             new("System.FormattableString", new[] { "Invariant", "CurrentCulture" }, PrimalSink.Formatting, "`FormattableString.Invariant`"),
             new("Microsoft.Extensions.Logging.LoggerExtensions", new[] { "*" }, PrimalSink.Formatting, "`ILogger` extensions (`LogInformation`, …)"),
-            new("System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", new[] { "AppendFormatted" }, PrimalSink.Formatting, "interpolated-string handlers (`AppendFormatted`)"),
-            new("System.Text.StringBuilder+AppendInterpolatedStringHandler", new[] { "AppendFormatted" }, PrimalSink.Formatting, "`StringBuilder` interpolation"),
+            new("System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", new[] { "AppendFormatted" }, PrimalSink.Formatting, "the framework's interpolated-string handlers (`AppendFormatted` of `System.*` handler types)"),
             new("System.Double", new[] { "CompareTo", "Equals" }, PrimalSink.Comparison, "`x.CompareTo(y)`, `x.Equals(y)`"),
             new("System.Single", new[] { "CompareTo", "Equals" }, PrimalSink.Comparison, "`f.CompareTo(g)`, `f.Equals(g)`"),
             new("System.Double", Predicates, PrimalSink.Predicate, "`double.IsNaN`, `IsFinite`, `IsInfinity`, `IsNegative`, … (every `Is*` test)"),
@@ -99,8 +98,12 @@ namespace Dual.Generators
             string type = MetadataName(method.ContainingType);
             if (s_byMember.TryGetValue((type, method.Name), out PrimalSink s)) return s;
             if (s_byMember.TryGetValue((type, "*"), out s)) return s;
-            // Interpolated-string handlers of any type format their holes.
-            if (method.Name == "AppendFormatted" && method.ContainingType?.Name.EndsWith("InterpolatedStringHandler", System.StringComparison.Ordinal) == true) return PrimalSink.Formatting;
+            // The framework's interpolated-string handlers format their holes (a user-defined handler may keep the value).
+            if (method.Name == "AppendFormatted" && method.ContainingType?.Name.EndsWith("InterpolatedStringHandler", System.StringComparison.Ordinal) == true
+                && (type.StartsWith("System.", System.StringComparison.Ordinal) || type.StartsWith("Microsoft.", System.StringComparison.Ordinal)))
+            {
+                return PrimalSink.Formatting;
+            }
             return null;
         }
 

@@ -55,6 +55,12 @@ public static class SilentWrongProbes
 
         public record Pt(double V);
 
+        public struct Vec2
+        {
+            public double X, Y;
+            public void Deconstruct(out double x, out double y) { x = X; y = Y; }
+        }
+
         public static class Holder<T> { public static T? Value; }
 
         public static class Helpers
@@ -286,6 +292,11 @@ public static class SilentWrongProbes
         new("DynamicMemberWrite", "DUAL003", "dynamic d = new System.Dynamic.ExpandoObject();\n/*!*/d.V = x;\nreturn x;"),
         new("ForeachOverFieldArrayWithVar", Ok, "double s = 0;\nforeach (var c in s_coef) s += c * c * x;\nreturn s;", _ => 14),
         new("NamedParamsElement", Ok, "return Callees.Weighted(rest: x, x: 2.0, w: x) + Callees.Weighted(x, rest: x);", x => 3.5 + 4 * x),
+        new("ParamsSpanCallee", Ok, "return SpanSumParams(x, x * x) + SpanSumParams();", x => 1 + 2 * x),
+        new("ArrayEmpty", Ok, "double[] a = Array.Empty<double>();\nreturn x * (a.Length + 1);", _ => 1),
+        new("ConditionalAccessLength", Ok, "double[]? a = x > 100 ? null : new[] { x };\nreturn x * (a?.Length ?? 0);", _ => 1),
+        new("ConditionalAccessElement", "DUAL003", "double[]? a = new[] { x };\nreturn /*!*/a?[0] ?? 1;"),
+        new("ConstantDeconstructIntoDuals", Ok, "var (a, b) = s_pair;\nreturn a * x + b * x * x;", x => 1 + 4 * x),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
@@ -299,6 +310,8 @@ public static class SilentWrongProbes
         sb.Append("    static readonly double[] s_coef = { 1, 2, 3 };\n    static readonly Func<double, double> s_fn = Math.Sin;\n    static int s_count;\n");
         sb.Append("    [Differentiable] static double InCallee(in double v) => 3 * v;\n");
         sb.Append("    [Differentiable] static double InCallee2(double a, in double v) => a * v;\n");
+        sb.Append("    [Differentiable] static double SpanSumParams(params ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n");
+        sb.Append("    static readonly Vec2 s_pair = new Vec2 { X = 1, Y = 2 };\n");
         sb.Append("    [Differentiable] static double SpanSum(ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n\n");
         firstLines = new Dictionary<string, int>();
         foreach (Probe p in All)
