@@ -261,7 +261,18 @@ namespace Dual.Generators
                 case null:
                     return;
                 case IConversionOperation c:
-                    if (IsDual(c)) return; // floating → floating, or container → container
+                    if (IsDual(c))
+                    {
+                        // floating → floating (the twin converts dual numbers), or container/tuple → container/tuple of
+                        // the same precision (array → span, tuple names); across precisions the twin has no conversion.
+                        if (!TypeMap.IsFloating(c.Type) && Shape(op.Type).Length > 0 && !SamePrecisions(op.Type, c.Type))
+                        {
+                            Report(Generators.Diagnostics.UnsupportedConstruct, c.Syntax, null,
+                                "Converting '" + Text(op.Syntax) + "' from " + TypeMap.Text(op.Type) + " to " + TypeMap.Text(c.Type) + ", a change of precision inside a container or tuple,",
+                                "convert the elements one by one");
+                        }
+                        return;
+                    }
                     ClassifyConversion(op, c);
                     return;
                 case IArgumentOperation a when a.Parent is IInvocationOperation or IObjectCreationOperation:
@@ -360,7 +371,21 @@ namespace Dual.Generators
             if (loop.LoopControlVariable is not IVariableDeclaratorOperation single) return;
             foreach (ILocalSymbol l in new[] { single.Symbol })
             {
-                if (TypeMap.Map(l.Type, out _) is not null || !TypeMap.ContainsFloating(collection.Type)) continue;
+                if (!TypeMap.ContainsFloating(collection.Type)) continue;
+                if (TypeMap.Map(l.Type, out _) is not null)
+                {
+                    ITypeSymbol? element = collection.Type switch
+                    {
+                        IArrayTypeSymbol a => a.ElementType,
+                        INamedTypeSymbol n when TypeMap.IsSpan(n) => n.TypeArguments[0],
+                        _ => null,
+                    };
+                    if (element is null || SamePrecisions(element, l.Type)) continue;
+                    Report(Generators.Diagnostics.UnsupportedConstruct, loop.Syntax is ForEachStatementSyntax fs ? fs.Type : loop.Syntax, null,
+                        "A loop variable '" + l.Name + "' of type " + TypeMap.Text(l.Type) + " over elements of another precision (" + TypeMap.Text(collection.Type) + ")",
+                        "declare the loop variable with the element type (or var) and convert inside the loop");
+                    return;
+                }
                 Escape(collection, "is iterated with the loop variable '" + l.Name + "' of type '" + TypeMap.Text(l.Type) + "', which converts every element",
                     "declare the loop variable as double/float (or var) and convert inside the loop", loop);
                 return;
@@ -371,6 +396,18 @@ namespace Dual.Generators
         private static bool IsParamsCollection(IOperation? op) =>
             op is { IsImplicit: true } and not IArrayCreationOperation
             && op.Parent is IArgumentOperation { Parent: IInvocationOperation or IObjectCreationOperation } pa && IsParams(pa);
+
+        /// <summary>Whether two container/tuple types hold the same floating precisions in the same places (names aside).</summary>
+        private static bool SamePrecisions(ITypeSymbol? a, ITypeSymbol? b) => Shape(a) == Shape(b);
+
+        private static string Shape(ITypeSymbol? t, int depth = 0) => depth > 16 || t is null ? "" : t switch
+        {
+            _ when TypeMap.IsFloating(t) => t.SpecialType == SpecialType.System_Single ? "f" : "d",
+            IArrayTypeSymbol a => "[" + Shape(a.ElementType, depth + 1) + "]",
+            INamedTypeSymbol { IsTupleType: true } n => "(" + string.Join(",", n.TupleElements.Select(e => Shape(e.Type, depth + 1))) + ")",
+            INamedTypeSymbol n when TypeMap.IsSpan(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
+            _ => "",
+        };
 
         private static bool IsComparison(BinaryOperatorKind k) => k is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
             or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;

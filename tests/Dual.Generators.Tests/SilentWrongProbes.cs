@@ -297,6 +297,10 @@ public static class SilentWrongProbes
         new("ConditionalAccessLength", Ok, "double[]? a = x > 100 ? null : new[] { x };\nreturn x * (a?.Length ?? 0);", _ => 1),
         new("ConditionalAccessElement", "DUAL003", "double[]? a = new[] { x };\nreturn /*!*/a?[0] ?? 1;"),
         new("ConstantDeconstructIntoDuals", Ok, "var (a, b) = s_pair;\nreturn a * x + b * x * x;", x => 1 + 4 * x),
+        new("MixedPrecisionArithmetic", Ok, "double acc = 0;\nfloat f = (float)x;\nacc += f;\nacc *= f;\nreturn f < x ? Math.Max(f, x) + acc : acc + (x > 1 ? f : x);", x => 2 * (float)x + 1),
+        new("FloatTwinFromDouble", Ok, "float f = (float)x;\ndouble r = FloatSquare(f) + FloatSquare((float)(x * 2));\nreturn r;", x => 10 * x),
+        new("LoopVariableOtherPrecision", "DUAL003", "float[] a = { (float)x, 1f };\ndouble s = 0;\nforeach (/*!*/double v in a) s += v;\nreturn s;"),
+        new("TupleOtherPrecision", "DUAL003", "var t = (A: (float)x, B: x);\n(double, double) u = /*!*/t;\nreturn u.Item1 * u.Item2;"),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
@@ -311,6 +315,7 @@ public static class SilentWrongProbes
         sb.Append("    [Differentiable] static double InCallee(in double v) => 3 * v;\n");
         sb.Append("    [Differentiable] static double InCallee2(double a, in double v) => a * v;\n");
         sb.Append("    [Differentiable] static double SpanSumParams(params ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n");
+        sb.Append("    [Differentiable] static float FloatSquare(float v) => v * v;\n");
         sb.Append("    static readonly Vec2 s_pair = new Vec2 { X = 1, Y = 2 };\n");
         sb.Append("    [Differentiable] static double SpanSum(ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n\n");
         firstLines = new Dictionary<string, int>();
