@@ -66,6 +66,10 @@ namespace Dual.Generators
             "Constant floating array used where the twin needs a dual one",
             "'{0}' is a {1} that the twin keeps as constants ({2}), but {3} needs a dual one; {4}");
 
+        public static readonly DiagnosticDescriptor TwinDoesNotCompile = Make("DUAL014",
+            "The generated twin does not compile",
+            "The generated code for '{0}' does not compile ({1}), so {2}; the method uses a construct the generator does not handle yet: please report it with the method source, and rewrite the construct that the compiler message names");
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -86,6 +90,7 @@ namespace Dual.Generators
             [NotKernelReady.Id] = NotKernelReady,
             [GpuNotReferenced.Id] = GpuNotReferenced,
             [ConstantContainer.Id] = ConstantContainer,
+            [TwinDoesNotCompile.Id] = TwinDoesNotCompile,
             [InternalError.Id] = InternalError,
         };
 

@@ -31,7 +31,8 @@ namespace Dual.Generators
                     if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
                     {
                         Signature sig = Signature.Of(node, method);
-                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct);
+                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct)
+                            with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct) };
                     }
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException)
@@ -81,7 +82,8 @@ namespace Dual.Generators
             if (flow.HasErrors)
             {
                 // The method is reported; callers still compile against a placeholder twin with the right signature.
-                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct);
+                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct)
+                    with { VerifyId = VerifyId(node, method, model, ct) };
             }
             var rewriter = new DualRewriter(model, flow, ct);
             SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
@@ -97,6 +99,7 @@ namespace Dual.Generators
                 blockText = method.ReturnsVoid ? "{ " + expr + "; }" : "{ return " + expr + "; }";
             }
             precisions.UnionWith(rewriter.Precisions);
+            if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) blockText = "{ return __NotDeclaredAnywhere; }";
 
             var sb = new StringBuilder();
             string scalarRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: false)));
@@ -147,7 +150,22 @@ namespace Dual.Generators
                 }
             }
 
-            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess);
+            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess)
+                with
+                {
+                    Placeholder = Placeholder(sig, method, model, "its generated code does not compile (DUAL014)", ct),
+                    VerifyId = VerifyId(node, method, model, ct),
+                };
+        }
+
+        /// <summary>
+        /// The id by which DUAL014 finds the method, or <see langword="null"/> when the user's method does not compile
+        /// itself: then the generator cannot judge its output (what is missing may come from elsewhere, e.g. another generator).
+        /// </summary>
+        private static string? VerifyId(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, CancellationToken ct)
+        {
+            if (model.GetDiagnostics(node.Span, ct).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
+            return method.GetDocumentationCommentId();
         }
 
         /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>

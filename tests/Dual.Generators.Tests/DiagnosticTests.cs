@@ -530,6 +530,53 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void Dual014_TwinThatDoesNotCompile_IsReplacedByAPlaceholder()
+    {
+        FaultInjection.BreakTwinOf = "Broken";
+        try
+        {
+            var r = GeneratorHarness.Run("""
+                using Dual;
+                public static partial class C
+                {
+                    [Differentiable] public static double Broken(double x) => x * x;
+                    [Differentiable] public static double Caller(double x) => Broken(x) + 1;
+                }
+                """);
+            Diagnostic d = r.Dual.Single();
+            Assert.That((d.Id, d.Severity), Is.EqualTo(("DUAL014", DiagnosticSeverity.Error)));
+            Assert.That(d.Descriptor.HelpLinkUri, Does.EndWith("docs/diagnostics.md#dual014"));
+            At(d, 3, 42);
+            Assert.That(d.GetMessage(), Does.StartWith("The generated code for 'C.Broken(double)' does not compile (CS0103: The name '__NotDeclaredAnywhere' does not exist in the current context in 'return __NotDeclaredAnywhere;'), so a placeholder twin that throws is emitted instead;"));
+            Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty, () => GeneratorHarness.Numbered(r.Output));
+            Assert.That(r.Generated("C.Broken"), Does.Contain("its generated code does not compile (DUAL014)").And.Not.Contain("__NotDeclaredAnywhere"));
+        }
+        finally
+        {
+            FaultInjection.BreakTwinOf = null;
+        }
+    }
+
+    [Test]
+    public void Dual014_UserAlreadyDeclaresTheTwin_NothingIsEmitted()
+    {
+        var r = GeneratorHarness.Run("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => x * x;
+                public static Dual<double> F(Dual<double> x) => x * x;
+            }
+            """);
+        Diagnostic d = r.Dual.Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL014"));
+        At(d, 3, 42);
+        Assert.That(d.GetMessage(), Does.Contain("CS0111").And.Contain("no twin is emitted"));
+        Assert.That(r.Run.Results[0].GeneratedSources, Is.Empty);
+        Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty);
+    }
+
+    [Test]
     public void Dual999_InternalErrorsBecomeWarningsNotCrashes()
     {
         FaultInjection.ThrowForMethod = "Boom";

@@ -59,6 +59,8 @@ public class SilentWrongProbeTests
         Outcome o = s_outcome.Value;
         var generatedErrors = o.Result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.That(generatedErrors, Is.Empty, () => string.Join("\n", generatedErrors));
+        // The flow analysis, not the DUAL014 safety net, must decide every probe.
+        Assert.That(o.Result.Dual.Where(d => d.Id is "DUAL014" or "DUAL999"), Is.Empty);
         Assert.That(o.Assembly, Is.Not.Null, o.EmitErrors);
     }
 
