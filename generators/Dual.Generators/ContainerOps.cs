@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Dual.Generators
@@ -87,10 +88,24 @@ namespace Dual.Generators
             return s_ops.TryGetValue((type, method.Name), out ContainerAccess a) ? a : null;
         }
 
-        /// <summary>The documented rows (docs/generator.md mirrors them).</summary>
-        public static IEnumerable<(string Type, string Member, ContainerAccess Access)> Rows()
+        /// <summary>The list as Markdown rows, one per type (docs/generator.md carries the same rows; a test compares them).</summary>
+        public static IEnumerable<string> DocRows() =>
+            s_ops.GroupBy(kv => kv.Key.Type).Select(g => "| " + DocType(g.Key) + " | " + string.Join(", ", g.Select(kv => "`" + DocMember(kv.Key.Member) + "`")) + " |");
+
+        private static string DocType(string metadataName) => metadataName switch
         {
-            foreach (KeyValuePair<(string Type, string Member), ContainerAccess> kv in s_ops) yield return (kv.Key.Type, kv.Key.Member, kv.Value);
-        }
+            "System.Span`1" => "`Span<T>`",
+            "System.ReadOnlySpan`1" => "`ReadOnlySpan<T>`",
+            "System.Runtime.CompilerServices.RuntimeHelpers" => "ranges of arrays (`a[1..]`)",
+            _ => "`" + metadataName.Substring(metadataName.LastIndexOf('.') + 1) + "`",
+        };
+
+        private static string DocMember(string member) => member switch
+        {
+            "get_Item" => "this[i]",
+            "GetEnumerator" => "foreach",
+            _ when member.StartsWith("get_", System.StringComparison.Ordinal) => member.Substring(4),
+            _ => member,
+        };
     }
 }

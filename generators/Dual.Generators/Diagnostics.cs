@@ -95,5 +95,8 @@ namespace Dual.Generators
         };
 
         public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+        /// <summary>Every descriptor (docs/diagnostics.md has a section for each; a test checks it).</summary>
+        public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
     }
 }
