@@ -187,7 +187,8 @@ namespace Dual.Generators
             List<Flow> flows = Flows(null, oc.Arguments);
             if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
             ITypeSymbol? created = oc.Type;
-            if (PrimalOnlySinks.IsException(created))
+            // An exception thrown at once is a side exit; one kept in a variable could hand the value back (ex.Data…).
+            if (PrimalOnlySinks.IsException(created) && IsThrown(oc))
             {
                 foreach (Flow f in flows.Where(f => IsDual(f.Value))) Primal(f.Value, PrimalSink.SideExit, oc, "is passed to an exception");
                 return new CallPlan(CallKind.PrimalSink);
@@ -207,6 +208,13 @@ namespace Dual.Generators
                     "user types are not differentiated; compute with double/float locals, arrays or tuples and build the object outside the [Differentiable] method", oc);
             }
             return new CallPlan(CallKind.Error);
+        }
+
+        private static bool IsThrown(IOperation creation)
+        {
+            IOperation? p = creation.Parent;
+            while (p is IConversionOperation) p = p.Parent;
+            return p is IThrowOperation;
         }
 
         /// <summary>Arguments of a twin or local function: conversions of dual values to non-dual parameters, constant arrays, by-reference constants.</summary>

@@ -21,11 +21,13 @@ namespace Dual.Generators
             if (root is null || _textRoots.Count == 0) return;
             // Each tainted operation or local remembers the dual value whose text it carries.
             var tainted = new Dictionary<IOperation, string>();
-            var taintedLocals = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
+            // Storage that holds formatted text: locals, and also fields and properties (a StringWriter kept in a field).
+            var taintedLocals = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
             foreach (KeyValuePair<IOperation, string> r in _textRoots)
             {
                 tainted[r.Key] = r.Value;
-                if (r.Key is IInvocationOperation { Instance: ILocalReferenceOperation receiver }) taintedLocals[receiver.Local] = r.Value;
+                // sb.Append(x), writer.Write(x): the receiver now holds the text (x.ToString() does not make x text).
+                if (r.Key is IInvocationOperation { Instance: { } receiver } && CarriesText(receiver.Type) && Storage(receiver) is { } store) taintedLocals[store] = r.Value;
             }
             string? SourceOf(IOperation o) => Inputs(o).Select(i => tainted.TryGetValue(i, out string? v) ? v : null).FirstOrDefault(v => v is not null);
             var all = root.DescendantsAndSelf().Where(o => !InsideLambda(o)).ToList();
@@ -36,7 +38,7 @@ namespace Dual.Generators
                 foreach (IOperation o in all)
                 {
                     if (tainted.ContainsKey(o)) continue;
-                    string? src = o is ILocalReferenceOperation l && taintedLocals.TryGetValue(l.Local, out string? ls) ? ls : null;
+                    string? src = Storage(o) is { } st && taintedLocals.TryGetValue(st, out string? ls) ? ls : null;
                     if (src is null && CarriesText(o.Type)) src = SourceOf(o);
                     if (src is null) continue;
                     tainted[o] = src;
@@ -44,12 +46,12 @@ namespace Dual.Generators
                 }
                 foreach (IOperation o in all)
                 {
-                    (ILocalSymbol? target, string? src) = o switch
+                    (ISymbol? target, string? src) = o switch
                     {
                         IVariableDeclaratorOperation { Initializer: { } init } d when tainted.ContainsKey(init.Value) => (d.Symbol, tainted[init.Value]),
-                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation lt } s when tainted.ContainsKey(s.Value) => (lt.Local, tainted[s.Value]),
-                        IInvocationOperation { Instance: ILocalReferenceOperation rl } inv when CarriesText(rl.Type) && SourceOf(inv) is { } v => (rl.Local, v),
-                        _ => ((ILocalSymbol?)null, (string?)null),
+                        ISimpleAssignmentOperation s when Storage(s.Target) is { } t && tainted.ContainsKey(s.Value) => (t, tainted[s.Value]),
+                        IInvocationOperation { Instance: { } rl } inv when CarriesText(rl.Type) && Storage(rl) is { } t && SourceOf(inv) is { } v => (t, v),
+                        _ => ((ISymbol?)null, (string?)null),
                     };
                     if (target is not null && !taintedLocals.ContainsKey(target))
                     {
@@ -67,6 +69,16 @@ namespace Dual.Generators
                     "use the value itself instead of a text round trip (formatting is fine; parsing it back makes it a constant)");
             }
         }
+
+        /// <summary>The variable, field or property an operation reads, if any.</summary>
+        private static ISymbol? Storage(IOperation o) => o switch
+        {
+            ILocalReferenceOperation l => l.Local,
+            IFieldReferenceOperation f => f.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } p => p.Property,
+            IParameterReferenceOperation p => p.Parameter,
+            _ => null,
+        };
 
         /// <summary>The values an operation computes from: its operands, arguments and receiver.</summary>
         private static IEnumerable<IOperation> Inputs(IOperation o)

@@ -301,6 +301,9 @@ public static class SilentWrongProbes
         new("FloatTwinFromDouble", Ok, "float f = (float)x;\ndouble r = FloatSquare(f) + FloatSquare((float)(x * 2));\nreturn r;", x => 10 * x),
         new("LoopVariableOtherPrecision", "DUAL003", "float[] a = { (float)x, 1f };\ndouble s = 0;\nforeach (/*!*/double v in a) s += v;\nreturn s;"),
         new("TupleOtherPrecision", "DUAL003", "var t = (A: (float)x, B: x);\n(double, double) u = /*!*/t;\nreturn u.Item1 * u.Item2;"),
+        new("ExceptionKeptNotThrown", "DUAL005", "var ex = new ArgumentOutOfRangeException(nameof(x), /*!*/x, null);\nreturn (double)ex.ActualValue!;"),
+        new("ExceptionThrownIsFine", Ok, "if (x < 0) throw new ArgumentOutOfRangeException(nameof(x), x, \"negative\");\nreturn x > 1e9 ? throw new InvalidOperationException(x.ToString()) : x * x;", x => 2 * x),
+        new("TextRoundTripThroughField", "DUAL005", "s_writer.Write(x);\nreturn /*!*/double.Parse(s_writer.ToString());"),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
@@ -316,6 +319,7 @@ public static class SilentWrongProbes
         sb.Append("    [Differentiable] static double InCallee2(double a, in double v) => a * v;\n");
         sb.Append("    [Differentiable] static double SpanSumParams(params ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n");
         sb.Append("    [Differentiable] static float FloatSquare(float v) => v * v;\n");
+        sb.Append("    static readonly System.IO.StringWriter s_writer = new();\n");
         sb.Append("    static readonly Vec2 s_pair = new Vec2 { X = 1, Y = 2 };\n");
         sb.Append("    [Differentiable] static double SpanSum(ReadOnlySpan<double> v) { double s = 0; foreach (double e in v) s += e; return s; }\n\n");
         firstLines = new Dictionary<string, int>();
