@@ -550,7 +550,10 @@ namespace Dual.Generators
                 IConversionOperation c when IsDual(c) => "'" + Text(c.Syntax) + "'",
                 _ => null,
             };
-            if (need is not null) ConstantContainer(op, need, parent);
+            if (need is null) return;
+            ConstantContainer(op, need, parent);
+            // The local initialized from it is the same root cause: its later uses are not reported again.
+            if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declared }) _reportedRoots.Add(declared.Symbol);
         }
 
         private void ConstantContainer(IOperation op, string need, IOperation? context)

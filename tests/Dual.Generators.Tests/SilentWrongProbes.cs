@@ -304,6 +304,17 @@ public static class SilentWrongProbes
         new("ExceptionKeptNotThrown", "DUAL005", "var ex = new ArgumentOutOfRangeException(nameof(x), /*!*/x, null);\nreturn (double)ex.ActualValue!;"),
         new("ExceptionThrownIsFine", Ok, "if (x < 0) throw new ArgumentOutOfRangeException(nameof(x), x, \"negative\");\nreturn x > 1e9 ? throw new InvalidOperationException(x.ToString()) : x * x;", x => 2 * x),
         new("TextRoundTripThroughField", "DUAL005", "s_writer.Write(x);\nreturn /*!*/double.Parse(s_writer.ToString());"),
+        new("FloatSpanFill", Ok, "float f = (float)x;\nSpan<float> s = stackalloc float[2];\ns.Fill(f);\nreturn s[0] * s[1];", x => 2 * (float)x),
+        new("FloatDecimal", "DUAL005", "float f = (float)x;\nreturn (float)(/*!*/(decimal)f * 2m);"),
+        new("FloatBits", "DUAL005", "float f = (float)x;\nreturn BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(/*!*/f));"),
+        new("FloatRoundAndCast", Ok, "float f = (float)x;\nreturn MathF.Round(f) + (int)f + f * f;", x => 2 * (float)x),
+        new("CopySortArrayParameter", Ok, "double[] xs = { x * x, 1, -x };\nvar c = new double[xs.Length];\nxs.CopyTo(c, 0);\nArray.Sort(c);\nreturn c[0] * c[^1];", x => x < 1 ? -1 : -3 * x * x),
+        new("ReadOnlySpanCopyReverse", Ok, "ReadOnlySpan<double> xs = new[] { x, x * x };\nSpan<double> t = stackalloc double[xs.Length];\nxs.CopyTo(t);\nt.Reverse();\nreturn t[0];", x => 2 * x),
+        new("RangeFill", Ok, "Span<double> s = stackalloc double[3];\ns[..2].Fill(x);\nreturn s[0] + s[1] * x + s[2];", x => 1 + 2 * x),
+        new("TupleSwap", Ok, "var t = (x, 2.0);\nvar (a, b) = t;\n(a, b) = (b, a);\nreturn a * b + t.Item1 * x;", x => 2 + 2 * x),
+        new("RefLocalToLocal", Ok, "double y = 0;\nref double r = ref y;\nr = x * x;\nreturn y;", x => 2 * x),
+        new("PooledArrayOnce", "DUAL013", "double[] buf = /*!*/System.Buffers.ArrayPool<double>.Shared.Rent(4);\nbuf[0] = x;\ndouble v = buf[0];\nSystem.Buffers.ArrayPool<double>.Shared.Return(buf);\nreturn v;"),
+        new("SwitchArmDesignation", "DUAL003", "return x switch { > 100 => 0, /*!*/var v => v * v };"),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
     };
 
