@@ -53,8 +53,8 @@ public static class GeneratedDerivatives
     /// <param name="twin">The twin.</param>
     /// <param name="x">The point.</param>
     /// <param name="v">The direction.</param>
-    /// <returns>The value and the directional derivative.</returns>
-    public static (T Value, T Directional) Jvp<T, TTwin>(TTwin twin, T x, T v)
+    /// <returns>The value and the directional derivative, named as <see cref="AutoDiff"/>'s JVP tuple.</returns>
+    public static (T Value, T Tangent) Jvp<T, TTwin>(TTwin twin, T x, T v)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IScalarTwin<T>
         => AutoDiff.Jvp<T, ScalarTwinFunction<T, TTwin>>(new(twin), new ReadOnlySpan<T>(in x), new ReadOnlySpan<T>(in v));
@@ -67,9 +67,9 @@ public static class GeneratedDerivatives
     /// <param name="v">The direction (length n).</param>
     /// <param name="xName">The entry point's name for <paramref name="x"/>.</param>
     /// <param name="vName">The entry point's name for <paramref name="v"/>.</param>
-    /// <returns>The value and the directional derivative.</returns>
+    /// <returns>The value and the directional derivative, named as <see cref="AutoDiff"/>'s JVP tuple.</returns>
     /// <exception cref="ArgumentException"><paramref name="v"/>'s length is not n.</exception>
-    public static (T Value, T Directional) Jvp<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, ReadOnlySpan<T> v, string xName, string vName)
+    public static (T Value, T Tangent) Jvp<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, ReadOnlySpan<T> v, string xName, string vName)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IScalarTwin<T>
     {

@@ -177,7 +177,7 @@ public class GeneratedDerivativesTests
         var actual = GeneratedDerivatives.Jvp<double, QuarticTwin>(default, x, v, "x", "v");
         Assert.That(actual, Is.EqualTo(expected));
         double closed = Enumerable.Range(0, n).Sum(j => QuarticPartial(x, j) * v[j]);
-        Assert.That(actual.Directional, Is.EqualTo(closed).Within(1e-12));
+        Assert.That(actual.Tangent, Is.EqualTo(closed).Within(1e-12));
     }
 
     [TestCase(1, 1)]
