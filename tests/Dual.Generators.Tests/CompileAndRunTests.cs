@@ -452,3 +452,60 @@ public class GeneratedCodeHygieneTests
         Assert.That(warnings, Is.Empty, string.Join("\n", warnings.Take(20)));
     }
 }
+
+/// <summary>Data beside inputs (issue 13 item 8) and defaults/named arguments on entry points (item 7).</summary>
+public class DataParameterTests
+{
+    private const string Source = """
+        using System;
+        using Dual;
+        public static partial class M
+        {
+            [Differentiable]
+            public static double Loss(ReadOnlySpan<double> w, [Constant] double[] xs, [Constant] double[] ys)
+            {
+                double s = 0;
+                for (int i = 0; i < xs.Length; i++) { double r = w[0] * xs[i] + w[1] - ys[i]; s += r * r; }
+                return s;
+            }
+
+            [Differentiable] public static double Scaled(double x, [Constant] double k = 2.0, int n = 3) => k * Math.Pow(x, n);
+
+            public static double[] Grad(double[] w, double[] xs, double[] ys) { var g = new double[2]; double v = LossGradient(w, xs, ys, g); return new[] { v, g[0], g[1] }; }
+            public static double[] Jvp(double[] w, double[] xs, double[] ys, double[] v) { var r = LossJvp(w, xs, ys, v); return new[] { r.Value, r.Tangent }; }
+            public static double[] Defaults(double x) => new[] { ScaledDerivative(x), ScaledDerivative(x, n: 2), ScaledValueAndDerivative(x, 0.5).Value, ScaledJvp(x, 2.0).Tangent };
+        }
+        """;
+
+    [Test]
+    public void ConstantArraysArePlainDataBesideTheDifferentiatedSpan()
+    {
+        var asm = GeneratorHarness.CompileAndLoad(Source);
+        double[] w = { 0.7, -0.2 }, xs = { 1.0, 2.0, 3.5, -1.0 }, ys = { 0.3, 1.9, 2.0, -0.4 }, v = { 0.25, -1.5 };
+        // Closed form of the least-squares loss and its gradient.
+        double value = 0, g0 = 0, g1 = 0;
+        for (int i = 0; i < xs.Length; i++)
+        {
+            double r = w[0] * xs[i] + w[1] - ys[i];
+            value += r * r;
+            g0 += 2 * r * xs[i];
+            g1 += 2 * r;
+        }
+        var got = asm.Method("M", "Grad", typeof(double[]), typeof(double[]), typeof(double[])).Call<double[]>(w, xs, ys);
+        Assert.That(got, Is.EqualTo(new[] { value, g0, g1 }).Within(1e-12));
+        var jvp = asm.Method("M", "Jvp", typeof(double[]), typeof(double[]), typeof(double[]), typeof(double[])).Call<double[]>(w, xs, ys, v);
+        Assert.That(jvp, Is.EqualTo(new[] { value, g0 * v[0] + g1 * v[1] }).Within(1e-12));
+    }
+
+    [Test]
+    public void EntryPointsKeepDefaultsAndNamedArguments()
+    {
+        var r = GeneratorHarness.Run(Source);
+        Assert.That(r.Generated("M.Scaled"), Does.Contain("ScaledDerivative(double x, double k = 2D, int n = 3)").Or.Contain("ScaledDerivative(double x, double k = 2.0, int n = 3)"));
+        var asm = GeneratorHarness.CompileAndLoad(Source);
+        double x = 1.5;
+        var got = asm.Method("M", "Defaults", typeof(double)).Call<double[]>(x);
+        // d/dx k xⁿ = k n xⁿ⁻¹, with k = 2, n = 3 by default; n = 2 named; k = 0.5 positional; JVP along 2.
+        Assert.That(got, Is.EqualTo(new[] { 2 * 3 * x * x, 2 * 2 * x, 0.5 * x * x * x, 2 * 3 * x * x * 2.0 }).Within(1e-12));
+    }
+}
