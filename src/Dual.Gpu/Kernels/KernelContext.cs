@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using ILGPU;
+using ILGPU.Backends;
 using ILGPU.Backends.PTX;
 using ILGPU.Frontend.Intrinsic;
 using ILGPU.Frontend;
@@ -64,6 +65,7 @@ internal static class KernelContext
         {
             builder.Default().EnableAlgorithms();
             IntrinsicImplementationManager manager = builder.GetIntrinsicManager();
+            RegisterDeviceIntrinsics(manager);
             foreach (Type scalar in new[] { typeof(double), typeof(float) })
             {
                 BasicValueType basic = scalar == typeof(double) ? BasicValueType.Float64 : BasicValueType.Float32;
@@ -79,6 +81,59 @@ internal static class KernelContext
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Implements DeviceMath's hardware primitives on the PTX backend: <c>Fma</c> as one <c>fma.rn.f64</c>/<c>fma.rn.f32</c>,
+    /// <c>MulHigh</c> as one <c>mul.hi.u64</c> and <c>LeadingZeros</c> as one <c>clz.b64</c>. ILGPU 1.5.3 has none of
+    /// them: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> is an unresolved extern on CUDA, ptxas's
+    /// contraction of a·b + c is its choice rather than a guarantee, and a 64-bit high product or leading-zero count
+    /// written in C# costs several times the instructions. The kernel math relies on the single rounding of the FMA
+    /// (error-free products, Cody–Waite steps) exactly as the CPU's <see cref="Math.FusedMultiplyAdd(double, double, double)"/>
+    /// gives it, so CPU tests of DeviceMath see the GPU's arithmetic. Every context that compiles DeviceMath for PTX
+    /// registers these (without them ILGPU rejects the kernel: a compile error, never a wrong number).
+    /// </summary>
+    /// <summary>DeviceMath's intrinsics (<see cref="RegisterDeviceIntrinsics"/>). ILGPU emits their instruction in place and
+    /// also declares an unused stub <c>.func</c> of each name (whose body returns 0): a call to one is a defect that
+    /// <see cref="PtxValidator"/> reports.</summary>
+    internal static readonly string[] IntrinsicNames = { "Fma", "MulHigh", "LeadingZeros" };
+
+    internal static void RegisterDeviceIntrinsics(IntrinsicImplementationManager manager)
+    {
+        foreach (Type scalar in new[] { typeof(double), typeof(float) })
+        {
+            if (Find("Fma", scalar, scalar, scalar) is MethodInfo fma)
+                manager.RegisterMethod(fma, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateFusedMultiplyAdd), IntrinsicImplementationMode.GenerateCode));
+        }
+        if (Find("MulHigh", typeof(ulong), typeof(ulong)) is MethodInfo mulHigh)
+            manager.RegisterMethod(mulHigh, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateMultiplyHigh), IntrinsicImplementationMode.GenerateCode));
+        if (Find("LeadingZeros", typeof(ulong)) is MethodInfo leadingZeros)
+            manager.RegisterMethod(leadingZeros, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateLeadingZeros), IntrinsicImplementationMode.GenerateCode));
+    }
+
+    /// <summary>The PTX of <c>DeviceMath.Fma(a, b, c)</c>: <c>fma.rn.f64 d, a, b, c</c> (or f32).</summary>
+    private static void GenerateFusedMultiplyAdd(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, value.BasicValueType == BasicValueType.Float32 ? "fma.rn.f32" : "fma.rn.f64");
+
+    /// <summary>The PTX of <c>DeviceMath.MulHigh(a, b)</c>: <c>mul.hi.u64 d, a, b</c>.</summary>
+    private static void GenerateMultiplyHigh(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, "mul.hi.u64");
+
+    /// <summary>The PTX of <c>DeviceMath.LeadingZeros(x)</c>: <c>clz.b64 d, x</c>.</summary>
+    private static void GenerateLeadingZeros(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, "clz.b64");
+
+    /// <summary>One PTX instruction: the call's result register, then its arguments.</summary>
+    private static void Emit(PTXCodeGenerator codeGenerator, Value value, string instruction)
+    {
+        var arguments = new List<PTXCodeGenerator.PrimitiveRegister>();
+        for (int k = 0; k < value.Count; k++)
+            arguments.Add(codeGenerator.LoadPrimitive(value[k]));
+        var target = codeGenerator.AllocateHardware(value);
+        using var command = codeGenerator.BeginCommand(instruction);
+        command.AppendArgument(target);
+        foreach (var argument in arguments)
+            command.AppendArgument(argument);
     }
 
     private static void RegisterFrontEnd()
