@@ -67,6 +67,10 @@ internal static partial class PtxValidator
     /// <summary>One kernel per scalar (the Jacobian with 16 lanes): enough to find constructs CUDA rejects, quickly.</summary>
     internal static readonly (Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] QuickVariants = { (Operation.Jacobian, 16, false, false, 0) };
 
+    /// <summary>The smallest kernel (a JVP: one lane): for checking which constructs a function may use, which does not
+    /// depend on the lane count.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] SmallestVariants = { (Operation.Jvp, 1, false, true, 1) };
+
     public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
 
     internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] variants, params Type[] scalars)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using ILGPU;
 using ILGPU.Backends;
@@ -38,13 +39,26 @@ internal static class KernelContext
         (BinaryArithmeticKind.PowF, "Pow"), (BinaryArithmeticKind.Atan2F, "Atan2"),
     };
 
-    /// <summary>System.Math functions ILGPU has no IR operation for (it would emit an unresolved PTX extern): remapped in
-    /// ILGPU's front end. That table is process-wide; it only turns a GPU-side failure into working code.</summary>
-    private static readonly (Type Source, string Name, Type Scalar)[] FrontEnd =
+    /// <summary>.NET math functions ILGPU has no IR operation for (it would emit an unresolved PTX extern, or reject the
+    /// method: <c>double.Hypot</c> reinterprets bits): remapped in ILGPU's front end to the <c>DeviceMath</c> function of the
+    /// same signature (Target; Arity arguments of the source's scalar). That table is process-wide: another ILGPU context
+    /// in the process that compiles these for PTX without <see cref="RegisterDeviceIntrinsics"/> gets a compile error
+    /// instead of PTX that fails on the GPU.</summary>
+    private static readonly (Type Source, string Name, string Target, int Arity)[] FrontEnd =
     {
-        (typeof(Math), nameof(Math.Cbrt), typeof(double)), (typeof(MathF), nameof(MathF.Cbrt), typeof(float)),
-        (typeof(Math), nameof(Math.Log2), typeof(double)), (typeof(MathF), nameof(MathF.Log2), typeof(float)),
+        (typeof(Math), nameof(Math.Cbrt), "Cbrt", 1), (typeof(MathF), nameof(MathF.Cbrt), "Cbrt", 1),
+        (typeof(Math), nameof(Math.Log2), "Log2", 1), (typeof(MathF), nameof(MathF.Log2), "Log2", 1),
+        (typeof(Math), nameof(Math.Asinh), "Asinh", 1), (typeof(MathF), nameof(MathF.Asinh), "Asinh", 1),
+        (typeof(Math), nameof(Math.Acosh), "Acosh", 1), (typeof(MathF), nameof(MathF.Acosh), "Acosh", 1),
+        (typeof(Math), nameof(Math.Atanh), "Atanh", 1), (typeof(MathF), nameof(MathF.Atanh), "Atanh", 1),
+        (typeof(double), nameof(double.Hypot), "Hypot", 2), (typeof(float), nameof(float.Hypot), "Hypot", 2),
+        (typeof(Math), nameof(Math.FusedMultiplyAdd), "Fma", 3), (typeof(MathF), nameof(MathF.FusedMultiplyAdd), "Fma", 3),
+        (typeof(Math), nameof(Math.SinCos), "SinCosPair", 1), (typeof(MathF), nameof(MathF.SinCos), "SinCosPair", 1),
+        (typeof(double), nameof(double.SinCos), "SinCosPair", 1), (typeof(float), nameof(float.SinCos), "SinCosPair", 1),
     };
+
+    /// <summary>The scalar a front-end source works in.</summary>
+    private static Type ScalarOf(Type source) => source == typeof(MathF) || source == typeof(float) ? typeof(float) : typeof(double);
 
     private static readonly object FrontEndLock = new();
 
@@ -144,10 +158,11 @@ internal static class KernelContext
                 return;
             frontEndDone = true;
             RemappedRules = KernelRules.Register();
-            foreach (var (source, name, scalar) in FrontEnd)
+            foreach (var (source, name, target, arity) in FrontEnd)
             {
-                MethodInfo? from = source.GetMethod(name, BindingFlags.Public | BindingFlags.Static, null, new[] { scalar }, null);
-                if (from is not null && Find(name, scalar) is MethodInfo to)
+                Type[] parameters = Enumerable.Repeat(ScalarOf(source), arity).ToArray();
+                MethodInfo? from = source.GetMethod(name, BindingFlags.Public | BindingFlags.Static, null, parameters, null);
+                if (from is not null && Find(target, parameters) is MethodInfo to)
                     RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
             }
         }
@@ -165,8 +180,12 @@ internal static class KernelContext
                 if (Find(name, scalar) is not null) names.Add($"{name}({scalar.Name})");
             foreach (var (_, name) in Binary)
                 if (Find(name, scalar, scalar) is not null) names.Add($"{name}({scalar.Name}, {scalar.Name})");
-            foreach (var (_, name, s) in FrontEnd)
-                if (s == scalar && Find(name, scalar) is not null) names.Add($"{name}({scalar.Name}) [front end]");
+            foreach (var (source, name, target, arity) in FrontEnd)
+            {
+                Type[] parameters = Enumerable.Repeat(scalar, arity).ToArray();
+                if (ScalarOf(source) == scalar && Find(target, parameters) is not null)
+                    names.Add($"{source.Name}.{name}({string.Join(", ", parameters.Select(p => p.Name))}) [front end]");
+            }
         }
         return names;
     }

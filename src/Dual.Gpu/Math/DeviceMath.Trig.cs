@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Dual.Gpu;
@@ -79,6 +80,14 @@ internal static partial class DeviceMath
         cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
     }
 
+    /// <summary><see cref="SinCos(double, out double, out double)"/> in the shape of <see cref="Math.SinCos(double)"/>, which
+    /// the kernel context remaps to it (.NET's own reads a JIT intrinsic that ILGPU rejects).</summary>
+    public static (double Sin, double Cos) SinCosPair(double x)
+    {
+        SinCos(x, out double sin, out double cos);
+        return (sin, cos);
+    }
+
     /// <summary>Tangent (f64), ≤ 1 ulp: sin/cos of the reduced argument as double-doubles, divided with one residual
     /// step (−cos/sin in odd quadrants).</summary>
     public static double Tan(double x)
@@ -146,6 +155,13 @@ internal static partial class DeviceMath
         bool odd = (q & 1) != 0;
         sin = NegateIf(odd ? c : s, (q & 2) != 0);
         cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
+    }
+
+    /// <summary><see cref="SinCos(float, out float, out float)"/> in the shape of <see cref="MathF.SinCos(float)"/>.</summary>
+    public static (float Sin, float Cos) SinCosPair(float x)
+    {
+        SinCos(x, out float sin, out float cos);
+        return (sin, cos);
     }
 
     /// <summary>Tangent (f32), computed in f64 (sin/cos of the reduced argument, a 2⁻²⁷ reciprocal) and rounded once.</summary>
