@@ -68,6 +68,14 @@ public struct OpIeee754Remainder : IAuditOp { public static TNum Apply<TNum>(TNu
 public struct OpSign : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.Sign(a) > 0 ? a : b; }
 public struct OpILogB : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.ILogB(a) > 0 ? a : b; }
 public struct OpBitIncrement : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.BitIncrement(a); }
+public struct OpCosPi : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.CosPi(a); }
+public struct OpSinCosPi : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> { var (s, c) = TNum.SinCosPi(a); return s + c; } }
+public struct OpAsinAcosPi : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.AsinPi(a) + TNum.AcosPi(a); }
+public struct OpAtan2Pi : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.Atan2Pi(a, b); }
+public struct OpLog10P1 : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.Log10P1(a); }
+public struct OpExp10M1 : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.Exp10M1(a); }
+public struct OpLogBase : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.Log(a, b); }
+public struct OpMagnitude : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => TNum.MaxMagnitude(a, b) + TNum.MinMagnitude(a, b) + TNum.Clamp(a, b, b + b); }
 public struct OpCreateChecked : IAuditOp { public static TNum Apply<TNum>(TNum a, TNum b) where TNum : IFloatingPointIeee754<TNum> => a * TNum.CreateChecked(2); }
 
 /// <summary>Everything the audit finds fit for CUDA with no software transcendental, in one function: what the CI test
@@ -118,7 +126,10 @@ public sealed class KernelSafetyAuditTests
         ("AtanPi", typeof(OpAtanPi)), ("ScaleB", typeof(OpScaleB)), ("Lerp", typeof(OpLerp)),
         ("ReciprocalEstimate", typeof(OpReciprocalEstimate)), ("ReciprocalSqrtEstimate", typeof(OpReciprocalSqrtEstimate)),
         ("Ieee754Remainder", typeof(OpIeee754Remainder)), ("Sign", typeof(OpSign)), ("ILogB", typeof(OpILogB)),
-        ("BitIncrement", typeof(OpBitIncrement)), ("CreateChecked", typeof(OpCreateChecked)),
+        ("BitIncrement", typeof(OpBitIncrement)), ("CreateChecked", typeof(OpCreateChecked)), ("CosPi", typeof(OpCosPi)),
+        ("SinCosPi", typeof(OpSinCosPi)), ("AsinPi/AcosPi", typeof(OpAsinAcosPi)), ("Atan2Pi", typeof(OpAtan2Pi)),
+        ("Log10P1", typeof(OpLog10P1)), ("Exp10M1", typeof(OpExp10M1)), ("Log(x, base)", typeof(OpLogBase)),
+        ("MaxMagnitude/MinMagnitude/Clamp", typeof(OpMagnitude)),
     };
 
     [Test, Explicit("compiles ~90 small kernels (about a minute); prints the table of docs/gpu.md")]
