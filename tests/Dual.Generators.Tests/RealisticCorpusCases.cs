@@ -28,6 +28,15 @@ internal sealed record CorpusCase(string Probe, string Domain, string Method, st
     /// <summary>The method computes in <see cref="float"/> (System.Numerics): looser default tolerances, FD step from float ε.</summary>
     public bool Single { get; init; }
 
+    /// <summary>Scale sⱼ of each input's finite-difference step, h = ε^(1/5)·sⱼ (default sⱼ = max(1, |xⱼ|)). Needed
+    /// where an input's natural scale is far below 1 (a drag coefficient of 0.01, where h = ε^(1/5) would be a 7 %
+    /// step), and where the plain function has kinks close by (a Monte Carlo payoff's paths at the strike), so that
+    /// the stencil stays inside one smooth piece.</summary>
+    public double[]? Scales { get; init; }
+
+    /// <summary>Tolerance of the finite-difference oracle itself: 1e-6 for double, 2e-2 for float (see <see cref="Tolerance"/>).</summary>
+    public double FdTolerance => Single ? 2e-2 : 1e-6;
+
     /// <summary>Overrides the default tolerance (see <see cref="Tolerance"/>); <see cref="Why"/> says why.</summary>
     public double? ToleranceOverride { get; init; }
 
@@ -129,7 +138,7 @@ internal static class RealisticCorpusCases
         },
         new("Bachelier", Finance, "BlackScholes.BachelierCall", "∂/∂forward, ∂/∂normal vol", "record struct parameter (MarketQuote)")
         {
-            Points = [[0.032, 0.008]],
+            Points = [[0.032, 0.008]], Scales = [0.03, 0.008],
         },
         new("EuropeanOptionValue", Finance, "EuropeanOption.Value (instance)", "delta, rho, vega of a put", "instance method, required/init properties, object initializer")
         {
@@ -226,7 +235,7 @@ internal static class RealisticCorpusCases
         },
         new("MonteCarloCall", Finance, "MonteCarlo.EuropeanCall", "pathwise delta and vega", "new Random(seed), helper returning double from an RNG, Math.Max payoff, default parameter")
         {
-            Points = [[100, 0.2]],
+            Points = [[100, 0.2]], Scales = [0.01, 1e-4],
             Closed = (x, _, _) =>
             {
                 double s0 = x[0], sigma = x[1], r = 0.03, t = 1.0, drift = (r - 0.5 * sigma * sigma) * t, sd = sigma * Math.Sqrt(t);
@@ -252,7 +261,7 @@ internal static class RealisticCorpusCases
         // ------------------------------------------------------------------ physics
         new("ProjectilePosition", Physics, "Ballistics.PositionAfter", "∂(x, y)/∂(speed, angle, drag)", "tuple return, Euler loop, default parameter, static constants class")
         {
-            Points = [[50, 40, 0.01]], Outputs = 2,
+            Points = [[50, 40, 0.01]], Outputs = 2, Scales = [50, 40, 0.01],
         },
         new("DampedSpringRk4", Physics, "Oscillators.DampedSpringPosition", "∂x(T)/∂stiffness, ∂/∂damping", "Func<double, double[], double[]> to an RK4 helper without [Differentiable], capturing lambda")
         {
@@ -265,7 +274,7 @@ internal static class RealisticCorpusCases
         },
         new("EnergyDrift", Physics, "Oscillators.EnergyDrift", "∂(energy error)/∂dt", "record struct local, `with` expression, [Differentiable] record-returning step")
         {
-            Points = [[0.05]],
+            Points = [[0.05]], Scales = [0.05],
         },
         new("DampedDisplacement", Physics, "Oscillators.DampedDisplacement", "∂x/∂ζ, ∂x/∂v0 (under- and overdamped)", "switch statement with relational and constant patterns, block cases")
         {
