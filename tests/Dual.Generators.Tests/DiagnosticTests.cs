@@ -526,7 +526,9 @@ public class DiagnosticTests
         var r = GeneratorHarness.RunGpu(GpuMethod("for (int i = 0; i < x.Length; i++) y[i] = Math.Sqrt(1 + x[i] * x[i]) * (i + 0.5);"));
         Assert.That(r.Dual, Is.Empty, () => string.Join("\n", r.Dual));
         Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty);
-        Assert.That(r.Generated("C.F"), Does.Contain("readonly partial struct FKernel : global::Dual.Gpu.IKernelFunction"));
+        // One unconditional write per output in a loop over x.Length: the whole-point form, whose constructor ties m to n.
+        Assert.That(r.Generated("C.F"), Does.Contain("readonly partial struct FKernel : global::Dual.Gpu.IKernelPointFunction")
+            .And.Contain("__y.Set(i, ").And.Contain("if (outputCount != inputCount)"));
     }
 
     [Test]
