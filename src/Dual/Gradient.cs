@@ -71,22 +71,37 @@ public static partial class AutoDiff
         {
             return GradientSingle<T, ScalarStruct<TFunction, Dual<T>>>(new(f), x, gradient);
         }
+        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
+        return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
+    }
+
+    /// <summary>The chunked gradient at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where
+    /// T fits them, else the wide blocks.</summary>
+    private static T GradientDispatch<T, TFunction, TBlocks>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref TBlocks blocks, out bool hasValue)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TBlocks : struct, IBlockSource
+    {
+        if (k == 1)
+        {
+            return GradientChunked<T, TFunction, Tangents1<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue);
+        }
         if (FitsSimdBlocks<T>())
         {
             return k switch
             {
-                2 => GradientChunked<T, TFunction, Tangents2<T>>(f, x, gradient),
-                4 => GradientChunked<T, TFunction, Tangents4<T>>(f, x, gradient),
-                8 => GradientChunked<T, TFunction, Tangents8<T>>(f, x, gradient),
-                _ => GradientChunked<T, TFunction, Tangents16<T>>(f, x, gradient),
+                2 => GradientChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                4 => GradientChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                8 => GradientChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                _ => GradientChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
             };
         }
         return k switch
         {
-            2 => GradientChunked<T, TFunction, WideTangents2<T>>(f, x, gradient),
-            4 => GradientChunked<T, TFunction, WideTangents4<T>>(f, x, gradient),
-            8 => GradientChunked<T, TFunction, WideTangents8<T>>(f, x, gradient),
-            _ => GradientChunked<T, TFunction, WideTangents16<T>>(f, x, gradient),
+            2 => GradientChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            4 => GradientChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            8 => GradientChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            _ => GradientChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
         };
     }
 
@@ -135,19 +150,19 @@ public static partial class AutoDiff
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // owns a stack buffer (see StackBuffer)
-    private static T GradientChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
+    private static T GradientChunked<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref TBlocks blocks, out bool hasValue)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
         where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
     {
-        var blocks = new BlockRange(0, BlockRange.Count(x.Length, TTangents.Count));
         if (StackBuffer<Dual<T, TTangents>>.Holds(x.Length))
         {
             Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> buffer);
-            return GradientPasses<T, TFunction, TTangents, BlockRange>(ref f, x, gradient, buffer.AsSpan(x.Length), ref blocks, out _);
+            return GradientPasses<T, TFunction, TTangents, TBlocks>(ref f, x, gradient, buffer.AsSpan(x.Length), ref blocks, out hasValue);
         }
         using var work = new Rented<Dual<T, TTangents>>(x.Length);
-        return GradientPasses<T, TFunction, TTangents, BlockRange>(ref f, x, gradient, work.Span, ref blocks, out _);
+        return GradientPasses<T, TFunction, TTangents, TBlocks>(ref f, x, gradient, work.Span, ref blocks, out hasValue);
     }
 
     /// <summary>

@@ -151,32 +151,10 @@ public static partial class AutoDiff
     {
         int k = ResolveChunkSize(chunkSize, x.Length);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
+        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
         try
         {
-            if (k == 1)
-            {
-                JacobianChunked<T, TFunction, Tangents1<T>>(f, x, values, jacobian);
-            }
-            else if (FitsSimdBlocks<T>())
-            {
-                switch (k)
-                {
-                    case 2: JacobianChunked<T, TFunction, Tangents2<T>>(f, x, values, jacobian); break;
-                    case 4: JacobianChunked<T, TFunction, Tangents4<T>>(f, x, values, jacobian); break;
-                    case 8: JacobianChunked<T, TFunction, Tangents8<T>>(f, x, values, jacobian); break;
-                    default: JacobianChunked<T, TFunction, Tangents16<T>>(f, x, values, jacobian); break;
-                }
-            }
-            else
-            {
-                switch (k)
-                {
-                    case 2: JacobianChunked<T, TFunction, WideTangents2<T>>(f, x, values, jacobian); break;
-                    case 4: JacobianChunked<T, TFunction, WideTangents4<T>>(f, x, values, jacobian); break;
-                    case 8: JacobianChunked<T, TFunction, WideTangents8<T>>(f, x, values, jacobian); break;
-                    default: JacobianChunked<T, TFunction, WideTangents16<T>>(f, x, values, jacobian); break;
-                }
-            }
+            JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
         }
         catch (IndexOutOfRangeException e)
         {
@@ -184,24 +162,57 @@ public static partial class AutoDiff
         }
     }
 
+    /// <summary>The chunked Jacobian at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where
+    /// T fits them, else the wide blocks.</summary>
+    private static void JacobianBlocks<T, TFunction, TBlocks>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+        where TBlocks : struct, IBlockSource
+    {
+        if (k == 1)
+        {
+            JacobianChunked<T, TFunction, Tangents1<T>, TBlocks>(ref f, x, values, jacobian, ref blocks);
+        }
+        else if (FitsSimdBlocks<T>())
+        {
+            switch (k)
+            {
+                case 2: JacobianChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 4: JacobianChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 8: JacobianChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+            }
+        }
+        else
+        {
+            switch (k)
+            {
+                case 2: JacobianChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 4: JacobianChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 8: JacobianChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)] // owns stack buffers (see StackBuffer)
-    private static void JacobianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+    private static void JacobianChunked<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
         where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
     {
         int n = x.Length, m = values.Length;
-        var blocks = new BlockRange(0, BlockRange.Count(n, TTangents.Count));
         if (StackBuffer<Dual<T, TTangents>>.Holds(n) && StackBuffer<Dual<T, TTangents>>.Holds(m))
         {
             Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
             Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputs);
-            JacobianPasses<T, TFunction, TTangents, BlockRange>(ref f, x, values, jacobian, inputs.AsSpan(n), outputs.AsSpan(m), ref blocks);
+            JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, inputs.AsSpan(n), outputs.AsSpan(m), ref blocks);
             return;
         }
         using var rentedInputs = new Rented<Dual<T, TTangents>>(n);
         using var rentedOutputs = new Rented<Dual<T, TTangents>>(m);
-        JacobianPasses<T, TFunction, TTangents, BlockRange>(ref f, x, values, jacobian, rentedInputs.Span, rentedOutputs.Span, ref blocks);
+        JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, rentedInputs.Span, rentedOutputs.Span, ref blocks);
     }
 
     /// <summary>
