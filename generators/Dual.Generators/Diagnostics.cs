@@ -15,7 +15,7 @@ namespace Dual.Generators
 
         public static readonly DiagnosticDescriptor NotDifferentiableCall = Make("DUAL001",
             "Call to a floating-valued method that cannot be differentiated",
-            "'{0}' returns a floating value but is not [Differentiable], not generic math, not a supported Math function and has no [DerivativeOf] rule; mark it [Differentiable], make it generic over IFloatingPointIeee754<T>, or add a [DerivativeOf(nameof({1}))] rule");
+            "'{0}' {1}; {2}");
 
         public static readonly DiagnosticDescriptor NotPartial = Make("DUAL002",
             "Containing type must be partial",
@@ -26,16 +26,16 @@ namespace Dual.Generators
             "{0} is not supported in a [Differentiable] method; {1}");
 
         public static readonly DiagnosticDescriptor FieldWrite = Make("DUAL004",
-            "Floating field or property written in a [Differentiable] method",
-            "'{0}' is a floating field or property; the twin reads such members as constants and cannot write them; use a local or an out/ref parameter instead");
+            "Floating field, property or constant location written in a [Differentiable] method",
+            "'{0}' {1}; {2}");
 
         public static readonly DiagnosticDescriptor Escapes = Make("DUAL005",
-            "Floating value escapes through object, dynamic or reflection",
-            "The floating value '{0}' is converted to '{1}', which would lose its derivative; keep it typed as double/float, or pass it to a non-floating API as an argument");
+            "Floating value escapes to code or a type that does not carry its derivative",
+            "The floating value '{0}' {1}, so its derivative would be lost; {2}");
 
         public static readonly DiagnosticDescriptor UnsupportedType = Make("DUAL006",
             "Unsupported type in a [Differentiable] method",
-            "{0} '{1}' has type '{2}', which the generator cannot map to a dual type; use double/float, arrays, Span/ReadOnlySpan or tuples of them");
+            "{0} '{1}' has type '{2}', which the generator cannot map to a dual type; {3}");
 
         public static readonly DiagnosticDescriptor RuleUnknownTarget = Make("DUAL007",
             "[DerivativeOf] names an unknown method",
@@ -62,6 +62,14 @@ namespace Dual.Generators
             "[Differentiable(Gpu = true)] needs the Dual.Gpu package",
             "The GPU form of '{0}' was not generated because the compilation does not reference Dual.Gpu; add a reference to the Dual.Gpu package (or remove Gpu = true)");
 
+        public static readonly DiagnosticDescriptor ConstantContainer = Make("DUAL013",
+            "Constant floating array used where the twin needs a dual one",
+            "'{0}' is a {1} that the twin keeps as constants ({2}), but {3} needs a dual one; {4}");
+
+        public static readonly DiagnosticDescriptor TwinDoesNotCompile = Make("DUAL014",
+            "The generated twin does not compile",
+            "The generated code for '{0}' does not compile ({1}), so {2}; the method uses a construct the generator does not handle yet: please report it with the method source, and rewrite the construct that the compiler message names");
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -81,9 +89,14 @@ namespace Dual.Generators
             [EntryPointClash.Id] = EntryPointClash,
             [NotKernelReady.Id] = NotKernelReady,
             [GpuNotReferenced.Id] = GpuNotReferenced,
+            [ConstantContainer.Id] = ConstantContainer,
+            [TwinDoesNotCompile.Id] = TwinDoesNotCompile,
             [InternalError.Id] = InternalError,
         };
 
         public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+        /// <summary>Every descriptor (docs/diagnostics.md has a section for each; a test checks it).</summary>
+        public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
     }
 }

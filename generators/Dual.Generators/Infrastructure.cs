@@ -85,9 +85,11 @@ namespace Dual.Generators
 
 namespace Dual.Generators
 {
-    /// <summary>Test hook: makes the transform throw for a method of this name, to test the DUAL999 safety net.</summary>
+    /// <summary>Test hooks for the safety nets: DUAL999 (the transform throws) and DUAL014 (the twin does not compile).</summary>
     internal static class FaultInjection
     {
         public static string? ThrowForMethod;
+
+        public static string? BreakTwinOf;
     }
 }

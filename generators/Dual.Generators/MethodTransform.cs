@@ -21,10 +21,25 @@ namespace Dual.Generators
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Location loc = ctx.TargetNode is MethodDeclarationSyntax m ? m.Identifier.GetLocation() : ctx.TargetNode.GetLocation();
-                return Fail("error", new List<DiagnosticInfo>
+                var diags = new List<DiagnosticInfo>
                 {
                     DiagnosticInfo.Create(Diagnostics.InternalError, loc, ctx.TargetSymbol?.Name ?? "?", ex.GetType().Name + ": " + ex.Message),
-                });
+                };
+                // Callers compile against a placeholder that throws, rather than failing inside their generated files.
+                try
+                {
+                    if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
+                    {
+                        Signature sig = Signature.Of(node, method);
+                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct)
+                            with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct) };
+                    }
+                }
+                catch (Exception inner) when (inner is not OperationCanceledException)
+                {
+                    // The DUAL999 above already says what went wrong.
+                }
+                return Fail("error", diags);
             }
         }
 
@@ -52,84 +67,27 @@ namespace Dual.Generators
             string hint = HintName(method);
             if (FaultInjection.ThrowForMethod is { } fault && fault == method.Name) throw new InvalidOperationException("injected fault");
 
-            // Containing types: all must be partial.
-            var headers = new List<string>();
-            foreach (TypeDeclarationSyntax t in node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse())
-            {
-                if (!t.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    diags.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, t.Identifier.GetLocation(), t.Identifier.Text, method.Name));
-                }
-                headers.Add(Header(t));
-            }
-            if (headers.Count == 0)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, node.Identifier.GetLocation(), method.Name, "it is not declared in a type"));
-            }
-            if (diags.Count > 0) return Fail(hint, diags);
-
+            // Signature: the same check decides, for every caller, whether this twin exists (TwinSignature).
+            if (!TwinSignature.Check(method, node, diags)) return Fail(hint, diags);
+            Signature sig = Signature.Of(node, method);
             Location idLoc = node.Identifier.GetLocation();
-            if (node.Body is null && node.ExpressionBody is null)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "it has no body (abstract, extern, interface or partial definition); put [Differentiable] on a method with a body"));
-                return Fail(hint, diags);
-            }
-            if (method.IsGenericMethod)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "generic [Differentiable] methods are not supported; write the generic code as generic math (T : IFloatingPointIeee754<T>) and call it with Dual<T>, or differentiate a non-generic wrapper"));
-                return Fail(hint, diags);
-            }
-            if (method.IsAsync)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, idLoc, "An async method", "differentiate a synchronous method and await outside it"));
-                return Fail(hint, diags);
-            }
-            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, "ref " + method.ReturnType.ToDisplayString()));
-                return Fail(hint, diags);
-            }
+            var precisions = new HashSet<SpecialType>(sig.Precisions);
+            string returnText = sig.ReturnText, modText = sig.ModText, name = sig.Name, paramText = sig.ParamText;
+            List<Param> parameters = sig.Parameters;
 
-            // Signature.
-            var precisions = new HashSet<SpecialType>();
-            string returnText = "void";
-            if (!method.ReturnsVoid)
+            // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions.
+            var flow = new DualFlow(model, method, ct);
+            flow.Run(node);
+            diags.AddRange(flow.Diagnostics);
+            if (flow.HasErrors)
             {
-                TypeMap.CollectPrecisions(method.ReturnType, precisions);
-                string? mapped = TypeMap.Map(method.ReturnType, out bool bad);
-                if (bad) diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, method.ReturnType.ToDisplayString()));
-                returnText = mapped ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
+                // The method is reported; callers still compile against a placeholder twin with the right signature.
+                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct)
+                    with { VerifyId = VerifyId(node, method, model, ct) };
             }
-            var parameters = new List<Param>();
-            for (int i = 0; i < method.Parameters.Length; i++)
-            {
-                IParameterSymbol p = method.Parameters[i];
-                ParameterSyntax ps = node.ParameterList.Parameters[i];
-                TypeMap.CollectPrecisions(p.Type, precisions);
-                string? mapped = TypeMap.Map(p.Type, out bool bad);
-                if (bad) diags.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedType, ps.GetLocation(), "Parameter", p.Name, p.Type.ToDisplayString()));
-                string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
-                string pname = ps.Identifier.Text;
-                string original = p.Type.ToDisplayString(TypeMap.Fq);
-                string def = ""; // defaults are dropped: a dual parameter cannot have a constant default, and entry points append parameters
-                parameters.Add(new Param(p, pname, modifiers, original, mapped, def));
-            }
-            if (diags.Count > 0) return Fail(hint, diags);
-            if (!parameters.Any(p => p.Mapped is not null))
-            {
-                diags.Add(DiagnosticInfo.Create(Diagnostics.NoBody, idLoc, method.Name, "it has no double/float parameter (or array/span/tuple of them), so there is nothing to differentiate with respect to and its twin would clash with it"));
-                return Fail(hint, diags);
-            }
-
-            // Body.
-            var rewriter = new DualRewriter(model, method, ct);
+            var rewriter = new DualRewriter(model, flow, ct);
             SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
             SyntaxNode rewritten = rewriter.Visit(body)!;
-            diags.AddRange(rewriter.Diagnostics);
-            if (diags.Any(d => Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
-            {
-                return Fail(hint, diags);
-            }
             string blockText;
             if (rewritten is BlockSyntax block)
             {
@@ -141,16 +99,10 @@ namespace Dual.Generators
                 blockText = method.ReturnsVoid ? "{ " + expr + "; }" : "{ return " + expr + "; }";
             }
             precisions.UnionWith(rewriter.Precisions);
-
-            // Modifiers.
-            var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
-                || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
-            string modText = mods.Count > 0 ? string.Join(" ", mods) + " " : "";
-            string name = node.Identifier.Text;
+            if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) blockText = "{ return __NotDeclaredAnywhere; }";
 
             var sb = new StringBuilder();
-            string paramText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
-            string scalarRules = string.Concat(rewriter.Rules.Select(r => RuleLocal(r, multi: false)));
+            string scalarRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: false)));
             sb.Append("/// <summary>Dual-number twin of <c>").Append(Xml(name)).Append("</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>\n");
             sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + InsertBeforeLastBrace(blockText, scalarRules)));
 
@@ -161,7 +113,7 @@ namespace Dual.Generators
             {
                 string single = TypeMap.DualOf(precisions.First() == SpecialType.System_Single ? model.Compilation.GetSpecialType(SpecialType.System_Single) : model.Compilation.GetSpecialType(SpecialType.System_Double));
                 string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                string multiRules = string.Concat(rewriter.Rules.Select(r => RuleLocal(r, multi: true)));
+                string multiRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: true)));
                 string text = modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
                     + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n"
                     + InsertBeforeLastBrace(blockText.Replace(single, multiType), multiRules);
@@ -198,15 +150,115 @@ namespace Dual.Generators
                 }
             }
 
-            // Usings of the file and of the enclosing namespaces.
+            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess)
+                with
+                {
+                    Placeholder = Placeholder(sig, method, model, "its generated code does not compile (DUAL014)", ct),
+                    VerifyId = VerifyId(node, method, model, ct),
+                };
+        }
+
+        /// <summary>
+        /// The id by which DUAL014 finds the method, or <see langword="null"/> when the user's method does not compile
+        /// itself: then the generator cannot judge its output (what is missing may come from elsewhere, e.g. another generator).
+        /// </summary>
+        private static string? VerifyId(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, CancellationToken ct)
+        {
+            if (model.GetDiagnostics(node.Span, ct).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
+            return method.GetDocumentationCommentId();
+        }
+
+        /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
+        private static EquatableArray<string> Usings(MethodDeclarationSyntax node, CancellationToken ct)
+        {
             var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
-            var usings = cu.Externs.Select(e => e.ToString().Trim())
+            return cu.Externs.Select(e => e.ToString().Trim())
                 .Concat(cu.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()))
                 .ToEquatableArray();
-            var nsUsings = node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
-            string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } nsSym ? nsSym.ToDisplayString() : null;
+        }
 
-            return new MethodModel(hint, ns, usings, nsUsings, headers.ToEquatableArray(), sb.ToString(), rewriter.UsesConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
+        private static EquatableArray<string> NamespaceUsings(MethodDeclarationSyntax node) =>
+            node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
+
+        private static string? Namespace(IMethodSymbol method) =>
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+
+        /// <summary>
+        /// The twin of a method whose body has DUAL errors: the signature (and the multi-tangent one when callers
+        /// expect it) with a body that throws. The build already fails on the reported error; the placeholder only
+        /// keeps the callers' generated code free of follow-on compiler errors.
+        /// </summary>
+        private static string Placeholder(Signature sig, IMethodSymbol method, SemanticModel model, string why, CancellationToken ct)
+        {
+            string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + sig.Name + "' is not generated: " + why + ".\"); }";
+            var sb = new StringBuilder();
+            sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(sig.Name)).Append("</c>, which has DUAL errors.</summary>\n");
+            sb.Append(Normalize(sig.ModText + sig.ReturnText + " " + sig.Name + "(" + sig.ParamText + ")\n" + body));
+            if (sig.Precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
+            {
+                string p1 = sig.Precisions.First() == SpecialType.System_Single ? "float" : "double";
+                string single = "global::Dual.Dual<" + p1 + ">";
+                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
+                sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(sig.Name)).Append("</c>.</summary>\n");
+                sb.Append(Normalize(sig.ModText + sig.ReturnText.Replace(single, multiType) + " " + sig.Name + "<TTangents>(" + sig.ParamText.Replace(single, multiType) + ")\n"
+                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n" + body));
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>The twin's declaration parts, computed once from a method that passed <see cref="TwinSignature.Check"/>.</summary>
+        private sealed class Signature
+        {
+            private Signature(List<string> headers, string modText, string returnText, string name, List<Param> parameters, HashSet<SpecialType> precisions)
+            {
+                Headers = headers;
+                ModText = modText;
+                ReturnText = returnText;
+                Name = name;
+                Parameters = parameters;
+                Precisions = precisions;
+                ParamText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
+            }
+
+            public List<string> Headers { get; }
+            public string ModText { get; }
+            public string ReturnText { get; }
+            public string Name { get; }
+            public List<Param> Parameters { get; }
+            public HashSet<SpecialType> Precisions { get; }
+            public string ParamText { get; }
+
+            public static Signature Of(MethodDeclarationSyntax node, IMethodSymbol method)
+            {
+                var precisions = new HashSet<SpecialType>();
+                string returnText = "void";
+                if (!method.ReturnsVoid)
+                {
+                    TypeMap.CollectPrecisions(method.ReturnType, precisions);
+                    returnText = TypeMap.Map(method.ReturnType, out _) ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
+                }
+                var parameters = new List<Param>();
+                for (int i = 0; i < method.Parameters.Length; i++)
+                {
+                    IParameterSymbol p = method.Parameters[i];
+                    ParameterSyntax ps = node.ParameterList.Parameters[i];
+                    TypeMap.CollectPrecisions(p.Type, precisions);
+                    string? mapped = TypeMap.Map(p.Type, out _);
+                    string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
+                    // A dual parameter cannot have a constant default: generated callers pass it explicitly. Other defaults stay.
+                    string def = ps.Default is not null && TwinSignature.KeepsDefault(p) ? " " + ps.Default.ToString().Trim() : "";
+                    parameters.Add(new Param(p, ps.Identifier.Text, modifiers, p.Type.ToDisplayString(TypeMap.Fq), mapped, def));
+                }
+                var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
+                    || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
+                var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
+                return new Signature(headers, mods.Count > 0 ? string.Join(" ", mods) + " " : "", returnText, node.Identifier.Text, parameters, precisions);
+            }
+
+            /// <summary>A model holding <paramref name="members"/> in the method's type, namespace and usings.</summary>
+            public MethodModel Model(string hint, MethodDeclarationSyntax node, IMethodSymbol method, string members, List<DiagnosticInfo> diags, CancellationToken ct,
+                bool needsConversions = false, bool grantsKernelRuntimeAccess = false) =>
+                new(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), Headers.ToEquatableArray(), members, needsConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
         }
 
         private static bool IsPublicAllTheWayOut(IMethodSymbol method)
@@ -352,9 +404,13 @@ namespace Dual.Generators
 
         public string Declaration(bool mapped)
         {
-            // Entry points append parameters, so 'params' is only kept on the twin.
-            string mods = mapped ? Modifiers : string.Join(" ", Modifiers.Split(' ').Where(m => m != "params" && m != "this"));
-            return (mods.Length > 0 ? mods + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name;
+            // Entry points append parameters, so they drop 'params' and 'this'. The twin drops 'params' on a floating
+            // parameter too: 'F()' would otherwise be ambiguous between F(params double[]) and F(params Dual<double>[]).
+            var mods = Modifiers.Split(' ').Where(m => m.Length > 0);
+            if (!mapped || Mapped is not null) mods = mods.Where(m => m != "params");
+            if (!mapped) mods = mods.Where(m => m != "this");
+            string modText = string.Join(" ", mods);
+            return (modText.Length > 0 ? modText + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name + (mapped ? DefaultText : "");
         }
 
         /// <summary>How the parameter is passed on: with its ref kind keyword.</summary>

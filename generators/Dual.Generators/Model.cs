@@ -10,5 +10,16 @@ namespace Dual.Generators
         string Members,
         bool NeedsConversions,
         EquatableArray<DiagnosticInfo> Diagnostics,
-        bool GrantsKernelRuntimeAccess = false);
+        bool GrantsKernelRuntimeAccess = false)
+    {
+        /// <summary>The throwing placeholder twin used if <see cref="Members"/> fail verification ("" when none can be declared).</summary>
+        public string Placeholder { get; init; } = "";
+
+        /// <summary>
+        /// The method's documentation-comment id, by which a verification failure (DUAL014) finds where to report;
+        /// <see langword="null"/> when the generated code is not verified (the user's method itself does not compile).
+        /// An id rather than a location keeps the model equal when an edit elsewhere in the file shifts the method.
+        /// </summary>
+        public string? VerifyId { get; init; }
+    }
 }

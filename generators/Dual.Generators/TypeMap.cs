@@ -110,6 +110,39 @@ namespace Dual.Generators
             }
         }
 
+        /// <summary>A type as C# code shows it in a message (without nullable annotations of reference types).</summary>
+        public static string Text(ITypeSymbol? t) => t is null ? "?" : t.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString();
+
+        /// <summary>The fix to suggest for a floating type the generator cannot map (DUAL006).</summary>
+        public static string FixFor(ITypeSymbol t)
+        {
+            string name = PrimalOnlySinks.MetadataName(t.OriginalDefinition);
+            if (t is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
+            {
+                return "delegates cannot carry derivatives; call a local function or a [Differentiable] method directly";
+            }
+            if (t.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                return "use a plain " + (t is INamedTypeSymbol n && n.TypeArguments.Length == 1 ? n.TypeArguments[0].ToDisplayString() : "double") + " and a separate bool (or NaN) for 'no value'";
+            }
+            if (t is IPointerTypeSymbol) return "use an array or a Span instead of a pointer";
+            if (name.StartsWith("System.Collections.", System.StringComparison.Ordinal) || name.StartsWith("System.Linq.", System.StringComparison.Ordinal))
+            {
+                return "use an array (double[]) or a Span<double>/ReadOnlySpan<double> instead; collections cannot carry derivatives";
+            }
+            if (name is "System.Memory`1" or "System.ReadOnlyMemory`1") return "use a Span<T>/ReadOnlySpan<T> or an array instead";
+            if (t is INamedTypeSymbol { IsGenericType: true } && t.Locations.Any(l => l.IsInSource))
+            {
+                return "user types are not differentiated; pass their floating members as double/float values, arrays or tuples";
+            }
+            return "use double/float, arrays, Span/ReadOnlySpan or tuples of them";
+        }
+
+        /// <summary>Whether <paramref name="t"/> is an array or span whose elements are (or contain) floating values.</summary>
+        public static bool IsFloatingContainer(ITypeSymbol? t) =>
+            t is IArrayTypeSymbol a ? ContainsFloating(a.ElementType)
+            : t is INamedTypeSymbol n && IsSpan(n) && ContainsFloating(n.TypeArguments[0]);
+
         public static bool IsSpan(INamedTypeSymbol n) =>
             (n.Name == "Span" || n.Name == "ReadOnlySpan") && n.ContainingNamespace?.ToDisplayString() == "System" && n.Arity == 1;
 

@@ -14,6 +14,15 @@ internal static class Guard
         }
     }
 
+    public static void Length(int expected, int actual, string parameterName, string what)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                $"'{parameterName}' has length {actual} but must have length {expected} ({what}).", parameterName);
+        }
+    }
+
     /// <summary>A row-major matrix buffer of rows × columns, the product taken in 64 bits (no wrap-around).</summary>
     public static void MatrixLength(int rows, int columns, int actual, string parameterName, string rowsName, string from)
     {

@@ -205,6 +205,240 @@ public class DiagnosticTests
         Assert.That(r.Generated("C.F"), Does.Contain("global::Dual.Dual<double> F(global::Dual.Dual<double> x)").And.Not.Contain("FJvp"));
     }
 
+    /// <summary>All DUAL diagnostics of a run: the issue-10 message tests also check that nothing else is reported.</summary>
+    private static System.Collections.Generic.List<Diagnostic> All(params string[] sources) => GeneratorHarness.Run(sources).Dual.ToList();
+
+    [Test]
+    public void Dual001_MethodInAnotherType_ShowsTheRuleFormThatWorks()
+    {
+        var all = All("""
+            using Dual;
+            public static class SpecialFunctions { public static double Erf(double x) => x; }
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => SpecialFunctions.Erf(x) * 2;
+            }
+            """);
+        Diagnostic d = all.Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL001"));
+        At(d, 4, 57);
+        Assert.That(d.GetMessage(), Is.EqualTo(
+            "'SpecialFunctions.Erf(double)' returns a floating value but is not [Differentiable], not generic math, not a supported Math function and has no [DerivativeOf] rule; "
+            + "mark it [Differentiable], make it generic over IFloatingPointIeee754<T>, or add the rule "
+            + "[DerivativeOf(typeof(SpecialFunctions), nameof(SpecialFunctions.Erf))] static double ErfDerivative(double x) returning f′(x) to 'C'"));
+    }
+
+    [Test]
+    public void Dual001_DelegateCallSaysDelegatesCannotCarryDerivatives()
+    {
+        Diagnostic d = All("""
+            using System;
+            using Dual;
+            public static partial class C
+            {
+                static readonly Func<double, double> G = Math.Sin;
+                [Differentiable] public static double F(double x) => G(x);
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL001"));
+        At(d, 5, 57);
+        Assert.That(d.GetMessage(), Is.EqualTo("'G' is a delegate (System.Func<double, double>), and calls through delegates cannot carry derivatives; call a local function or a [Differentiable] method directly"));
+        Assert.That(d.GetMessage(), Does.Not.Contain("Invoke"));
+    }
+
+    [Test]
+    public void Dual001_DifferentiableCalleeWithoutTwin()
+    {
+        var all = All("""
+            using Dual;
+            public static class NotPartial { [Differentiable] public static double G(double x) => x * x; }
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => NotPartial.G(x) + 1;
+            }
+            """);
+        Assert.That(all.Select(d => d.Id), Is.EquivalentTo(new[] { "DUAL002", "DUAL001" }));
+        Diagnostic d = all.Single(x => x.Id == "DUAL001");
+        At(d, 4, 57);
+        Assert.That(d.GetMessage(), Is.EqualTo("'NotPartial.G(double)' is [Differentiable], but its dual twin is not generated; fix the diagnostics reported on 'G' (or on its containing type)"));
+    }
+
+    [Test]
+    public void Dual003_LambdaIsOneRootCauseOneDiagnostic()
+    {
+        var all = All("""
+            using System;
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x)
+                {
+                    Func<double, double> f = v => v * 2;
+                    return f(x) + f(1);
+                }
+            }
+            """);
+        Diagnostic d = all.Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL003"));
+        At(d, 6, 33);
+        Assert.That(d.GetMessage(), Is.EqualTo("A lambda or anonymous method over floating values is not supported in a [Differentiable] method; delegates cannot carry derivatives; write a local function and call it directly"));
+    }
+
+    [Test]
+    public void Dual004_ObjectInitializerOnUserStruct_GetsAnActionableHint()
+    {
+        Diagnostic d = All("""
+            using Dual;
+            public struct Vec3 { public double X, Y, Z; }
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) { var v = new Vec3 { X = x, Y = 1 }; return v.X; }
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL004"));
+        At(d, 4, 75);
+        Assert.That(d.GetMessage(), Is.EqualTo("'Vec3.X' is a floating member of 'Vec3', a type the twin does not differentiate, so a value written into it would lose its derivative; "
+            + "keep the components in double/float locals or a tuple inside the [Differentiable] method and build the 'Vec3' from the results outside it"));
+        Assert.That(d.GetMessage(), Does.Not.Contain("out/ref"));
+    }
+
+    [Test]
+    public void Dual005_ValuePassedToANonDifferentiatedVoidMethod()
+    {
+        Diagnostic d = All("""
+            using Dual;
+            public sealed class Box { double _v; public void Set(double v) => _v = v; public double Get() => _v; }
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) { var box = new Box(); box.Set(x); return box.Get(); }
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL005"));
+        At(d, 4, 85);
+        Assert.That(d.GetMessage(), Is.EqualTo("The floating value 'x' is passed to 'Box.Set(double)', which is not differentiated and may keep or transform it, so its derivative would be lost; "
+            + "make 'Set' [Differentiable] and return the value it computes (or write it into an out/ref parameter), or pass it only a formatted string or an integer"));
+    }
+
+    [Test]
+    public void Dual005_ConversionNamesTheTargetType_NotAMethod()
+    {
+        Diagnostic d = All("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => (double)((decimal)x * 2m);
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL005"));
+        At(d, 3, 66);
+        Assert.That(d.GetMessage(), Does.StartWith("The floating value 'x' is converted to 'decimal', so its derivative would be lost; compute in double/float instead"));
+    }
+
+    [Test]
+    public void Dual005_NoFalsePositiveForDualToDualCopies_AndSpanFillIsDiagnosedOverAConstantArray()
+    {
+        var ok = All("""
+            using System;
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x)
+                {
+                    Span<double> s = stackalloc double[2];
+                    s.Fill(x);
+                    var a = new double[2];
+                    s.CopyTo(a);
+                    Array.Fill(a, x);
+                    Array.Copy(a, new double[2], 2);
+                    return a[0];
+                }
+            }
+            """);
+        Assert.That(ok, Is.Empty, () => string.Join("\n", ok));
+        Diagnostic d = All("""
+            using System;
+            using Dual;
+            public static partial class C
+            {
+                static readonly double[] Buffer = new double[2];
+                [Differentiable] public static double F(double x) { Buffer.AsSpan().Fill(x); return Buffer[0]; }
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL005"));
+        At(d, 5, 77);
+        Assert.That(d.GetMessage(), Does.StartWith("The floating value 'x' is written by 'System.Span<double>.Fill(double)' into 'Buffer.AsSpan()', which the twin keeps as constants"));
+    }
+
+    [Test]
+    public void Dual005_TextRoundTrip()
+    {
+        Diagnostic d = All("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => double.Parse(x.ToString("R"));
+            }
+            """).Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL005"));
+        At(d, 3, 57);
+        Assert.That(d.GetMessage(), Is.EqualTo("The floating value 'x' is formatted as text and read back as a number by 'double.Parse(x.ToString(\"R\"))', so its derivative would be lost; "
+            + "use the value itself instead of a text round trip (formatting is fine; parsing it back makes it a constant)"));
+    }
+
+    [Test]
+    public void Dual006_TypeSlotHoldsTheType_AndListLocalIsOneDiagnostic()
+    {
+        var all = All("""
+            using System.Collections.Generic;
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) { var l = new List<double>(); l.Add(x); return l[0]; }
+            }
+            """);
+        Diagnostic d = all.Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL006"));
+        At(d, 4, 56);
+        Assert.That(d.GetMessage(), Is.EqualTo("Local 'l' has type 'System.Collections.Generic.List<double>', which the generator cannot map to a dual type; "
+            + "use an array (double[]) or a Span<double>/ReadOnlySpan<double> instead; collections cannot carry derivatives"));
+        Assert.That(d.GetMessage(), Does.Not.Contain("read from outside"));
+    }
+
+    [Test]
+    public void Dual013_ConstantArrayFlowsIntoADualArray()
+    {
+        Diagnostic d = All("""
+            using Dual;
+            public partial class C
+            {
+                double[] f = { 1, 2 };
+                [Differentiable] public double F(double x) { double[] a = f; a[0] = x; return a[0]; }
+            }
+            """).Single();
+        Assert.That((d.Id, d.Severity), Is.EqualTo(("DUAL013", DiagnosticSeverity.Error)));
+        Assert.That(d.Descriptor.HelpLinkUri, Does.EndWith("docs/diagnostics.md#dual013"));
+        At(d, 4, 62);
+        Assert.That(d.GetMessage(), Is.EqualTo("'f' is a floating array (double[]) that the twin keeps as constants (it is read from the field 'f'), but the local 'a' needs a dual one; "
+            + "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)"));
+    }
+
+    [Test]
+    public void DefaultsNamedArgumentsAndParams_CompileWithoutErrorsInGeneratedFiles()
+    {
+        var r = GeneratorHarness.Run("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double G(double x, int n = 2, double y = 3, params double[] rest) => x * n * y + rest.Length;
+                [Differentiable] public static double F(double x) => G(x) + G(y: x, x: 1) + G(x, 1, 2, x, x) + G(1.0);
+            }
+            """);
+        Assert.That(r.Dual, Is.Empty, () => string.Join("\n", r.Dual));
+        var errors = r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.That(errors, Is.Empty, () => string.Join("\n", errors) + "\n" + GeneratorHarness.Numbered(r.Output));
+        Assert.That(r.Generated("C.F"), Does.Contain("G(x, rest: global::System.Array.Empty<global::Dual.Dual<double>>(), n: 2, y: 3D)"));
+    }
+
     private static Diagnostic SingleGpu(string id, string source)
     {
         var r = GeneratorHarness.RunGpu(source);
@@ -296,6 +530,53 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void Dual014_TwinThatDoesNotCompile_IsReplacedByAPlaceholder()
+    {
+        FaultInjection.BreakTwinOf = "Broken";
+        try
+        {
+            var r = GeneratorHarness.Run("""
+                using Dual;
+                public static partial class C
+                {
+                    [Differentiable] public static double Broken(double x) => x * x;
+                    [Differentiable] public static double Caller(double x) => Broken(x) + 1;
+                }
+                """);
+            Diagnostic d = r.Dual.Single();
+            Assert.That((d.Id, d.Severity), Is.EqualTo(("DUAL014", DiagnosticSeverity.Error)));
+            Assert.That(d.Descriptor.HelpLinkUri, Does.EndWith("docs/diagnostics.md#dual014"));
+            At(d, 3, 42);
+            Assert.That(d.GetMessage(), Does.StartWith("The generated code for 'C.Broken(double)' does not compile (CS0103: The name '__NotDeclaredAnywhere' does not exist in the current context in 'return __NotDeclaredAnywhere;'), so a placeholder twin that throws is emitted instead;"));
+            Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty, () => GeneratorHarness.Numbered(r.Output));
+            Assert.That(r.Generated("C.Broken"), Does.Contain("its generated code does not compile (DUAL014)").And.Not.Contain("__NotDeclaredAnywhere"));
+        }
+        finally
+        {
+            FaultInjection.BreakTwinOf = null;
+        }
+    }
+
+    [Test]
+    public void Dual014_UserAlreadyDeclaresTheTwin_NothingIsEmitted()
+    {
+        var r = GeneratorHarness.Run("""
+            using Dual;
+            public static partial class C
+            {
+                [Differentiable] public static double F(double x) => x * x;
+                public static Dual<double> F(Dual<double> x) => x * x;
+            }
+            """);
+        Diagnostic d = r.Dual.Single();
+        Assert.That(d.Id, Is.EqualTo("DUAL014"));
+        At(d, 3, 42);
+        Assert.That(d.GetMessage(), Does.Contain("CS0111").And.Contain("no twin is emitted"));
+        Assert.That(r.Run.Results[0].GeneratedSources, Is.Empty);
+        Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty);
+    }
+
+    [Test]
     public void Dual999_InternalErrorsBecomeWarningsNotCrashes()
     {
         FaultInjection.ThrowForMethod = "Boom";
@@ -311,6 +592,18 @@ public class DiagnosticTests
             Assert.That(d.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
             At(d, 3, 42);
             Assert.That(d.GetMessage(), Does.Contain("'Boom'").And.Contain("InvalidOperationException: injected fault").And.Contain("please report"));
+
+            // A caller still compiles (against a placeholder that throws), with no error in any generated file.
+            var r = GeneratorHarness.Run("""
+                using Dual;
+                public static partial class C
+                {
+                    [Differentiable] public static double Boom(double x) => x;
+                    [Differentiable] public static double Caller(double x) => Boom(x) * 2;
+                }
+                """);
+            Assert.That(r.Output.GetDiagnostics().Where(e => e.Severity == DiagnosticSeverity.Error), Is.Empty, () => GeneratorHarness.Numbered(r.Output));
+            Assert.That(r.Generated("C.Boom"), Does.Contain("throw new global::System.InvalidOperationException(\"The dual twin of 'Boom' is not generated: an internal generator error (DUAL999) was reported on it.\")"));
         }
         finally
         {

@@ -42,10 +42,13 @@ public class IncrementalityTests
     private static void AssertAllCached(GeneratorDriver driver)
     {
         GeneratorRunResult result = driver.GetRunResult().Results[0];
-        foreach (string step in new[] { DifferentiableGenerator.MethodsStep, DifferentiableGenerator.RulesStep })
+        foreach (string step in new[] { DifferentiableGenerator.MethodsStep, DifferentiableGenerator.RulesStep, DifferentiableGenerator.VerifyStep })
         {
             Assert.That(result.TrackedSteps.ContainsKey(step), Is.True, step + " not tracked");
         }
+        // The verification reruns on every compilation, but its result (no failure) is unchanged.
+        var verifyOutputs = result.TrackedSteps[DifferentiableGenerator.VerifyStep].SelectMany(s => s.Outputs).ToList();
+        Assert.That(verifyOutputs.Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged));
         var methodOutputs = result.TrackedSteps[DifferentiableGenerator.MethodsStep].SelectMany(s => s.Outputs).ToList();
         Assert.That(methodOutputs, Is.Not.Empty);
         Assert.That(methodOutputs.Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged));
@@ -92,7 +95,7 @@ public class IncrementalityTests
         GeneratorRunResult result = driver.GetRunResult().Results[0];
         foreach (var (name, steps) in result.TrackedSteps)
         {
-            if (name != DifferentiableGenerator.MethodsStep && name != DifferentiableGenerator.RulesStep) continue;
+            if (name != DifferentiableGenerator.MethodsStep && name != DifferentiableGenerator.RulesStep && name != DifferentiableGenerator.VerifyStep) continue;
             foreach (var output in steps.SelectMany(s => s.Outputs))
             {
                 AssertNoRoslynObjects(output.Value, name, 0);

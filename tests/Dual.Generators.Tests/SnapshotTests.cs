@@ -200,4 +200,40 @@ public class SnapshotTests
             }
         }
         """, "Rolling", gpu: true);
+
+    private const string HeatSource = """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Heat
+        {
+            [Differentiable]
+            public static double Energy(double u0, double k = 0.5, params double[] extra)
+            {
+                Span<double> u = stackalloc double[4];
+                u.Fill(u0);                                  // dual elements: the fill carries the tangent
+                Span<double> next = stackalloc double[4];
+                u.CopyTo(next);
+                for (int i = 1; i < 3; i++) next[i] = u[i] + k * (u[i - 1] - 2 * u[i] + u[i + 1]);
+                int steps = (int)u0;                         // allow-listed: integer conversion of the primal
+                double e = steps;
+                foreach (double v in next) e += v * v;
+                foreach (double v in extra) e += v;
+                return e;
+            }
+
+            [Differentiable]
+            public static double Use(double x) => Energy(x) + Energy(x, extra: x) + Energy(x, 0.25, x, 1);
+        }
+        """;
+
+    /// <summary>Calls relying on a default value, named arguments and params: the twin call passes them explicitly.</summary>
+    [Test]
+    public void CallsWithDefaultsNamedAndParams() => Verify("CallsWithDefaultsNamedAndParams", HeatSource, "Use");
+
+    /// <summary>In-place span operations on dual elements, and the primal value only at the allow-listed integer conversion.</summary>
+    [Test]
+    public void InPlaceSpansAndPrimalSites() => Verify("InPlaceSpansAndPrimalSites", HeatSource, "Energy");
 }

@@ -1,0 +1,516 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Dual.Generators
+{
+    /// <summary>Calls and object creations: what the twin calls, and where each dual argument goes.</summary>
+    internal sealed partial class DualFlow
+    {
+        private readonly Dictionary<IOperation, CallPlan> _plans = new();
+
+        /// <summary>One value flowing into a call: an argument (a <c>params</c> element counts once each) or the receiver.</summary>
+        private readonly struct Flow
+        {
+            public Flow(IOperation value, IConversionOperation? conversion, IParameterSymbol? parameter, RefKind refKind, bool receiver)
+            {
+                Value = value;
+                Conversion = conversion;
+                Parameter = parameter;
+                RefKind = refKind;
+                Receiver = receiver;
+            }
+
+            /// <summary>The value before any implicit conversion to the parameter type.</summary>
+            public IOperation Value { get; }
+
+            public IConversionOperation? Conversion { get; }
+
+            public IParameterSymbol? Parameter { get; }
+
+            public RefKind RefKind { get; }
+
+            public bool Receiver { get; }
+        }
+
+        /// <summary>
+        /// The value that flows into a parameter: looks through the implicit conversion to the parameter type, and
+        /// through any conversion that ends a dual value there ('(object)x'), except a conversion to an integer,
+        /// which is itself an allow-listed destination.
+        /// </summary>
+        private Flow Unwrap(IOperation v, IParameterSymbol? p, RefKind rk)
+        {
+            if (v is IConversionOperation c && (c.IsImplicit || (!IsDual(c) && IsDual(c.Operand) && !PrimalOnlySinks.IsIntegerValued(c.Type))))
+            {
+                return new Flow(c.Operand, c, p, rk, false);
+            }
+            return new Flow(v, null, p, rk, false);
+        }
+
+        private List<Flow> Flows(IInvocationOperation inv) => Flows(inv.Instance, inv.Arguments);
+
+        private List<Flow> Flows(IOperation? instance, IEnumerable<IArgumentOperation> arguments)
+        {
+            var flows = new List<Flow>();
+            if (instance is not null && !instance.IsImplicit) flows.Add(new Flow(instance, null, null, RefKind.None, true));
+            foreach (IArgumentOperation a in arguments)
+            {
+                if (a.ArgumentKind == ArgumentKind.DefaultValue) continue;
+                if (IsParams(a))
+                {
+                    foreach (IOperation e in ParamsElements(a)) flows.Add(Unwrap(e, a.Parameter, RefKind.None));
+                    continue;
+                }
+                flows.Add(Unwrap(a.Value, a.Parameter, a.Parameter?.RefKind ?? RefKind.None));
+            }
+            return flows;
+        }
+
+        /// <summary>An expanded params argument: a params array, or (C# 13) a params collection, whose kind is newer than this compiler API.</summary>
+        private static bool IsParams(IArgumentOperation a) => a.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue or ArgumentKind.None);
+
+        /// <summary>The elements of an expanded params argument: an implicit array, or (params spans) an implicit collection.</summary>
+        private static IEnumerable<IOperation> ParamsElements(IArgumentOperation a) => a.Value switch
+        {
+            IArrayCreationOperation { Initializer: { } init } => init.ElementValues,
+            IArrayCreationOperation => System.Array.Empty<IOperation>(),
+            { } v => v.ChildOperations.Where(c => c is not ILiteralOperation { Syntax: InvocationExpressionSyntax }),
+        };
+
+        private CallPlan Record(IOperation op, CallPlan plan)
+        {
+            _plans[op] = plan;
+            if (!op.IsImplicit && op.Syntax is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) Calls[op.Syntax] = plan;
+            return plan;
+        }
+
+        private CallPlan PlanOf(IInvocationOperation inv)
+        {
+            if (_plans.TryGetValue(inv, out CallPlan? p)) return p;
+            _plans[inv] = new CallPlan(CallKind.Unchanged); // re-entrancy guard
+            return Record(inv, Plan(inv));
+        }
+
+        private CallPlan PlanOf(IObjectCreationOperation oc)
+        {
+            if (_plans.TryGetValue(oc, out CallPlan? p)) return p;
+            _plans[oc] = new CallPlan(CallKind.Unchanged);
+            return Record(oc, Plan(oc));
+        }
+
+        private static bool IsDifferentiable(IMethodSymbol m) => TypeMap.HasAttribute(m.OriginalDefinition, "Dual.DifferentiableAttribute");
+
+        private CallPlan Plan(IInvocationOperation inv)
+        {
+            IMethodSymbol m = inv.TargetMethod;
+            List<Flow> flows = Flows(inv);
+            bool anyDual = flows.Any(f => IsDual(f.Value));
+            SyntaxNode at = inv.Syntax;
+
+            if (m.MethodKind == MethodKind.LocalFunction)
+            {
+                var lf = new CallPlan(CallKind.LocalFunction) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
+                CheckTwinArguments(inv, flows);
+                AppendFloatingDefaults(inv, lf);
+                return lf;
+            }
+            if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
+            if (!anyDual) return new CallPlan(CallKind.Unchanged);
+
+            if (m.MethodKind == MethodKind.DelegateInvoke)
+            {
+                if (!InvolvesReportedRoot(inv.Instance))
+                {
+                    string target = inv.Instance is null ? Display(m.ContainingType) : Text(inv.Instance.Syntax);
+                    Report(Generators.Diagnostics.NotDifferentiableCall, at, null, target,
+                        "is a delegate (" + TypeMap.Text(m.ContainingType) + "), and calls through delegates cannot carry derivatives",
+                        "call a local function or a [Differentiable] method directly");
+                }
+                return new CallPlan(CallKind.Error);
+            }
+
+            if (IsDifferentiable(m))
+            {
+                if (!TwinSignature.Available(m, _model.Compilation, _ct))
+                {
+                    Report(Generators.Diagnostics.NotDifferentiableCall, at, null, Display(m),
+                        "is [Differentiable], but its dual twin is not generated", "fix the diagnostics reported on '" + m.Name + "' (or on its containing type)");
+                    return new CallPlan(CallKind.Error);
+                }
+                var twin = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
+                CheckTwinArguments(inv, flows);
+                AppendFloatingDefaults(inv, twin);
+                ExplicitParams(inv, twin);
+                return twin;
+            }
+
+            bool returnsFloating = TypeMap.ContainsFloating(m.ReturnType);
+            IArgumentOperation? floatingWrite = inv.Arguments.FirstOrDefault(a => a.Parameter?.RefKind is RefKind.Out or RefKind.Ref && TypeMap.ContainsFloating(a.Value.Type));
+
+            // Math/MathF/double/float functions that Dual<T> implements.
+            string? dualName = MathTable.DualName(m);
+            ITypeSymbol? first = m.ReturnType is INamedTypeSymbol { IsTupleType: true } tt ? tt.TupleElements[0].Type : m.ReturnType;
+            if (dualName is not null && TypeMap.IsFloating(first) && floatingWrite is null)
+            {
+                var plan = new CallPlan(CallKind.MathTable) { ResultIsDual = true, DualName = dualName, DualType = TypeMap.DualOf(first!) };
+                if (inv.Arguments.Any(a => a.Syntax is ArgumentSyntax { NameColon: not null })) plan.Positional = PositionalArguments(inv);
+                return plan;
+            }
+
+            RuleUse? rule = floatingWrite is null ? FindRule(m) : null;
+            if (rule is not null)
+            {
+                return new CallPlan(CallKind.Rule) { ResultIsDual = true, Rule = rule, Positional = PositionalArguments(inv) };
+            }
+
+            CallPlan? generic = GenericMath(inv, m, flows);
+            if (generic is not null) return generic;
+
+            ContainerAccess? access = ContainerOps.Of(m);
+            if (access is not null) return ContainerCall(inv, m, flows, access.Value);
+
+            if (returnsFloating || floatingWrite is not null)
+            {
+                string reason = floatingWrite is not null && !returnsFloating
+                    ? "writes a floating value through '" + Text(floatingWrite.Syntax) + "' but is not [Differentiable] and has no [DerivativeOf] rule"
+                    : "returns a floating value but is not [Differentiable], not generic math, not a supported Math function and has no [DerivativeOf] rule";
+                if (!InvolvesReportedRoot(inv)) Report(Generators.Diagnostics.NotDifferentiableCall, at, null, Display(m), reason, FixForCall(m, floatingWrite is not null && !returnsFloating, inv));
+                return new CallPlan(CallKind.Error);
+            }
+            return PrimalSinkCall(inv, m, flows);
+        }
+
+        private CallPlan Plan(IObjectCreationOperation oc)
+        {
+            List<Flow> flows = Flows(null, oc.Arguments);
+            if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
+            ITypeSymbol? created = oc.Type;
+            // An exception thrown at once is a side exit; one kept in a variable could hand the value back (ex.Data…).
+            if (PrimalOnlySinks.IsException(created) && IsThrown(oc))
+            {
+                foreach (Flow f in flows.Where(f => IsDual(f.Value))) Primal(f.Value, PrimalSink.SideExit, oc, "is passed to an exception");
+                return new CallPlan(CallKind.PrimalSink);
+            }
+            if (created is INamedTypeSymbol n && TypeMap.IsSpan(n) && TypeMap.ContainsFloating(n) && oc.Constructor is { } ctor)
+            {
+                return ContainerCall(oc, ctor, flows, ContainerAccess.Elements);
+            }
+            if (created is INamedTypeSymbol { IsTupleType: true } || (created is INamedTypeSymbol vt && vt.Name == "ValueTuple"))
+            {
+                Report(Generators.Diagnostics.UnsupportedConstruct, oc.Syntax, null, "Creating a tuple with 'new " + TypeMap.Text(created) + "(…)'", "write the tuple literal '(a, b)' instead");
+                return new CallPlan(CallKind.Error);
+            }
+            foreach (Flow f in flows.Where(f => IsDual(f.Value)))
+            {
+                Escape(f.Value, "is passed to the constructor of '" + TypeMap.Text(created) + "', which is not differentiated and may keep it",
+                    "user types are not differentiated; compute with double/float locals, arrays or tuples and build the object outside the [Differentiable] method", oc);
+            }
+            return new CallPlan(CallKind.Error);
+        }
+
+        private static bool IsThrown(IOperation creation)
+        {
+            IOperation? p = creation.Parent;
+            while (p is IConversionOperation) p = p.Parent;
+            return p is IThrowOperation;
+        }
+
+        /// <summary>Arguments of a twin or local function: conversions of dual values to non-dual parameters, constant arrays, by-reference constants.</summary>
+        private void CheckTwinArguments(IOperation call, List<Flow> flows)
+        {
+            foreach (Flow f in flows)
+            {
+                bool dual = IsDual(f.Value);
+                if (dual && f.Conversion is not null && !IsDual(f.Conversion))
+                {
+                    ClassifyConversion(f.Value, f.Conversion);
+                    if (!PrimalSites.ContainsKey(f.Value.Syntax) && !IsCovered(f.Value.Syntax))
+                    {
+                        Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
+                    }
+                }
+                if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null
+                    && f.Value.Parent is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword } })
+                {
+                    // 'in field' binds the field itself; the twin's 'in Dual<T>' parameter cannot.
+                    Report(Generators.Diagnostics.FieldWrite, f.Value.Syntax, null, Text(f.Value.Syntax),
+                        "is a location the twin keeps constant, so it cannot be passed by reference ('in') to the twin of '" + Display(((IArgumentOperation)f.Value.Parent).Parameter!.ContainingSymbol) + "'",
+                        "pass it by value (drop 'in') or copy it into a local first");
+                }
+                if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null)
+                {
+                    IOperation v = f.Conversion ?? f.Value;
+                    if (IsConstantContainer(v) || IsConstantContainer(f.Value))
+                    {
+                        ConstantContainer(f.Value, "the parameter '" + f.Parameter.Name + "' of the twin", call);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Defaults the twin cannot keep (<see cref="TwinSignature.KeepsDefault"/>): the call passes them explicitly, by name.</summary>
+        private void AppendFloatingDefaults(IInvocationOperation inv, CallPlan plan)
+        {
+            foreach (IArgumentOperation a in inv.Arguments)
+            {
+                if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is null) continue;
+                if (TwinSignature.KeepsDefault(a.Parameter.OriginalDefinition)) continue;
+                plan.AppendedArguments.Add(ParameterName(a.Parameter) + ": " + DefaultText(a));
+            }
+        }
+
+        /// <summary>The twin takes a floating <c>params</c> parameter as a plain array (so that <c>F()</c> stays unambiguous).</summary>
+        private void ExplicitParams(IInvocationOperation inv, CallPlan plan)
+        {
+            foreach (IArgumentOperation a in inv.Arguments)
+            {
+                if (!IsParams(a) || a.Parameter is null) continue;
+                ITypeSymbol? elementType = a.Parameter.Type switch
+                {
+                    IArrayTypeSymbol at => at.ElementType,
+                    INamedTypeSymbol n when TypeMap.IsSpan(n) => n.TypeArguments[0], // params ReadOnlySpan<double>: an array converts to it
+                    _ => null,
+                };
+                string? element = elementType is null ? null : TypeMap.Map(elementType, out _);
+                if (element is null) continue;
+                plan.ParamsElementType = element;
+                plan.ParamsName = ParameterName(a.Parameter);
+                var syntaxArgs = ((InvocationExpressionSyntax)inv.Syntax).ArgumentList.Arguments;
+                foreach (IOperation e in ParamsElements(a))
+                {
+                    SyntaxNode? arg = e.Syntax.FirstAncestorOrSelf<ArgumentSyntax>();
+                    int index = arg is ArgumentSyntax asx ? syntaxArgs.IndexOf(asx) : -1;
+                    if (index >= 0) plan.ParamsElements.Add(index);
+                }
+            }
+        }
+
+        private static string ParameterName(IParameterSymbol p) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(p.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + p.Name : p.Name;
+
+        private static string DefaultText(IArgumentOperation a)
+        {
+            IOperation v = a.Value is IConversionOperation { IsImplicit: true } c && !c.ConstantValue.HasValue ? c.Operand : a.Value;
+            return v.ConstantValue.HasValue
+                ? TwinSignature.Literal(v.ConstantValue.Value, a.Parameter!.Type)
+                : "default(" + a.Parameter!.Type.ToDisplayString(TypeMap.Fq) + ")";
+        }
+
+        /// <summary>The arguments in parameter order (for callees whose parameter names differ in the twin).</summary>
+        private static List<(int Index, string? Text)> PositionalArguments(IInvocationOperation inv)
+        {
+            var syntaxArgs = ((InvocationExpressionSyntax)inv.Syntax).ArgumentList.Arguments;
+            var result = new List<(int, string?)>();
+            foreach (IParameterSymbol p in inv.TargetMethod.Parameters)
+            {
+                IArgumentOperation? a = inv.Arguments.FirstOrDefault(x => SymbolEqualityComparer.Default.Equals(x.Parameter, p));
+                if (a is null) continue;
+                if (a.ArgumentKind == ArgumentKind.DefaultValue) result.Add((-1, DefaultText(a)));
+                else result.Add((syntaxArgs.IndexOf((ArgumentSyntax)a.Syntax), null));
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// A generic method called with a floating type argument: run with Dual&lt;T&gt; when every dual value goes to a
+        /// parameter typed by that type parameter and the result (or a writable T container) brings the derivative back.
+        /// Methods of System.* / Microsoft.* are not assumed to be generic math: they are classified by the tables.
+        /// </summary>
+        private CallPlan? GenericMath(IInvocationOperation inv, IMethodSymbol m, List<Flow> flows)
+        {
+            if (!m.IsGenericMethod || IsFramework(m)) return null;
+            IMethodSymbol def = m.OriginalDefinition;
+            var floatingParams = new HashSet<ITypeParameterSymbol>(SymbolEqualityComparer.Default);
+            for (int i = 0; i < m.TypeArguments.Length; i++)
+            {
+                if (TypeMap.ContainsFloating(m.TypeArguments[i])) floatingParams.Add(def.TypeParameters[i]);
+            }
+            if (floatingParams.Count == 0) return null;
+            bool Bearing(ITypeSymbol t) => Mentions(t, floatingParams);
+            bool returns = Bearing(def.ReturnType);
+            bool writes = def.Parameters.Any(p => Bearing(p.Type) && (p.RefKind is RefKind.Ref or RefKind.Out || p.Type is IArrayTypeSymbol
+                || (p.Type is INamedTypeSymbol n && n.Name == "Span")));
+            if (!returns && !writes) return null;
+            foreach (Flow f in flows)
+            {
+                if (f.Parameter is null || !IsDual(f.Value)) continue;
+                IParameterSymbol dp = def.Parameters[f.Parameter.Ordinal];
+                if (!Bearing(dp.Type))
+                {
+                    if (!InvolvesReportedRoot(inv))
+                    {
+                        Report(Generators.Diagnostics.NotDifferentiableCall, inv.Syntax, null, Display(m),
+                            "is generic, but its parameter '" + dp.Name + "' is " + TypeMap.Text(dp.Type) + ", not a type parameter, so it cannot receive a dual value",
+                            "declare the parameter with the type parameter (" + string.Join(", ", floatingParams.Select(t => t.Name)) + ")");
+                    }
+                    return new CallPlan(CallKind.Error);
+                }
+            }
+            foreach (Flow f in flows)
+            {
+                if (f.Parameter is not null && Bearing(def.Parameters[f.Parameter.Ordinal].Type) && IsConstantContainer(f.Value))
+                {
+                    ConstantContainer(f.Value, "'" + m.Name + "' (called with dual type arguments)", inv);
+                }
+            }
+            return new CallPlan(CallKind.GenericMath) { ResultIsDual = returns && TypeMap.ContainsFloating(m.ReturnType), MapTypeArguments = true };
+        }
+
+        private static bool IsFramework(ISymbol s)
+        {
+            string ns = s.ContainingNamespace?.ToDisplayString() ?? "";
+            return ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal);
+        }
+
+        private static bool Mentions(ITypeSymbol t, HashSet<ITypeParameterSymbol> ps, int depth = 0)
+        {
+            if (depth > 16) return false;
+            return t switch
+            {
+                ITypeParameterSymbol tp => ps.Contains(tp),
+                IArrayTypeSymbol a => Mentions(a.ElementType, ps, depth + 1),
+                INamedTypeSymbol n => n.TypeArguments.Any(x => Mentions(x, ps, depth + 1)),
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// An array/span element operation: every container taking part must be dual in the twin, or none; a dual
+        /// value written into a constant container is an error (<c>Span&lt;double&gt;.Fill(x)</c> over a field array).
+        /// </summary>
+        private CallPlan ContainerCall(IOperation call, IMethodSymbol m, List<Flow> flows, ContainerAccess access)
+        {
+            if (access == ContainerAccess.Shape) return new CallPlan(CallKind.Unchanged);
+            if (access == ContainerAccess.Create) return new CallPlan(CallKind.Container) { ResultIsDual = true, MapTypeArguments = true };
+            var containers = flows.Where(f => TypeMap.IsFloatingContainer(f.Value.Type)).ToList();
+            var dualContainers = containers.Where(f => IsDual(f.Value)).ToList();
+            var constant = containers.Where(f => IsConstantContainer(f.Value)).ToList();
+            var dualScalars = flows.Where(f => !TypeMap.IsFloatingContainer(f.Value.Type) && IsDual(f.Value)).ToList();
+            string name = Display(m);
+            if (dualContainers.Count > 0 && constant.Count > 0)
+            {
+                ConstantContainer(constant[0].Value, "'" + name + "' (with the dual '" + Text(dualContainers[0].Value.Syntax) + "')", call);
+                return new CallPlan(CallKind.Error);
+            }
+            if (dualContainers.Count == 0)
+            {
+                foreach (Flow f in dualScalars)
+                {
+                    string into = constant.Count > 0 ? "'" + Text(constant[0].Value.Syntax) + "'" : "a container";
+                    Escape(f.Value, "is written by '" + name + "' into " + into + ", which the twin keeps as constants (it is read from a field, a property or a non-differentiated call)",
+                        "write into a local array or span of the method instead", call);
+                }
+                return dualScalars.Count > 0 ? new CallPlan(CallKind.Error) : new CallPlan(CallKind.Unchanged);
+            }
+            foreach (Flow f in dualScalars)
+            {
+                if (f.Conversion is not null && !IsDual(f.Conversion)) Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
+            }
+            bool resultDual = TypeMap.ContainsFloating(m.ReturnType is ITypeSymbol r && m.MethodKind != MethodKind.Constructor ? r : (call.Type ?? m.ReturnType))
+                || (m.Name == "Clone" && m.ReturnType.SpecialType == SpecialType.System_Object);
+            return new CallPlan(CallKind.Container)
+            {
+                ResultIsDual = resultDual,
+                MapTypeArguments = m.IsGenericMethod && call.Syntax is InvocationExpressionSyntax { Expression: GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax } },
+            };
+        }
+
+        /// <summary>A method outside every table: only the allow-list may receive dual values (as primal values).</summary>
+        private CallPlan PrimalSinkCall(IInvocationOperation inv, IMethodSymbol m, List<Flow> flows)
+        {
+            PrimalSink? sink = PrimalOnlySinks.Of(m);
+            bool error = false;
+            foreach (Flow f in flows)
+            {
+                if (!IsDual(f.Value)) continue;
+                if (sink is { } s && f.RefKind is RefKind.None or RefKind.In)
+                {
+                    Primal(f.Value, s, inv, "is passed to '" + Display(m) + "'");
+                    continue;
+                }
+                error = true;
+                string how = f.Receiver
+                    ? "is the receiver of '" + Display(m) + "', which does not carry derivatives"
+                    : "is passed to '" + Display(m) + "', which is not differentiated and may keep or transform it";
+                Escape(f.Value, how, FixForSink(m), inv);
+            }
+            return new CallPlan(error ? CallKind.Error : CallKind.PrimalSink);
+        }
+
+        private static string FixForSink(IMethodSymbol m)
+        {
+            bool inSource = m.Locations.Any(l => l.IsInSource);
+            string name = m.Name;
+            if (PrimalOnlySinks.MetadataName(m.ContainingType) == "System.BitConverter" || name.Contains("Bits"))
+            {
+                return "keep the computation in double/float arithmetic (a value rebuilt from bits cannot carry a derivative)";
+            }
+            if (inSource && m.ReturnsVoid)
+            {
+                return "make '" + name + "' [Differentiable] and return the value it computes (or write it into an out/ref parameter), or pass it only a formatted string or an integer";
+            }
+            if (inSource)
+            {
+                return "make '" + name + "' [Differentiable] (or generic math over IFloatingPointIeee754<T>), or pass it only a formatted string or an integer";
+            }
+            return "only formatting, comparisons, Is* tests and integer conversions may receive a differentiated value (see docs/generator.md); compute what you need with double/float arithmetic";
+        }
+
+        private string FixForCall(IMethodSymbol m, bool writesThroughRef, IInvocationOperation inv)
+        {
+            bool inSource = m.Locations.Any(l => l.IsInSource);
+            var options = new List<string>();
+            if (inSource) options.Add("mark it [Differentiable]");
+            if (inSource && !writesThroughRef) options.Add("make it generic over IFloatingPointIeee754<T>");
+            ITypeSymbol ret = m.ReturnType;
+            bool ruleShape = m.IsStatic && TypeMap.IsFloating(ret) && m.Parameters.Length > 0
+                && m.Parameters.All(p => p.Type.SpecialType == ret.SpecialType && p.RefKind == RefKind.None);
+            if (ruleShape)
+            {
+                string kw = TypeMap.Keyword(ret);
+                bool sameType = SymbolEqualityComparer.Default.Equals(m.ContainingType, _method.ContainingType);
+                string typeName = m.ContainingType.ToMinimalDisplayString(_model, inv.Syntax.SpanStart);
+                string attr = sameType ? "[DerivativeOf(nameof(" + m.Name + "))]" : "[DerivativeOf(typeof(" + typeName + "), nameof(" + typeName + "." + m.Name + "))]";
+                string ps = string.Join(", ", m.Parameters.Select(p => kw + " " + p.Name));
+                string rt = m.Parameters.Length == 1 ? kw : "(" + string.Join(", ", m.Parameters.Select(_ => kw)) + ")";
+                string what = m.Parameters.Length == 1 ? "f′(x)" : "the partial derivatives";
+                options.Add("add the rule " + attr + " static " + rt + " " + m.Name + "Derivative(" + ps + ") returning " + what + (sameType ? "" : " to '" + _method.ContainingType.Name + "'"));
+            }
+            if (writesThroughRef) options.Add("use a form that returns the value (e.g. double.Parse instead of TryParse) or compute it outside the method");
+            if (options.Count == 0) options.Add("compute it with supported Math functions, or differentiate code written over double/float");
+            return options.Count == 1 ? options[0] : string.Join(", ", options.Take(options.Count - 1)) + ", or " + options[options.Count - 1];
+        }
+
+        // -----------------------------------------------------------------------------------------
+        // Custom rules ([DerivativeOf]).
+        // -----------------------------------------------------------------------------------------
+
+        private RuleUse? FindRule(IMethodSymbol target)
+        {
+            if (!target.IsStatic || !TypeMap.IsFloating(target.ReturnType)) return null;
+            foreach (INamedTypeSymbol? scope in new[] { target.ContainingType, _method.ContainingType })
+            {
+                if (scope is null) continue;
+                foreach (IMethodSymbol candidate in scope.GetMembers().OfType<IMethodSymbol>())
+                {
+                    foreach (AttributeData attr in candidate.GetAttributes())
+                    {
+                        if (attr.AttributeClass?.ToDisplayString() != "Dual.DerivativeOfAttribute") continue;
+                        if (!RuleCheck.Matches(attr, candidate, target, out _)) continue;
+                        if (!_model.Compilation.IsSymbolAccessibleWithin(candidate, _method.ContainingType)) continue;
+                        string targetCall = target.ContainingType.ToDisplayString(TypeMap.Fq) + "." + target.Name;
+                        string ruleCall = candidate.ContainingType.ToDisplayString(TypeMap.Fq) + "." + candidate.Name;
+                        RuleUse? existing = Rules.FirstOrDefault(r => r.TargetCall == targetCall && r.RuleCall == ruleCall);
+                        if (existing is not null) return existing;
+                        var use = new RuleUse("__DualRule" + Rules.Count + "_" + target.Name, targetCall, ruleCall, TypeMap.Keyword(target.ReturnType), target.Parameters.Length);
+                        Rules.Add(use);
+                        return use;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

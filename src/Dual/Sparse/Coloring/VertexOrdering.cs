@@ -1,0 +1,190 @@
+using System;
+
+namespace Dual;
+
+/// <summary>The greedy colourings' vertex orders, each O(V + E) with bucket queues.</summary>
+internal static class VertexOrdering
+{
+    public static int[] Compute(AdjacencyGraph graph, ColoringOrder order) => order switch
+    {
+        ColoringOrder.Natural => Natural(graph),
+        ColoringOrder.LargestFirst => LargestFirst(graph),
+        ColoringOrder.SmallestLast => SmallestLast(graph),
+        ColoringOrder.IncidenceDegree => IncidenceDegree(graph),
+        _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Not a single ordering."),
+    };
+
+    private static int[] Natural(AdjacencyGraph graph)
+    {
+        var order = new int[graph.VertexCount];
+        for (int v = 0; v < order.Length; v++)
+        {
+            order[v] = v;
+        }
+        return order;
+    }
+
+    /// <summary>Counting sort by decreasing degree; stable, so ties keep index order.</summary>
+    private static int[] LargestFirst(AdjacencyGraph graph)
+    {
+        int n = graph.VertexCount, maxDegree = 0;
+        for (int v = 0; v < n; v++)
+        {
+            maxDegree = Math.Max(maxDegree, graph.Degree(v));
+        }
+        var start = new int[maxDegree + 2];
+        for (int v = 0; v < n; v++)
+        {
+            start[maxDegree - graph.Degree(v) + 1]++;
+        }
+        for (int d = 0; d <= maxDegree; d++)
+        {
+            start[d + 1] += start[d];
+        }
+        var order = new int[n];
+        for (int v = 0; v < n; v++)
+        {
+            order[start[maxDegree - graph.Degree(v)]++] = v;
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// Matula–Beck: remove a vertex of least degree in the remaining graph, n times; colour in reverse. The degrees
+    /// live in doubly linked buckets; removing a vertex lowers its neighbours' degrees by one, so the smallest
+    /// non-empty bucket moves down by at most one per step and the total work is O(V + E).
+    /// </summary>
+    private static int[] SmallestLast(AdjacencyGraph graph)
+    {
+        int n = graph.VertexCount;
+        var buckets = new Buckets(graph, n);
+        for (int v = n - 1; v >= 0; v--)
+        {
+            buckets.Insert(v, graph.Degree(v));
+        }
+        var removed = new bool[n];
+        var order = new int[n];
+        int low = 0;
+        for (int k = n - 1; k >= 0; k--)
+        {
+            while (buckets.IsEmpty(low))
+            {
+                low++;
+            }
+            int v = buckets.Head(low);
+            buckets.Remove(v);
+            removed[v] = true;
+            order[k] = v;
+            foreach (int w in graph.Neighbors(v))
+            {
+                if (!removed[w])
+                {
+                    int key = buckets.Key(w);
+                    buckets.Remove(w);
+                    buckets.Insert(w, key - 1);
+                }
+            }
+            low = Math.Max(0, low - 1);
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// Coleman–Moré incidence degree: take a vertex with the most already-ordered neighbours (ties: the highest
+    /// degree first, as the buckets are filled in increasing degree and read from the head). The key only grows,
+    /// by one per ordered neighbour, so the largest non-empty bucket moves up by at most one per step.
+    /// </summary>
+    private static int[] IncidenceDegree(AdjacencyGraph graph)
+    {
+        int n = graph.VertexCount;
+        var buckets = new Buckets(graph, n);
+        // Inserting in increasing degree at the head leaves the largest degree first in bucket 0.
+        int[] byDegree = LargestFirst(graph);
+        for (int k = n - 1; k >= 0; k--)
+        {
+            buckets.Insert(byDegree[k], 0);
+        }
+        var ordered = new bool[n];
+        var order = new int[n];
+        int high = 0;
+        for (int k = 0; k < n; k++)
+        {
+            while (high > 0 && buckets.IsEmpty(high))
+            {
+                high--;
+            }
+            int v = buckets.Head(high);
+            buckets.Remove(v);
+            ordered[v] = true;
+            order[k] = v;
+            foreach (int w in graph.Neighbors(v))
+            {
+                if (!ordered[w])
+                {
+                    int key = buckets.Key(w);
+                    buckets.Remove(w);
+                    buckets.Insert(w, key + 1);
+                    high = Math.Max(high, key + 1);
+                }
+            }
+        }
+        return order;
+    }
+
+    /// <summary>Vertices in doubly linked lists by integer key (0 ≤ key ≤ max degree), inserted at the head.</summary>
+    private sealed class Buckets
+    {
+        private readonly int[] head;
+        private readonly int[] next;
+        private readonly int[] previous;
+        private readonly int[] key;
+
+        public Buckets(AdjacencyGraph graph, int n)
+        {
+            int maxDegree = 0;
+            for (int v = 0; v < n; v++)
+            {
+                maxDegree = Math.Max(maxDegree, graph.Degree(v));
+            }
+            head = new int[maxDegree + 1];
+            head.AsSpan().Fill(-1);
+            next = new int[n];
+            previous = new int[n];
+            key = new int[n];
+        }
+
+        public bool IsEmpty(int bucket) => head[bucket] < 0;
+
+        public int Head(int bucket) => head[bucket];
+
+        public int Key(int v) => key[v];
+
+        public void Insert(int v, int bucket)
+        {
+            key[v] = bucket;
+            previous[v] = -1;
+            next[v] = head[bucket];
+            if (head[bucket] >= 0)
+            {
+                previous[head[bucket]] = v;
+            }
+            head[bucket] = v;
+        }
+
+        public void Remove(int v)
+        {
+            if (previous[v] >= 0)
+            {
+                next[previous[v]] = next[v];
+            }
+            else
+            {
+                head[key[v]] = next[v];
+            }
+            if (next[v] >= 0)
+            {
+                previous[next[v]] = previous[v];
+            }
+        }
+    }
+}
