@@ -23,7 +23,9 @@ internal static class DotNet
     }
 
     /// <summary>Runs <c>dotnet arguments</c> and returns its output; a non-zero exit or a timeout fails the test.</summary>
-    public static string Run(string workingDirectory, string arguments, int timeoutSeconds = 400)
+    /// <remarks>The timeout only guards against a hung process, it is no time budget: on a heavily shared 2-core machine,
+    /// packing the three packages while the other test projects run beside it took over 400 s.</remarks>
+    public static string Run(string workingDirectory, string arguments, int timeoutSeconds = 1200)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
