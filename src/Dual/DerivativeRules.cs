@@ -16,7 +16,8 @@ namespace Dual;
 /// <para>No intermediate over- or underflows where the derivative itself is representable: forms such as x² + y²,
 /// n·x or x·ln b are rescaled by exact powers of two (or rewritten) outside the range where they are safe, and the
 /// common path is the plain formula. Everything here stays free of exceptions, conversions and bit
-/// reinterpretation, so that the same code can be compiled by ILGPU.</para>
+/// reinterpretation, so that the same code can be compiled by ILGPU. The one exception is Sin and Cos, whose CPU form
+/// (one memoised sincos) Dual.Gpu replaces with its kernel form by name.</para>
 /// </remarks>
 internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 {
@@ -88,8 +89,51 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return v;
     }
 
-    [MethodImpl(Inline)] public static T Sin(T x, out T d) { d = T.Cos(x); return T.Sin(x); }
-    [MethodImpl(Inline)] public static T Cos(T x, out T d) { d = -T.Sin(x); return T.Cos(x); }
+    [MethodImpl(Inline)]
+    public static T Sin(T x, out T d)
+    {
+        T sin = SinAndCos(x, out T cos);
+        d = cos;
+        return sin;
+    }
+
+    [MethodImpl(Inline)]
+    public static T Cos(T x, out T d)
+    {
+        T sin = SinAndCos(x, out T cos);
+        d = -sin;
+        return cos;
+    }
+
+    // One sincos serves the value and the derivative. At double and float a per-thread memo of the last argument also
+    // serves a T.Sin(x), T.Cos(x) pair on the same x (SinCosMemo); nested duals take their own SinCos, which is one
+    // underlying sincos. CPU only (thread statics, SinCos, type tests): Dual.Gpu remaps DerivativeRules<double|float>.Sin
+    // and .Cos to its kernel form before it compiles a kernel. Bit-identical to T.Sin and T.Cos (tested).
+    [MethodImpl(Inline)]
+    private static T SinAndCos(T x, out T cos)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double s = SinCosMemo.SinCos((double)(object)x, out double c);
+            cos = (T)(object)c;
+            return (T)(object)s;
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float s = SinCosMemo.SinCos((float)(object)x, out float c);
+            cos = (T)(object)c;
+            return (T)(object)s;
+        }
+        if (default(T) is IExactSinCos)
+        {
+            (T s, T c) = T.SinCos(x);
+            cos = c;
+            return s;
+        }
+        cos = T.Cos(x);
+        return T.Sin(x);
+    }
+
     [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = T.Tan(x); d = T.One + v * v; return v; }
     [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = T.CosPi(x) * T.Pi; return T.SinPi(x); }
     [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -T.SinPi(x) * T.Pi; return T.CosPi(x); }

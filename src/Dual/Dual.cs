@@ -24,7 +24,8 @@ namespace Dual;
 [SkipLocalsInit]
 public readonly partial struct Dual<T> :
     IFloatingPointIeee754<Dual<T>>,
-    IMinMaxValue<Dual<T>>
+    IMinMaxValue<Dual<T>>,
+    IExactSinCos
     where T : IFloatingPointIeee754<T>
 {
     /// <summary>The primal value <c>a</c>.</summary>

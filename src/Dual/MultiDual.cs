@@ -27,7 +27,8 @@ namespace Dual;
 [SkipLocalsInit]
 public readonly partial struct Dual<T, TTangents> :
     IFloatingPointIeee754<Dual<T, TTangents>>,
-    IMinMaxValue<Dual<T, TTangents>>
+    IMinMaxValue<Dual<T, TTangents>>,
+    IExactSinCos
     where T : IFloatingPointIeee754<T>
     where TTangents : struct, ITangents<TTangents, T>
 {
