@@ -20,38 +20,11 @@ namespace Dual.Generators
     /// </summary>
     internal static class KernelTransform
     {
-        /// <summary>Math/MathF/double/float functions that return a floating value and compile for CUDA through
-        /// <c>TNum</c> (see ../shared/gpu/ilgpu-notes.md; every one is exercised by a PTX validation test).</summary>
-        private static readonly HashSet<string> s_safe = new()
-        {
-            "Sqrt", "Pow", "Exp", "Log", "Log10", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2",
-            "Sinh", "Cosh", "Tanh", "Abs", "Max", "Min", "Floor", "Ceiling", "Truncate", "CopySign",
-        };
-
-        /// <summary>Known ILGPU failures: the reason printed in DUAL011.</summary>
-        private static readonly Dictionary<string, string> s_rejected = new()
-        {
-            ["Hypot"] = "ILGPU rejects it (BitCast intrinsic); write Math.Sqrt(a * a + b * b)",
-            ["TanPi"] = "ILGPU rejects it (BitCast intrinsic); write Math.Tan(Math.PI * a)",
-            ["SinCos"] = "ILGPU rejects it (IsKnownConstant intrinsic); call Math.Sin and Math.Cos",
-            ["Sign"] = "it can throw, which ILGPU rejects; use comparisons",
-            ["IEEERemainder"] = "it can throw, which ILGPU rejects; write a - b * Math.Round(a / b) with comparisons",
-            ["Ieee754Remainder"] = "it can throw, which ILGPU rejects; write a - b * Math.Round(a / b) with comparisons",
-            ["Log2"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a) / Math.Log(2)",
-            ["Log2P1"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(1 + a) / Math.Log(2)",
-            ["Cbrt"] = "it fails on CUDA (unresolved PTX extern); write Math.Pow(a, 1.0 / 3) for a >= 0",
-            ["RootN"] = "it fails on CUDA (unresolved PTX extern); write Math.Pow(a, 1.0 / n) for a >= 0",
-            ["Asinh"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a + Math.Sqrt(a * a + 1))",
-            ["Acosh"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a + Math.Sqrt(a * a - 1))",
-            ["Atanh"] = "it fails on CUDA (unresolved PTX extern); write 0.5 * Math.Log((1 + a) / (1 - a))",
-            ["FusedMultiplyAdd"] = "it fails on CUDA (unresolved PTX extern); write a * b + c",
-            ["ReciprocalEstimate"] = "it fails on CUDA (self-calling intrinsic); write 1 / a",
-            ["ReciprocalSqrtEstimate"] = "it fails on CUDA (self-calling intrinsic); write 1 / Math.Sqrt(a)",
-            ["MultiplyAddEstimate"] = "it fails on CUDA (self-calling intrinsic); write a * b + c",
-            ["Lerp"] = "it fails on CUDA (self-calling intrinsic); write a + (b - a) * t",
-        };
-
-        private static readonly HashSet<string> s_predicates = new() { "IsNaN", "IsInfinity", "IsFinite", "IsNegative", "IsPositiveInfinity", "IsNegativeInfinity" };
+        // The kernel-safe set, the known rejections and the predicates are generated from tools/Rules/functions.json
+        // (KernelFunctions.g.cs).
+        private static readonly HashSet<string> s_safe = KernelFunctions.Safe;
+        private static readonly Dictionary<string, string> s_rejected = KernelFunctions.Rejected;
+        private static readonly HashSet<string> s_predicates = KernelFunctions.Predicates;
 
         /// <summary>The kernel struct's plan, or <see langword="null"/> with diagnostics added.</summary>
         public static KernelEmission? Analyze(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, MethodDeclaration d, List<DiagnosticInfo> diags, CancellationToken ct)
@@ -482,7 +455,7 @@ namespace Dual.Generators
                         return InvocationExpression(ParseExpression("TNum." + name), args).WithTriviaFrom(node);
                     }
                     string reason = s_rejected.TryGetValue(name, out string? r) ? r
-                        : "it is not in the kernel-safe set (Sqrt, Pow, Exp, Log, Log10, Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Abs, Max, Min, Floor, Ceiling, Truncate, CopySign, IsNaN, IsFinite, IsInfinity); express it through those";
+                        : "it is not in the kernel-safe set (" + KernelFunctions.SafeSetText + "); express it through those";
                     return Report(node, "The call to '" + shown + "'", reason);
                 }
                 if (m.ContainingType?.ToDisplayString() is "System.Console" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace"
