@@ -331,8 +331,8 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         else if (OneInfinite(x, y))
         {
             // x/h = ∞/∞: the limit is ±1 for the infinite argument and 0 for the finite one.
-            dx = T.IsInfinity(x) ? T.CopySign(T.One, x) : x / h;
-            dy = T.IsInfinity(y) ? T.CopySign(T.One, y) : y / h;
+            dx = T.IsInfinity(x) ? (x > T.Zero ? T.One : -T.One) : x / h;
+            dy = T.IsInfinity(y) ? (y > T.Zero ? T.One : -T.One) : y / h;
         }
         else if (Constants<T>.IsNormal(h) || !(T.IsFinite(x) && T.IsFinite(y)))
         {
