@@ -51,7 +51,7 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
         return x;
     }
 
-    [MethodImpl(Inline)] public static T ExpMinusSquare(T x, out T d) { T v = Special.ExpMinusSquare(x); d = -(Two * x * v); return v; }
+    [MethodImpl(Inline)] public static T ExpMinusSquare(T x, out T d) { T v = Special.ExpMinusSquare(x); d = T.IsInfinity(x) ? T.Zero : -(Two * x * v); return v; } // at ±∞ the limit 0, not ∞·0
     [MethodImpl(Inline)] public static T ExpSquare(T x, out T d) { T v = Special.ExpSquare(x); d = Two * x * v; return v; }
 
     /// <summary>Γ′ = Γ·ψ.</summary>
@@ -99,6 +99,10 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
     private static T DigammaDifference(T a, T b)
     {
         T c = a + b;
+        if (T.IsPositiveInfinity(a) && T.IsFinite(b))
+        {
+            return -b / a; // the limit −b/a → ∓0 (∞ − ∞ in the plain form)
+        }
         if (!(a > T.Zero && c > T.Zero && T.IsFinite(a) && T.IsFinite(c)))
         {
             return Special.Digamma(a) - Special.Digamma(c);
@@ -134,7 +138,7 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
         return !(m < T.Zero) && !(m > T.Zero) ? x : T.Log(t) * (x / m);
     }
 
-    [MethodImpl(Inline)] public static T NormalPdf(T x, out T d) { T v = Special.NormalPdf(x); d = -(x * v); return v; }
+    [MethodImpl(Inline)] public static T NormalPdf(T x, out T d) { T v = Special.NormalPdf(x); d = T.IsInfinity(x) ? T.Zero : -(x * v); return v; } // at ±∞ the limit 0, not ∞·0
 
     /// <summary>Φ′ = φ.</summary>
     [MethodImpl(Inline)] public static T NormalCdf(T x, out T d) { d = Special.NormalPdf(x); return Special.NormalCdf(x); }

@@ -100,3 +100,51 @@ public sealed class BetaPartialsTests
         Assert.That(failures.ToString(), Is.Empty);
     }
 }
+
+/// <summary>
+/// Special functions at ±∞ where the derivative has a limit: φ′(x) = −x·φ(x) → 0, (e^(−x²))′ → 0 (the second derivative
+/// of erf), ∂/∂a ln B(a, b) = ψ(a) − ψ(a+b) → 0 as a → ∞. The plain forms gave ∞·0 or ∞ − ∞ = NaN.
+/// </summary>
+[TestFixture]
+public sealed class SpecialLimitsAtInfinityTests
+{
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void NormalPdf_and_the_second_derivative_of_Erf_tend_to_zero(double x)
+    {
+        Assert.That(S.NormalPdf(Dual<double>.Variable(x)).Tangent, Is.EqualTo(0.0));
+        var nested = new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.One);
+        Assert.That(S.Erf(nested).Tangent.Tangent, Is.EqualTo(0.0), "erf″");
+        Assert.That(S.NormalCdf(nested).Tangent.Tangent, Is.EqualTo(0.0), "Φ″");
+        // Oracle: the closed form −x·φ(x) at |x| = 40 is already below 1e-300 and shrinking.
+        Assert.That(Math.Abs(40 * Math.Exp(-800) / Math.Sqrt(2 * Math.PI)), Is.LessThan(1e-300));
+    }
+
+    [Test]
+    public void LogBeta_and_Beta_partials_in_an_infinite_argument_tend_to_zero()
+    {
+        Assert.That(S.LogBeta(Dual<double>.Variable(double.PositiveInfinity), Dual<double>.Constant(2.5)).Tangent, Is.EqualTo(0.0));
+        Assert.That(S.Beta(Dual<double>.Variable(double.PositiveInfinity), Dual<double>.Constant(2.5)).Tangent, Is.EqualTo(0.0));
+        // The other partial, ψ(b) − ψ(∞), is −∞ (ln B → −∞ linearly in ψ(b)): unchanged.
+        Assert.That(S.LogBeta(Dual<double>.Constant(double.PositiveInfinity), Dual<double>.Variable(2.5)).Tangent, Is.EqualTo(double.NegativeInfinity));
+        // Oracle: at a = 1e300 the exact −1/a (b = 1) is already −1e-300.
+        Assert.That(S.LogBeta(Dual<double>.Variable(1e300), Dual<double>.Constant(1)).Tangent, Is.EqualTo(-1e-300).Within(1e-314));
+    }
+}
+
+/// <summary>Beta and LogBeta are two-argument rules: a constant operand whose partial is infinite contributes 0, not 0·∞.</summary>
+[TestFixture]
+public sealed class BetaConstantOperandTests
+{
+    [Test]
+    public void A_constant_operand_with_an_infinite_partial_contributes_nothing()
+    {
+        // At a = ∞ (a constant) ∂/∂a = ψ(∞) − ψ(∞ + b) has the limit 0 and ∂/∂b = ψ(b) − ψ(∞) = −∞; the constant must
+        // contribute nothing (it gave 0·(−∞) = NaN in the variable's lane).
+        var multi = S.LogBeta(Dual<double, Tangents2<double>>.Constant(double.PositiveInfinity), Dual<double, Tangents2<double>>.Variable(2.5, 1));
+        Assert.That(multi.Tangents[0], Is.EqualTo(0.0));
+        Assert.That(multi.Tangents[1], Is.EqualTo(double.NegativeInfinity));
+        var single = S.LogBeta(Dual<double>.Variable(double.PositiveInfinity), Dual<double>.Constant(2.5));
+        Assert.That(single.Tangent, Is.EqualTo(0.0));
+    }
+}
