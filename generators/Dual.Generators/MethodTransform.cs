@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Dual.Generators
 {
-    /// <summary>Turns one [Differentiable] method into an equatable <see cref="MethodModel"/> (twin and entry points as text).</summary>
+    /// <summary>
+    /// Turns one [Differentiable] method into a <see cref="MethodResult"/> in three stages: parsing the declaration
+    /// (<see cref="MethodDeclaration"/>), analysing the body (<see cref="MethodAnalysis"/>: flow, rewrite, multi-tangent
+    /// eligibility, GPU kernel, sparsity pattern) and emitting the members through a <see cref="CodeWriter"/>
+    /// (<see cref="TwinEmitter"/>, <see cref="EntryPoints"/>, <see cref="KernelTransform"/>).
+    /// </summary>
     internal static class MethodTransform
     {
-        public static MethodModel BuildSafe(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+        public static MethodResult BuildSafe(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
         {
             try
             {
@@ -30,133 +33,65 @@ namespace Dual.Generators
                 {
                     if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
                     {
-                        Signature sig = Signature.Of(node, method);
-                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct)
-                            with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct) };
+                        MethodDeclaration d = MethodDeclaration.Parse(node, method, ct);
+                        string placeholder = TwinEmitter.Placeholder(d, PlaceholderMulti(d, method, ctx.SemanticModel, ct), "an internal generator error (DUAL999) was reported on it");
+                        return new MethodResult(Model(d, placeholder) with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct) }, diags.ToEquatableArray());
                     }
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException)
                 {
                     // The DUAL999 above already says what went wrong.
                 }
-                return Fail("error", diags);
+                return new MethodResult(MethodModel.Nothing("error"), diags.ToEquatableArray());
             }
         }
 
-        private static MethodModel Fail(string hint, List<DiagnosticInfo> diags) =>
-            new(hint, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", false, diags.ToEquatableArray());
-
-        private static string HintName(IMethodSymbol method)
-        {
-            string type = method.ContainingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") ?? "global";
-            int index = method.ContainingType is null ? 0 : method.ContainingType.GetMembers(method.Name).IndexOf(method);
-            var sb = new StringBuilder();
-            foreach (char c in type + "." + method.Name + (index > 0 ? "_" + index : ""))
-            {
-                sb.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-            }
-            return sb + ".g.cs";
-        }
-
-        private static MethodModel Build(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+        private static MethodResult Build(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
         {
             var node = (MethodDeclarationSyntax)ctx.TargetNode;
             var method = (IMethodSymbol)ctx.TargetSymbol;
             SemanticModel model = ctx.SemanticModel;
             var diags = new List<DiagnosticInfo>();
-            string hint = HintName(method);
             if (FaultInjection.ThrowForMethod is { } fault && fault == method.Name) throw new InvalidOperationException("injected fault");
 
-            // Signature: the same check decides, for every caller, whether this twin exists (TwinSignature).
-            if (!TwinSignature.Check(method, node, diags)) return Fail(hint, diags);
-            Signature sig = Signature.Of(node, method);
-            Location idLoc = node.Identifier.GetLocation();
-            var precisions = new HashSet<SpecialType>(sig.Precisions);
-            string returnText = sig.ReturnText, modText = sig.ModText, name = sig.Name, paramText = sig.ParamText;
-            List<Param> parameters = sig.Parameters;
+            // 1. Parsing. The same signature check decides, for every caller, whether this twin exists (TwinSignature).
+            if (!TwinSignature.Check(method, node, diags)) return new MethodResult(MethodModel.Nothing(MethodDeclaration.HintNameOf(method)), diags.ToEquatableArray());
+            MethodDeclaration d = MethodDeclaration.Parse(node, method, ct);
+            string? verifyId = VerifyId(node, method, model, ct);
 
-            // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions.
-            var flow = new DualFlow(model, method, ct);
-            flow.Run(node);
-            diags.AddRange(flow.Diagnostics);
-            if (flow.HasErrors)
+            // 2. Analysis.
+            MethodAnalysis a = MethodAnalysis.Run(d, node, method, model, diags, ct);
+            if (a.Body is null)
             {
                 // The method is reported; callers still compile against a placeholder twin with the right signature.
-                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct)
-                    with { VerifyId = VerifyId(node, method, model, ct) };
-            }
-            var rewriter = new DualRewriter(model, flow, ct);
-            SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
-            SyntaxNode rewritten = rewriter.Visit(body)!;
-            string blockText;
-            if (rewritten is BlockSyntax block)
-            {
-                blockText = block.ToFullString().Trim();
-            }
-            else
-            {
-                string expr = rewritten.ToFullString().Trim();
-                blockText = method.ReturnsVoid ? "{ " + expr + "; }" : "{ return " + expr + "; }";
-            }
-            precisions.UnionWith(rewriter.Precisions);
-            if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) blockText = "{ return __NotDeclaredAnywhere; }";
-
-            var sb = new StringBuilder();
-            string scalarRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: false)));
-            sb.Append("/// <summary>Dual-number twin of <c>").Append(Xml(name)).Append("</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>\n");
-            sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + InsertBeforeLastBrace(blockText, scalarRules)));
-
-            bool mono = precisions.Count == 1 && !rewriter.UsesConversions
-                && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct);
-            string p1 = mono ? (precisions.First() == SpecialType.System_Single ? "float" : "double") : "";
-            if (mono)
-            {
-                string single = TypeMap.DualOf(precisions.First() == SpecialType.System_Single ? model.Compilation.GetSpecialType(SpecialType.System_Single) : model.Compilation.GetSpecialType(SpecialType.System_Double));
-                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                string multiRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: true)));
-                string text = modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
-                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n"
-                    + InsertBeforeLastBrace(blockText.Replace(single, multiType), multiRules);
-                sb.Append("\n\n/// <summary>Multi-tangent twin of <c>").Append(Xml(name)).Append("</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>\n");
-                sb.Append(Normalize(text));
+                string placeholder = TwinEmitter.Placeholder(d, PlaceholderMulti(d, method, model, ct), "fix the DUAL diagnostics reported on it");
+                return new MethodResult(Model(d, placeholder) with { VerifyId = verifyId }, diags.ToEquatableArray());
             }
 
-            if (method.ContainingType.TypeKind != TypeKind.Interface && Option(method, "EntryPoints"))
+            // 3. Emission.
+            var w = new CodeWriter();
+            TwinEmitter.Twins(w, d, a.Body, a.Rules, a.MultiPrecision);
+            if (a.Entry is not null)
             {
-                string entry = EntryPoints.Emit(method, name, parameters, modText, mono, p1, precisions);
-                string? clash = new[] { "Derivative", "Gradient", "Jvp", "Jacobian" }
-                    .Select(suffix => name + suffix)
-                    .FirstOrDefault(n => entry.Contains(" " + n + "(") && method.ContainingType.MemberNames.Contains(n));
-                if (clash is not null)
-                {
-                    diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, idLoc, name, method.ContainingType.Name, clash));
-                }
-                else if (entry.Length > 0)
-                {
-                    sb.Append("\n\n").Append(entry.TrimEnd());
-                }
+                string? clash = EntryPoints.MemberNames(d, a.Entry, a.Pattern is not null || EntryPoints.CanPrepareSparse(d, a.Entry)).FirstOrDefault(d.OwnerMembers.Contains);
+                if (clash is not null) diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, node.Identifier.GetLocation(), d.Name, method.ContainingType.Name, clash));
+                else EntryPoints.Emit(w, d, a.Entry, a.Pattern);
             }
-
-            bool grantsKernelRuntimeAccess = false;
-            if (KernelTransform.Requested(method))
+            if (a.Kernel is not null) a.Kernel.Write(w);
+            MethodModel result = Model(d, w.ToString().TrimEnd() + "\n", a.UsesConversions, a.Kernel is not null && !d.PublicAllTheWayOut) with
             {
-                string? kernel = KernelTransform.Emit(node, method, model, modText, diags, ct);
-                if (kernel is not null)
-                {
-                    sb.Append("\n\n").Append(kernel.TrimEnd());
-                    // ILGPU builds its kernel launchers in a dynamic assembly ("ILGPURuntime"), which can only reach a
-                    // kernel struct that is public all the way out unless this assembly lets it see internals.
-                    grantsKernelRuntimeAccess = !IsPublicAllTheWayOut(method);
-                }
-            }
-
-            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess)
-                with
-                {
-                    Placeholder = Placeholder(sig, method, model, "its generated code does not compile (DUAL014)", ct),
-                    VerifyId = VerifyId(node, method, model, ct),
-                };
+                Placeholder = TwinEmitter.Placeholder(d, a.MultiPrecision, "its generated code does not compile (DUAL014)"),
+                VerifyId = verifyId,
+            };
+            return new MethodResult(result, diags.ToEquatableArray());
         }
+
+        /// <summary>The multi-tangent placeholder is declared when callers expect a multi-tangent twin.</summary>
+        private static string? PlaceholderMulti(MethodDeclaration d, IMethodSymbol method, SemanticModel model, CancellationToken ct) =>
+            d.SinglePrecision is { } p && MultiTangentEligibility.Of(method, model, ct) ? p : null;
+
+        private static MethodModel Model(MethodDeclaration d, string members, bool needsConversions = false, bool grantsKernelRuntimeAccess = false) =>
+            new(d.HintName, d.Namespace, d.Usings, d.NamespaceUsings, d.TypeHeaders.ToEquatableArray(), members, needsConversions, grantsKernelRuntimeAccess);
 
         /// <summary>
         /// The id by which DUAL014 finds the method, or <see langword="null"/> when the user's method does not compile
@@ -164,261 +99,8 @@ namespace Dual.Generators
         /// </summary>
         private static string? VerifyId(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, CancellationToken ct)
         {
-            if (model.GetDiagnostics(node.Span, ct).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
+            if (model.GetDiagnostics(node.Span, ct).Any(x => x.Severity == DiagnosticSeverity.Error)) return null;
             return method.GetDocumentationCommentId();
         }
-
-        /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
-        private static EquatableArray<string> Usings(MethodDeclarationSyntax node, CancellationToken ct)
-        {
-            var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
-            return cu.Externs.Select(e => e.ToString().Trim())
-                .Concat(cu.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()))
-                .ToEquatableArray();
-        }
-
-        private static EquatableArray<string> NamespaceUsings(MethodDeclarationSyntax node) =>
-            node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
-
-        private static string? Namespace(IMethodSymbol method) =>
-            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
-
-        /// <summary>
-        /// The twin of a method whose body has DUAL errors: the signature (and the multi-tangent one when callers
-        /// expect it) with a body that throws. The build already fails on the reported error; the placeholder only
-        /// keeps the callers' generated code free of follow-on compiler errors.
-        /// </summary>
-        private static string Placeholder(Signature sig, IMethodSymbol method, SemanticModel model, string why, CancellationToken ct)
-        {
-            string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + sig.Name + "' is not generated: " + why + ".\"); }";
-            var sb = new StringBuilder();
-            sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(sig.Name)).Append("</c>, which has DUAL errors.</summary>\n");
-            sb.Append(Normalize(sig.ModText + sig.ReturnText + " " + sig.Name + "(" + sig.ParamText + ")\n" + body));
-            if (sig.Precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
-            {
-                string p1 = sig.Precisions.First() == SpecialType.System_Single ? "float" : "double";
-                string single = "global::Dual.Dual<" + p1 + ">";
-                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(sig.Name)).Append("</c>.</summary>\n");
-                sb.Append(Normalize(sig.ModText + sig.ReturnText.Replace(single, multiType) + " " + sig.Name + "<TTangents>(" + sig.ParamText.Replace(single, multiType) + ")\n"
-                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n" + body));
-            }
-            return sb.ToString();
-        }
-
-        /// <summary>The twin's declaration parts, computed once from a method that passed <see cref="TwinSignature.Check"/>.</summary>
-        private sealed class Signature
-        {
-            private Signature(List<string> headers, string modText, string returnText, string name, List<Param> parameters, HashSet<SpecialType> precisions)
-            {
-                Headers = headers;
-                ModText = modText;
-                ReturnText = returnText;
-                Name = name;
-                Parameters = parameters;
-                Precisions = precisions;
-                ParamText = string.Join(", ", parameters.Select(p => p.Declaration(mapped: true)));
-            }
-
-            public List<string> Headers { get; }
-            public string ModText { get; }
-            public string ReturnText { get; }
-            public string Name { get; }
-            public List<Param> Parameters { get; }
-            public HashSet<SpecialType> Precisions { get; }
-            public string ParamText { get; }
-
-            public static Signature Of(MethodDeclarationSyntax node, IMethodSymbol method)
-            {
-                var precisions = new HashSet<SpecialType>();
-                string returnText = "void";
-                if (!method.ReturnsVoid)
-                {
-                    TypeMap.CollectPrecisions(method.ReturnType, precisions);
-                    returnText = TypeMap.Map(method.ReturnType, out _) ?? method.ReturnType.ToDisplayString(TypeMap.Fq);
-                }
-                var parameters = new List<Param>();
-                for (int i = 0; i < method.Parameters.Length; i++)
-                {
-                    IParameterSymbol p = method.Parameters[i];
-                    ParameterSyntax ps = node.ParameterList.Parameters[i];
-                    TypeMap.CollectPrecisions(p.Type, precisions);
-                    string? mapped = TypeMap.Map(p.Type, out _);
-                    string modifiers = string.Join(" ", ps.Modifiers.Select(m => m.Text));
-                    // A dual parameter cannot have a constant default: generated callers pass it explicitly. Other defaults stay.
-                    string def = ps.Default is not null && TwinSignature.KeepsDefault(p) ? " " + ps.Default.ToString().Trim() : "";
-                    parameters.Add(new Param(p, ps.Identifier.Text, modifiers, p.Type.ToDisplayString(TypeMap.Fq), mapped, def));
-                }
-                var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
-                    || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
-                var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
-                return new Signature(headers, mods.Count > 0 ? string.Join(" ", mods) + " " : "", returnText, node.Identifier.Text, parameters, precisions);
-            }
-
-            /// <summary>A model holding <paramref name="members"/> in the method's type, namespace and usings.</summary>
-            public MethodModel Model(string hint, MethodDeclarationSyntax node, IMethodSymbol method, string members, List<DiagnosticInfo> diags, CancellationToken ct,
-                bool needsConversions = false, bool grantsKernelRuntimeAccess = false) =>
-                new(hint, Namespace(method), Usings(node, ct), NamespaceUsings(node), Headers.ToEquatableArray(), members, needsConversions, diags.ToEquatableArray(), grantsKernelRuntimeAccess);
-        }
-
-        private static bool IsPublicAllTheWayOut(IMethodSymbol method)
-        {
-            if (method.DeclaredAccessibility != Accessibility.Public) return false;
-            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-            {
-                if (type.DeclaredAccessibility != Accessibility.Public) return false;
-            }
-            return true;
-        }
-
-        /// <summary>A boolean named argument of [Differentiable] (default true).</summary>
-        private static bool Option(IMethodSymbol method, string name)
-        {
-            foreach (AttributeData a in method.GetAttributes())
-            {
-                if (a.AttributeClass?.ToDisplayString() != "Dual.DifferentiableAttribute") continue;
-                foreach (KeyValuePair<string, TypedConstant> arg in a.NamedArguments)
-                {
-                    if (arg.Key == name && arg.Value.Value is bool b) return b;
-                }
-            }
-            return true;
-        }
-
-        internal static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-        private static string Normalize(string memberText)
-        {
-            MemberDeclarationSyntax? member = SyntaxFactory.ParseMemberDeclaration(memberText);
-            return member is null ? memberText : member.NormalizeWhitespace("    ", "\n").ToFullString();
-        }
-
-        private static string InsertBeforeLastBrace(string block, string insert)
-        {
-            if (insert.Length == 0) return block;
-            int i = block.LastIndexOf('}');
-            return block.Substring(0, i) + "\n" + insert + "\n" + block.Substring(i);
-        }
-
-        private static string Header(TypeDeclarationSyntax t)
-        {
-            string kind = t switch
-            {
-                RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-                _ => t.Keyword.Text,
-            };
-            string refMod = t.Modifiers.Any(SyntaxKind.RefKeyword) ? "ref " : "";
-            return refMod + "partial " + kind + " " + t.Identifier.Text + (t.TypeParameterList?.ToString() ?? "");
-        }
-
-        private static string RuleLocal(RuleUse r, bool multi)
-        {
-            string p = r.Precision;
-            string d = multi ? "global::Dual.Dual<" + p + ", TTangents>" : "global::Dual.Dual<" + p + ">";
-            var args = Enumerable.Range(0, r.Arity).Select(i => "__a" + i).ToList();
-            string primals = string.Join(", ", args.Select(a => a + ".Value"));
-            var sb = new StringBuilder();
-            sb.Append("static ").Append(d).Append(' ').Append(r.LocalName).Append('(').Append(string.Join(", ", args.Select(a => d + " " + a))).Append(")\n{\n");
-            sb.Append(p).Append(" __v = ").Append(r.TargetCall).Append('(').Append(primals).Append(");\n");
-            sb.Append("var __d = ").Append(r.RuleCall).Append('(').Append(primals).Append(");\n");
-            string Partial(int i) => r.Arity == 1 ? "__d" : "__d.Item" + (i + 1);
-            string tangent;
-            if (!multi)
-            {
-                tangent = string.Join(" + ", args.Select((a, i) => Partial(i) + " * " + a + ".Tangent"));
-            }
-            else
-            {
-                tangent = "TTangents.Multiply(" + args[0] + ".Tangents, " + Partial(0) + ")";
-                for (int i = 1; i < args.Count; i++)
-                {
-                    tangent = "TTangents.Add(" + tangent + ", TTangents.Multiply(" + args[i] + ".Tangents, " + Partial(i) + "))";
-                }
-            }
-            sb.Append("return new ").Append(d).Append("(__v, ").Append(tangent).Append(");\n}\n");
-            return sb.ToString();
-        }
-
-        /// <summary>
-        /// Whether a multi-tangent twin is emitted for <paramref name="method"/>: one floating precision throughout, and
-        /// the same holds for every [Differentiable] method it calls. Computed from syntax + semantics of each method
-        /// alone, so that a caller's prediction always agrees with the callee's own decision.
-        /// </summary>
-        private static bool MultiEligible(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
-        {
-            if (!visiting.Add(method)) return true;
-            if (!Option(method, "MultiTangent")) return false;
-            if (visiting.Count > 64) return false;
-            if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax decl) return false;
-            Compilation compilation = model.Compilation;
-            if (!compilation.ContainsSyntaxTree(decl.SyntaxTree)) return false;
-            SemanticModel sm = decl.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(decl.SyntaxTree);
-            var precisions = new HashSet<SpecialType>();
-            TypeMap.CollectPrecisions(method.ReturnType, precisions);
-            foreach (IParameterSymbol p in method.Parameters) TypeMap.CollectPrecisions(p.Type, precisions);
-            SyntaxNode? body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;
-            if (body is null) return false;
-            var callees = new List<IMethodSymbol>();
-            foreach (SyntaxNode n in body.DescendantNodesAndSelf())
-            {
-                if (n is ExpressionSyntax e)
-                {
-                    TypeInfo ti = sm.GetTypeInfo(e, ct);
-                    TypeMap.CollectPrecisions(ti.Type, precisions);
-                    TypeMap.CollectPrecisions(ti.ConvertedType, precisions);
-                    if (e is InvocationExpressionSyntax && sm.GetSymbolInfo(e, ct).Symbol is IMethodSymbol m
-                        && TypeMap.HasAttribute(m.OriginalDefinition, "Dual.DifferentiableAttribute"))
-                    {
-                        callees.Add(m.OriginalDefinition);
-                    }
-                }
-            }
-            if (precisions.Count != 1) return false;
-            foreach (IMethodSymbol c in callees)
-            {
-                if (!MultiEligible(c, model, visiting, ct)) return false;
-            }
-            return true;
-        }
-    }
-
-    /// <summary>A parameter of the [Differentiable] method and its dual type.</summary>
-    internal sealed class Param
-    {
-        public Param(IParameterSymbol symbol, string name, string modifiers, string original, string? mapped, string defaultText)
-        {
-            Symbol = symbol;
-            Name = name;
-            Modifiers = modifiers;
-            Original = original;
-            Mapped = mapped;
-            DefaultText = defaultText;
-        }
-
-        public IParameterSymbol Symbol { get; }
-        public string Name { get; }
-        public string Modifiers { get; }
-        public string Original { get; }
-        public string? Mapped { get; }
-        public string DefaultText { get; }
-
-        public string Declaration(bool mapped)
-        {
-            // Entry points append parameters, so they drop 'params' and 'this'. The twin drops 'params' on a floating
-            // parameter too: 'F()' would otherwise be ambiguous between F(params double[]) and F(params Dual<double>[]).
-            var mods = Modifiers.Split(' ').Where(m => m.Length > 0);
-            if (!mapped || Mapped is not null) mods = mods.Where(m => m != "params");
-            if (!mapped) mods = mods.Where(m => m != "this");
-            string modText = string.Join(" ", mods);
-            return (modText.Length > 0 ? modText + " " : "") + (mapped && Mapped is not null ? Mapped : Original) + " " + Name + (mapped ? DefaultText : "");
-        }
-
-        /// <summary>How the parameter is passed on: with its ref kind keyword.</summary>
-        public string Pass(string expr) => Symbol.RefKind switch
-        {
-            RefKind.Ref => "ref " + expr,
-            RefKind.Out => "out " + expr,
-            _ => expr,
-        };
     }
 }

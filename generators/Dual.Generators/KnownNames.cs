@@ -1,0 +1,29 @@
+namespace Dual.Generators
+{
+    /// <summary>The names of the runtime's attributes and of the types generated code refers to, written once.</summary>
+    internal static class KnownNames
+    {
+        public const string DifferentiableAttribute = "Dual.DifferentiableAttribute";
+        public const string DerivativeOfAttribute = "Dual.DerivativeOfAttribute";
+        public const string ConstantAttribute = "Dual.ConstantAttribute";
+        public const string KernelFunction = "Dual.Gpu.IKernelFunction";
+        public const string KernelPointFunction = "Dual.Gpu.IKernelPointFunction";
+
+        /// <summary><c>global::Dual.Dual&lt;p&gt;</c> for the keyword <paramref name="p"/> (<c>double</c> or <c>float</c>).</summary>
+        public static string Dual(string p) => "global::Dual.Dual<" + p + ">";
+
+        /// <summary>The multi-tangent dual type over the twin's <c>TTangents</c>.</summary>
+        public static string MultiDual(string p) => "global::Dual.Dual<" + p + ", TTangents>";
+
+        public const string GeneratedDerivatives = "global::Dual.CompilerServices.GeneratedDerivatives";
+        public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
+        public const string VectorTwin = "global::Dual.CompilerServices.IVectorTwin";
+        public const string VectorTwinFunction = "global::Dual.CompilerServices.VectorTwinFunction";
+        public const string TwinArrays = "global::Dual.CompilerServices.TwinArrays";
+        public const string CarriedSpan = "global::Dual.CompilerServices.CarriedSpan";
+        public const string PatternBuilder = "global::Dual.CompilerServices.SparsityPatternBuilder";
+        public const string SparsityPattern = "global::Dual.SparsityPattern";
+        public const string PreparedSparseJacobian = "global::Dual.PreparedSparseJacobian";
+        public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dual.Generators
+{
+    /// <summary>
+    /// The analysis stage of one [Differentiable] method: the flow analysis (which decides every use of a dual value),
+    /// the rewrite into the twin's body, multi-tangent eligibility, the entry-point plan, the GPU kernel form and the
+    /// compile-time sparsity pattern. Its results are text and plans for the emitters.
+    /// </summary>
+    internal sealed class MethodAnalysis
+    {
+        private MethodAnalysis() { }
+
+        /// <summary>The twin's body as a block, or <see langword="null"/> when the flow analysis reported errors.</summary>
+        public string? Body { get; private set; }
+
+        public List<RuleUse> Rules { get; private set; } = new();
+
+        /// <summary>"double"/"float" when the multi-tangent twin is emitted; else <see langword="null"/>.</summary>
+        public string? MultiPrecision { get; private set; }
+
+        public bool UsesConversions { get; private set; }
+
+        public EntryPlan? Entry { get; private set; }
+
+        public KernelEmission? Kernel { get; private set; }
+
+        public SparsityEmission? Pattern { get; private set; }
+
+        public static MethodAnalysis Run(MethodDeclaration d, MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+        {
+            var a = new MethodAnalysis();
+            var flow = new DualFlow(model, method, ct);
+            flow.Run(node);
+            diags.AddRange(flow.Diagnostics);
+            if (flow.HasErrors) return a;
+
+            var rewriter = new DualRewriter(model, flow, ct);
+            SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
+            SyntaxNode rewritten = rewriter.Visit(body)!;
+            string text = SyntaxPrinter.Print(rewritten);
+            a.Body = rewritten is BlockSyntax ? text : "{\n    " + (method.ReturnsVoid ? "" : "return ") + text + ";\n}";
+            if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) a.Body = "{\n    return __NotDeclaredAnywhere;\n}";
+            a.Rules = flow.Rules;
+            a.UsesConversions = rewriter.UsesConversions;
+            var precisions = new HashSet<SpecialType>(d.Precisions);
+            precisions.UnionWith(rewriter.Precisions);
+            if (precisions.Count == 1 && !rewriter.UsesConversions && MultiTangentEligibility.Of(method, model, ct))
+            {
+                a.MultiPrecision = precisions.First() == SpecialType.System_Single ? "float" : "double";
+            }
+            if (d.EntryPointsOption)
+            {
+                a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null);
+                if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
+                {
+                    a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);
+                }
+            }
+            if (d.GpuOption) a.Kernel = KernelTransform.Analyze(node, method, model, d, diags, ct);
+            return a;
+        }
+    }
+}
