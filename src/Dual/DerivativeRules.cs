@@ -23,7 +23,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 {
     private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
-    [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
+    [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / (v + T.Zero); return v; } // v + 0: √(−0) = −0, and the derivative at 0 is +∞ from either zero (as Cbrt and RootN give)
     [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
     // x^(1/n)/(n·x), written (v/x)/n so that n·x cannot overflow. At x = 0 it is 0/0: there the derivative is +∞ for
     // n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1; at x = ±∞ it is ∞/∞: there the limit is 0 (as Sqrt and Cbrt give).
@@ -163,7 +163,13 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Atan2(T y, T x, out T dy, out T dx)
     {
         T r2 = x * x + y * y;
-        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        if (OneInfinite(x, y))
+        {
+            // ∞/∞ in the plain form; the limits are 1/x and −y/x² (x infinite) or x/y² and −1/y (y infinite): ±0.
+            dy = T.IsInfinity(x) ? T.One / x : x / (y * y);
+            dx = T.IsInfinity(x) ? -y / (x * x) : -T.One / y;
+        }
+        else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
             dy = x / r2;
             dx = -y / r2;
@@ -175,12 +181,21 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return T.Atan2(y, x);
     }
 
+    // Exactly one argument infinite and the other finite: a two-argument rule whose plain form is ∞/∞ has a limit there.
+    [MethodImpl(Inline)]
+    private static bool OneInfinite(T x, T y) => (T.IsInfinity(x) && T.IsFinite(y)) || (T.IsInfinity(y) && T.IsFinite(x));
+
     /// <summary>atan2(y, x)/π: the partials of <see cref="Atan2"/> divided by π.</summary>
     [MethodImpl(Inline)]
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
         T r2 = T.Pi * (x * x + y * y);
-        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        if (OneInfinite(x, y))
+        {
+            dy = T.IsInfinity(x) ? T.One / (T.Pi * x) : x / (T.Pi * (y * y));
+            dx = T.IsInfinity(x) ? -y / (T.Pi * (x * x)) : -T.One / (T.Pi * y);
+        }
+        else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
             dy = x / r2;
             dx = -y / r2;
@@ -356,6 +371,12 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         {
             dx = T.Zero;
             dy = T.Zero;
+        }
+        else if (OneInfinite(x, y))
+        {
+            // x/h = ∞/∞: the limit is ±1 for the infinite argument and 0 for the finite one.
+            dx = T.IsInfinity(x) ? (x > T.Zero ? T.One : -T.One) : x / h;
+            dy = T.IsInfinity(y) ? (y > T.Zero ? T.One : -T.One) : y / h;
         }
         else if (Constants<T>.IsNormal(h) || !(T.IsFinite(x) && T.IsFinite(y)))
         {
