@@ -30,14 +30,14 @@ public static class BlackScholesExample
 
     /// <summary>
     /// Every greek by automatic differentiation of the one pricing formula: the first-order ones from the generated
-    /// <c>Pricing.CallGradient</c> (one multi-tangent pass of the <c>[Differentiable]</c> method), gamma by nesting
+    /// <c>Pricing.CallValueAndGradient</c> (one multi-tangent pass of the <c>[Differentiable]</c> method), gamma by nesting
     /// (<c>Dual&lt;Dual&lt;double&gt;&gt;</c>, spot seeded on both levels), vanna and volga from <c>AutoDiff.Hessian</c>.
     /// </summary>
     /// <param name="m">The market.</param>
     /// <returns>The greeks.</returns>
     public static Greeks FromDual(Market m)
     {
-        var (delta, dualDelta, vega, rho, dExpiry) = Pricing.CallGradient(m.Spot, m.Strike, m.Volatility, m.Rate, m.Expiry, out double price);
+        var (price, (delta, dualDelta, vega, rho, dExpiry)) = Pricing.CallValueAndGradient(m.Spot, m.Strike, m.Volatility, m.Rate, m.Expiry);
 
         // Second order: the generator's twins are first order (Dual<double>), so gamma nests the generic formula.
         var spot = new Dual<Dual<double>>(new Dual<double>(m.Spot, 1), new Dual<double>(1, 0));

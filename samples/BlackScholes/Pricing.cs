@@ -7,7 +7,7 @@ namespace Dual.Samples.BlackScholes;
 /// Black–Scholes prices of European options on a non-dividend-paying stock. The call price is written once, on generic
 /// math, so that it runs on <see cref="double"/>, on first-order duals (the generator's twin of <see cref="Call"/>) and
 /// on nested duals (second-order greeks); <see cref="Call"/> is the plain-<see cref="double"/> pricing method that
-/// <c>[Differentiable]</c> turns into <c>CallGradient</c>.
+/// <c>[Differentiable]</c> turns into <c>CallGradient</c> and <c>CallValueAndGradient</c>.
 /// </summary>
 public static partial class Pricing
 {
@@ -30,7 +30,7 @@ public static partial class Pricing
 
     /// <summary>
     /// The call price for <see cref="double"/> inputs. <c>[Differentiable]</c>: the generator writes its dual twin and
-    /// <c>CallGradient(spot, strike, volatility, rate, expiry, out price)</c>, which returns all five first-order
+    /// <c>CallValueAndGradient(spot, strike, volatility, rate, expiry)</c>, which returns the price and all five first-order
     /// sensitivities (delta, ∂/∂K, vega, rho, −theta) from one multi-tangent pass.
     /// </summary>
     /// <param name="spot">S, the stock price.</param>

@@ -11,12 +11,12 @@ Console.WriteLine("one pricing formula (generic math, Special.NormalCdf) behind 
 Console.WriteLine();
 Console.WriteLine($"{"",-7} {"",-12} {"Dual (AD)",20} {"closed form",20} {"rel. difference",16}   how");
 Row("price", "C", ad.Price, exact.Price, "Pricing.Call");
-Row("delta", "dC/dS", ad.Delta, exact.Delta, "CallGradient: one pass, five partials");
+Row("delta", "dC/dS", ad.Delta, exact.Delta, "CallValueAndGradient: one pass, five partials");
 Row("gamma", "d2C/dS2", ad.Gamma, exact.Gamma, "nested Dual<Dual<double>>");
-Row("vega", "dC/dsigma", ad.Vega, exact.Vega, "CallGradient");
-Row("rho", "dC/dr", ad.Rho, exact.Rho, "CallGradient");
-Row("theta", "-dC/dtau", ad.Theta, exact.Theta, "CallGradient (per year; per day: /365)");
-Row("", "dC/dK", ad.DualDelta, exact.DualDelta, "CallGradient");
+Row("vega", "dC/dsigma", ad.Vega, exact.Vega, "CallValueAndGradient");
+Row("rho", "dC/dr", ad.Rho, exact.Rho, "CallValueAndGradient");
+Row("theta", "-dC/dtau", ad.Theta, exact.Theta, "CallValueAndGradient (per year; per day: /365)");
+Row("", "dC/dK", ad.DualDelta, exact.DualDelta, "CallValueAndGradient");
 Row("vanna", "d2C/dSdsigma", ad.Vanna, exact.Vanna, "AutoDiff.Hessian");
 Row("volga", "d2C/dsigma2", ad.Volga, exact.Volga, "AutoDiff.Hessian");
 
