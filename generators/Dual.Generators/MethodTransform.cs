@@ -31,8 +31,8 @@ namespace Dual.Generators
                     if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
                     {
                         Signature sig = Signature.Of(node, method);
-                        return sig.Model(HintName(method), node, method, Placeholder(sig, method, ctx.SemanticModel, "an internal generator error (DUAL999) was reported on it", ct), diags, ct)
-                            with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct) };
+                        return sig.Model(HintName(method), node, method, Placeholder(sig, "an internal generator error (DUAL999) was reported on it", multi: false), diags, ct)
+                            with { VerifyId = VerifyId(node, method, ctx.SemanticModel, ct), FunctionId = method.GetDocumentationCommentId() };
                     }
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException)
@@ -75,55 +75,48 @@ namespace Dual.Generators
             string returnText = sig.ReturnText, modText = sig.ModText, name = sig.Name, paramText = sig.ParamText;
             List<Param> parameters = sig.Parameters;
 
-            // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions.
-            var flow = new DualFlow(model, method, ct);
-            flow.Run(node);
-            diags.AddRange(flow.Diagnostics);
-            if (flow.HasErrors)
+            // Body: the flow analysis decides every use of a dual value; the rewriter only executes its decisions (TwinBody).
+            TwinBody twin = TwinBody.Build(model, method, node, TwinPlace.Differentiable(method), ct);
+            diags.AddRange(twin.Diagnostics);
+            precisions.UnionWith(twin.Precisions);
+            // Whether the method alone allows a multi-tangent twin; the compilation-wide closure adds its callees (TwinWorld).
+            bool ownMono = precisions.Count == 1 && !twin.UsesConversions && Option(method, "MultiTangent");
+            MethodModel WithFacts(MethodModel m) => m with
+            {
+                FunctionId = method.GetDocumentationCommentId(),
+                OwnMono = ownMono,
+                Callees = twin.Flow.Callees.OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
+                Requests = twin.Flow.Requests.OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
+            };
+            if (twin.HasErrors)
             {
                 // The method is reported; callers still compile against a placeholder twin with the right signature.
-                return sig.Model(hint, node, method, Placeholder(sig, method, model, "fix the DUAL diagnostics reported on it", ct), diags, ct)
-                    with { VerifyId = VerifyId(node, method, model, ct) };
+                const string fix = "fix the DUAL diagnostics reported on it";
+                return WithFacts(sig.Model(hint, node, method, Placeholder(sig, fix, ownMono), diags, ct)
+                    with { VerifyId = VerifyId(node, method, model, ct), ScalarPlaceholder = ownMono ? Placeholder(sig, fix, multi: false) : null });
             }
-            var rewriter = new DualRewriter(model, flow, ct);
-            SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
-            SyntaxNode rewritten = rewriter.Visit(body)!;
-            string blockText;
-            if (rewritten is BlockSyntax block)
-            {
-                blockText = block.ToFullString().Trim();
-            }
-            else
-            {
-                string expr = rewritten.ToFullString().Trim();
-                blockText = method.ReturnsVoid ? "{ " + expr + "; }" : "{ return " + expr + "; }";
-            }
-            precisions.UnionWith(rewriter.Precisions);
+            string blockText = twin.BlockWithRules(multi: false);
             if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) blockText = "{ return __NotDeclaredAnywhere; }";
 
             var sb = new StringBuilder();
-            string scalarRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: false)));
             sb.Append("/// <summary>Dual-number twin of <c>").Append(Xml(name)).Append("</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>\n");
-            sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + InsertBeforeLastBrace(blockText, scalarRules)));
+            sb.Append(Normalize(modText + returnText + " " + name + "(" + paramText + ")\n" + blockText));
+            var scalar = new StringBuilder(sb.ToString());
 
-            bool mono = precisions.Count == 1 && !rewriter.UsesConversions
-                && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct);
-            string p1 = mono ? (precisions.First() == SpecialType.System_Single ? "float" : "double") : "";
-            if (mono)
+            string p1 = ownMono ? twin.Precision : "";
+            if (ownMono)
             {
-                string single = TypeMap.DualOf(precisions.First() == SpecialType.System_Single ? model.Compilation.GetSpecialType(SpecialType.System_Single) : model.Compilation.GetSpecialType(SpecialType.System_Double));
-                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
-                string multiRules = string.Concat(flow.Rules.Select(r => RuleLocal(r, multi: true)));
-                string text = modText + returnText.Replace(single, multiType) + " " + name + "<TTangents>(" + paramText.Replace(single, multiType) + ")\n"
-                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n"
-                    + InsertBeforeLastBrace(blockText.Replace(single, multiType), multiRules);
+                string text = modText + twin.Multi(returnText) + " " + name + "<TTangents>(" + twin.Multi(paramText) + ")\n"
+                    + "    " + KnownNames.TangentsConstraint(p1) + "\n"
+                    + twin.BlockWithRules(multi: true);
                 sb.Append("\n\n/// <summary>Multi-tangent twin of <c>").Append(Xml(name)).Append("</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>\n");
                 sb.Append(Normalize(text));
             }
 
             if (method.ContainingType.TypeKind != TypeKind.Interface && Option(method, "EntryPoints"))
             {
-                string entry = EntryPoints.Emit(method, name, parameters, modText, mono, p1, precisions);
+                string entry = EntryPoints.Emit(method, name, parameters, modText, ownMono, p1, precisions);
+                string entryScalar = ownMono ? EntryPoints.Emit(method, name, parameters, modText, false, "", precisions) : entry;
                 string? clash = new[] { "Derivative", "Gradient", "Jvp", "Jacobian" }
                     .Select(suffix => name + suffix)
                     .FirstOrDefault(n => entry.Contains(" " + n + "(") && method.ContainingType.MemberNames.Contains(n));
@@ -134,6 +127,7 @@ namespace Dual.Generators
                 else if (entry.Length > 0)
                 {
                     sb.Append("\n\n").Append(entry.TrimEnd());
+                    scalar.Append("\n\n").Append(entryScalar.TrimEnd());
                 }
             }
 
@@ -144,18 +138,22 @@ namespace Dual.Generators
                 if (kernel is not null)
                 {
                     sb.Append("\n\n").Append(kernel.TrimEnd());
+                    scalar.Append("\n\n").Append(kernel.TrimEnd());
                     // ILGPU builds its kernel launchers in a dynamic assembly ("ILGPURuntime"), which can only reach a
                     // kernel struct that is public all the way out unless this assembly lets it see internals.
                     grantsKernelRuntimeAccess = !IsPublicAllTheWayOut(method);
                 }
             }
 
-            return sig.Model(hint, node, method, sb.ToString(), diags, ct, rewriter.UsesConversions, grantsKernelRuntimeAccess)
+            const string why = "its generated code does not compile (DUAL014)";
+            return WithFacts(sig.Model(hint, node, method, sb.ToString(), diags, ct, twin.UsesConversions, grantsKernelRuntimeAccess)
                 with
                 {
-                    Placeholder = Placeholder(sig, method, model, "its generated code does not compile (DUAL014)", ct),
+                    Placeholder = Placeholder(sig, why, ownMono),
                     VerifyId = VerifyId(node, method, model, ct),
-                };
+                    ScalarMembers = ownMono ? scalar.ToString() : null,
+                    ScalarPlaceholder = ownMono ? Placeholder(sig, why, multi: false) : null,
+                });
         }
 
         /// <summary>
@@ -169,7 +167,7 @@ namespace Dual.Generators
         }
 
         /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
-        private static EquatableArray<string> Usings(MethodDeclarationSyntax node, CancellationToken ct)
+        internal static EquatableArray<string> Usings(SyntaxNode node, CancellationToken ct)
         {
             var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
             return cu.Externs.Select(e => e.ToString().Trim())
@@ -177,7 +175,7 @@ namespace Dual.Generators
                 .ToEquatableArray();
         }
 
-        private static EquatableArray<string> NamespaceUsings(MethodDeclarationSyntax node) =>
+        internal static EquatableArray<string> NamespaceUsings(SyntaxNode node) =>
             node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
 
         private static string? Namespace(IMethodSymbol method) =>
@@ -188,20 +186,18 @@ namespace Dual.Generators
         /// expect it) with a body that throws. The build already fails on the reported error; the placeholder only
         /// keeps the callers' generated code free of follow-on compiler errors.
         /// </summary>
-        private static string Placeholder(Signature sig, IMethodSymbol method, SemanticModel model, string why, CancellationToken ct)
+        private static string Placeholder(Signature sig, string why, bool multi)
         {
             string body = "{ throw new global::System.InvalidOperationException(\"The dual twin of '" + sig.Name + "' is not generated: " + why + ".\"); }";
             var sb = new StringBuilder();
             sb.Append("/// <summary>Placeholder for the dual twin of <c>").Append(Xml(sig.Name)).Append("</c>, which has DUAL errors.</summary>\n");
             sb.Append(Normalize(sig.ModText + sig.ReturnText + " " + sig.Name + "(" + sig.ParamText + ")\n" + body));
-            if (sig.Precisions.Count == 1 && MultiEligible(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct))
+            if (multi && sig.Precisions.Count == 1)
             {
                 string p1 = sig.Precisions.First() == SpecialType.System_Single ? "float" : "double";
-                string single = "global::Dual.Dual<" + p1 + ">";
-                string multiType = "global::Dual.Dual<" + p1 + ", TTangents>";
                 sb.Append("\n\n/// <summary>Placeholder for the multi-tangent twin of <c>").Append(Xml(sig.Name)).Append("</c>.</summary>\n");
-                sb.Append(Normalize(sig.ModText + sig.ReturnText.Replace(single, multiType) + " " + sig.Name + "<TTangents>(" + sig.ParamText.Replace(single, multiType) + ")\n"
-                    + "    where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p1 + ">\n" + body));
+                sb.Append(Normalize(sig.ModText + TwinBody.Multi(sig.ReturnText, p1, sig.AggregateNames) + " " + sig.Name + "<TTangents>(" + TwinBody.Multi(sig.ParamText, p1, sig.AggregateNames) + ")\n"
+                    + "    " + KnownNames.TangentsConstraint(p1) + "\n" + body));
             }
             return sb.ToString();
         }
@@ -228,6 +224,9 @@ namespace Dual.Generators
             public HashSet<SpecialType> Precisions { get; }
             public string ParamText { get; }
 
+            /// <summary>Dual types of the aggregates in the signature (generic in the multi-tangent placeholder).</summary>
+            public List<string> AggregateNames { get; } = new();
+
             public static Signature Of(MethodDeclarationSyntax node, IMethodSymbol method)
             {
                 var precisions = new HashSet<SpecialType>();
@@ -252,7 +251,12 @@ namespace Dual.Generators
                 var mods = node.Modifiers.Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)
                     || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text).ToList();
                 var headers = node.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToList();
-                return new Signature(headers, mods.Count > 0 ? string.Join(" ", mods) + " " : "", returnText, node.Identifier.Text, parameters, precisions);
+                var signature = new Signature(headers, mods.Count > 0 ? string.Join(" ", mods) + " " : "", returnText, node.Identifier.Text, parameters, precisions);
+                var aggregates = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                Aggregates.Collect(method.ReturnType, aggregates);
+                foreach (IParameterSymbol p in method.Parameters) Aggregates.Collect(p.Type, aggregates);
+                signature.AggregateNames.AddRange(aggregates.Select(Aggregates.DualName).OrderByDescending(n => n.Length));
+                return signature;
             }
 
             /// <summary>A model holding <paramref name="members"/> in the method's type, namespace and usings.</summary>
@@ -276,7 +280,7 @@ namespace Dual.Generators
         {
             foreach (AttributeData a in method.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() != "Dual.DifferentiableAttribute") continue;
+                if (a.AttributeClass?.ToDisplayString() != KnownNames.DifferentiableAttribute) continue;
                 foreach (KeyValuePair<string, TypedConstant> arg in a.NamedArguments)
                 {
                     if (arg.Key == name && arg.Value.Value is bool b) return b;
@@ -287,17 +291,10 @@ namespace Dual.Generators
 
         internal static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-        private static string Normalize(string memberText)
+        internal static string Normalize(string memberText)
         {
             MemberDeclarationSyntax? member = SyntaxFactory.ParseMemberDeclaration(memberText);
             return member is null ? memberText : member.NormalizeWhitespace("    ", "\n").ToFullString();
-        }
-
-        private static string InsertBeforeLastBrace(string block, string insert)
-        {
-            if (insert.Length == 0) return block;
-            int i = block.LastIndexOf('}');
-            return block.Substring(0, i) + "\n" + insert + "\n" + block.Substring(i);
         }
 
         private static string Header(TypeDeclarationSyntax t)
@@ -309,76 +306,6 @@ namespace Dual.Generators
             };
             string refMod = t.Modifiers.Any(SyntaxKind.RefKeyword) ? "ref " : "";
             return refMod + "partial " + kind + " " + t.Identifier.Text + (t.TypeParameterList?.ToString() ?? "");
-        }
-
-        private static string RuleLocal(RuleUse r, bool multi)
-        {
-            string p = r.Precision;
-            string d = multi ? "global::Dual.Dual<" + p + ", TTangents>" : "global::Dual.Dual<" + p + ">";
-            var args = Enumerable.Range(0, r.Arity).Select(i => "__a" + i).ToList();
-            string primals = string.Join(", ", args.Select(a => a + ".Value"));
-            var sb = new StringBuilder();
-            sb.Append("static ").Append(d).Append(' ').Append(r.LocalName).Append('(').Append(string.Join(", ", args.Select(a => d + " " + a))).Append(")\n{\n");
-            sb.Append(p).Append(" __v = ").Append(r.TargetCall).Append('(').Append(primals).Append(");\n");
-            sb.Append("var __d = ").Append(r.RuleCall).Append('(').Append(primals).Append(");\n");
-            string Partial(int i) => r.Arity == 1 ? "__d" : "__d.Item" + (i + 1);
-            string tangent;
-            if (!multi)
-            {
-                tangent = string.Join(" + ", args.Select((a, i) => Partial(i) + " * " + a + ".Tangent"));
-            }
-            else
-            {
-                tangent = "TTangents.Multiply(" + args[0] + ".Tangents, " + Partial(0) + ")";
-                for (int i = 1; i < args.Count; i++)
-                {
-                    tangent = "TTangents.Add(" + tangent + ", TTangents.Multiply(" + args[i] + ".Tangents, " + Partial(i) + "))";
-                }
-            }
-            sb.Append("return new ").Append(d).Append("(__v, ").Append(tangent).Append(");\n}\n");
-            return sb.ToString();
-        }
-
-        /// <summary>
-        /// Whether a multi-tangent twin is emitted for <paramref name="method"/>: one floating precision throughout, and
-        /// the same holds for every [Differentiable] method it calls. Computed from syntax + semantics of each method
-        /// alone, so that a caller's prediction always agrees with the callee's own decision.
-        /// </summary>
-        private static bool MultiEligible(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
-        {
-            if (!visiting.Add(method)) return true;
-            if (!Option(method, "MultiTangent")) return false;
-            if (visiting.Count > 64) return false;
-            if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax decl) return false;
-            Compilation compilation = model.Compilation;
-            if (!compilation.ContainsSyntaxTree(decl.SyntaxTree)) return false;
-            SemanticModel sm = decl.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(decl.SyntaxTree);
-            var precisions = new HashSet<SpecialType>();
-            TypeMap.CollectPrecisions(method.ReturnType, precisions);
-            foreach (IParameterSymbol p in method.Parameters) TypeMap.CollectPrecisions(p.Type, precisions);
-            SyntaxNode? body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody;
-            if (body is null) return false;
-            var callees = new List<IMethodSymbol>();
-            foreach (SyntaxNode n in body.DescendantNodesAndSelf())
-            {
-                if (n is ExpressionSyntax e)
-                {
-                    TypeInfo ti = sm.GetTypeInfo(e, ct);
-                    TypeMap.CollectPrecisions(ti.Type, precisions);
-                    TypeMap.CollectPrecisions(ti.ConvertedType, precisions);
-                    if (e is InvocationExpressionSyntax && sm.GetSymbolInfo(e, ct).Symbol is IMethodSymbol m
-                        && TypeMap.HasAttribute(m.OriginalDefinition, "Dual.DifferentiableAttribute"))
-                    {
-                        callees.Add(m.OriginalDefinition);
-                    }
-                }
-            }
-            if (precisions.Count != 1) return false;
-            foreach (IMethodSymbol c in callees)
-            {
-                if (!MultiEligible(c, model, visiting, ct)) return false;
-            }
-            return true;
         }
     }
 

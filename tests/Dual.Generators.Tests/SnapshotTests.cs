@@ -236,4 +236,16 @@ public class SnapshotTests
     /// <summary>In-place span operations on dual elements, and the primal value only at the allow-listed integer conversion.</summary>
     [Test]
     public void InPlaceSpansAndPrimalSites() => Verify("InPlaceSpansAndPrimalSites", HeatSource, "Energy");
+
+    /// <summary>The dual type of a readonly struct with operators: mirrored fields, the constant conversion, and its multi-tangent form.</summary>
+    [Test]
+    public void AggregateDualType() => Verify("AggregateDualType", AggregateAndHelperTests.Source, "Phys.Vec2.DualType");
+
+    /// <summary>A record updated with 'with' in a loop, through the twins of the struct's operators.</summary>
+    [Test]
+    public void AggregateRecordWith() => Verify("AggregateRecordWith", AggregateAndHelperTests.Source, "Phys.Models.Range");
+
+    /// <summary>A helper without the attribute in a static class that is not partial: its twin goes to a companion class.</summary>
+    [Test]
+    public void HelperTwinInCompanion() => Verify("HelperTwinInCompanion", AggregateAndHelperTests.Source, "Phys.Activation.Sigmoid");
 }
