@@ -326,6 +326,15 @@ public static class SilentWrongProbes
         new("PooledArrayOnce", "DUAL013", "double[] buf = /*!*/System.Buffers.ArrayPool<double>.Shared.Rent(4);\nbuf[0] = x;\ndouble v = buf[0];\nSystem.Buffers.ArrayPool<double>.Shared.Return(buf);\nreturn v;"),
         new("SwitchArmDesignation", "DUAL003", "return x switch { > 100 => 0, /*!*/var v => v * v };"),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
+
+        // ---- try/catch/finally, using, lock around numeric code: the same control flow on dual values ----------------
+        new("TryCatchFinally", Ok, "double r = 0;\ntry\n{\n    r = Math.Log(x);\n    if (x > 1e6) throw new InvalidOperationException(\"big\");\n}\ncatch (InvalidOperationException)\n{\n    r = -1;\n}\nfinally\n{\n    r += x * x;\n}\nreturn r;", x => 1 / x + 2 * x),
+        new("CatchTakesOverTheResult", Ok, "double r;\ntry\n{\n    if (x > 0) throw new ArgumentException(\"positive\");\n    r = x;\n}\ncatch (ArgumentException e) when (e.Message.Length > 0)\n{\n    r = Math.Sin(x) * 3;\n}\nreturn r;", x => 3 * Math.Cos(x)),
+        new("ReturnInsideTryFinally", Ok, "double acc = x;\ntry\n{\n    return acc * Math.Exp(x);\n}\nfinally\n{\n    acc = 0;\n}", x => Math.Exp(x) * (1 + x)),
+        new("UsingStatement", Ok, "double r;\nusing (var ms = new System.IO.MemoryStream())\n{\n    r = x * x + ms.Length;\n}\nreturn r;", x => 2 * x),
+        new("UsingDeclaration", Ok, "using var sw = new System.IO.StringWriter();\nsw.Write(\"n\");\nreturn Math.Sqrt(x) * sw.ToString().Length;", x => 0.5 / Math.Sqrt(x)),
+        new("LockStatement", Ok, "object gate = new object();\ndouble r;\nlock (gate)\n{\n    r = Math.Sin(x) * x;\n}\nreturn r;", x => Math.Cos(x) * x + Math.Sin(x)),
+        new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };
 
     /// <summary>The probe methods as one partial class (File0); each method's first line is recorded for locations.</summary>

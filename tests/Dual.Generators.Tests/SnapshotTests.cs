@@ -248,4 +248,40 @@ public class SnapshotTests
     /// <summary>A helper without the attribute in a static class that is not partial: its twin goes to a companion class.</summary>
     [Test]
     public void HelperTwinInCompanion() => Verify("HelperTwinInCompanion", AggregateAndHelperTests.Source, "Phys.Activation.Sigmoid");
+
+    /// <summary>try/catch/finally, using and lock around numeric code: copied with the locals made dual.</summary>
+    [Test]
+    public void TryUsingLock() => Verify("TryUsingLock", """
+        using System;
+        using Dual;
+
+        public static partial class Guarded
+        {
+            private static readonly object s_gate = new();
+
+            [Differentiable]
+            public static double SafeLog(double x)
+            {
+                double r = 0;
+                lock (s_gate)
+                {
+                    try
+                    {
+                        using var sw = new System.IO.StringWriter();
+                        if (x <= 0) throw new ArgumentOutOfRangeException(nameof(x));
+                        r = Math.Log(x);
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        r = double.NegativeInfinity;
+                    }
+                    finally
+                    {
+                        r += 0.5 * x;
+                    }
+                }
+                return r;
+            }
+        }
+        """, "SafeLog");
 }
