@@ -334,6 +334,9 @@ public static class SilentWrongProbes
         new("UsingStatement", Ok, "double r;\nusing (var ms = new System.IO.MemoryStream())\n{\n    r = x * x + ms.Length;\n}\nreturn r;", x => 2 * x),
         new("UsingDeclaration", Ok, "using var sw = new System.IO.StringWriter();\nsw.Write(\"n\");\nreturn Math.Sqrt(x) * sw.ToString().Length;", x => 0.5 / Math.Sqrt(x)),
         new("LockStatement", Ok, "object gate = new object();\ndouble r;\nlock (gate)\n{\n    r = Math.Sin(x) * x;\n}\nreturn r;", x => Math.Cos(x) * x + Math.Sin(x)),
+        new("JaggedArray", Ok, "var m = new double[2][];\nm[0] = new[] { x, 1.0 };\nm[1] = new[] { 2.0, x * x };\nreturn m[0][0] * m[1][1] + m[1][0];", x => 3 * x * x),
+        new("ReadOnlyListOfDouble", "DUAL006", "/*!*/IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0];"),
+        new("FuncParameterCall", "DUAL003", "return Helpers.Integrate(/*!*/v => v * x, 0, 1);"),
         new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };
 
