@@ -405,7 +405,8 @@ public sealed partial class JacobianEngine
             int threads = (s.Width + lanes - 1) / lanes;
             bool check = CheckIndices;
             bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(typeof(TFunction));
-            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, s.Width % lanes == 0);
+            bool full = s.Width % lanes == 0;
+            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, full, ConstantStride(full, threads));
             var (config, perLaunch) = Configure(threads, wholePoint ? 1 : s.M, s.Count);
             long size = Unsafe.SizeOf<T>();
             long perPoint = (s.N + s.SeedStride + (long)s.M * s.Width + (s.Values ? s.M : 0)) * size;
@@ -526,7 +527,8 @@ public sealed partial class JacobianEngine
             int threads = (s.Width + lanes - 1) / lanes;
             bool check = CheckIndices;
             bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(typeof(TFunction));
-            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, s.Width % lanes == 0);
+            bool full = s.Width % lanes == 0;
+            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, full, ConstantStride(full, threads));
             var (config, perLaunch) = Configure(threads, wholePoint ? 1 : s.M, s.Count);
             ArrayView<int> status = ViewStatus();
             int n = s.N, m = s.M, w = s.Width;

@@ -36,7 +36,7 @@ public sealed partial class JacobianEngine : IDisposable
     private readonly CpuPath? cpu;
     private readonly ILogger logger;
     private readonly object gate = new();
-    private readonly Dictionary<(Operation, Type, Type, int, bool, bool), Delegate> kernels = new();
+    private readonly Dictionary<(Operation, Type, Type, int, bool, bool, int), Delegate> kernels = new();
     private readonly Dictionary<Type, IDisposable> hostBuffers = new();
     private readonly List<MemoryBuffer> placeholders = new();
     private AcceleratorStream[]? streams;
@@ -273,33 +273,48 @@ public sealed partial class JacobianEngine : IDisposable
     };
 
     /// <summary>The kernel method for one combination, closed over its types (shared with the PTX validator).</summary>
-    internal static MethodInfo KernelMethod(Type scalar, Type function, Operation operation, int lanes, bool check, bool full)
+    internal static MethodInfo KernelMethod(Type scalar, Type function, Operation operation, int lanes, bool check, bool full, int stride = 0)
     {
         bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(function);
         Type seeds = (operation == Operation.Jacobian ? typeof(IdentitySeeds<>) : typeof(MatrixSeeds<>)).MakeGenericType(scalar);
         return typeof(Kernels).GetMethod(wholePoint ? nameof(Kernels.Points) : nameof(Kernels.Rows), BindingFlags.Public | BindingFlags.Static)!
             .MakeGenericMethod(scalar, scalar == typeof(double) ? typeof(DoubleScalar) : typeof(SingleScalar), function,
                 TangentsType(scalar, lanes), seeds, check ? typeof(CheckedReads) : typeof(UncheckedReads),
-                full ? typeof(FullLanes) : typeof(PartialLanes));
+                LayoutType(full, stride));
     }
 
+    /// <summary>The lane layout: partial, or full with the runtime stride, or full with a constant stride G ∈ {1, 2, 4, 8}
+    /// (<paramref name="stride"/> 0 means the runtime stride).</summary>
+    internal static Type LayoutType(bool full, int stride) => !full ? typeof(PartialLanes) : stride switch
+    {
+        1 => typeof(FullLanesStride1),
+        2 => typeof(FullLanesStride2),
+        4 => typeof(FullLanesStride4),
+        8 => typeof(FullLanesStride8),
+        _ => typeof(FullLanes),
+    };
+
+    /// <summary>The constant stride a full-lane launch with <paramref name="threads"/> threads per row compiles with (0: the
+    /// runtime stride).</summary>
+    internal static int ConstantStride(bool full, int threads) => full && threads is 1 or 2 or 4 or 8 ? threads : 0;
+
     /// <summary>Loads (compiling on first use) a kernel; call under <see cref="gate"/>.</summary>
-    private Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>> GetKernel<T, TFunction, TSeeds>(Operation operation, int lanes, bool check, bool full)
+    private Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>> GetKernel<T, TFunction, TSeeds>(Operation operation, int lanes, bool check, bool full, int stride)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TFunction : struct, IKernelFunction
         where TSeeds : struct, ISeeds<TSeeds, T>
     {
-        var key = (operation, typeof(T), typeof(TFunction), lanes, check, full);
+        var key = (operation, typeof(T), typeof(TFunction), lanes, check, full, stride);
         if (kernels.TryGetValue(key, out Delegate? cached))
             return (Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>>)cached;
         var watch = Stopwatch.StartNew();
-        MethodInfo method = KernelMethod(typeof(T), typeof(TFunction), operation, lanes, check, full);
+        MethodInfo method = KernelMethod(typeof(T), typeof(TFunction), operation, lanes, check, full, stride);
         var kernel = accelerator!.LoadKernel<Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>>>(method);
         watch.Stop();
         CompileTime += watch.Elapsed;
         kernels.Add(key, kernel);
         logger.LogInformation("Compiled {Operation}<{Scalar}, {Function}> ({Lanes} lane(s), {Checked}) in {Milliseconds:F0} ms",
-            operation, typeof(T).Name, typeof(TFunction).Name, lanes, (check ? "checked" : "unchecked") + (full ? ", full lanes" : ""), watch.Elapsed.TotalMilliseconds);
+            operation, typeof(T).Name, typeof(TFunction).Name, lanes, (check ? "checked" : "unchecked") + (full ? ", full lanes" : "") + (stride > 0 ? $", stride {stride}" : ""), watch.Elapsed.TotalMilliseconds);
         return kernel;
     }
 

@@ -43,15 +43,17 @@ public sealed record PtxValidationReport(IReadOnlyList<PtxKernelResult> Kernels)
 
 internal static partial class PtxValidator
 {
-    /// <summary>The kernels the engine can launch for one function type: (operation, lanes, checked, full lanes). A width
-    /// that is a multiple of k gets the full-lane kernel (no per-lane test); the checked ones differ only by the test of
-    /// each input index, so one of them stands for all.</summary>
-    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] Variants =
+    /// <summary>The kernels the engine can launch for one function type: (operation, lanes, checked, full lanes, constant
+    /// stride G or 0). A width that is a multiple of k gets the full-lane kernel (no per-lane test), with the stride G as a
+    /// literal when G ∈ {1, 2, 4, 8}; kernels that differ only in that literal, or only in the check of each input index,
+    /// compile the same constructs, so one of each stands for all: G = 4 is the reference function's (n = 64, k = 16), and
+    /// JVPs (one lane, G = 1) always run the constant-stride kernel.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] Variants =
     {
-        (Operation.Jacobian, 16, false, true), (Operation.Jacobian, 16, false, false), (Operation.Jacobian, 8, false, true),
-        (Operation.Jacobian, 8, false, false), (Operation.Jacobian, 16, true, true),
-        (Operation.Matrix, 16, false, true), (Operation.Matrix, 16, false, false), (Operation.Matrix, 8, false, false),
-        (Operation.Jvp, 1, false, true),
+        (Operation.Jacobian, 16, false, true, 4), (Operation.Jacobian, 16, false, true, 0), (Operation.Jacobian, 16, false, false, 0),
+        (Operation.Jacobian, 8, false, true, 0), (Operation.Jacobian, 8, false, false, 0), (Operation.Jacobian, 16, true, true, 0),
+        (Operation.Matrix, 16, false, true, 0), (Operation.Matrix, 16, false, false, 0), (Operation.Matrix, 8, false, false, 0),
+        (Operation.Jvp, 1, false, true, 1),
     };
 
     /// <summary>ILGPU.Algorithms' CORDIC routines (as ILGPU names them in PTX, before its _NNN suffix).</summary>
@@ -63,20 +65,24 @@ internal static partial class PtxValidator
     };
 
     /// <summary>One kernel per scalar (the Jacobian with 16 lanes): enough to find constructs CUDA rejects, quickly.</summary>
-    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full)[] QuickVariants = { (Operation.Jacobian, 16, false, false) };
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] QuickVariants = { (Operation.Jacobian, 16, false, false, 0) };
+
+    /// <summary>The smallest kernel (a JVP: one lane): for checking which constructs a function may use, which does not
+    /// depend on the lane count.</summary>
+    internal static readonly (Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] SmallestVariants = { (Operation.Jvp, 1, false, true, 1) };
 
     public static PtxValidationReport Validate<TFunction>() where TFunction : struct, IKernelFunction => Validate<TFunction>(Variants);
 
-    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full)[] variants, params Type[] scalars)
+    internal static PtxValidationReport Validate<TFunction>((Operation Operation, int Lanes, bool Check, bool Full, int Stride)[] variants, params Type[] scalars)
         where TFunction : struct, IKernelFunction
     {
         var results = new List<PtxKernelResult>();
         foreach (Type scalar in scalars.Length > 0 ? scalars : new[] { typeof(double), typeof(float) })
         {
-            foreach (var (operation, lanes, check, full) in variants)
+            foreach (var (operation, lanes, check, full, stride) in variants)
             {
-                MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check, full);
-                string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(full ? " full" : "")}{(check ? " checked" : "")}";
+                MethodInfo method = JacobianEngine.KernelMethod(scalar, typeof(TFunction), operation, lanes, check, full, stride);
+                string label = $"{operation}<{scalar.Name}, {typeof(TFunction).Name}> k={lanes}{(full ? " full" : "")}{(stride > 0 ? $" G={stride}" : "")}{(check ? " checked" : "")}";
                 results.Add(CompileAndCheck(method, label));
             }
         }
@@ -103,8 +109,9 @@ internal static partial class PtxValidator
         }
     }
 
-    /// <summary>Unresolved <c>.extern .func</c> declarations, <c>.func</c> bodies that call themselves, and calls into
-    /// ILGPU.Algorithms' CORDIC routines.</summary>
+    /// <summary>Unresolved <c>.extern .func</c> declarations, <c>.func</c> bodies that call themselves, calls into
+    /// ILGPU.Algorithms' CORDIC routines, and calls to the stub functions ILGPU declares for DeviceMath's intrinsics
+    /// (<see cref="KernelContext.IntrinsicNames"/>; their instructions are emitted in place, the stubs return 0).</summary>
     internal static IReadOnlyList<string> FindProblems(string ptx)
     {
         var problems = new List<string>();
@@ -131,6 +138,12 @@ internal static partial class PtxValidator
         }
         if (cordic.Count > 0)
             problems.Add($"calls ILGPU.Algorithms' CORDIC routines ({string.Join(", ", cordic)}): a software transcendental of thousands of instructions");
+        foreach (Match m in CallTarget().Matches(ptx))
+        {
+            string target = Regex.Replace(m.Groups[1].Value, @"_\d+$", "");
+            if (Array.IndexOf(KernelContext.IntrinsicNames, target) >= 0)
+                problems.Add($"calls '{m.Groups[1].Value}': a DeviceMath intrinsic must compile to its instruction, and the function ILGPU declares for it is a stub");
+        }
         return problems;
     }
 

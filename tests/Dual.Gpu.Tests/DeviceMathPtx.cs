@@ -7,18 +7,25 @@ using ILGPU;
 using ILGPU.Backends;
 using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
+using ILGPU.IR;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 
 namespace Dual.Gpu.Tests;
 
 /// <summary>Compiles kernels to PTX text without a GPU (ILGPU's PTX backend for sm_90), as the engine's validator
-/// does: a fresh context per kernel, ILGPU.Algorithms enabled (so a stray Math.Sin would show up as XMath code).</summary>
+/// does: a fresh context per kernel, ILGPU.Algorithms enabled (so a stray Math.Sin would show up as XMath code) and
+/// DeviceMath's hardware intrinsics (FMA, 64-bit high product, leading zeros) registered, but not the engine's
+/// redirection of Math.* to DeviceMath.</summary>
 internal static class DeviceMathPtx
 {
     public static string Compile(MethodInfo kernel)
     {
-        using var context = Context.Create(b => b.Default().EnableAlgorithms());
+        using var context = Context.Create(b =>
+        {
+            b.Default().EnableAlgorithms();
+            KernelContext.RegisterDeviceIntrinsics(b.GetIntrinsicManager());
+        });
         using var backend = new PTXBackend(context, new CudaCapabilityContext(new CudaArchitecture(9, 0)),
             new CudaArchitecture(9, 0), CudaInstructionSet.ISA_80, null);
         var entry = EntryPointDescription.FromImplicitlyGroupedKernel(kernel);

@@ -30,19 +30,59 @@ internal interface IKernelTangents<TSelf, T> : ITangents<TSelf, T>
     void ScatterFull(ArrayView<T> destination, int stride);
 }
 
-/// <summary>Whether every lane of every thread holds a column (width a multiple of k): then stores and gathers need no
-/// per-lane test. A type parameter of the kernels, so each case compiles straight-line.</summary>
+/// <summary>The lane layout, a type parameter of the kernels so that each case compiles straight-line: whether every lane
+/// of every thread holds a column (width a multiple of k: stores and gathers need no per-lane test), and the lane stride
+/// G (threads per row) when it is a compile-time constant. With a constant G every lane offset l·G is a literal: a
+/// store is one instruction with an immediate address offset, an identity seed one compare with an immediate, instead of
+/// a multiply-add and a constant load per lane (about 3 of ~40 instructions per Jacobian entry; see docs/gpu.md).
+/// The engine uses a constant-stride layout for the full-lane widths k·G with G ∈ {1, 2, 4, 8} (k = 16: n = 16, 32, 64,
+/// 128), the runtime stride otherwise.</summary>
 internal interface ILaneLayout
 {
     bool Full { get; }
+
+    /// <summary>G: the constant, or <paramref name="threads"/> (the launch's runtime value).</summary>
+    int Stride(int threads);
 }
 
 internal readonly struct FullLanes : ILaneLayout
 {
     public bool Full => true;
+
+    public int Stride(int threads) => threads;
 }
 
 internal readonly struct PartialLanes : ILaneLayout
 {
     public bool Full => false;
+
+    public int Stride(int threads) => threads;
+}
+
+internal readonly struct FullLanesStride1 : ILaneLayout
+{
+    public bool Full => true;
+
+    public int Stride(int threads) => 1;
+}
+
+internal readonly struct FullLanesStride2 : ILaneLayout
+{
+    public bool Full => true;
+
+    public int Stride(int threads) => 2;
+}
+
+internal readonly struct FullLanesStride4 : ILaneLayout
+{
+    public bool Full => true;
+
+    public int Stride(int threads) => 4;
+}
+
+internal readonly struct FullLanesStride8 : ILaneLayout
+{
+    public bool Full => true;
+
+    public int Stride(int threads) => 8;
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using ILGPU;
+using ILGPU.Backends;
 using ILGPU.Backends.PTX;
 using ILGPU.Frontend.Intrinsic;
 using ILGPU.Frontend;
@@ -37,13 +39,26 @@ internal static class KernelContext
         (BinaryArithmeticKind.PowF, "Pow"), (BinaryArithmeticKind.Atan2F, "Atan2"),
     };
 
-    /// <summary>System.Math functions ILGPU has no IR operation for (it would emit an unresolved PTX extern): remapped in
-    /// ILGPU's front end. That table is process-wide; it only turns a GPU-side failure into working code.</summary>
-    private static readonly (Type Source, string Name, Type Scalar)[] FrontEnd =
+    /// <summary>.NET math functions ILGPU has no IR operation for (it would emit an unresolved PTX extern, or reject the
+    /// method: <c>double.Hypot</c> reinterprets bits): remapped in ILGPU's front end to the <c>DeviceMath</c> function of the
+    /// same signature (Target; Arity arguments of the source's scalar). That table is process-wide: another ILGPU context
+    /// in the process that compiles these for PTX without <see cref="RegisterDeviceIntrinsics"/> gets a compile error
+    /// instead of PTX that fails on the GPU.</summary>
+    private static readonly (Type Source, string Name, string Target, int Arity)[] FrontEnd =
     {
-        (typeof(Math), nameof(Math.Cbrt), typeof(double)), (typeof(MathF), nameof(MathF.Cbrt), typeof(float)),
-        (typeof(Math), nameof(Math.Log2), typeof(double)), (typeof(MathF), nameof(MathF.Log2), typeof(float)),
+        (typeof(Math), nameof(Math.Cbrt), "Cbrt", 1), (typeof(MathF), nameof(MathF.Cbrt), "Cbrt", 1),
+        (typeof(Math), nameof(Math.Log2), "Log2", 1), (typeof(MathF), nameof(MathF.Log2), "Log2", 1),
+        (typeof(Math), nameof(Math.Asinh), "Asinh", 1), (typeof(MathF), nameof(MathF.Asinh), "Asinh", 1),
+        (typeof(Math), nameof(Math.Acosh), "Acosh", 1), (typeof(MathF), nameof(MathF.Acosh), "Acosh", 1),
+        (typeof(Math), nameof(Math.Atanh), "Atanh", 1), (typeof(MathF), nameof(MathF.Atanh), "Atanh", 1),
+        (typeof(double), nameof(double.Hypot), "Hypot", 2), (typeof(float), nameof(float.Hypot), "Hypot", 2),
+        (typeof(Math), nameof(Math.FusedMultiplyAdd), "Fma", 3), (typeof(MathF), nameof(MathF.FusedMultiplyAdd), "Fma", 3),
+        (typeof(Math), nameof(Math.SinCos), "SinCosPair", 1), (typeof(MathF), nameof(MathF.SinCos), "SinCosPair", 1),
+        (typeof(double), nameof(double.SinCos), "SinCosPair", 1), (typeof(float), nameof(float.SinCos), "SinCosPair", 1),
     };
+
+    /// <summary>The scalar a front-end source works in.</summary>
+    private static Type ScalarOf(Type source) => source == typeof(MathF) || source == typeof(float) ? typeof(float) : typeof(double);
 
     private static readonly object FrontEndLock = new();
 
@@ -64,6 +79,7 @@ internal static class KernelContext
         {
             builder.Default().EnableAlgorithms();
             IntrinsicImplementationManager manager = builder.GetIntrinsicManager();
+            RegisterDeviceIntrinsics(manager);
             foreach (Type scalar in new[] { typeof(double), typeof(float) })
             {
                 BasicValueType basic = scalar == typeof(double) ? BasicValueType.Float64 : BasicValueType.Float32;
@@ -81,6 +97,59 @@ internal static class KernelContext
         });
     }
 
+    /// <summary>
+    /// Implements DeviceMath's hardware primitives on the PTX backend: <c>Fma</c> as one <c>fma.rn.f64</c>/<c>fma.rn.f32</c>,
+    /// <c>MulHigh</c> as one <c>mul.hi.u64</c> and <c>LeadingZeros</c> as one <c>clz.b64</c>. ILGPU 1.5.3 has none of
+    /// them: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> is an unresolved extern on CUDA, ptxas's
+    /// contraction of a·b + c is its choice rather than a guarantee, and a 64-bit high product or leading-zero count
+    /// written in C# costs several times the instructions. The kernel math relies on the single rounding of the FMA
+    /// (error-free products, Cody–Waite steps) exactly as the CPU's <see cref="Math.FusedMultiplyAdd(double, double, double)"/>
+    /// gives it, so CPU tests of DeviceMath see the GPU's arithmetic. Every context that compiles DeviceMath for PTX
+    /// registers these (without them ILGPU rejects the kernel: a compile error, never a wrong number).
+    /// </summary>
+    /// <summary>DeviceMath's intrinsics (<see cref="RegisterDeviceIntrinsics"/>). ILGPU emits their instruction in place and
+    /// also declares an unused stub <c>.func</c> of each name (whose body returns 0): a call to one is a defect that
+    /// <see cref="PtxValidator"/> reports.</summary>
+    internal static readonly string[] IntrinsicNames = { "Fma", "MulHigh", "LeadingZeros" };
+
+    internal static void RegisterDeviceIntrinsics(IntrinsicImplementationManager manager)
+    {
+        foreach (Type scalar in new[] { typeof(double), typeof(float) })
+        {
+            if (Find("Fma", scalar, scalar, scalar) is MethodInfo fma)
+                manager.RegisterMethod(fma, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateFusedMultiplyAdd), IntrinsicImplementationMode.GenerateCode));
+        }
+        if (Find("MulHigh", typeof(ulong), typeof(ulong)) is MethodInfo mulHigh)
+            manager.RegisterMethod(mulHigh, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateMultiplyHigh), IntrinsicImplementationMode.GenerateCode));
+        if (Find("LeadingZeros", typeof(ulong)) is MethodInfo leadingZeros)
+            manager.RegisterMethod(leadingZeros, new PTXIntrinsic(typeof(KernelContext), nameof(GenerateLeadingZeros), IntrinsicImplementationMode.GenerateCode));
+    }
+
+    /// <summary>The PTX of <c>DeviceMath.Fma(a, b, c)</c>: <c>fma.rn.f64 d, a, b, c</c> (or f32).</summary>
+    private static void GenerateFusedMultiplyAdd(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, value.BasicValueType == BasicValueType.Float32 ? "fma.rn.f32" : "fma.rn.f64");
+
+    /// <summary>The PTX of <c>DeviceMath.MulHigh(a, b)</c>: <c>mul.hi.u64 d, a, b</c>.</summary>
+    private static void GenerateMultiplyHigh(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, "mul.hi.u64");
+
+    /// <summary>The PTX of <c>DeviceMath.LeadingZeros(x)</c>: <c>clz.b64 d, x</c>.</summary>
+    private static void GenerateLeadingZeros(PTXBackend backend, PTXCodeGenerator codeGenerator, Value value) =>
+        Emit(codeGenerator, value, "clz.b64");
+
+    /// <summary>One PTX instruction: the call's result register, then its arguments.</summary>
+    private static void Emit(PTXCodeGenerator codeGenerator, Value value, string instruction)
+    {
+        var arguments = new List<PTXCodeGenerator.PrimitiveRegister>();
+        for (int k = 0; k < value.Count; k++)
+            arguments.Add(codeGenerator.LoadPrimitive(value[k]));
+        var target = codeGenerator.AllocateHardware(value);
+        using var command = codeGenerator.BeginCommand(instruction);
+        command.AppendArgument(target);
+        foreach (var argument in arguments)
+            command.AppendArgument(argument);
+    }
+
     private static void RegisterFrontEnd()
     {
         lock (FrontEndLock)
@@ -89,10 +158,11 @@ internal static class KernelContext
                 return;
             frontEndDone = true;
             RemappedRules = KernelRules.Register();
-            foreach (var (source, name, scalar) in FrontEnd)
+            foreach (var (source, name, target, arity) in FrontEnd)
             {
-                MethodInfo? from = source.GetMethod(name, BindingFlags.Public | BindingFlags.Static, null, new[] { scalar }, null);
-                if (from is not null && Find(name, scalar) is MethodInfo to)
+                Type[] parameters = Enumerable.Repeat(ScalarOf(source), arity).ToArray();
+                MethodInfo? from = source.GetMethod(name, BindingFlags.Public | BindingFlags.Static, null, parameters, null);
+                if (from is not null && Find(target, parameters) is MethodInfo to)
                     RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
             }
         }
@@ -110,8 +180,12 @@ internal static class KernelContext
                 if (Find(name, scalar) is not null) names.Add($"{name}({scalar.Name})");
             foreach (var (_, name) in Binary)
                 if (Find(name, scalar, scalar) is not null) names.Add($"{name}({scalar.Name}, {scalar.Name})");
-            foreach (var (_, name, s) in FrontEnd)
-                if (s == scalar && Find(name, scalar) is not null) names.Add($"{name}({scalar.Name}) [front end]");
+            foreach (var (source, name, target, arity) in FrontEnd)
+            {
+                Type[] parameters = Enumerable.Repeat(scalar, arity).ToArray();
+                if (ScalarOf(source) == scalar && Find(target, parameters) is not null)
+                    names.Add($"{source.Name}.{name}({string.Join(", ", parameters.Select(p => p.Name))}) [front end]");
+            }
         }
         return names;
     }

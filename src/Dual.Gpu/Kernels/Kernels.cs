@@ -69,10 +69,11 @@ internal static class Kernels
         int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
         if (g >= a.Threads || i >= a.M || p >= a.Points)
             return;
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, i);
+        int stride = default(TLayout).Stride(a.Threads);
+        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, stride, a.Status, i);
         Dual<T, TTangents> y = a.Function.Output<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>>(i, in x);
         long row = (long)p * a.M + i;
-        Store<T, TTangents, TLayout>(a.Output, row * a.Width, g, a.Threads, a.Width, y.Tangents);
+        Store<T, TTangents, TLayout>(a.Output, row * a.Width, g, stride, a.Width, y.Tangents);
         if (a.WriteValues != 0 && g == 0)
             a.Values[row] = y.Value;
     }
@@ -92,8 +93,9 @@ internal static class Kernels
         int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
         if (g >= a.Threads || p >= a.Points)
             return;
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, a.Threads, a.Status, -1);
-        var y = new LaneOutputs<T, TTangents, TCheck, TLayout>(a.Output, a.Values, a.Status, p, a.M, a.Width, g, a.Threads, a.WriteValues);
+        int stride = default(TLayout).Stride(a.Threads);
+        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, stride, a.Status, -1);
+        var y = new LaneOutputs<T, TTangents, TCheck, TLayout>(a.Output, a.Values, a.Status, p, a.M, a.Width, g, stride, a.WriteValues);
         a.Function.Evaluate<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>, LaneOutputs<T, TTangents, TCheck, TLayout>>(in x, in y);
     }
 

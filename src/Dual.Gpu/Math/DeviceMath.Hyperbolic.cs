@@ -146,10 +146,9 @@ internal static partial class DeviceMath
     public static float Tanh(float x)
     {
         double a = System.Math.Abs((double)x);
-        // e = e^(2a) − 1 to 2⁻³⁴: 2ᵏ·p − 1 with p = e^r from the f32 kernel; for k = 0, p − 1 is formed without cancellation.
-        double k = RoundToInt(2.0 * a, InvLn2, out int n);
-        double r = (2.0 * a - k * Ln2Hi) - k * Ln2Lo;
-        double pm1 = Fma(r * r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, ExpFC7, ExpFC6), ExpFC5), ExpFC4), ExpFC3), ExpFC2), r);
+        // e = e^(2a) − 1 to 2⁻³¹: 2ᵏ·p − 1 with p = e^r from the f32 kernel; for k = 0, p − 1 is formed without cancellation.
+        double r = ReduceExpSingle(2.0 * a, out int n);
+        double pm1 = r * ExpM1OverSingle(r);
         n = n > 100 ? 100 : n;
         double s = Pow2(n);
         double e = Fma(s, pm1, s - 1.0);

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Dual.Gpu;
@@ -79,6 +80,14 @@ internal static partial class DeviceMath
         cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
     }
 
+    /// <summary><see cref="SinCos(double, out double, out double)"/> in the shape of <see cref="Math.SinCos(double)"/>, which
+    /// the kernel context remaps to it (.NET's own reads a JIT intrinsic that ILGPU rejects).</summary>
+    public static (double Sin, double Cos) SinCosPair(double x)
+    {
+        SinCos(x, out double sin, out double cos);
+        return (sin, cos);
+    }
+
     /// <summary>Tangent (f64), ≤ 1 ulp: sin/cos of the reduced argument as double-doubles, divided with one residual
     /// step (−cos/sin in odd quadrants).</summary>
     public static double Tan(double x)
@@ -95,45 +104,30 @@ internal static partial class DeviceMath
         return System.Math.Abs(x) < 7.450580596923828e-09 ? x : result; // tan x = x below 2⁻²⁷ (keeps −0)
     }
 
-    // f32: |x| < 2²⁰ reduces in f64 with a two-part constant (the float's 24 bits times k < 2²⁰ leave ample room);
-    // larger |x| go through the f64 Payne–Hanek path. Kernels of degree 9/8 (relative error 2⁻³⁷·⁴ and 2⁻³³·⁸ on [0, π/4 + 2⁻⁸]).
-    private const double SinFC3 = -0.16666666639743666;
-    private const double SinFC5 = 0.008333329182680652;
-    private const double SinFC7 = -0.0001983927297319218;
-    private const double SinFC9 = 2.7177470958203972e-06;
-    private const double CosFC2 = -0.49999999681776525;
-    private const double CosFC4 = 0.041666618928514434;
-    private const double CosFC6 = -0.0013886636690700336;
-    private const double CosFC8 = 2.437935308818761e-05;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReduceTrigSingle(float x, out double r)
-    {
-        double xd = x;
-        if (System.Math.Abs(xd) < TrigMediumLimit)
-        {
-            double k = RoundToInt(xd, TwoOverPi, out int n);
-            // x − k·A is exact (33-bit A); the remaining error k·(π/2 − A − B) ≈ 2²⁰·2⁻⁸⁷ is far below a float ulp of r.
-            r = (xd - k * PiO2A) - k * (PiO2B + PiO2C);
-            return n & 3;
-        }
-        TrigReduction t = ReduceTrigHuge(xd);
-        r = IsFiniteBits(xd) ? t.Hi + t.Lo : xd - xd;
-        return t.Quadrant;
-    }
+    // f32: the reduced argument r (|r| ≤ 0.85, a double) goes through short f64 kernels whose coefficients have 21
+    // significant bits, so each fits DFMA's 32-bit immediate (no constant loads): sin r = r·(1 + z·P(z)) (relative
+    // error 2⁻²⁷·⁷) and cos r = 1 + z·(−½ + z·Q(z)) (absolute error 2⁻³⁰), z = r²; one rounding to float at the end.
+    // Sollya fpminimax on z ∈ [0, 0.85²] with formats [|21, 21, 21, 21|].
+    private const double SinFS0 = -0.16666662693023681640625;
+    private const double SinFS1 = 8.33289325237274169921875e-3;
+    private const double SinFS2 = -1.9718823023140430450439453125e-4;
+    private const double SinFS3 = 1.7661359379417262971401214599609375e-6;
+    private const double CosFQ0 = 4.16666567325592041015625e-2;
+    private const double CosFQ1 = -1.38877145946025848388671875e-3;
+    private const double CosFQ2 = 2.4463646695949137210845947265625e-5;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SinKernelSingle(double r)
     {
         double z = r * r;
-        return Fma(r * z, Fma(z, Fma(z, Fma(z, SinFC9, SinFC7), SinFC5), SinFC3), r);
+        return r * Fma(z, Fma(z, Fma(z, Fma(z, SinFS3, SinFS2), SinFS1), SinFS0), 1.0); // r·(…) keeps the sign of ±0
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double CosKernelSingle(double r)
     {
         double z = r * r;
-        return Fma(z, Fma(z, Fma(z, Fma(z, CosFC8, CosFC6), CosFC4), CosFC2), 1.0);
+        return Fma(z, Fma(z, Fma(z, Fma(z, CosFQ2, CosFQ1), CosFQ0), -0.5), 1.0);
     }
 
     /// <summary>Sine (f32), computed in f64 and rounded once.</summary>
@@ -141,8 +135,7 @@ internal static partial class DeviceMath
     {
         int q = ReduceTrigSingle(x, out double r);
         double result = (q & 1) == 0 ? SinKernelSingle(r) : CosKernelSingle(r);
-        float f = (float)NegateIf(result, (q & 2) != 0);
-        return System.Math.Abs(x) < 1.220703125e-4f ? x : f;
+        return NegateIf((float)result, (q & 2) != 0);
     }
 
     /// <summary>Cosine (f32), computed in f64 and rounded once.</summary>
@@ -150,22 +143,28 @@ internal static partial class DeviceMath
     {
         int q = ReduceTrigSingle(x, out double r);
         double result = (q & 1) == 0 ? CosKernelSingle(r) : SinKernelSingle(r);
-        return (float)NegateIf(result, ((q + 1) & 2) != 0);
+        return NegateIf((float)result, ((q + 1) & 2) != 0);
     }
 
     /// <summary>Sine and cosine (f32) from one range reduction.</summary>
     public static void SinCos(float x, out float sin, out float cos)
     {
         int q = ReduceTrigSingle(x, out double r);
-        double s = SinKernelSingle(r);
-        double c = CosKernelSingle(r);
+        float s = (float)SinKernelSingle(r);
+        float c = (float)CosKernelSingle(r);
         bool odd = (q & 1) != 0;
-        float sinValue = (float)NegateIf(odd ? c : s, (q & 2) != 0);
-        sin = System.Math.Abs(x) < 1.220703125e-4f ? x : sinValue;
-        cos = (float)NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
+        sin = NegateIf(odd ? c : s, (q & 2) != 0);
+        cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
     }
 
-    /// <summary>Tangent (f32), computed in f64 and rounded once.</summary>
+    /// <summary><see cref="SinCos(float, out float, out float)"/> in the shape of <see cref="MathF.SinCos(float)"/>.</summary>
+    public static (float Sin, float Cos) SinCosPair(float x)
+    {
+        SinCos(x, out float sin, out float cos);
+        return (sin, cos);
+    }
+
+    /// <summary>Tangent (f32), computed in f64 (sin/cos of the reduced argument, a 2⁻²⁷ reciprocal) and rounded once.</summary>
     public static float Tan(float x)
     {
         int q = ReduceTrigSingle(x, out double r);
@@ -173,7 +172,6 @@ internal static partial class DeviceMath
         double c = CosKernelSingle(r);
         bool odd = (q & 1) != 0;
         double n = odd ? c : s, d = odd ? s : c;
-        float t = (float)NegateIf(n * Rcp(d), odd);
-        return System.Math.Abs(x) < 1.220703125e-4f ? x : t;
+        return NegateIf((float)(n * RcpSingle(d)), odd);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using ILGPU;
-using ILGPU.Runtime;
+using ILGPU.IR.Intrinsics;
 
 namespace Dual.Gpu;
 
@@ -32,24 +32,15 @@ namespace Dual.Gpu;
 /// </remarks>
 internal static partial class DeviceMath
 {
-    /// <summary>a·b + c: one rounding on the CPU; on CUDA <c>mul.f64</c> + <c>add.f64</c>, contracted by ptxas.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Fma(double a, double b, double c)
-    {
-        // A switch on the accelerator type (not an if): ILGPU folds it once the type is known, so the PTX holds only
-        // the CUDA arm (an if keeps both arms, and Math.FusedMultiplyAdd would be an unresolved extern there).
-        switch (Accelerator.CurrentType)
-        {
-            case AcceleratorType.CPU:
-                return Math.FusedMultiplyAdd(a, b, c);
-            case AcceleratorType.Cuda:
-                return a * b + c;
-            case AcceleratorType.OpenCL:
-                return a * b + c;
-            default:
-                return Math.FusedMultiplyAdd(a, b, c);
-        }
-    }
+    /// <summary>a·b + c with one rounding: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> on the CPU; on
+    /// CUDA one <c>fma.rn.f64</c> (an ILGPU intrinsic that <see cref="KernelContext"/> implements).</summary>
+    [IntrinsicImplementation]
+    internal static double Fma(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
+
+    /// <summary>a·b + c with one rounding: <see cref="MathF.FusedMultiplyAdd(float, float, float)"/> on the CPU; on
+    /// CUDA one <c>fma.rn.f32</c>.</summary>
+    [IntrinsicImplementation]
+    internal static float Fma(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
 
     /// <summary>The bits of <paramref name="x"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,6 +49,14 @@ internal static partial class DeviceMath
     /// <summary>The double with bits <paramref name="bits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double FromBits(ulong bits) => Interop.IntAsFloat(bits);
+
+    /// <summary>The bits of <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Bits(float x) => Interop.FloatAsInt(x);
+
+    /// <summary>The float with bits <paramref name="bits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float FromBits(uint bits) => Interop.IntAsFloat(bits);
 
     /// <summary>2ⁿ for −1022 ≤ n ≤ 1023 (exact; built from the exponent field).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,6 +79,10 @@ internal static partial class DeviceMath
     /// <summary>Flips the sign of <paramref name="x"/> when <paramref name="negate"/> (exact, NaN and ±0 included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double NegateIf(double x, bool negate) => FromBits(Bits(x) ^ (negate ? 0x8000_0000_0000_0000UL : 0UL));
+
+    /// <summary>Flips the sign of <paramref name="x"/> when <paramref name="negate"/> (exact, NaN and ±0 included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float NegateIf(float x, bool negate) => FromBits(Bits(x) ^ (negate ? 0x8000_0000u : 0u));
 
     /// <summary>Round to the nearest integer (ties to even) of x·scale, for |x·scale| &lt; 2⁵¹, through the 1.5·2⁵²
     /// shifter. Returns the integer as a double; <paramref name="n"/> gets its low 32 bits as an int.</summary>
@@ -111,18 +114,16 @@ internal static partial class DeviceMath
         return s;
     }
 
-    /// <summary>The high 64 bits of the 128-bit product a·b, from four 32×32-bit products.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong MulHigh(ulong a, ulong b)
-    {
-        ulong aLo = a & 0xFFFF_FFFFUL, aHi = a >> 32, bLo = b & 0xFFFF_FFFFUL, bHi = b >> 32;
-        ulong ll = aLo * bLo, lh = aLo * bHi, hl = aHi * bLo, hh = aHi * bHi;
-        ulong mid = (ll >> 32) + (lh & 0xFFFF_FFFFUL) + (hl & 0xFFFF_FFFFUL);
-        return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-    }
+    /// <summary>The high 64 bits of the 128-bit product a·b: <see cref="Math.BigMul(ulong, ulong, out ulong)"/> on the CPU;
+    /// on CUDA one <c>mul.hi.u64</c> (an ILGPU intrinsic that <see cref="KernelContext"/> implements; ptxas makes it a
+    /// short IMAD.WIDE chain where the four 32×32-bit products written out in C# cost about twice as much).</summary>
+    [IntrinsicImplementation]
+    internal static ulong MulHigh(ulong a, ulong b) => Math.BigMul(a, b, out _);
 
-    /// <summary>The number of leading zero bits of <paramref name="x"/> (64 for 0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The number of leading zero bits of <paramref name="x"/> (64 for 0): <see cref="BitOperations.LeadingZeroCount(ulong)"/>
+    /// on the CPU; on CUDA one <c>clz.b64</c> (an ILGPU intrinsic that <see cref="KernelContext"/> implements; ILGPU's own
+    /// LeadingZeroCount is a software bit count of about 50 instructions).</summary>
+    [IntrinsicImplementation]
     internal static int LeadingZeros(ulong x) => BitOperations.LeadingZeroCount(x);
 
     /// <summary>hi + lo = a·b to about 2⁻⁷⁸ relative, for normal a, b, whether or not ptxas fuses: a and b are split
@@ -164,6 +165,20 @@ internal static partial class DeviceMath
         e = Fma(-m, y, 1.0);
         y = Fma(y, Fma(e, e, e), y);
         // 2^−E with the sign of a: exponent field 2046 − (1023 + E).
+        double scale = FromBits((0x7FE0_0000_0000_0000UL - (bits & 0x7FF0_0000_0000_0000UL)) | (bits & 0x8000_0000_0000_0000UL));
+        return y * scale;
+    }
+
+    /// <summary>1/a to 2⁻²⁷ relative (enough for a result rounded to float): <see cref="Rcp(double)"/> with one Newton step
+    /// instead of two. For normal |a| &lt; 2¹⁰²³.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double RcpSingle(double a)
+    {
+        ulong bits = Bits(a);
+        double m = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
+        double y = Fma(m, Fma(m, Fma(m, RcpSeed3, RcpSeed2), RcpSeed1), RcpSeed0);
+        double e = Fma(-m, y, 1.0);
+        y = Fma(y, Fma(e, e, e), y);
         double scale = FromBits((0x7FE0_0000_0000_0000UL - (bits & 0x7FF0_0000_0000_0000UL)) | (bits & 0x8000_0000_0000_0000UL));
         return y * scale;
     }
