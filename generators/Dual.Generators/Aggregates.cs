@@ -264,7 +264,9 @@ namespace Dual.Generators
             sb.Append(mods).Append(kind).Append(' ').Append(self);
             if (info.Positional is not null)
             {
-                sb.Append('(').Append(string.Join(", ", info.Positional.Select(p => Mapped(p.Type) + " " + p.Name))).Append(')');
+                // Defaults the dual record can keep stay (an int 'PaymentsPerYear = 2'); creations pass the others explicitly.
+                sb.Append('(').Append(string.Join(", ", info.Positional.Select(p => Mapped(p.Type) + " " + p.Name
+                    + (TwinSignature.KeepsDefault(p) ? " = " + TwinSignature.Literal(p.ExplicitDefaultValue, p.Type) : "")))).Append(')');
             }
             if (multi is not null) sb.Append("\n    ").Append(KnownNames.TangentsConstraint(multi));
             sb.Append("\n{\n");

@@ -30,6 +30,8 @@ public class AggregateAndHelperTests
 
             public record Particle(Vec2 Position, Vec2 Velocity, double Mass);
 
+            public record Loan(double Principal, double Rate = 0.05, int Years = 3, int PerYear = 12);
+
             public struct State { public double T; public double Y; }
 
             public sealed class Bond
@@ -105,6 +107,16 @@ public class AggregateAndHelperTests
 
                 [Differentiable]
                 public static double Energy(Vec2 v, double m) => 0.5 * m * v.Dot(v);
+
+                [Differentiable]
+                public static double Payment(double principal)
+                {
+                    // Positional defaults: a floating one (Rate) and integer ones (Years, PerYear) left out.
+                    var loan = new Loan(principal);
+                    double r = loan.Rate / loan.PerYear;
+                    int n = loan.Years * loan.PerYear;
+                    return loan.Principal * r / (1 - Math.Pow(1 + r, -n));
+                }
             }
         }
         """;
@@ -178,6 +190,16 @@ public class AggregateAndHelperTests
         d += -300 / Math.Pow(1 + rate, 4);
         GeneratorHarness.Close(r.Value, v, 1e-13, "value");
         GeneratorHarness.Close(r.Tangent, d, 1e-12, "derivative");
+    }
+
+    [TestCase(1000.0)]
+    [TestCase(25000.0)]
+    public void PositionalRecordDefaults_MatchClosedForm(double principal)
+    {
+        D r = Twin("Payment", principal);
+        double rate = 0.05 / 12, annuity = rate / (1 - Math.Pow(1 + rate, -36));
+        GeneratorHarness.Close(r.Value, principal * annuity, 1e-13, "value");
+        GeneratorHarness.Close(r.Tangent, annuity, 1e-13, "derivative");
     }
 
     [TestCase(3.0, 4.0, 2.0)]
