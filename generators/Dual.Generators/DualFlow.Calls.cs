@@ -354,7 +354,13 @@ namespace Dual.Generators
                         Escape(f.Value, "is converted to '" + TypeMap.Text(f.Conversion.Type) + "'", FixForConversion(f.Conversion.Type), call);
                     }
                 }
-                if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null
+                if (dual && f.Parameter is not null && ParameterRoles.IsConstant(f.Parameter.OriginalDefinition) && TypeMap.ContainsFloating(f.Parameter.Type))
+                {
+                    Escape(f.Value, "is passed to the [Constant] parameter '" + f.Parameter.Name + "' of '" + Display(f.Parameter.ContainingSymbol) + "', which its twin takes as plain data",
+                        "remove [Constant] from that parameter to differentiate through it, or pass a value that carries no derivative (a constant, a field, a [Constant] parameter of this method); floating locals always carry one", call);
+                    continue;
+                }
+                if (!dual && f.Parameter is not null && ParameterRoles.TwinType(f.Parameter.OriginalDefinition) is not null
                     && f.Value.Parent is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword } })
                 {
                     // 'in field' binds the field itself; the twin's 'in Dual<T>' parameter cannot.
@@ -362,7 +368,7 @@ namespace Dual.Generators
                         "is a location the twin keeps constant, so it cannot be passed by reference ('in') to the twin of '" + Display(((IArgumentOperation)f.Value.Parent).Parameter!.ContainingSymbol) + "'",
                         "pass it by value (drop 'in') or copy it into a local first");
                 }
-                if (!dual && f.Parameter is not null && TypeMap.Map(f.Parameter.Type, out _) is not null)
+                if (!dual && f.Parameter is not null && ParameterRoles.TwinType(f.Parameter.OriginalDefinition) is not null)
                 {
                     IOperation v = f.Conversion ?? f.Value;
                     if (IsConstantContainer(v) || IsConstantContainer(f.Value))

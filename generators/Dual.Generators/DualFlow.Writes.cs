@@ -64,6 +64,13 @@ namespace Dual.Generators
                 case IDeclarationExpressionOperation or IDiscardOperation or ILocalReferenceOperation:
                     return;
                 case IParameterReferenceOperation p:
+                    if (IsOwnParameter(p.Parameter) && ParameterRoles.IsConstant(p.Parameter) && valueIsDual && TypeMap.ContainsFloating(p.Parameter.Type))
+                    {
+                        Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, p.Parameter.Name,
+                            "is a [Constant] parameter, which the twin keeps as plain data, so it cannot hold a value that carries a derivative",
+                            "write the value into a local, or remove [Constant] from the parameter");
+                        return;
+                    }
                     if (IsOwnParameter(p.Parameter) || !TypeMap.ContainsFloating(p.Parameter.Type)) return;
                     Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, p.Parameter.Name,
                         "is a floating parameter captured from outside the differentiated method (a primary-constructor parameter), which the twin reads as a constant and cannot write",
@@ -139,7 +146,7 @@ namespace Dual.Generators
         {
             if (InvolvesReportedRoot(container)) return;
             Report(Generators.Diagnostics.FieldWrite, element.Syntax, null, Text(element.Syntax),
-                "is an element of '" + Text(container.Syntax) + "', an array the twin keeps constant (it is read from a field, a property or a non-differentiated call), so it cannot hold a value that carries a derivative",
+                "is an element of '" + Text(container.Syntax) + "', an array the twin keeps constant (a [Constant] parameter, or one read from a field, a property or a non-differentiated call), so it cannot hold a value that carries a derivative",
                 "copy the array into a local array of the method and write there");
         }
     }

@@ -200,7 +200,7 @@ namespace Dual.Generators
                 case ILocalReferenceOperation l:
                     return IsDualLocal(l.Local);
                 case IParameterReferenceOperation p:
-                    return IsOwnParameter(p.Parameter) && TypeMap.Map(p.Parameter.Type, out _) is not null;
+                    return IsOwnParameter(p.Parameter) && ParameterRoles.TwinType(p.Parameter) is not null;
                 case IDeclarationExpressionOperation d:
                     return IsDual(d.Expression);
                 case ITupleOperation tu:

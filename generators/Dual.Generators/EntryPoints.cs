@@ -1,268 +1,550 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace Dual.Generators
 {
+    /// <summary>The method shapes that get derivative entry points (docs/generator.md, "Derivative entry points").</summary>
+    internal enum EntryShape
+    {
+        /// <summary><c>P F(P a, P b, …)</c>: floating scalars in, one out.</summary>
+        Scalar,
+
+        /// <summary><c>P F(ReadOnlySpan&lt;P&gt; x)</c> (or an array, or <c>Span</c>).</summary>
+        Span,
+
+        /// <summary><c>void F(ReadOnlySpan&lt;P&gt; x, Span&lt;P&gt; y)</c> (or arrays).</summary>
+        Vector,
+    }
+
+    /// <summary>Which entry points a method gets: its shape, differentiated inputs and the twin struct handed to the runtime.</summary>
+    internal sealed class EntryPlan
+    {
+        public EntryPlan(EntryShape shape, string precision, List<ParameterInfo> inputs, string twinName, bool multi)
+        {
+            Shape = shape;
+            Precision = precision;
+            Inputs = inputs;
+            TwinName = twinName;
+            Multi = multi;
+        }
+
+        public EntryShape Shape { get; }
+
+        /// <summary>"double" or "float".</summary>
+        public string Precision { get; }
+
+        /// <summary>The differentiated parameters, in order (for <see cref="EntryShape.Vector"/>: x, then y).</summary>
+        public List<ParameterInfo> Inputs { get; }
+
+        /// <summary>The nested struct implementing IScalarTwin/IVectorTwin.</summary>
+        public string TwinName { get; }
+
+        /// <summary>The method has a multi-tangent twin.</summary>
+        public bool Multi { get; }
+
+        public ParameterInfo X => Inputs[0];
+
+        public ParameterInfo Y => Inputs[1];
+    }
+
     /// <summary>
-    /// Derivative entry points beside the twin (see docs/generator.md for the naming table):
-    /// scalar parameters → <c>FDerivative</c>/<c>FGradient</c> + <c>FJvp</c>; one span/array input → <c>FGradient</c> + <c>FJvp</c>;
-    /// <c>void F(ReadOnlySpan x, Span y)</c> → <c>FJacobian</c> + <c>FJvp</c>.
+    /// Derivative entry points beside the twin. One convention for every shape (docs/generator.md has the table):
+    /// an entry point takes the method's own parameters as the method declares them (differentiated inputs and data, in
+    /// place, with their defaults and <c>params</c>), then its own (a direction, then derivative outputs), which come
+    /// before the method's optional parameters. Each one hands a small twin struct to
+    /// <c>Dual.CompilerServices.GeneratedDerivatives</c>, which runs AutoDiff's own drivers: no chunk loop is emitted here.
     /// </summary>
     internal static class EntryPoints
     {
-        private const int Chunk = 8;
-
-        public static string Emit(IMethodSymbol method, string name, List<Param> ps, string mods, bool multi, string multiPrecision, HashSet<SpecialType> precisions)
+        /// <summary>The entry points <paramref name="d"/> gets, or <see langword="null"/> (twin only).</summary>
+        public static EntryPlan? Plan(MethodDeclaration d, bool multi)
         {
-            List<Param> floating = ps.Where(p => p.Mapped is not null).ToList();
-            if (floating.Count == 0) return "";
-            var taken = new HashSet<string>(ps.Select(p => p.Name.TrimStart('@')));
-            string Unique(string n) { while (taken.Contains(n)) n += "_"; taken.Add(n); return n; }
-
-            ITypeSymbol ret = method.ReturnType;
-            // Shape A: P F(P a, P b, ...) with by-value/in scalar floating parameters.
-            if (TypeMap.IsFloating(ret) && floating.All(p => p.Symbol.Type.SpecialType == ret.SpecialType && p.Symbol.RefKind is RefKind.None or RefKind.In))
+            if (d.OwnerIsInterface || (!d.IsStatic && d.OwnerIsRefLike)) return null;
+            List<ParameterInfo> inputs = d.Parameters.Where(p => p.IsInput).ToList();
+            if (inputs.Count == 0) return null;
+            // A twin struct holds the data arguments for the length of a call: references cannot be held.
+            if (d.Parameters.Any(p => !p.IsInput && p.RefKind is RefKind.Ref or RefKind.Out or RefKind.RefReadOnlyParameter)) return null;
+            string twin = d.Name + "Twin" + (d.OverloadIndex > 0 ? d.OverloadIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+            string? p = d.ReturnPrecision;
+            if (p is not null && inputs.All(i => i.Shape == ParameterShape.Scalar && i.Precision == p && i.RefKind is RefKind.None or RefKind.In))
             {
-                return ScalarShape(name, ps, floating, mods, TypeMap.Keyword(ret), multi && multiPrecision == TypeMap.Keyword(ret), Unique);
+                return new EntryPlan(EntryShape.Scalar, p, inputs, twin, multi);
             }
-            // Shape B: P F(ReadOnlySpan<P> x) (or P[] / Span<P>).
-            if (TypeMap.IsFloating(ret) && floating.Count == 1 && floating[0].Symbol.RefKind == RefKind.None
-                && TypeMap.IsSpanOrArrayOf(floating[0].Symbol.Type, ret.SpecialType))
+            if (p is not null && inputs.Count == 1 && inputs[0].RefKind == RefKind.None && inputs[0].Precision == p
+                && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span)
             {
-                return SpanShape(name, ps, floating[0], mods, TypeMap.Keyword(ret), multi && multiPrecision == TypeMap.Keyword(ret), Unique);
+                return new EntryPlan(EntryShape.Span, p, inputs, twin, multi);
             }
-            // Shape C: void F(ReadOnlySpan<P> x, Span<P> y).
-            if (method.ReturnsVoid && floating.Count == 2 && floating.All(p => p.Symbol.RefKind == RefKind.None))
+            if (d.ReturnsVoid && inputs.Count == 2 && inputs.All(i => i.RefKind == RefKind.None) && inputs[0].Precision is { } q && inputs[1].Precision == q
+                && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span
+                && inputs[1].Shape is ParameterShape.Array or ParameterShape.Span)
             {
-                ITypeSymbol xt = floating[0].Symbol.Type;
-                SpecialType sp = xt is IArrayTypeSymbol a ? a.ElementType.SpecialType : xt is INamedTypeSymbol n && n.TypeArguments.Length == 1 ? n.TypeArguments[0].SpecialType : SpecialType.None;
-                if ((sp == SpecialType.System_Double || sp == SpecialType.System_Single)
-                    && TypeMap.IsSpanOrArrayOf(xt, sp) && TypeMap.IsSpanOrArrayOf(floating[1].Symbol.Type, sp, readOnlyAllowed: false))
-                {
-                    string p = sp == SpecialType.System_Single ? "float" : "double";
-                    return VectorShape(name, ps, floating[0], floating[1], mods, p, multi && multiPrecision == p, Unique);
-                }
+                return new EntryPlan(EntryShape.Vector, q, inputs, twin, multi);
             }
-            return "";
+            return null;
         }
 
-        /// <summary>Small dual buffers for span parameters live on the stack; array parameters need arrays.</summary>
-        private const int StackLimit = 32;
-
-        // Larger span buffers are rented from the shared pool (returned by Release), so entry points allocate nothing;
-        // array parameters need arrays of exactly the right length, so those are allocated.
-        private static string Buffer(string name, string type, string length, bool array) => array
-            ? "    var " + name + " = new " + type + "[" + length + "];\n"
-            : "    " + type + "[]? " + name + "Pool = " + length + " > " + StackLimit + " ? global::System.Buffers.ArrayPool<" + type + ">.Shared.Rent(" + length + ") : null;\n"
-              + "    global::System.Span<" + type + "> " + name + " = " + name + "Pool is null ? stackalloc " + type + "[" + length + "] : new global::System.Span<" + type + ">(" + name + "Pool, 0, " + length + ");\n";
-
-        private static string Release(string name, string type, bool array) => array
-            ? ""
-            : "    if (" + name + "Pool is not null) global::System.Buffers.ArrayPool<" + type + ">.Shared.Return(" + name + "Pool);\n";
-
-        private static string Clear(string name, bool array) =>
-            array ? "global::System.Array.Clear(" + name + ");" : name + ".Clear();";
-
-        private static bool IsArray(Param p) => p.Symbol.Type is IArrayTypeSymbol;
-
-        private static string One(string p) => p == "float" ? "1f" : "1.0";
-
-        private static string D(string p) => "global::Dual.Dual<" + p + ">";
-
-        private static string Args(List<Param> ps, Dictionary<Param, string> replace) =>
-            string.Join(", ", ps.Select(p => p.Pass(replace.TryGetValue(p, out string? r) ? r : p.Name)));
-
-        private static string Decl(List<Param> ps) => string.Join(", ", ps.Select(p => p.Declaration(mapped: false)));
-
-        private static string ScalarShape(string name, List<Param> ps, List<Param> fl, string mods, string p, bool multi, System.Func<string, string> unique)
+        /// <summary>The members the entry points add to the type (for the DUAL010 clash check).</summary>
+        public static IEnumerable<string> MemberNames(MethodDeclaration d, EntryPlan plan, bool sparse)
         {
-            var sb = new StringBuilder();
-            string value = unique("value");
-            string decl = Decl(ps);
-            int n = fl.Count;
-            if (n == 1)
+            yield return plan.TwinName;
+            switch (plan.Shape)
             {
-                var rep = new Dictionary<Param, string> { [fl[0]] = "new " + D(p) + "(" + fl[0].Name + ", " + One(p) + ")" };
-                sb.Append("/// <summary>Derivative of <c>").Append(MethodTransform.Xml(name)).Append("</c> with respect to <c>").Append(fl[0].Name)
-                  .Append("</c> (generated, one forward pass); the function value is written to <c>").Append(value).Append("</c>.</summary>\n");
-                sb.Append(mods).Append(p).Append(' ').Append(name).Append("Derivative(").Append(decl).Append(", out ").Append(p).Append(' ').Append(value).Append(")\n{\n");
-                sb.Append("    var __r = ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
-                sb.Append("    ").Append(value).Append(" = __r.Value;\n    return __r.Tangent;\n}\n");
+                case EntryShape.Scalar when plan.Inputs.Count == 1:
+                    yield return d.Name + "Derivative";
+                    yield return d.Name + "ValueAndDerivative";
+                    break;
+                case EntryShape.Scalar:
+                    yield return d.Name + "Gradient";
+                    yield return d.Name + "ValueAndGradient";
+                    break;
+                case EntryShape.Span:
+                    yield return d.Name + "Gradient";
+                    break;
+                case EntryShape.Vector:
+                    yield return d.Name + "Jacobian";
+                    if (sparse && plan.Multi)
+                    {
+                        yield return d.Name + "PrepareSparseJacobian";
+                        yield return d.Name + "JacobianSparsity";
+                    }
+                    break;
             }
-            else
+            yield return d.Name + "Jvp";
+        }
+
+        /// <summary>Whether the prepared sparse Jacobian can keep the method's data (no span, no reference argument).</summary>
+        public static bool CanPrepareSparse(MethodDeclaration d, EntryPlan plan) =>
+            plan.Shape == EntryShape.Vector && plan.Multi && d.Parameters.All(p => p.IsInput || (!p.IsRefLike && p.RefKind is RefKind.None or RefKind.In));
+
+        public static void Emit(CodeWriter w, MethodDeclaration d, EntryPlan plan, SparsityEmission? pattern)
+        {
+            var names = new ParameterNames(d);
+            TwinStruct(w, d, plan);
+            switch (plan.Shape)
             {
-                bool plainNames = fl.All(f => !f.Name.StartsWith("Item") && f.Name != "Rest");
-                string tuple = "(" + string.Join(", ", fl.Select(f => p + (plainNames ? " " + f.Name : ""))) + ")";
-                sb.Append("/// <summary>Gradient of <c>").Append(MethodTransform.Xml(name)).Append("</c> with respect to (")
-                  .Append(string.Join(", ", fl.Select(f => f.Name))).Append(") (generated");
-                sb.Append(multi && n <= 16 ? ", one multi-tangent forward pass" : ", one forward pass per input").Append("); the function value is written to <c>").Append(value).Append("</c>.</summary>\n");
-                sb.Append(mods).Append(tuple).Append(' ').Append(name).Append("Gradient(").Append(decl).Append(", out ").Append(p).Append(' ').Append(value).Append(")\n{\n");
-                if (multi && n <= 16)
+                case EntryShape.Scalar:
+                    Scalar(w, d, plan, names);
+                    break;
+                case EntryShape.Span:
+                    Span(w, d, plan, names);
+                    break;
+                case EntryShape.Vector:
+                    Vector(w, d, plan, names);
+                    if (CanPrepareSparse(d, plan)) Sparse(w, d, plan, names, pattern);
+                    break;
+            }
+        }
+
+        // ------------------------------------------------------------------ the twin struct
+
+        /// <summary>A data argument as the twin struct keeps it: spans are carried in a rented array for the call.</summary>
+        private static bool Carried(ParameterInfo p) => !p.IsInput && p.IsRefLike && p.SpanElement is not null;
+
+        private static string FieldName(MethodDeclaration d, EntryPlan plan, ParameterInfo p) =>
+            p.Bare is "Evaluate" or "HasMultiTangentTwin" || p.Bare == plan.TwinName || p.Bare.StartsWith("__", System.StringComparison.Ordinal) ? "__" + p.Bare + "_" : p.Name;
+
+        private static string FieldType(ParameterInfo p) => Carried(p) ? KnownNames.CarriedSpan + "<" + p.SpanElement + ">" : p.Type;
+
+        private static void TwinStruct(CodeWriter w, MethodDeclaration d, EntryPlan plan)
+        {
+            string p = plan.Precision;
+            string single = KnownNames.Dual(p), multi = KnownNames.MultiDual(p);
+            bool vector = plan.Shape == EntryShape.Vector;
+            List<ParameterInfo> data = d.Parameters.Where(q => !q.IsInput).ToList();
+            w.Line();
+            w.Summary("The twins of <c>" + Xml.Escape(d.Name) + "</c> with its data, as the generated entry points hand them to the runtime (generated).");
+            w.Line(KnownNames.EditorBrowsableNever);
+            w.Open(d.Access + "readonly struct " + plan.TwinName + " : " + (vector ? KnownNames.VectorTwin : KnownNames.ScalarTwin) + "<" + p + ">");
+            if (!d.IsStatic) w.Line("private readonly " + d.OwnerType + " __owner;");
+            foreach (ParameterInfo q in data) w.Line("private readonly " + FieldType(q) + " " + FieldName(d, plan, q) + ";");
+            if (!d.IsStatic || data.Count > 0) w.Line();
+
+            var ctorParams = new List<string>();
+            if (!d.IsStatic) ctorParams.Add(d.OwnerType + " __owner");
+            ctorParams.AddRange(data.Select(q => FieldType(q) + " " + q.Name));
+            w.Summary("Holds the method's data for one entry-point call.");
+            w.Open("public " + plan.TwinName + "(" + string.Join(", ", ctorParams) + ")");
+            if (!d.IsStatic) w.Line("this.__owner = __owner;");
+            foreach (ParameterInfo q in data) w.Line("this." + FieldName(d, plan, q) + " = " + q.Name + ";");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public static bool HasMultiTangentTwin => " + (plan.Multi ? "true" : "false") + ";");
+            foreach (bool m in new[] { false, true })
+            {
+                string dual = m ? multi : single;
+                string span = "global::System.ReadOnlySpan<" + dual + "> __x" + (vector ? ", global::System.Span<" + dual + "> __y" : "");
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public " + (vector ? "void" : dual) + " Evaluate" + (m ? "<TTangents>" : "") + "(" + span + ")");
+                if (m) w.Indent().Line(TwinEmitter.Constraint(p)).Outdent();
+                if (m && !plan.Multi)
                 {
-                    int k = n <= 2 ? 2 : n <= 4 ? 4 : n <= 8 ? 8 : 16;
-                    string tt = "global::Dual.Tangents" + k + "<" + p + ">";
-                    string md = "global::Dual.Dual<" + p + ", " + tt + ">";
-                    var rep = new Dictionary<Param, string>();
-                    for (int i = 0; i < n; i++) rep[fl[i]] = md + ".Variable(" + fl[i].Name + ", " + i + ")";
-                    sb.Append("    var __r = ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
-                    sb.Append("    ").Append(value).Append(" = __r.Value;\n");
-                    sb.Append("    return (").Append(string.Join(", ", Enumerable.Range(0, n).Select(i => "__r.Tangents[" + i + "]"))).Append(");\n}\n");
+                    w.Indent().Line("=> throw " + KnownNames.GeneratedDerivatives + ".NoMultiTangentTwin(\"" + d.Name + "\");").Outdent();
+                    continue;
+                }
+                EvaluateBody(w, d, plan, m);
+            }
+            w.Close();
+        }
+
+        /// <summary>The body of the twin struct's Evaluate: the twin called on the drivers' spans (arrays copied when the twin takes arrays).</summary>
+        private static void EvaluateBody(CodeWriter w, MethodDeclaration d, EntryPlan plan, bool multi)
+        {
+            var before = new List<string>();
+            var after = new List<string>();
+            var release = new List<string>();
+            var args = new List<string>();
+            int scalar = 0;
+            foreach (ParameterInfo q in d.Parameters)
+            {
+                string arg;
+                if (!q.IsInput)
+                {
+                    string field = FieldName(d, plan, q);
+                    arg = Carried(q) ? field + (q.Type.StartsWith("global::System.ReadOnlySpan", System.StringComparison.Ordinal) ? ".ReadOnlySpan" : ".Span") : field;
+                }
+                else if (plan.Shape == EntryShape.Scalar)
+                {
+                    arg = "__x[" + scalar++ + "]";
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++)
+                    bool isY = plan.Shape == EntryShape.Vector && q == plan.Y;
+                    string span = isY ? "__y" : "__x";
+                    string local = isY ? "__ya" : "__xa";
+                    if (q.Shape == ParameterShape.ReadOnlySpan || (isY && q.Shape == ParameterShape.Span))
                     {
-                        var rep = new Dictionary<Param, string> { [fl[i]] = "new " + D(p) + "(" + fl[i].Name + ", " + One(p) + ")" };
-                        sb.Append("    var __r").Append(i).Append(" = ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
+                        arg = span;
                     }
-                    sb.Append("    ").Append(value).Append(" = __r0.Value;\n");
-                    sb.Append("    return (").Append(string.Join(", ", Enumerable.Range(0, n).Select(i => "__r" + i + ".Tangent"))).Append(");\n}\n");
+                    else if (isY)
+                    {
+                        // The drivers clear the outputs before each pass; the twin writes into an array of the right length.
+                        before.Add("var " + local + " = " + KnownNames.TwinArrays + ".Cleared<" + ElementOf(plan, multi) + ">(__y.Length);");
+                        after.Add(local + ".CopyTo(__y);");
+                        release.Add(KnownNames.TwinArrays + ".Return(" + local + ");");
+                        arg = local;
+                    }
+                    else
+                    {
+                        // An array (or a writable span) input: the twin gets its own copy, never the drivers' seeds.
+                        before.Add("var " + local + " = " + KnownNames.TwinArrays + ".Copy(__x);");
+                        release.Add(KnownNames.TwinArrays + ".Return(" + local + ");");
+                        arg = local;
+                    }
+                }
+                args.Add(q.RefKind == RefKind.In || q.RefKind == RefKind.None ? arg : arg);
+            }
+            string target = (d.IsStatic ? d.OwnerType : "__owner") + "." + d.Name + (multi ? "<TTangents>" : "");
+            string call = target + "(" + string.Join(", ", args) + ")";
+            bool returns = plan.Shape != EntryShape.Vector;
+            if (before.Count == 0)
+            {
+                w.Indent().Line("=> " + call + ";").Outdent();
+                return;
+            }
+            w.Line("{");
+            w.Indent();
+            foreach (string b in before) w.Line(b);
+            w.Line("try");
+            w.Line("{");
+            w.Indent();
+            if (returns && after.Count == 0)
+            {
+                w.Line("return " + call + ";");
+            }
+            else
+            {
+                w.Line(call + ";");
+                foreach (string a in after) w.Line(a);
+            }
+            w.Close();
+            w.Line("finally");
+            w.Line("{");
+            w.Indent();
+            foreach (string r in release) w.Line(r);
+            w.Close();
+            w.Close();
+        }
+
+        private static string ElementOf(EntryPlan plan, bool multi) => multi ? KnownNames.MultiDual(plan.Precision) : KnownNames.Dual(plan.Precision);
+
+        // ------------------------------------------------------------------ entry points
+
+        /// <summary>Readable names for the generated parameters, distinct from the method's.</summary>
+        private sealed class ParameterNames
+        {
+            private readonly HashSet<string> _taken;
+
+            public ParameterNames(MethodDeclaration d) => _taken = new HashSet<string>(d.Parameters.Select(p => p.Bare));
+
+            public string Fresh(params string[] candidates)
+            {
+                foreach (string c in candidates)
+                {
+                    if (_taken.Add(c)) return c;
+                }
+                for (int i = 2; ; i++)
+                {
+                    string c = candidates[0] + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (_taken.Add(c)) return c;
                 }
             }
 
-            // JVP.
-            var tangents = fl.Select(f => unique("d" + f.Name.TrimStart('@'))).ToList();
-            var jrep = new Dictionary<Param, string>();
-            for (int i = 0; i < n; i++) jrep[fl[i]] = "new " + D(p) + "(" + fl[i].Name + ", " + tangents[i] + ")";
-            sb.Append("\n/// <summary>Value and directional derivative of <c>").Append(MethodTransform.Xml(name)).Append("</c> along (")
-              .Append(string.Join(", ", tangents)).Append(") (generated, one forward pass).</summary>\n");
-            sb.Append(mods).Append('(').Append(p).Append(" Value, ").Append(p).Append(" Tangent) ").Append(name).Append("Jvp(").Append(decl)
-              .Append(", ").Append(string.Join(", ", tangents.Select(t => p + " " + t))).Append(")\n{\n");
-            sb.Append("    var __r = ").Append(name).Append('(').Append(Args(ps, jrep)).Append(");\n");
-            sb.Append("    return (__r.Value, __r.Tangent);\n}\n");
-            return sb.ToString();
+            /// <summary>The direction of a scalar input: <c>dx</c> for <c>x</c>, <c>dAngle</c> for <c>angle</c>.</summary>
+            public string Direction(ParameterInfo p)
+            {
+                string bare = p.Bare;
+                string d = bare.Length == 1 ? "d" + bare : "d" + char.ToUpperInvariant(bare[0]) + bare.Substring(1);
+                return Fresh(d, bare + "Direction");
+            }
         }
 
-        private static string Check(string buffer, string actual, string expected, string what) =>
-            "    if (" + actual + " != " + expected + ")\n        throw new global::System.ArgumentException($\"" + buffer + " has length {" + actual + "} but must have length {" + expected + "} (" + what + ").\", nameof(" + buffer + "));\n";
-
-        private static string SpanShape(string name, List<Param> ps, Param x, string mods, string p, bool multi, System.Func<string, string> unique)
+        /// <summary>The entry point's parameter list: the method's, with <paramref name="extra"/> before its first optional parameter.</summary>
+        private static string Parameters(MethodDeclaration d, IEnumerable<string> extra, System.Func<ParameterInfo, string?>? replace = null)
         {
-            var sb = new StringBuilder();
-            string gradient = unique("gradient");
-            string v = unique("v");
-            string decl = Decl(ps);
-            string xn = x.Name;
-            string tt = "global::Dual.Tangents" + Chunk + "<" + p + ">";
-            string md = "global::Dual.Dual<" + p + ", " + tt + ">";
-            sb.Append("/// <summary>Value and gradient of <c>").Append(MethodTransform.Xml(name)).Append("</c> with respect to <c>").Append(xn)
-              .Append("</c> (generated").Append(multi ? ", chunked multi-tangent passes of " + Chunk + " inputs" : ", one forward pass per input")
-              .Append("); <c>").Append(gradient).Append("</c> must have the length of <c>").Append(xn).Append("</c>.</summary>\n");
-            sb.Append(mods).Append(p).Append(' ').Append(name).Append("Gradient(").Append(decl).Append(", global::System.Span<").Append(p).Append("> ").Append(gradient).Append(")\n{\n");
-            sb.Append("    int __n = ").Append(xn).Append(".Length;\n");
-            sb.Append(Check(gradient, gradient + ".Length", "__n", "the length of " + xn));
-            sb.Append("    ").Append(p).Append(" __value = default;\n");
-            if (multi)
+            var list = new List<string>();
+            var extras = extra.ToList();
+            bool inserted = false;
+            foreach (ParameterInfo p in d.Parameters)
             {
-                var rep = new Dictionary<Param, string> { [x] = "__xs" };
-                sb.Append(Buffer("__xs", md, "__n", IsArray(x)));
-                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], ").Append(tt).Append(".Zero);\n");
-                sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
-                sb.Append("        int __k = global::System.Math.Min(").Append(Chunk).Append(", __n - __c);\n");
-                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ")
-                  .Append(tt).Append(".Unit(__j, ").Append(One(p)).Append("));\n");
-                sb.Append("        var __r = ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
-                sb.Append("        __value = __r.Value;\n");
-                sb.Append("        for (int __j = 0; __j < __k; __j++)\n        {\n            ").Append(gradient).Append("[__c + __j] = __r.Tangents[__j];\n");
-                sb.Append("            __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ").Append(tt).Append(".Zero);\n        }\n    }\n");
-                sb.Append(Release("__xs", md, IsArray(x)));
+                if (!inserted && p.IsOptional)
+                {
+                    list.AddRange(extras);
+                    inserted = true;
+                }
+                list.Add(replace?.Invoke(p) ?? p.EntryDeclaration());
+            }
+            if (!inserted) list.AddRange(extras);
+            return string.Join(", ", list);
+        }
+
+        /// <summary>The <c>new FTwin(…)</c> expression and the statements that carry span data around the call.</summary>
+        private sealed class TwinArguments
+        {
+            public TwinArguments(MethodDeclaration d, EntryPlan plan)
+            {
+                var args = new List<string>();
+                if (!d.IsStatic) args.Add("this");
+                foreach (ParameterInfo p in d.Parameters.Where(p => !p.IsInput))
+                {
+                    if (Carried(p))
+                    {
+                        string local = "__" + p.Bare;
+                        Before.Add("var " + local + " = " + KnownNames.CarriedSpan + "<" + p.SpanElement + ">.Copy(" + p.Name + ");");
+                        if (!p.Type.StartsWith("global::System.ReadOnlySpan", System.StringComparison.Ordinal)) After.Add(local + ".CopyBackTo(" + p.Name + ");");
+                        Release.Add(local + ".Release();");
+                        args.Add(local);
+                    }
+                    else
+                    {
+                        args.Add(p.Name);
+                    }
+                }
+                New = "new " + plan.TwinName + "(" + string.Join(", ", args) + ")";
+                foreach (ParameterInfo p in plan.Inputs.Where(i => i.Shape == ParameterShape.Array)) Checks.Add("global::System.ArgumentNullException.ThrowIfNull(" + p.Name + ");");
+            }
+
+            public string New { get; }
+            public List<string> Checks { get; } = new();
+            public List<string> Before { get; } = new();
+            public List<string> After { get; } = new();
+            public List<string> Release { get; } = new();
+        }
+
+        /// <summary>Writes a method whose work is <paramref name="statements"/> (the last returning when <paramref name="returns"/>),
+        /// wrapped in the carrying of span data when there is any.</summary>
+        private static void Body(CodeWriter w, string header, TwinArguments t, IReadOnlyList<string> statements, bool returns)
+        {
+            if (t.Before.Count == 0 && t.Checks.Count == 0 && statements.Count == 1)
+            {
+                w.Line(header);
+                w.Indent().Line("=> " + statements[0] + ";").Outdent();
+                return;
+            }
+            w.Open(header);
+            foreach (string c in t.Checks) w.Line(c);
+            if (t.Before.Count == 0)
+            {
+                for (int i = 0; i < statements.Count; i++) w.Line((returns && i == statements.Count - 1 ? "return " : "") + statements[i] + ";");
+                w.Close();
+                return;
+            }
+            foreach (string b in t.Before) w.Line(b);
+            w.Line("try");
+            w.Line("{").Indent();
+            for (int i = 0; i < statements.Count - 1; i++) w.Line(statements[i] + ";");
+            string last = statements[statements.Count - 1];
+            if (returns && t.After.Count > 0)
+            {
+                w.Line("var __result = " + last + ";");
+                foreach (string a in t.After) w.Line(a);
+                w.Line("return __result;");
             }
             else
             {
-                var rep = new Dictionary<Param, string> { [x] = "__xs" };
-                sb.Append(Buffer("__xs", D(p), "__n", IsArray(x)));
-                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = ").Append(xn).Append("[__i];\n");
-                sb.Append("    if (__n == 0) __value = ").Append(name).Append('(').Append(Args(ps, rep)).Append(").Value;\n");
-                sb.Append("    for (int __i = 0; __i < __n; __i++)\n    {\n");
-                sb.Append("        __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(One(p)).Append(");\n");
-                sb.Append("        var __r = ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
-                sb.Append("        __value = __r.Value;\n        ").Append(gradient).Append("[__i] = __r.Tangent;\n");
-                sb.Append("        __xs[__i] = ").Append(xn).Append("[__i];\n    }\n");
-                sb.Append(Release("__xs", D(p), IsArray(x)));
+                w.Line((returns ? "return " : "") + last + ";");
+                foreach (string a in t.After) w.Line(a);
             }
-            sb.Append("    return __value;\n}\n");
-
-            // JVP: v inserted right after x.
-            string jdecl = string.Join(", ", ps.Select(q => q.Declaration(mapped: false) + (q == x ? ", global::System.ReadOnlySpan<" + p + "> " + v : "")));
-            var jrep = new Dictionary<Param, string> { [x] = "__xs" };
-            sb.Append("\n/// <summary>Value and directional derivative of <c>").Append(MethodTransform.Xml(name)).Append("</c> along <c>").Append(v)
-              .Append("</c> (generated, one forward pass).</summary>\n");
-            sb.Append(mods).Append('(').Append(p).Append(" Value, ").Append(p).Append(" Tangent) ").Append(name).Append("Jvp(").Append(jdecl).Append(")\n{\n");
-            sb.Append("    int __n = ").Append(xn).Append(".Length;\n");
-            sb.Append(Check(v, v + ".Length", "__n", "the length of " + xn));
-            sb.Append(Buffer("__xs", D(p), "__n", IsArray(x)));
-            sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
-            sb.Append("    var __r = ").Append(name).Append('(').Append(Args(ps, jrep)).Append(");\n");
-            sb.Append(Release("__xs", D(p), IsArray(x)));
-            sb.Append("    return (__r.Value, __r.Tangent);\n}\n");
-            return sb.ToString();
+            w.Close();
+            w.Line("finally");
+            w.Line("{").Indent();
+            foreach (string r in t.Release) w.Line(r);
+            w.Close();
+            w.Close();
         }
 
-        private static string VectorShape(string name, List<Param> ps, Param x, Param y, string mods, string p, bool multi, System.Func<string, string> unique)
+        private static string Quote(string s) => "\"" + s + "\"";
+
+        private static string Generic(EntryPlan plan) => "<" + plan.Precision + ", " + plan.TwinName + ">";
+
+        private static string PassesText(EntryPlan plan) => plan.Multi
+            ? "AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>"
+            : "one forward pass per input (the method has no multi-tangent twin)";
+
+        private static void Scalar(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)
         {
-            var sb = new StringBuilder();
-            string jac = unique("jacobian");
-            string v = unique("v");
-            string jv = unique("jv");
-            string decl = Decl(ps);
-            string xn = x.Name, yn = y.Name;
-            string tt = "global::Dual.Tangents" + Chunk + "<" + p + ">";
-            string md = "global::Dual.Dual<" + p + ", " + tt + ">";
-            var rep = new Dictionary<Param, string> { [x] = "__xs", [y] = "__ys" };
-            sb.Append("/// <summary>Values and Jacobian of <c>").Append(MethodTransform.Xml(name)).Append("</c>: writes <c>").Append(yn).Append("</c> and the row-major <c>")
-              .Append(yn).Append(".Length</c> × <c>").Append(xn).Append(".Length</c> Jacobian into <c>").Append(jac).Append("</c> (generated")
-              .Append(multi ? ", chunked multi-tangent passes of " + Chunk + " inputs" : ", one forward pass per input").Append(").</summary>\n");
-            sb.Append(mods).Append("void ").Append(name).Append("Jacobian(").Append(decl).Append(", global::System.Span<").Append(p).Append("> ").Append(jac).Append(")\n{\n");
-            sb.Append("    int __n = ").Append(xn).Append(".Length, __m = ").Append(yn).Append(".Length;\n");
-            sb.Append(Check(jac, jac + ".Length", "__m * __n", yn + ".Length × " + xn + ".Length, row-major"));
-            if (multi)
+            string p = plan.Precision, name = Xml.Escape(d.Name);
+            var t = new TwinArguments(d, plan);
+            string call = Parameters(d, new string[0]);
+            string args = string.Join(", ", d.Parameters.Select(q => q.Name));
+            int n = plan.Inputs.Count;
+            string inputs = "global::System.Span<" + p + "> __x = stackalloc " + p + "[] { " + string.Join(", ", plan.Inputs.Select(i => i.Name)) + " }";
+            if (n == 1)
             {
-                sb.Append(Buffer("__xs", md, "__n", IsArray(x))).Append(Buffer("__ys", md, "__m", IsArray(y)));
-                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(md).Append('(').Append(xn).Append("[__i], ").Append(tt).Append(".Zero);\n");
-                sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c += ").Append(Chunk).Append(")\n    {\n");
-                sb.Append("        int __k = global::System.Math.Min(").Append(Chunk).Append(", __n - __c);\n");
-                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ")
-                  .Append(tt).Append(".Unit(__j, ").Append(One(p)).Append("));\n");
-                sb.Append("        ").Append(Clear("__ys", IsArray(y))).Append('\n');
-                sb.Append("        ").Append(name).Append('<').Append(tt).Append(">(").Append(Args(ps, rep)).Append(");\n");
-                sb.Append("        for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new ").Append(md).Append('(').Append(xn).Append("[__c + __j], ").Append(tt).Append(".Zero);\n");
-                sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
-                sb.Append("            for (int __j = 0; __j < __k; __j++)\n                ")
-                  .Append(jac).Append("[__i * __n + __c + __j] = __ys[__i].Tangents[__j];\n        }\n    }\n");
-                sb.Append(Release("__xs", md, IsArray(x))).Append(Release("__ys", md, IsArray(y))).Append("}\n");
+                ParameterInfo x = plan.Inputs[0];
+                w.Line();
+                w.Summary("The derivative of <c>" + name + "</c> with respect to <c>" + Xml.Escape(x.Bare) + "</c> (generated, one forward pass).");
+                w.Line(d.ModText + p + " " + d.Name + "Derivative(" + call + ")");
+                w.Indent().Line("=> " + d.Name + "ValueAndDerivative(" + args + ").Derivative;").Outdent();
+                w.Line();
+                w.Summary("The value and the derivative of <c>" + name + "</c> with respect to <c>" + Xml.Escape(x.Bare) + "</c> (generated, one forward pass).");
+                Body(w, d.ModText + "(" + p + " Value, " + p + " Derivative) " + d.Name + "ValueAndDerivative(" + call + ")", t,
+                    new[] { KnownNames.GeneratedDerivatives + ".ValueAndDerivative" + Generic(plan) + "(" + t.New + ", " + x.Name + ")" }, returns: true);
             }
             else
             {
-                sb.Append(Buffer("__xs", D(p), "__n", IsArray(x))).Append(Buffer("__ys", D(p), "__m", IsArray(y)));
-                sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = ").Append(xn).Append("[__i];\n");
-                sb.Append("    for (int __c = 0; __c < __n || __c == 0; __c++)\n    {\n");
-                sb.Append("        if (__c < __n) __xs[__c] = new ").Append(D(p)).Append('(').Append(xn).Append("[__c], ").Append(One(p)).Append(");\n");
-                sb.Append("        ").Append(Clear("__ys", IsArray(y))).Append('\n');
-                sb.Append("        ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
-                sb.Append("        for (int __i = 0; __i < __m; __i++)\n        {\n            ").Append(yn).Append("[__i] = __ys[__i].Value;\n");
-                sb.Append("            if (__c < __n) ").Append(jac).Append("[__i * __n + __c] = __ys[__i].Tangent;\n        }\n");
-                sb.Append("        if (__c < __n) __xs[__c] = ").Append(xn).Append("[__c];\n    }\n");
-                sb.Append(Release("__xs", D(p), IsArray(x))).Append(Release("__ys", D(p), IsArray(y))).Append("}\n");
+                string[] disallowed = { "Rest", "ToString", "Equals", "GetHashCode", "GetType", "CompareTo" };
+                bool named = plan.Inputs.All(i => !disallowed.Contains(i.Bare) && !(i.Bare.StartsWith("Item", System.StringComparison.Ordinal) && i.Bare.Length > 4));
+                string tuple = "(" + string.Join(", ", plan.Inputs.Select(i => p + (named ? " " + i.Name : ""))) + ")";
+                string wrt = string.Join(", ", plan.Inputs.Select(i => Xml.Escape(i.Bare)));
+                w.Line();
+                w.Summary("The gradient of <c>" + name + "</c> with respect to (" + wrt + "), as a tuple named after them (generated, " + PassesText(plan) + ").");
+                w.Line(d.ModText + tuple + " " + d.Name + "Gradient(" + call + ")");
+                w.Indent().Line("=> " + d.Name + "ValueAndGradient(" + args + ").Gradient;").Outdent();
+                w.Line();
+                w.Summary("The value and the gradient of <c>" + name + "</c> with respect to (" + wrt + ") (generated, " + PassesText(plan) + ").");
+                string g = "__g";
+                Body(w, d.ModText + "(" + p + " Value, " + tuple + " Gradient) " + d.Name + "ValueAndGradient(" + call + ")", t, new[]
+                {
+                    inputs,
+                    "global::System.Span<" + p + "> " + g + " = stackalloc " + p + "[" + n + "]",
+                    p + " __value = " + KnownNames.GeneratedDerivatives + ".Gradient" + Generic(plan) + "(" + t.New + ", __x, " + g + ", \"x\", \"gradient\")",
+                    "(__value, (" + string.Join(", ", Enumerable.Range(0, n).Select(i => g + "[" + i + "]")) + "))",
+                }, returns: true);
             }
 
-            string jdecl = string.Join(", ", ps.Select(q => q.Declaration(mapped: false)
-                + (q == x ? ", global::System.ReadOnlySpan<" + p + "> " + v : "")
-                + (q == y ? ", global::System.Span<" + p + "> " + jv : "")));
-            sb.Append("\n/// <summary>Values and Jacobian-vector product of <c>").Append(MethodTransform.Xml(name)).Append("</c>: writes <c>").Append(yn)
-              .Append("</c> and J·<c>").Append(v).Append("</c> into <c>").Append(jv).Append("</c> (generated, one forward pass).</summary>\n");
-            sb.Append(mods).Append("void ").Append(name).Append("Jvp(").Append(jdecl).Append(")\n{\n");
-            sb.Append("    int __n = ").Append(xn).Append(".Length, __m = ").Append(yn).Append(".Length;\n");
-            sb.Append(Check(v, v + ".Length", "__n", "the length of " + xn));
-            sb.Append(Check(jv, jv + ".Length", "__m", "the length of " + yn));
-            sb.Append(Buffer("__xs", D(p), "__n", IsArray(x))).Append(Buffer("__ys", D(p), "__m", IsArray(y)));
-            sb.Append("    for (int __i = 0; __i < __n; __i++) __xs[__i] = new ").Append(D(p)).Append('(').Append(xn).Append("[__i], ").Append(v).Append("[__i]);\n");
-            sb.Append("    ").Append(name).Append('(').Append(Args(ps, rep)).Append(");\n");
-            sb.Append("    for (int __i = 0; __i < __m; __i++)\n    {\n        ").Append(yn).Append("[__i] = __ys[__i].Value;\n        ")
-              .Append(jv).Append("[__i] = __ys[__i].Tangent;\n    }\n");
-            sb.Append(Release("__xs", D(p), IsArray(x))).Append(Release("__ys", D(p), IsArray(y))).Append("}\n");
-            return sb.ToString();
+            // JVP: the directions follow the method's parameters.
+            var directions = plan.Inputs.Select(names.Direction).ToList();
+            string jcall = Parameters(d, directions.Select(dn => p + " " + dn));
+            w.Line();
+            w.Summary("The value of <c>" + name + "</c> and its directional derivative along (" + string.Join(", ", directions) + ") (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.");
+            if (n == 1)
+            {
+                Body(w, d.ModText + "(" + p + " Value, " + p + " Tangent) " + d.Name + "Jvp(" + jcall + ")", t,
+                    new[] { KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", " + plan.Inputs[0].Name + ", " + directions[0] + ")" }, returns: true);
+            }
+            else
+            {
+                Body(w, d.ModText + "(" + p + " Value, " + p + " Tangent) " + d.Name + "Jvp(" + jcall + ")", t, new[]
+                {
+                    inputs,
+                    "global::System.Span<" + p + "> __v = stackalloc " + p + "[] { " + string.Join(", ", directions) + " }",
+                    KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", __x, __v, \"x\", \"v\")",
+                }, returns: true);
+            }
+        }
+
+        private static void Span(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)
+        {
+            string p = plan.Precision, name = Xml.Escape(d.Name);
+            ParameterInfo x = plan.X;
+            var t = new TwinArguments(d, plan);
+            string gradient = names.Fresh("gradient", "gradientResult");
+            w.Line();
+            w.Summary("The value of <c>" + name + "</c>, and its gradient with respect to <c>" + Xml.Escape(x.Bare) + "</c> written into <c>" + gradient
+                + "</c> (of <c>" + Xml.Escape(x.Bare) + "</c>'s length) (generated, " + PassesText(plan) + ").");
+            Body(w, d.ModText + p + " " + d.Name + "Gradient(" + Parameters(d, new[] { "global::System.Span<" + p + "> " + gradient }) + ")", t,
+                new[] { KnownNames.GeneratedDerivatives + ".Gradient" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + gradient + ", " + Quote(x.Bare) + ", " + Quote(gradient) + ")" }, returns: true);
+
+            string v = names.Fresh("v", "direction");
+            w.Line();
+            w.Summary("The value of <c>" + name + "</c> and its directional derivative along <c>" + v + "</c> (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.");
+            Body(w, d.ModText + "(" + p + " Value, " + p + " Tangent) " + d.Name + "Jvp(" + Parameters(d, new[] { "global::System.ReadOnlySpan<" + p + "> " + v }) + ")", t,
+                new[] { KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + v + ", " + Quote(x.Bare) + ", " + Quote(v) + ")" }, returns: true);
+        }
+
+        private static void Vector(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)
+        {
+            string p = plan.Precision, name = Xml.Escape(d.Name);
+            ParameterInfo x = plan.X, y = plan.Y;
+            var t = new TwinArguments(d, plan);
+            string jacobian = names.Fresh("jacobian", "jacobianResult");
+            w.Line();
+            w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and its row-major <c>" + Xml.Escape(y.Bare) + ".Length</c> × <c>"
+                + Xml.Escape(x.Bare) + ".Length</c> Jacobian into <c>" + jacobian + "</c> (generated, " + PassesText(plan) + ").");
+            Body(w, d.ModText + "void " + d.Name + "Jacobian(" + Parameters(d, new[] { "global::System.Span<" + p + "> " + jacobian }) + ")", t,
+                new[] { KnownNames.GeneratedDerivatives + ".Jacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + y.Name + ", " + jacobian + ", "
+                    + Quote(x.Bare) + ", " + Quote(y.Bare) + ", " + Quote(jacobian) + ")" }, returns: false);
+
+            string v = names.Fresh("v", "direction");
+            string jvp = names.Fresh("jvp", "jvpResult");
+            w.Line();
+            w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and the Jacobian-vector product J·<c>" + v + "</c> into <c>" + jvp
+                + "</c> (generated, one forward pass).");
+            Body(w, d.ModText + "void " + d.Name + "Jvp(" + Parameters(d, new[] { "global::System.ReadOnlySpan<" + p + "> " + v, "global::System.Span<" + p + "> " + jvp }) + ")", t,
+                new[] { KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + v + ", " + y.Name + ", " + jvp + ", "
+                    + Quote(x.Bare) + ", " + Quote(v) + ", " + Quote(y.Bare) + ", " + Quote(jvp) + ")" }, returns: false);
+        }
+
+        private static void Sparse(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names, SparsityEmission? pattern)
+        {
+            string p = plan.Precision, name = Xml.Escape(d.Name);
+            ParameterInfo x = plan.X, y = plan.Y;
+            var t = new TwinArguments(d, plan);
+            string outputLength = names.Fresh("outputLength", "outputCount");
+            string prepared = KnownNames.PreparedSparseJacobian + "<" + p + ", " + KnownNames.VectorTwinFunction + Generic(plan) + ">";
+            string prepare = Parameters(d, new string[0], q => q == y ? "int " + outputLength : null);
+            if (pattern is not null)
+            {
+                string inputLength = names.Fresh("inputLength", "inputCount");
+                string sparsityParams = Parameters(d, new string[0], q => q == x ? "int " + inputLength : q == y ? "int " + outputLength : null);
+                w.Line();
+                w.Summary("The sparsity pattern of <c>" + name + "</c>'s Jacobian for <c>" + Xml.Escape(x.Bare) + "</c> of length <c>" + inputLength + "</c> and <c>"
+                    + Xml.Escape(y.Bare) + "</c> of length <c>" + outputLength + "</c>, found at compile time from its index arithmetic (generated; valid for every x: both sides of a branch on a value count).");
+                w.Line(d.ModText.Replace("readonly ", "") + KnownNames.SparsityPattern + " " + d.Name + "JacobianSparsity(" + sparsityParams + ")");
+                pattern.WriteBody(w, inputLength, outputLength);
+                w.Line();
+                w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free) with the pattern <c>"
+                    + d.Name + "JacobianSparsity</c> found at compile time: no tracing run (generated).");
+                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
+                {
+                    KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + d.Name + "JacobianSparsity("
+                        + string.Join(", ", d.Parameters.Select(q => q == x ? q.Name + ".Length" : q == y ? outputLength : q.Name)) + "))",
+                }, returns: true);
+            }
+            else
+            {
+                w.Line();
+                w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free). Its pattern could not be found at compile time (DUAL015), so it is detected at <c>"
+                    + Xml.Escape(x.Bare) + "</c> through the twin: valid where the method takes the same branches (generated).");
+                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
+                {
+                    KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + outputLength + ")",
+                }, returns: true);
+            }
         }
     }
 }

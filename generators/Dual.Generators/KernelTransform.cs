@@ -53,25 +53,11 @@ namespace Dual.Generators
 
         private static readonly HashSet<string> s_predicates = new() { "IsNaN", "IsInfinity", "IsFinite", "IsNegative", "IsPositiveInfinity", "IsNegativeInfinity" };
 
-        /// <summary>Whether the method asked for the kernel form (<c>Gpu = true</c>).</summary>
-        public static bool Requested(IMethodSymbol method)
-        {
-            foreach (AttributeData a in method.GetAttributes())
-            {
-                if (a.AttributeClass?.ToDisplayString() != "Dual.DifferentiableAttribute") continue;
-                foreach (KeyValuePair<string, TypedConstant> arg in a.NamedArguments)
-                {
-                    if (arg.Key == "Gpu" && arg.Value.Value is bool b) return b;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>The kernel struct's source, or <see langword="null"/> with diagnostics added.</summary>
-        public static string? Emit(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, string modText, List<DiagnosticInfo> diags, CancellationToken ct)
+        /// <summary>The kernel struct's plan, or <see langword="null"/> with diagnostics added.</summary>
+        public static KernelEmission? Analyze(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, MethodDeclaration d, List<DiagnosticInfo> diags, CancellationToken ct)
         {
             Location idLoc = node.Identifier.GetLocation();
-            if (model.Compilation.GetTypeByMetadataName("Dual.Gpu.IKernelFunction") is null)
+            if (model.Compilation.GetTypeByMetadataName(KnownNames.KernelFunction) is null)
             {
                 diags.Add(DiagnosticInfo.Create(Diagnostics.GpuNotReferenced, idLoc, method.Name));
                 return null;
@@ -101,41 +87,10 @@ namespace Dual.Generators
                 diags.AddRange(rewriter.Diagnostics);
                 return null;
             }
-            string bodyText;
-            if (rewritten is BlockSyntax block)
-            {
-                string inner = block.ToFullString().Trim();
-                bodyText = inner.Substring(1, inner.Length - 2);
-            }
-            else
-            {
-                bodyText = ((ExpressionSyntax)rewritten).ToFullString().Trim() + ";";
-            }
-
-            string x = method.Parameters[0].Name;
-            string access = string.Join(" ", modText.Split(' ').Where(m => m is "public" or "internal" or "private" or "protected"));
-            if (access.Length > 0) access += " ";
-            var sb = new StringBuilder();
-            sb.Append("/// <summary>Kernel-ready form of <c>").Append(MethodTransform.Xml(method.Name))
-              .Append("</c> (generated) for <c>global::Dual.Gpu.JacobianEngine</c>: output <c>i</c> is the value the method writes to <c>y[i]</c>.</summary>\n");
-            sb.Append(access).Append("readonly partial struct ").Append(name).Append(" : global::Dual.Gpu.IKernelFunction\n{\n");
-            sb.Append("private readonly int __n;\nprivate readonly int __m;\n\n");
-            sb.Append("/// <summary>The function on ℝ<sup>n</sup> → ℝ<sup>m</sup>: the lengths of <c>x</c> and <c>y</c> it is called with.</summary>\n");
-            sb.Append("/// <param name=\"inputCount\">n ≥ 1.</param>\n/// <param name=\"outputCount\">m ≥ 1.</param>\n");
-            sb.Append("public ").Append(name).Append("(int inputCount, int outputCount)\n{\n")
-              .Append("if (inputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount));\n")
-              .Append("if (outputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(outputCount));\n")
-              .Append("__n = inputCount;\n__m = outputCount;\n}\n\n");
-            sb.Append("/// <inheritdoc />\npublic int InputCount => __n;\n\n/// <inheritdoc />\npublic int OutputCount => __m;\n\n");
-            sb.Append("/// <inheritdoc />\npublic TNum Output<TNum, TInputs>(int __row, in TInputs ").Append(x).Append(")\n")
-              .Append("    where TNum : global::System.Numerics.IFloatingPointIeee754<TNum>\n")
-              .Append("    where TInputs : struct, global::Dual.Gpu.IKernelInputs<TNum>\n{\n");
-            foreach (string c in rewriter.ConstantDeclarations) sb.Append(c).Append('\n');
-            sb.Append("TNum __result = TNum.Zero;\n");
-            sb.Append(bodyText).Append('\n');
-            sb.Append("return __result;\n}\n}");
-            MemberDeclarationSyntax? member = ParseMemberDeclaration(sb.ToString());
-            return member is null ? sb.ToString() : member.NormalizeWhitespace("    ", "\n").ToFullString();
+            string bodyText = rewritten is BlockSyntax
+                ? SyntaxPrinter.Print(rewritten)
+                : "{\n    " + SyntaxPrinter.Print(rewritten) + ";\n}";
+            return new KernelEmission(d, name, method.Parameters[0].Name, bodyText, rewriter.ConstantDeclarations);
         }
 
         private static bool IsSpanOfFloating(ITypeSymbol t, bool readOnly) =>
@@ -510,6 +465,63 @@ namespace Dual.Generators
 
             public override SyntaxNode? VisitTupleExpression(TupleExpressionSyntax node) =>
                 Report(node, "The tuple '" + node + "'", "kernels hold only scalar locals; use separate locals");
+        }
+    }
+
+    /// <summary>The kernel struct of a <c>Gpu = true</c> method, written through the <see cref="CodeWriter"/>.</summary>
+    internal sealed class KernelEmission
+    {
+        private readonly MethodDeclaration _d;
+        private readonly string _name;
+        private readonly string _x;
+        private readonly string _body;
+        private readonly List<string> _constants;
+
+        public KernelEmission(MethodDeclaration d, string name, string x, string body, List<string> constants)
+        {
+            _d = d;
+            _name = name;
+            _x = x;
+            _body = body;
+            _constants = constants;
+        }
+
+        public void Write(CodeWriter w)
+        {
+            w.Line();
+            w.Summary("Kernel-ready form of <c>" + Xml.Escape(_d.Name) + "</c> (generated) for <c>global::Dual.Gpu.JacobianEngine</c>: output <c>i</c> is the value the method writes to <c>y[i]</c>.");
+            w.Open(_d.Access + "readonly partial struct " + _name + " : global::Dual.Gpu.IKernelFunction");
+            w.Line("private readonly int __n;");
+            w.Line("private readonly int __m;");
+            w.Line();
+            w.Summary("The function on ℝ<sup>n</sup> → ℝ<sup>m</sup>: the lengths of <c>x</c> and <c>y</c> it is called with.");
+            w.Line("/// <param name=\"inputCount\">n ≥ 1.</param>");
+            w.Line("/// <param name=\"outputCount\">m ≥ 1.</param>");
+            w.Open("public " + _name + "(int inputCount, int outputCount)");
+            w.Line("if (inputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount));");
+            w.Line("if (outputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(outputCount));");
+            w.Line("__n = inputCount;");
+            w.Line("__m = outputCount;");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public int InputCount => __n;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public int OutputCount => __m;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public TNum Output<TNum, TInputs>(int __row, in TInputs " + _x + ")");
+            w.Indent().Line("where TNum : global::System.Numerics.IFloatingPointIeee754<TNum>").Line("where TInputs : struct, global::Dual.Gpu.IKernelInputs<TNum>").Outdent();
+            w.Line("{").Indent();
+            foreach (string c in _constants) w.Line(c);
+            w.Line("TNum __result = TNum.Zero;");
+            string inner = _body.Trim();
+            inner = inner.Substring(1, inner.Length - 2).Trim('\n', '\r');
+            if (inner.Trim().Length > 0) w.Lines(inner);
+            w.Line("return __result;");
+            w.Close();
+            w.Close();
         }
     }
 }

@@ -3,19 +3,16 @@ using Microsoft.CodeAnalysis;
 namespace Dual.Generators
 {
     /// <summary>
-    /// The names of the runtime's attributes and types that the generator looks for or emits, written once.
+    /// The names of the runtime's attributes and of the types generated code refers to, written once.
     /// Metadata names (<c>Dual.DifferentiableAttribute</c>) identify symbols; <c>global::</c> texts are emitted.
     /// </summary>
     internal static class KnownNames
     {
-        /// <summary>Metadata name of <c>[Differentiable]</c>.</summary>
         public const string DifferentiableAttribute = "Dual.DifferentiableAttribute";
-
-        /// <summary>Metadata name of <c>[DerivativeOf]</c>.</summary>
         public const string DerivativeOfAttribute = "Dual.DerivativeOfAttribute";
-
-        /// <summary>Metadata name of the GPU engine's kernel interface (present when Dual.Gpu is referenced).</summary>
+        public const string ConstantAttribute = "Dual.ConstantAttribute";
         public const string KernelFunction = "Dual.Gpu.IKernelFunction";
+        public const string KernelPointFunction = "Dual.Gpu.IKernelPointFunction";
 
         /// <summary>Emitted <c>Dual&lt;double&gt;</c>.</summary>
         public const string DualDouble = "global::Dual.Dual<double>";
@@ -26,15 +23,26 @@ namespace Dual.Generators
         /// <summary>The type parameter of multi-tangent twins.</summary>
         public const string Tangents = "TTangents";
 
-        /// <summary>Emitted <c>Dual&lt;p&gt;</c> for the keyword <paramref name="precision"/> (<c>double</c>/<c>float</c>).</summary>
-        public static string Dual(string precision) => "global::Dual.Dual<" + precision + ">";
+        /// <summary><c>global::Dual.Dual&lt;p&gt;</c> for the keyword <paramref name="p"/> (<c>double</c> or <c>float</c>).</summary>
+        public static string Dual(string p) => "global::Dual.Dual<" + p + ">";
 
-        /// <summary>Emitted multi-tangent dual number <c>Dual&lt;p, TTangents&gt;</c>.</summary>
-        public static string MultiDual(string precision) => "global::Dual.Dual<" + precision + ", " + Tangents + ">";
+        /// <summary>The multi-tangent dual type over the twin's <c>TTangents</c>.</summary>
+        public static string MultiDual(string p) => "global::Dual.Dual<" + p + ", " + Tangents + ">";
 
         /// <summary>The constraint of a multi-tangent twin's <c>TTangents</c>.</summary>
         public static string TangentsConstraint(string precision) =>
             "where " + Tangents + " : unmanaged, global::Dual.ITangents<" + Tangents + ", " + precision + ">";
+
+        public const string GeneratedDerivatives = "global::Dual.CompilerServices.GeneratedDerivatives";
+        public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
+        public const string VectorTwin = "global::Dual.CompilerServices.IVectorTwin";
+        public const string VectorTwinFunction = "global::Dual.CompilerServices.VectorTwinFunction";
+        public const string TwinArrays = "global::Dual.CompilerServices.TwinArrays";
+        public const string CarriedSpan = "global::Dual.CompilerServices.CarriedSpan";
+        public const string PatternBuilder = "global::Dual.CompilerServices.SparsityPatternBuilder";
+        public const string SparsityPattern = "global::Dual.SparsityPattern";
+        public const string PreparedSparseJacobian = "global::Dual.PreparedSparseJacobian";
+        public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
         /// <summary>Whether <paramref name="symbol"/> carries the attribute with metadata name <paramref name="fullName"/>.</summary>
         public static bool Has(ISymbol symbol, string fullName)

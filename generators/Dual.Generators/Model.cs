@@ -9,7 +9,6 @@ namespace Dual.Generators
         EquatableArray<string> TypeHeaders,
         string Members,
         bool NeedsConversions,
-        EquatableArray<DiagnosticInfo> Diagnostics,
         bool GrantsKernelRuntimeAccess = false)
     {
         /// <summary>The throwing placeholder twin used if <see cref="Members"/> fail verification ("" when none can be declared).</summary>
@@ -47,5 +46,16 @@ namespace Dual.Generators
         public MethodModel Resolve(bool multi) => multi || ScalarMembers is null && ScalarPlaceholder is null
             ? this with { ScalarMembers = null, ScalarPlaceholder = null }
             : this with { Members = ScalarMembers ?? Members, Placeholder = ScalarPlaceholder ?? Placeholder, ScalarMembers = null, ScalarPlaceholder = null };
+
+        /// <summary>A model that emits nothing (the method gets no twin).</summary>
+        public static MethodModel Nothing(string hintName) =>
+            new(hintName, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", false);
     }
+
+    /// <summary>
+    /// The transform's result for one method: the model (which the source output depends on) and the diagnostics,
+    /// which the pipeline reports from a step of their own, so that a diagnostic whose location moves (an edit above
+    /// the method) leaves the model, and the generated file, cached.
+    /// </summary>
+    internal sealed record MethodResult(MethodModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
 }

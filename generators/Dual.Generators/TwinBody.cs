@@ -63,18 +63,18 @@ namespace Dual.Generators
                         body.Initializer = init.ToFullString().Trim();
                         break;
                     case BlockSyntax block:
-                        body.Block = block.ToFullString().Trim();
+                        body.Block = SyntaxPrinter.Print(block);
                         break;
                     case ArrowExpressionClauseSyntax arrow:
                     {
-                        string expr = arrow.Expression.ToFullString().Trim();
-                        body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{ " + expr + "; }" : "{ return " + expr + "; }";
+                        string expr = SyntaxPrinter.Print(arrow.Expression);
+                        body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
                         break;
                     }
                     case ExpressionSyntax e:
                     {
-                        string expr = e.ToFullString().Trim();
-                        body.Block = function.ReturnsVoid ? "{ " + expr + "; }" : "{ return " + expr + "; }";
+                        string expr = SyntaxPrinter.Print(e);
+                        body.Block = function.ReturnsVoid ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
                         break;
                     }
                 }

@@ -65,7 +65,7 @@ namespace Dual.Generators
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 IParameterSymbol p = method.Parameters[i];
-                string? mapped = TypeMap.Map(p.Type, out bool bad);
+                string? mapped = ParameterRoles.TwinType(p, out bool bad);
                 if (bad) Add(Diagnostics.UnsupportedType, node.ParameterList.Parameters[i].GetLocation(), "Parameter", p.Name, TypeMap.Text(p.Type), TypeMap.FixFor(p.Type));
                 anyFloating |= mapped is not null;
             }
@@ -95,7 +95,7 @@ namespace Dual.Generators
                 return false;
             }
             // From a referenced assembly: the twin is there if it was generated.
-            var expected = m.Parameters.Select(p => TypeMap.Map(p.Type, out _) ?? p.Type.ToDisplayString(TypeMap.Fq)).ToList();
+            var expected = m.Parameters.Select(p => ParameterRoles.TwinType(p) ?? p.Type.ToDisplayString(TypeMap.Fq)).ToList();
             return m.ContainingType.GetMembers(m.Name).OfType<IMethodSymbol>().Any(t => !SymbolEqualityComparer.Default.Equals(t, m)
                 && t.Parameters.Length == expected.Count
                 && t.Parameters.Select(p => p.Type.ToDisplayString(TypeMap.Fq)).SequenceEqual(expected));
@@ -108,12 +108,12 @@ namespace Dual.Generators
         /// </summary>
         public static bool KeepsDefault(IParameterSymbol p)
         {
-            if (!p.HasExplicitDefaultValue || TypeMap.Map(p.Type, out _) is not null) return false;
+            if (!p.HasExplicitDefaultValue || ParameterRoles.TwinType(p) is not null) return false;
             if (p.ContainingSymbol is not IMethodSymbol m) return true;
             for (int i = p.Ordinal + 1; i < m.Parameters.Length; i++)
             {
                 IParameterSymbol later = m.Parameters[i];
-                bool requiredInTwin = !later.IsParams && (!later.HasExplicitDefaultValue || TypeMap.Map(later.Type, out _) is not null);
+                bool requiredInTwin = !later.IsParams && (!later.HasExplicitDefaultValue || ParameterRoles.TwinType(later) is not null);
                 if (requiredInTwin) return false;
             }
             return true;

@@ -256,7 +256,7 @@ namespace Dual.Generators
                 text.Append("\n\n").Append(MethodTransform.Normalize(multiText));
             }
             return new MethodModel(TypeHint(t) + ".DualType.g.cs", info.Place.Namespace, MethodTransform.Usings(decl, ct), MethodTransform.NamespaceUsings(decl),
-                info.Place.ContainerHeaders.ToEquatableArray(), text.ToString(), false, EquatableArray<DiagnosticInfo>.Empty)
+                info.Place.ContainerHeaders.ToEquatableArray(), text.ToString(), false)
             {
                 VerifyId = t.GetDocumentationCommentId(),
             };
@@ -316,7 +316,7 @@ namespace Dual.Generators
             bool compiles = !h.Parts.Any(p => model.GetDiagnostics(p.Decl.Span, ct).Any(d => d.Severity == DiagnosticSeverity.Error));
             string? ns = owner.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
             return new MethodModel(hint, ns, MethodTransform.Usings(anchor, ct), MethodTransform.NamespaceUsings(anchor), headers.ToEquatableArray(),
-                h.HasErrors ? placeholderText : members, h.Parts.Any(p => p.Body.UsesConversions), EquatableArray<DiagnosticInfo>.Empty)
+                h.HasErrors ? placeholderText : members, h.Parts.Any(p => p.Body.UsesConversions))
             {
                 Placeholder = placeholderText,
                 VerifyId = compiles ? s.GetDocumentationCommentId() : null,

@@ -62,7 +62,7 @@ internal static class Program
     private static void Main()
     {
         double v0 = 20, angle = 0.6, t = 1.2;
-        var (dv0, dangle, dt) = Models.HeightGradient(v0, angle, t, out double h);
+        var (h, (dv0, dangle, dt)) = Models.HeightValueAndGradient(v0, angle, t);
         Console.WriteLine($"Height          = {h:F6}");
         Console.WriteLine($"  d/dv0         = {dv0:F6}   analytic {Math.Sin(angle) * t:F6}");
         Console.WriteLine($"  d/dangle      = {dangle:F6}   analytic {v0 * Math.Cos(angle) * t:F6}");
@@ -84,10 +84,10 @@ internal static class Program
         Console.WriteLine($"Polar Jacobian  = [{j[0]:F6} {j[1]:F6}; {j[2]:F6} {j[3]:F6}]");
         Console.WriteLine($"  analytic      = [{Math.Cos(q[1]):F6} {-q[0] * Math.Sin(q[1]):F6}; {Math.Sin(q[1]):F6} {q[0] * Math.Cos(q[1]):F6}]");
 
-        double r = Models.RampDerivative(0.25, out _);
+        double r = Models.RampDerivative(0.25);
         Console.WriteLine($"Ramp'(0.25)     = {r:F6}   analytic {6 * 0.25 * (1 - 0.25):F6}");
 
-        double o = Models.UsesOpaqueDerivative(0.7, out _);
+        double o = Models.UsesOpaqueDerivative(0.7);
         Console.WriteLine($"UsesOpaque'(0.7)= {o:F6}   analytic {Math.Atan(1.4) + 0.7 * 2 / (1 + 1.4 * 1.4):F6}");
 
         // The twin itself: Dual<double> in, Dual<double> out.

@@ -170,21 +170,23 @@ public class CompileAndRunTests
         var twin = t.GetMethod("Eval", new[] { typeof(D) })!;
         var r = (D)twin.Invoke(inst, new object[] { new D(2.0, 1.0) })!;
         Assert.That((r.Value, r.Tangent), Is.EqualTo((2.5 * 4 + 0.25, 2.5 * 4)));
-        var d = t.GetMethod("EvalDerivative")!;
-        object?[] args = { 2.0, null };
-        Assert.That((double)d.Invoke(inst, args)!, Is.EqualTo(10.0));
-        Assert.That((double)args[1]!, Is.EqualTo(10.25));
+        var d = t.GetMethod("EvalValueAndDerivative")!;
+        var vd = ((double Value, double Derivative))d.Invoke(inst, new object[] { 2.0 })!;
+        Assert.That(vd.Derivative, Is.EqualTo(10.0));
+        Assert.That(vd.Value, Is.EqualTo(10.25));
+        Assert.That((double)t.GetMethod("EvalDerivative")!.Invoke(inst, new object[] { 2.0 })!, Is.EqualTo(10.0));
     }
 
     [FsCheck.NUnit.Property(MaxTest = 30)]
     public void ScalarEntryPoints(int a, int b)
     {
         double x = X(a), y = X(b);
-        var grad = Asm.Method("Corpus.Scalar", "PolyGradient", typeof(double), typeof(double), typeof(double).MakeByRefType());
-        object?[] args = { x, y, null };
-        var g = ((double, double))grad.Invoke(null, args)!;
+        var grad = Asm.Method("Corpus.Scalar", "PolyValueAndGradient", typeof(double), typeof(double));
+        var (value, g) = ((double, (double, double)))grad.Invoke(null, new object[] { x, y })!;
         Func<double, double, double> f = (u, v) => 3 * u * u * v + 2 * v - u / v;
-        GeneratorHarness.Close((double)args[2]!, f(x, y), 1e-14);
+        GeneratorHarness.Close(value, f(x, y), 1e-14);
+        var gradOnly = ((double, double))Asm.Method("Corpus.Scalar", "PolyGradient", typeof(double), typeof(double)).Invoke(null, new object[] { x, y })!;
+        Assert.That(gradOnly, Is.EqualTo(g));
         GeneratorHarness.Close(g.Item1, 6 * x * y - 1 / y, 1e-12);
         GeneratorHarness.Close(g.Item2, 3 * x * x + 2 + x / (y * y), 1e-12);
 
@@ -192,9 +194,8 @@ public class CompileAndRunTests
         var j = ((double Value, double Tangent))jvp.Invoke(null, new object[] { x, y, 0.3, -0.7 })!;
         GeneratorHarness.Close(j.Tangent, 0.3 * g.Item1 - 0.7 * g.Item2, 1e-12);
 
-        var deriv = Asm.Method("Corpus.Scalar", "MathFnsDerivative", typeof(double), typeof(double).MakeByRefType());
-        object?[] dargs = { x, null };
-        double dv = (double)deriv.Invoke(null, dargs)!;
+        var deriv = Asm.Method("Corpus.Scalar", "MathFnsDerivative", typeof(double));
+        double dv = (double)deriv.Invoke(null, new object[] { x })!;
         if (Math.Abs(x - 1) > 1e-3 && Math.Abs(x - Math.Round(x)) > 1e-3)
         {
             GeneratorHarness.Close(dv, GeneratorHarness.Fd(Primal("Corpus.Scalar", "MathFns"), x), 1e-5);
@@ -297,7 +298,7 @@ public class CompileAndRunTests
         var ex = Assert.Throws<TargetInvocationException>(() => m.Invoke(null, new object[] { new double[3], new double[2] }));
         Assert.That(ex!.InnerException, Is.TypeOf<ArgumentException>());
         Assert.That(((ArgumentException)ex.InnerException!).ParamName, Is.EqualTo("gradient"));
-        Assert.That(ex.InnerException!.Message, Does.Contain("length 2").And.Contain("length 3"));
+        Assert.That(ex.InnerException!.Message, Does.Contain("length 2").And.Contain("'x', 3"));
 
         var j = Asm.Method("Corpus.Vec", "MapJac", typeof(double[]), typeof(double[]), typeof(double[]));
         var ex2 = Assert.Throws<TargetInvocationException>(() => j.Invoke(null, new object[] { new double[3], new double[2], new double[5] }));
@@ -330,11 +331,10 @@ public class CrossFileTests
                 [Differentiable] public static double H(double x, double k) => k * x * x;
             }
             """);
-        var f = asm.Method("X.A", "FDerivative", typeof(double), typeof(double).MakeByRefType());
-        object?[] args = { 0.7, null };
-        double d = (double)f.Invoke(null, args)!;
+        var f = asm.Method("X.A", "FValueAndDerivative", typeof(double));
+        var (value, d) = ((double, double))f.Invoke(null, new object[] { 0.7 })!;
         Assert.That(d, Is.EqualTo(Math.Exp(0.7) * (1 + 0.7) + 4 * 0.7).Within(1e-13));
-        Assert.That((double)args[1]!, Is.EqualTo(Math.Exp(0.7) * 0.7 + 2 * 0.49).Within(1e-13));
+        Assert.That(value, Is.EqualTo(Math.Exp(0.7) * 0.7 + 2 * 0.49).Within(1e-13));
     }
 }
 
@@ -354,7 +354,7 @@ public class GradientPathTests
             public static partial class M
             {
                 [Differentiable] public static double F({{ps}}) => {{body}};
-                public static object Grad(double[] x) { var g = FGradient({{args}}, out double v); return g; }
+                public static object Grad(double[] x) { var g = FGradient({{args}}); return g; }
             }
             """);
         double[] x = Enumerable.Range(0, n).Select(i => 0.1 * (i + 1)).ToArray();
@@ -393,13 +393,13 @@ public class GradientPathTests
                 [Differentiable(MultiTangent = false)] public static double G(double x) => Math.Exp(x);
                 [Differentiable(EntryPoints = false)] public static double H(double x) => x * x;
                 [Differentiable] public static double F(double x, double y) => G(x) * y + H(y);
-                public static double[] Grad(double x, double y) { var (a, b) = FGradient(x, y, out double v); return new[] { a, b, v }; }
+                public static double[] Grad(double x, double y) { var (v, (a, b)) = FValueAndGradient(x, y); return new[] { a, b, v }; }
             }
             """;
         var r = GeneratorHarness.Run(source);
-        Assert.That(r.Generated("M.G"), Does.Not.Contain("TTangents").And.Contain("GDerivative"));
+        Assert.That(r.Generated("M.G"), Does.Not.Contain("G<TTangents>").And.Contain("GDerivative"));
         Assert.That(r.Generated("M.H"), Does.Contain("H<TTangents>").And.Not.Contain("HDerivative").And.Not.Contain("HJvp"));
-        Assert.That(r.Generated("M.F"), Does.Not.Contain("TTangents").And.Contain("one forward pass per input"));
+        Assert.That(r.Generated("M.F"), Does.Not.Contain("F<TTangents>").And.Contain("one forward pass per input"));
         var asm = GeneratorHarness.CompileAndLoad(source);
         var g = asm.Method("M", "Grad", typeof(double), typeof(double)).Call<double[]>(0.5, 2.0);
         Assert.That(g, Is.EqualTo(new[] { Math.Exp(0.5) * 2, Math.Exp(0.5) + 4, Math.Exp(0.5) * 2 + 4 }).Within(1e-13));
@@ -416,13 +416,13 @@ public class GradientPathTests
             }
             """);
         string generated = r.Generated("M.F");
-        Assert.That(generated, Does.Not.Contain("TTangents").And.Contain("one forward pass per input"));
+        Assert.That(generated, Does.Not.Contain("F<TTangents>").And.Contain("one forward pass per input"));
         var asm = GeneratorHarness.CompileAndLoad("""
             using Dual;
             public static partial class M
             {
                 [Differentiable] public static double F(double x, double y) { float f = (float)x; return f * y + x; }
-                public static double[] G(double x, double y) { var (a, b) = FGradient(x, y, out double v); return new[] { a, b, v }; }
+                public static double[] G(double x, double y) { var (v, (a, b)) = FValueAndGradient(x, y); return new[] { a, b, v }; }
             }
             """);
         var g = asm.Method("M", "G", typeof(double), typeof(double)).Call<double[]>(0.5, 3.0);
@@ -450,5 +450,62 @@ public class GeneratedCodeHygieneTests
             .Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning && generatedTrees.Contains(d.Location.SourceTree!))
             .ToList();
         Assert.That(warnings, Is.Empty, string.Join("\n", warnings.Take(20)));
+    }
+}
+
+/// <summary>Data beside inputs (issue 13 item 8) and defaults/named arguments on entry points (item 7).</summary>
+public class DataParameterTests
+{
+    private const string Source = """
+        using System;
+        using Dual;
+        public static partial class M
+        {
+            [Differentiable]
+            public static double Loss(ReadOnlySpan<double> w, [Constant] double[] xs, [Constant] double[] ys)
+            {
+                double s = 0;
+                for (int i = 0; i < xs.Length; i++) { double r = w[0] * xs[i] + w[1] - ys[i]; s += r * r; }
+                return s;
+            }
+
+            [Differentiable] public static double Scaled(double x, [Constant] double k = 2.0, int n = 3) => k * Math.Pow(x, n);
+
+            public static double[] Grad(double[] w, double[] xs, double[] ys) { var g = new double[2]; double v = LossGradient(w, xs, ys, g); return new[] { v, g[0], g[1] }; }
+            public static double[] Jvp(double[] w, double[] xs, double[] ys, double[] v) { var r = LossJvp(w, xs, ys, v); return new[] { r.Value, r.Tangent }; }
+            public static double[] Defaults(double x) => new[] { ScaledDerivative(x), ScaledDerivative(x, n: 2), ScaledValueAndDerivative(x, 0.5).Value, ScaledJvp(x, 2.0).Tangent };
+        }
+        """;
+
+    [Test]
+    public void ConstantArraysArePlainDataBesideTheDifferentiatedSpan()
+    {
+        var asm = GeneratorHarness.CompileAndLoad(Source);
+        double[] w = { 0.7, -0.2 }, xs = { 1.0, 2.0, 3.5, -1.0 }, ys = { 0.3, 1.9, 2.0, -0.4 }, v = { 0.25, -1.5 };
+        // Closed form of the least-squares loss and its gradient.
+        double value = 0, g0 = 0, g1 = 0;
+        for (int i = 0; i < xs.Length; i++)
+        {
+            double r = w[0] * xs[i] + w[1] - ys[i];
+            value += r * r;
+            g0 += 2 * r * xs[i];
+            g1 += 2 * r;
+        }
+        var got = asm.Method("M", "Grad", typeof(double[]), typeof(double[]), typeof(double[])).Call<double[]>(w, xs, ys);
+        Assert.That(got, Is.EqualTo(new[] { value, g0, g1 }).Within(1e-12));
+        var jvp = asm.Method("M", "Jvp", typeof(double[]), typeof(double[]), typeof(double[]), typeof(double[])).Call<double[]>(w, xs, ys, v);
+        Assert.That(jvp, Is.EqualTo(new[] { value, g0 * v[0] + g1 * v[1] }).Within(1e-12));
+    }
+
+    [Test]
+    public void EntryPointsKeepDefaultsAndNamedArguments()
+    {
+        var r = GeneratorHarness.Run(Source);
+        Assert.That(r.Generated("M.Scaled"), Does.Contain("ScaledDerivative(double x, double k = 2D, int n = 3)").Or.Contain("ScaledDerivative(double x, double k = 2.0, int n = 3)"));
+        var asm = GeneratorHarness.CompileAndLoad(Source);
+        double x = 1.5;
+        var got = asm.Method("M", "Defaults", typeof(double)).Call<double[]>(x);
+        // d/dx k xⁿ = k n xⁿ⁻¹, with k = 2, n = 3 by default; n = 2 named; k = 0.5 positional; JVP along 2.
+        Assert.That(got, Is.EqualTo(new[] { 2 * 3 * x * x, 2 * 2 * x, 0.5 * x * x * x, 2 * 3 * x * x * 2.0 }).Within(1e-12));
     }
 }

@@ -327,7 +327,7 @@ public static class Corpus
             public static double RosenbrockGrad(double[] x, double[] g) => RosenbrockGradient(x, g);
             public static double[] RosenbrockJvpW(double[] x, double[] v) { var r = RosenbrockJvp(x, v); return new[] { r.Value, r.Tangent }; }
             public static void MapJac(double[] x, double[] y, double[] j) => MapJacobian(x, y, j);
-            public static void MapJvpW(double[] x, double[] v, double[] y, double[] jv) => MapJvp(x, v, y, jv);
+            public static void MapJvpW(double[] x, double[] v, double[] y, double[] jv) => MapJvp(x, y, v, jv);
             public static double ArrayGrad(double[] x, double[] g) => ArrayInputGradient(x, g);
             public static double MixedGrad(double[] x, double[] g) => MixedGradient(x, g);
         }

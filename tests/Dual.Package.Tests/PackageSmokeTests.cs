@@ -130,7 +130,7 @@ public class PackageSmokeTests
                 using System;
                 using Dual;
 
-                var gradient = Model.FGradient(1.5, 2.0, out double value);
+                var (value, gradient) = Model.FValueAndGradient(1.5, 2.0);
                 Console.WriteLine($"value={value:R}");
                 Console.WriteLine($"dfdx={gradient.x:R}");
                 Console.WriteLine($"dfdy={gradient.y:R}");

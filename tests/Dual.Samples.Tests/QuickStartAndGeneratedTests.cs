@@ -32,7 +32,7 @@ public class QuickStartAndGeneratedTests
     [TestCase(5.0, 1.1, 0.3)]
     public void Generated_height_gradient_matches_analytic_partials(double v0, double angle, double t)
     {
-        var (dv0, dangle, dt) = Models.HeightGradient(v0, angle, t, out double h);
+        var (h, (dv0, dangle, dt)) = Models.HeightValueAndGradient(v0, angle, t);
         Assert.That(h, Is.EqualTo(v0 * Math.Sin(angle) * t - 0.5 * 9.81 * t * t).Within(1e-12));
         Assert.That(dv0, Is.EqualTo(Math.Sin(angle) * t).Within(1e-14));
         Assert.That(dangle, Is.EqualTo(v0 * Math.Cos(angle) * t).Within(1e-13));
@@ -59,7 +59,7 @@ public class QuickStartAndGeneratedTests
         double[] q = { 2.0, 0.3 }, p = new double[2], j = new double[4];
         Models.PolarJacobian(q, p, j);
         Assert.That(j, Is.EqualTo(new[] { Math.Cos(0.3), -2 * Math.Sin(0.3), Math.Sin(0.3), 2 * Math.Cos(0.3) }).Within(1e-15));
-        Assert.That(Models.RampDerivative(0.25, out _), Is.EqualTo(6 * 0.25 * 0.75).Within(1e-15));
-        Assert.That(Models.UsesOpaqueDerivative(0.7, out _), Is.EqualTo(Math.Atan(1.4) + 1.4 / (1 + 1.4 * 1.4)).Within(1e-15));
+        Assert.That(Models.RampDerivative(0.25), Is.EqualTo(6 * 0.25 * 0.75).Within(1e-15));
+        Assert.That(Models.UsesOpaqueDerivative(0.7), Is.EqualTo(Math.Atan(1.4) + 1.4 / (1 + 1.4 * 1.4)).Within(1e-15));
     }
 }

@@ -18,13 +18,8 @@ namespace Phys
             global::Phys.Vec2Dual g = new global::Phys.Vec2Dual(0.0, -9.81);
             for (int i = 0; i < 100; i++)
             {
-                p = p with
-                {
-                    Position = p.Position + dt * p.Velocity,
-                    Velocity = p.Velocity + dt * g
-                };
+                p = p with { Position = p.Position + dt * p.Velocity, Velocity = p.Velocity + dt * g };
             }
-
             return p.Position.X + p.Position.Length;
         }
 
@@ -37,29 +32,43 @@ namespace Phys
             global::Phys.Vec2Dual<TTangents> g = new global::Phys.Vec2Dual<TTangents>(0.0, -9.81);
             for (int i = 0; i < 100; i++)
             {
-                p = p with
-                {
-                    Position = p.Position + dt * p.Velocity,
-                    Velocity = p.Velocity + dt * g
-                };
+                p = p with { Position = p.Position + dt * p.Velocity, Velocity = p.Velocity + dt * g };
             }
-
             return p.Position.X + p.Position.Length;
         }
 
-        /// <summary>Derivative of <c>Range</c> with respect to <c>angle</c> (generated, one forward pass); the function value is written to <c>value</c>.</summary>
-        public static double RangeDerivative(double angle, out double value)
+        /// <summary>The twins of <c>Range</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct RangeTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            var __r = Range(new global::Dual.Dual<double>(angle, 1.0));
-            value = __r.Value;
-            return __r.Tangent;
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public RangeTwin()
+            {
+            }
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => Models.Range(__x[0]);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Models.Range<TTangents>(__x[0]);
         }
 
-        /// <summary>Value and directional derivative of <c>Range</c> along (dangle) (generated, one forward pass).</summary>
-        public static (double Value, double Tangent) RangeJvp(double angle, double dangle)
-        {
-            var __r = Range(new global::Dual.Dual<double>(angle, dangle));
-            return (__r.Value, __r.Tangent);
-        }
+        /// <summary>The derivative of <c>Range</c> with respect to <c>angle</c> (generated, one forward pass).</summary>
+        public static double RangeDerivative(double angle)
+            => RangeValueAndDerivative(angle).Derivative;
+
+        /// <summary>The value and the derivative of <c>Range</c> with respect to <c>angle</c> (generated, one forward pass).</summary>
+        public static (double Value, double Derivative) RangeValueAndDerivative(double angle)
+            => global::Dual.CompilerServices.GeneratedDerivatives.ValueAndDerivative<double, RangeTwin>(new RangeTwin(), angle);
+
+        /// <summary>The value of <c>Range</c> and its directional derivative along (dAngle) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
+        public static (double Value, double Tangent) RangeJvp(double angle, double dAngle)
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, RangeTwin>(new RangeTwin(), angle, dAngle);
     }
 }

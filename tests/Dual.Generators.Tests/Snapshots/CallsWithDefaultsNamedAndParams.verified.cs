@@ -23,19 +23,38 @@ namespace Demo
             return Energy(x, extra: global::System.Array.Empty<global::Dual.Dual<double, TTangents>>(), k: 0.5D) + Energy(x, extra: new global::Dual.Dual<double, TTangents>[] { x }, k: 0.5D) + Energy(x, 0.25, extra: new global::Dual.Dual<double, TTangents>[] { x, 1.0 });
         }
 
-        /// <summary>Derivative of <c>Use</c> with respect to <c>x</c> (generated, one forward pass); the function value is written to <c>value</c>.</summary>
-        public static double UseDerivative(double x, out double value)
+        /// <summary>The twins of <c>Use</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct UseTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            var __r = Use(new global::Dual.Dual<double>(x, 1.0));
-            value = __r.Value;
-            return __r.Tangent;
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public UseTwin()
+            {
+            }
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => Heat.Use(__x[0]);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Heat.Use<TTangents>(__x[0]);
         }
 
-        /// <summary>Value and directional derivative of <c>Use</c> along (dx) (generated, one forward pass).</summary>
+        /// <summary>The derivative of <c>Use</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+        public static double UseDerivative(double x)
+            => UseValueAndDerivative(x).Derivative;
+
+        /// <summary>The value and the derivative of <c>Use</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+        public static (double Value, double Derivative) UseValueAndDerivative(double x)
+            => global::Dual.CompilerServices.GeneratedDerivatives.ValueAndDerivative<double, UseTwin>(new UseTwin(), x);
+
+        /// <summary>The value of <c>Use</c> and its directional derivative along (dx) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
         public static (double Value, double Tangent) UseJvp(double x, double dx)
-        {
-            var __r = Use(new global::Dual.Dual<double>(x, dx));
-            return (__r.Value, __r.Tangent);
-        }
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, UseTwin>(new UseTwin(), x, dx);
     }
 }

@@ -21,12 +21,11 @@ namespace Demo
                     < 0.0 => -x,
                     _ => __DualRule0_Lookup(x) * _k,
                 };
-                if (acc.Value == 10.0)
-                    break;
+                if (acc.Value == 10.0) break;
             }
-
             (global::Dual.Dual<double> a, global::Dual.Dual<double> b) = (acc, x);
             return a * b;
+
             static global::Dual.Dual<double> __DualRule0_Lookup(global::Dual.Dual<double> __a0)
             {
                 double __v = global::Demo.Model.Lookup(__a0.Value);
@@ -47,12 +46,11 @@ namespace Demo
                     < 0.0 => -x,
                     _ => __DualRule0_Lookup(x) * _k,
                 };
-                if (acc.Value == 10.0)
-                    break;
+                if (acc.Value == 10.0) break;
             }
-
             (global::Dual.Dual<double, TTangents> a, global::Dual.Dual<double, TTangents> b) = (acc, x);
             return a * b;
+
             static global::Dual.Dual<double, TTangents> __DualRule0_Lookup(global::Dual.Dual<double, TTangents> __a0)
             {
                 double __v = global::Demo.Model.Lookup(__a0.Value);
@@ -61,19 +59,43 @@ namespace Demo
             }
         }
 
-        /// <summary>Derivative of <c>Eval</c> with respect to <c>x</c> (generated, one forward pass); the function value is written to <c>value</c>.</summary>
-        public double EvalDerivative(double x, int n, out double value)
+        /// <summary>The twins of <c>Eval</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct EvalTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            var __r = Eval(new global::Dual.Dual<double>(x, 1.0), n);
-            value = __r.Value;
-            return __r.Tangent;
+            private readonly Model __owner;
+            private readonly int n;
+
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public EvalTwin(Model __owner, int n)
+            {
+                this.__owner = __owner;
+                this.n = n;
+            }
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => __owner.Eval(__x[0], n);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => __owner.Eval<TTangents>(__x[0], n);
         }
 
-        /// <summary>Value and directional derivative of <c>Eval</c> along (dx) (generated, one forward pass).</summary>
+        /// <summary>The derivative of <c>Eval</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+        public double EvalDerivative(double x, int n)
+            => EvalValueAndDerivative(x, n).Derivative;
+
+        /// <summary>The value and the derivative of <c>Eval</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+        public (double Value, double Derivative) EvalValueAndDerivative(double x, int n)
+            => global::Dual.CompilerServices.GeneratedDerivatives.ValueAndDerivative<double, EvalTwin>(new EvalTwin(this, n), x);
+
+        /// <summary>The value of <c>Eval</c> and its directional derivative along (dx) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
         public (double Value, double Tangent) EvalJvp(double x, int n, double dx)
-        {
-            var __r = Eval(new global::Dual.Dual<double>(x, dx), n);
-            return (__r.Value, __r.Tangent);
-        }
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, EvalTwin>(new EvalTwin(this, n), x, dx);
     }
 }

@@ -25,20 +25,39 @@ namespace Demo.Graphics
                 return t * t * (3f - 2f * t) + global::Dual.Dual<float, TTangents>.Exp(-t);
             }
 
-            /// <summary>Derivative of <c>Smooth</c> with respect to <c>t</c> (generated, one forward pass); the function value is written to <c>value</c>.</summary>
-            internal static float SmoothDerivative(float t, out float value)
+            /// <summary>The twins of <c>Smooth</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal readonly struct SmoothTwin : global::Dual.CompilerServices.IScalarTwin<float>
             {
-                var __r = Smooth(new global::Dual.Dual<float>(t, 1f));
-                value = __r.Value;
-                return __r.Tangent;
+                /// <summary>Holds the method's data for one entry-point call.</summary>
+                public SmoothTwin()
+                {
+                }
+
+                /// <inheritdoc />
+                public static bool HasMultiTangentTwin => true;
+
+                /// <inheritdoc />
+                public global::Dual.Dual<float> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<float>> __x)
+                    => Shader.Smooth(__x[0]);
+
+                /// <inheritdoc />
+                public global::Dual.Dual<float, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<float, TTangents>> __x)
+                    where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
+                    => Shader.Smooth<TTangents>(__x[0]);
             }
 
-            /// <summary>Value and directional derivative of <c>Smooth</c> along (dt) (generated, one forward pass).</summary>
+            /// <summary>The derivative of <c>Smooth</c> with respect to <c>t</c> (generated, one forward pass).</summary>
+            internal static float SmoothDerivative(float t)
+                => SmoothValueAndDerivative(t).Derivative;
+
+            /// <summary>The value and the derivative of <c>Smooth</c> with respect to <c>t</c> (generated, one forward pass).</summary>
+            internal static (float Value, float Derivative) SmoothValueAndDerivative(float t)
+                => global::Dual.CompilerServices.GeneratedDerivatives.ValueAndDerivative<float, SmoothTwin>(new SmoothTwin(), t);
+
+            /// <summary>The value of <c>Smooth</c> and its directional derivative along (dt) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
             internal static (float Value, float Tangent) SmoothJvp(float t, float dt)
-            {
-                var __r = Smooth(new global::Dual.Dual<float>(t, dt));
-                return (__r.Value, __r.Tangent);
-            }
+                => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<float, SmoothTwin>(new SmoothTwin(), t, dt);
         }
     }
 }

@@ -17,10 +17,8 @@ namespace Demo
             for (int i = 0; i < n; i++)
             {
                 global::Dual.Dual<double> xi = x[i];
-                if (xi.Value > 10.0)
-                    y[i] = 0.5 * xi;
-                else
-                    y[i] = global::Dual.Dual<double>.Sin(xi) * global::Dual.Dual<double>.Exp(x[(i + 1) % n]) + xi * xi;
+                if (xi.Value > 10.0) y[i] = 0.5 * xi;
+                else y[i] = global::Dual.Dual<double>.Sin(xi) * global::Dual.Dual<double>.Exp(x[(i + 1) % n]) + xi * xi;
             }
         }
 
@@ -29,27 +27,28 @@ namespace Demo
         {
             private readonly int __n;
             private readonly int __m;
+
             /// <summary>The function on ℝ<sup>n</sup> → ℝ<sup>m</sup>: the lengths of <c>x</c> and <c>y</c> it is called with.</summary>
-            /// <param name = "inputCount">n ≥ 1.</param>
-            /// <param name = "outputCount">m ≥ 1.</param>
+            /// <param name="inputCount">n ≥ 1.</param>
+            /// <param name="outputCount">m ≥ 1.</param>
             public RollingKernel(int inputCount, int outputCount)
             {
-                if (inputCount < 1)
-                    throw new global::System.ArgumentOutOfRangeException(nameof(inputCount));
-                if (outputCount < 1)
-                    throw new global::System.ArgumentOutOfRangeException(nameof(outputCount));
+                if (inputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount));
+                if (outputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(outputCount));
                 __n = inputCount;
                 __m = outputCount;
             }
 
-            /// <inheritdoc/>
+            /// <inheritdoc />
             public int InputCount => __n;
-            /// <inheritdoc/>
+
+            /// <inheritdoc />
             public int OutputCount => __m;
 
-            /// <inheritdoc/>
+            /// <inheritdoc />
             public TNum Output<TNum, TInputs>(int __row, in TInputs x)
-                where TNum : global::System.Numerics.IFloatingPointIeee754<TNum> where TInputs : struct, global::Dual.Gpu.IKernelInputs<TNum>
+                where TNum : global::System.Numerics.IFloatingPointIeee754<TNum>
+                where TInputs : struct, global::Dual.Gpu.IKernelInputs<TNum>
             {
                 TNum __c0 = global::Dual.Gpu.KernelMath.Constant<TNum>(5L, 1); // 10
                 TNum __c1 = global::Dual.Gpu.KernelMath.Constant<TNum>(1L, -1); // 0.5
@@ -58,22 +57,9 @@ namespace Demo
                 for (int i = 0; i < n; i++)
                 {
                     TNum xi = x[i];
-                    if (xi > __c0)
-                    {
-                        if (i == __row)
-                        {
-                            __result = __c1 * xi;
-                        }
-                    }
-                    else
-                    {
-                        if (i == __row)
-                        {
-                            __result = TNum.Sin(xi) * TNum.Exp(x[(i + 1) % n]) + xi * xi;
-                        }
-                    }
+                    if (xi > __c0) { if (i == __row) { __result = __c1 * xi; } }
+                    else { if (i == __row) { __result = TNum.Sin(xi) * TNum.Exp(x[(i + 1) % n]) + xi * xi; } }
                 }
-
                 return __result;
             }
         }

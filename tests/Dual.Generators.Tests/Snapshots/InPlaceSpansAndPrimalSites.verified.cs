@@ -14,17 +14,14 @@ namespace Demo
         public static global::Dual.Dual<double> Energy(global::Dual.Dual<double> u0, global::Dual.Dual<double> k, global::Dual.Dual<double>[] extra)
         {
             global::System.Span<global::Dual.Dual<double>> u = stackalloc global::Dual.Dual<double>[4];
-            u.Fill(u0); // dual elements: the fill carries the tangent
+            u.Fill(u0);                                  // dual elements: the fill carries the tangent
             global::System.Span<global::Dual.Dual<double>> next = stackalloc global::Dual.Dual<double>[4];
             u.CopyTo(next);
-            for (int i = 1; i < 3; i++)
-                next[i] = u[i] + k * (u[i - 1] - 2.0 * u[i] + u[i + 1]);
-            int steps = (int)u0.Value; // allow-listed: integer conversion of the primal
+            for (int i = 1; i < 3; i++) next[i] = u[i] + k * (u[i - 1] - 2.0 * u[i] + u[i + 1]);
+            int steps = (int)u0.Value;                         // allow-listed: integer conversion of the primal
             global::Dual.Dual<double> e = (double)(steps);
-            foreach (global::Dual.Dual<double> v in next)
-                e += v * v;
-            foreach (global::Dual.Dual<double> v in extra)
-                e += v;
+            foreach (global::Dual.Dual<double> v in next) e += v * v;
+            foreach (global::Dual.Dual<double> v in extra) e += v;
             return e;
         }
 
@@ -33,17 +30,14 @@ namespace Demo
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {
             global::System.Span<global::Dual.Dual<double, TTangents>> u = stackalloc global::Dual.Dual<double, TTangents>[4];
-            u.Fill(u0); // dual elements: the fill carries the tangent
+            u.Fill(u0);                                  // dual elements: the fill carries the tangent
             global::System.Span<global::Dual.Dual<double, TTangents>> next = stackalloc global::Dual.Dual<double, TTangents>[4];
             u.CopyTo(next);
-            for (int i = 1; i < 3; i++)
-                next[i] = u[i] + k * (u[i - 1] - 2.0 * u[i] + u[i + 1]);
-            int steps = (int)u0.Value; // allow-listed: integer conversion of the primal
+            for (int i = 1; i < 3; i++) next[i] = u[i] + k * (u[i - 1] - 2.0 * u[i] + u[i + 1]);
+            int steps = (int)u0.Value;                         // allow-listed: integer conversion of the primal
             global::Dual.Dual<double, TTangents> e = (double)(steps);
-            foreach (global::Dual.Dual<double, TTangents> v in next)
-                e += v * v;
-            foreach (global::Dual.Dual<double, TTangents> v in extra)
-                e += v;
+            foreach (global::Dual.Dual<double, TTangents> v in next) e += v * v;
+            foreach (global::Dual.Dual<double, TTangents> v in extra) e += v;
             return e;
         }
     }

@@ -13,27 +13,53 @@ namespace Demo
         /// <summary>Dual-number twin of <c>Blend</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>
         public static global::Dual.Dual<double> Blend(global::Dual.Dual<double> x, global::Dual.Dual<double> w)
         {
-            global::Dual.Dual<float> f = global::__DualConvert.ToSingle(x); // precision change keeps the tangent
+            global::Dual.Dual<float> f = global::__DualConvert.ToSingle(x);                          // precision change keeps the tangent
             Console.WriteLine($"x = {x.Value}, sign {Math.Sign(x.Value)}"); // logging sees primal values
-            if (double.IsNaN(x.Value))
-                return 0.0;
+            if (double.IsNaN(x.Value)) return 0.0;
             return w * global::__DualConvert.ToDouble(global::Dual.Dual<float>.Sin(f)) + (1.0 - w) * x;
         }
 
-        /// <summary>Gradient of <c>Blend</c> with respect to (x, w) (generated, one forward pass per input); the function value is written to <c>value</c>.</summary>
-        public static (double x, double w) BlendGradient(double x, double w, out double value)
+        /// <summary>The twins of <c>Blend</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct BlendTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            var __r0 = Blend(new global::Dual.Dual<double>(x, 1.0), w);
-            var __r1 = Blend(x, new global::Dual.Dual<double>(w, 1.0));
-            value = __r0.Value;
-            return (__r0.Tangent, __r1.Tangent);
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public BlendTwin()
+            {
+            }
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => Mixed.Blend(__x[0], __x[1]);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoMultiTangentTwin("Blend");
         }
 
-        /// <summary>Value and directional derivative of <c>Blend</c> along (dx, dw) (generated, one forward pass).</summary>
+        /// <summary>The gradient of <c>Blend</c> with respect to (x, w), as a tuple named after them (generated, one forward pass per input (the method has no multi-tangent twin)).</summary>
+        public static (double x, double w) BlendGradient(double x, double w)
+            => BlendValueAndGradient(x, w).Gradient;
+
+        /// <summary>The value and the gradient of <c>Blend</c> with respect to (x, w) (generated, one forward pass per input (the method has no multi-tangent twin)).</summary>
+        public static (double Value, (double x, double w) Gradient) BlendValueAndGradient(double x, double w)
+        {
+            global::System.Span<double> __x = stackalloc double[] { x, w };
+            global::System.Span<double> __g = stackalloc double[2];
+            double __value = global::Dual.CompilerServices.GeneratedDerivatives.Gradient<double, BlendTwin>(new BlendTwin(), __x, __g, "x", "gradient");
+            return (__value, (__g[0], __g[1]));
+        }
+
+        /// <summary>The value of <c>Blend</c> and its directional derivative along (dx, dw) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
         public static (double Value, double Tangent) BlendJvp(double x, double w, double dx, double dw)
         {
-            var __r = Blend(new global::Dual.Dual<double>(x, dx), new global::Dual.Dual<double>(w, dw));
-            return (__r.Value, __r.Tangent);
+            global::System.Span<double> __x = stackalloc double[] { x, w };
+            global::System.Span<double> __v = stackalloc double[] { dx, dw };
+            return global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, BlendTwin>(new BlendTwin(), __x, __v, "x", "v");
         }
     }
 }

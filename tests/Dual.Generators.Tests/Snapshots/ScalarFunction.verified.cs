@@ -27,19 +27,47 @@ namespace Demo
             return vy * t - 0.5 * g * t * t;
         }
 
-        /// <summary>Gradient of <c>Height</c> with respect to (v0, angle, t) (generated, one multi-tangent forward pass); the function value is written to <c>value</c>.</summary>
-        public static (double v0, double angle, double t) HeightGradient(double v0, double angle, double t, out double value)
+        /// <summary>The twins of <c>Height</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct HeightTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            var __r = Height<global::Dual.Tangents4<double>>(global::Dual.Dual<double, global::Dual.Tangents4<double>>.Variable(v0, 0), global::Dual.Dual<double, global::Dual.Tangents4<double>>.Variable(angle, 1), global::Dual.Dual<double, global::Dual.Tangents4<double>>.Variable(t, 2));
-            value = __r.Value;
-            return (__r.Tangents[0], __r.Tangents[1], __r.Tangents[2]);
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public HeightTwin()
+            {
+            }
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => Physics.Height(__x[0], __x[1], __x[2]);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Physics.Height<TTangents>(__x[0], __x[1], __x[2]);
         }
 
-        /// <summary>Value and directional derivative of <c>Height</c> along (dv0, dangle, dt) (generated, one forward pass).</summary>
-        public static (double Value, double Tangent) HeightJvp(double v0, double angle, double t, double dv0, double dangle, double dt)
+        /// <summary>The gradient of <c>Height</c> with respect to (v0, angle, t), as a tuple named after them (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>
+        public static (double v0, double angle, double t) HeightGradient(double v0, double angle, double t)
+            => HeightValueAndGradient(v0, angle, t).Gradient;
+
+        /// <summary>The value and the gradient of <c>Height</c> with respect to (v0, angle, t) (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>
+        public static (double Value, (double v0, double angle, double t) Gradient) HeightValueAndGradient(double v0, double angle, double t)
         {
-            var __r = Height(new global::Dual.Dual<double>(v0, dv0), new global::Dual.Dual<double>(angle, dangle), new global::Dual.Dual<double>(t, dt));
-            return (__r.Value, __r.Tangent);
+            global::System.Span<double> __x = stackalloc double[] { v0, angle, t };
+            global::System.Span<double> __g = stackalloc double[3];
+            double __value = global::Dual.CompilerServices.GeneratedDerivatives.Gradient<double, HeightTwin>(new HeightTwin(), __x, __g, "x", "gradient");
+            return (__value, (__g[0], __g[1], __g[2]));
+        }
+
+        /// <summary>The value of <c>Height</c> and its directional derivative along (dV0, dAngle, dt) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
+        public static (double Value, double Tangent) HeightJvp(double v0, double angle, double t, double dV0, double dAngle, double dt)
+        {
+            global::System.Span<double> __x = stackalloc double[] { v0, angle, t };
+            global::System.Span<double> __v = stackalloc double[] { dV0, dAngle, dt };
+            return global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, HeightTwin>(new HeightTwin(), __x, __v, "x", "v");
         }
     }
 }

@@ -20,7 +20,6 @@ namespace Demo
                 global::Dual.Dual<double> b = x[i + 1] - x[i] * x[i];
                 s += a * a + 100.0 * b * b;
             }
-
             return s;
         }
 
@@ -35,48 +34,37 @@ namespace Demo
                 global::Dual.Dual<double, TTangents> b = x[i + 1] - x[i] * x[i];
                 s += a * a + 100.0 * b * b;
             }
-
             return s;
         }
 
-        /// <summary>Value and gradient of <c>Rosenbrock</c> with respect to <c>x</c> (generated, chunked multi-tangent passes of 8 inputs); <c>gradient</c> must have the length of <c>x</c>.</summary>
-        public static double RosenbrockGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
+        /// <summary>The twins of <c>Rosenbrock</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct RosenbrockTwin : global::Dual.CompilerServices.IScalarTwin<double>
         {
-            int __n = x.Length;
-            if (gradient.Length != __n)
-                throw new global::System.ArgumentException($"gradient has length {gradient.Length} but must have length {__n} (the length of x).", nameof(gradient));
-            double __value = default;
-            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__n) : null;
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__xsPool, 0, __n);
-            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__i], global::Dual.Tangents8<double>.Zero);
-            for (int __c = 0; __c < __n || __c == 0; __c += 8)
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public RosenbrockTwin()
             {
-                int __k = global::System.Math.Min(8, __n - __c);
-                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__c + __j], global::Dual.Tangents8<double>.Unit(__j, 1.0));
-                var __r = Rosenbrock<global::Dual.Tangents8<double>>(__xs);
-                __value = __r.Value;
-                for (int __j = 0; __j < __k; __j++)
-                {
-                    gradient[__c + __j] = __r.Tangents[__j];
-                    __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(x[__c + __j], global::Dual.Tangents8<double>.Zero);
-                }
             }
-            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__xsPool);
-            return __value;
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+                => Losses.Rosenbrock(__x);
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Losses.Rosenbrock<TTangents>(__x);
         }
 
-        /// <summary>Value and directional derivative of <c>Rosenbrock</c> along <c>v</c> (generated, one forward pass).</summary>
+        /// <summary>The value of <c>Rosenbrock</c>, and its gradient with respect to <c>x</c> written into <c>gradient</c> (of <c>x</c>'s length) (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>
+        public static double RosenbrockGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
+            => global::Dual.CompilerServices.GeneratedDerivatives.Gradient<double, RosenbrockTwin>(new RosenbrockTwin(), x, gradient, "x", "gradient");
+
+        /// <summary>The value of <c>Rosenbrock</c> and its directional derivative along <c>v</c> (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
         public static (double Value, double Tangent) RosenbrockJvp(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v)
-        {
-            int __n = x.Length;
-            if (v.Length != __n)
-                throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of x).", nameof(v));
-            global::Dual.Dual<double>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__n) : null;
-            global::System.Span<global::Dual.Dual<double>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double>[__n] : new global::System.Span<global::Dual.Dual<double>>(__xsPool, 0, __n);
-            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(x[__i], v[__i]);
-            var __r = Rosenbrock(__xs);
-            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__xsPool);
-            return (__r.Value, __r.Tangent);
-        }
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, RosenbrockTwin>(new RosenbrockTwin(), x, v, "x", "v");
     }
 }

@@ -17,8 +17,7 @@ partial class Guarded
             try
             {
                 using var sw = new System.IO.StringWriter();
-                if (x.Value <= 0.0)
-                    throw new ArgumentOutOfRangeException(nameof(x));
+                if (x.Value <= 0.0) throw new ArgumentOutOfRangeException(nameof(x));
                 r = global::Dual.Dual<double>.Log(x);
             }
             catch (ArgumentOutOfRangeException)
@@ -30,7 +29,6 @@ partial class Guarded
                 r += 0.5 * x;
             }
         }
-
         return r;
     }
 
@@ -44,8 +42,7 @@ partial class Guarded
             try
             {
                 using var sw = new System.IO.StringWriter();
-                if (x.Value <= 0.0)
-                    throw new ArgumentOutOfRangeException(nameof(x));
+                if (x.Value <= 0.0) throw new ArgumentOutOfRangeException(nameof(x));
                 r = global::Dual.Dual<double, TTangents>.Log(x);
             }
             catch (ArgumentOutOfRangeException)
@@ -57,22 +54,40 @@ partial class Guarded
                 r += 0.5 * x;
             }
         }
-
         return r;
     }
 
-    /// <summary>Derivative of <c>SafeLog</c> with respect to <c>x</c> (generated, one forward pass); the function value is written to <c>value</c>.</summary>
-    public static double SafeLogDerivative(double x, out double value)
+    /// <summary>The twins of <c>SafeLog</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public readonly struct SafeLogTwin : global::Dual.CompilerServices.IScalarTwin<double>
     {
-        var __r = SafeLog(new global::Dual.Dual<double>(x, 1.0));
-        value = __r.Value;
-        return __r.Tangent;
+        /// <summary>Holds the method's data for one entry-point call.</summary>
+        public SafeLogTwin()
+        {
+        }
+
+        /// <inheritdoc />
+        public static bool HasMultiTangentTwin => true;
+
+        /// <inheritdoc />
+        public global::Dual.Dual<double> Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x)
+            => Guarded.SafeLog(__x[0]);
+
+        /// <inheritdoc />
+        public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+            => Guarded.SafeLog<TTangents>(__x[0]);
     }
 
-    /// <summary>Value and directional derivative of <c>SafeLog</c> along (dx) (generated, one forward pass).</summary>
+    /// <summary>The derivative of <c>SafeLog</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+    public static double SafeLogDerivative(double x)
+        => SafeLogValueAndDerivative(x).Derivative;
+
+    /// <summary>The value and the derivative of <c>SafeLog</c> with respect to <c>x</c> (generated, one forward pass).</summary>
+    public static (double Value, double Derivative) SafeLogValueAndDerivative(double x)
+        => global::Dual.CompilerServices.GeneratedDerivatives.ValueAndDerivative<double, SafeLogTwin>(new SafeLogTwin(), x);
+
+    /// <summary>The value of <c>SafeLog</c> and its directional derivative along (dx) (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.</summary>
     public static (double Value, double Tangent) SafeLogJvp(double x, double dx)
-    {
-        var __r = SafeLog(new global::Dual.Dual<double>(x, dx));
-        return (__r.Value, __r.Tangent);
-    }
+        => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, SafeLogTwin>(new SafeLogTwin(), x, dx);
 }

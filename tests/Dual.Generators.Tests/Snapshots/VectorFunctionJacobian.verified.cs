@@ -25,56 +25,38 @@ namespace Demo
             p[1] = q[0] * global::Dual.Dual<double, TTangents>.Sin(q[1]);
         }
 
-        /// <summary>Values and Jacobian of <c>Polar</c>: writes <c>p</c> and the row-major <c>p.Length</c> × <c>q.Length</c> Jacobian into <c>jacobian</c> (generated, chunked multi-tangent passes of 8 inputs).</summary>
-        public static void PolarJacobian(global::System.ReadOnlySpan<double> q, global::System.Span<double> p, global::System.Span<double> jacobian)
+        /// <summary>The twins of <c>Polar</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct PolarTwin : global::Dual.CompilerServices.IVectorTwin<double>
         {
-            int __n = q.Length, __m = p.Length;
-            if (jacobian.Length != __m * __n)
-                throw new global::System.ArgumentException($"jacobian has length {jacobian.Length} but must have length {__m * __n} (p.Length × q.Length, row-major).", nameof(jacobian));
-            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__n) : null;
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__n] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__xsPool, 0, __n);
-            global::Dual.Dual<double, global::Dual.Tangents8<double>>[]? __ysPool = __m > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Rent(__m) : null;
-            global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>> __ys = __ysPool is null ? stackalloc global::Dual.Dual<double, global::Dual.Tangents8<double>>[__m] : new global::System.Span<global::Dual.Dual<double, global::Dual.Tangents8<double>>>(__ysPool, 0, __m);
-            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__i], global::Dual.Tangents8<double>.Zero);
-            for (int __c = 0; __c < __n || __c == 0; __c += 8)
+            /// <summary>Holds the method's data for one entry-point call.</summary>
+            public PolarTwin()
             {
-                int __k = global::System.Math.Min(8, __n - __c);
-                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__c + __j], global::Dual.Tangents8<double>.Unit(__j, 1.0));
-                __ys.Clear();
-                Polar<global::Dual.Tangents8<double>>(__xs, __ys);
-                for (int __j = 0; __j < __k; __j++) __xs[__c + __j] = new global::Dual.Dual<double, global::Dual.Tangents8<double>>(q[__c + __j], global::Dual.Tangents8<double>.Zero);
-                for (int __i = 0; __i < __m; __i++)
-                {
-                    p[__i] = __ys[__i].Value;
-                    for (int __j = 0; __j < __k; __j++)
-                        jacobian[__i * __n + __c + __j] = __ys[__i].Tangents[__j];
-                }
             }
-            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__xsPool);
-            if (__ysPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double, global::Dual.Tangents8<double>>>.Shared.Return(__ysPool);
+
+            /// <inheritdoc />
+            public static bool HasMultiTangentTwin => true;
+
+            /// <inheritdoc />
+            public void Evaluate(global::System.ReadOnlySpan<global::Dual.Dual<double>> __x, global::System.Span<global::Dual.Dual<double>> __y)
+                => Kinematics.Polar(__x, __y);
+
+            /// <inheritdoc />
+            public void Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x, global::System.Span<global::Dual.Dual<double, TTangents>> __y)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Kinematics.Polar<TTangents>(__x, __y);
         }
 
-        /// <summary>Values and Jacobian-vector product of <c>Polar</c>: writes <c>p</c> and J·<c>v</c> into <c>jv</c> (generated, one forward pass).</summary>
-        public static void PolarJvp(global::System.ReadOnlySpan<double> q, global::System.ReadOnlySpan<double> v, global::System.Span<double> p, global::System.Span<double> jv)
-        {
-            int __n = q.Length, __m = p.Length;
-            if (v.Length != __n)
-                throw new global::System.ArgumentException($"v has length {v.Length} but must have length {__n} (the length of q).", nameof(v));
-            if (jv.Length != __m)
-                throw new global::System.ArgumentException($"jv has length {jv.Length} but must have length {__m} (the length of p).", nameof(jv));
-            global::Dual.Dual<double>[]? __xsPool = __n > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__n) : null;
-            global::System.Span<global::Dual.Dual<double>> __xs = __xsPool is null ? stackalloc global::Dual.Dual<double>[__n] : new global::System.Span<global::Dual.Dual<double>>(__xsPool, 0, __n);
-            global::Dual.Dual<double>[]? __ysPool = __m > 32 ? global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Rent(__m) : null;
-            global::System.Span<global::Dual.Dual<double>> __ys = __ysPool is null ? stackalloc global::Dual.Dual<double>[__m] : new global::System.Span<global::Dual.Dual<double>>(__ysPool, 0, __m);
-            for (int __i = 0; __i < __n; __i++) __xs[__i] = new global::Dual.Dual<double>(q[__i], v[__i]);
-            Polar(__xs, __ys);
-            for (int __i = 0; __i < __m; __i++)
-            {
-                p[__i] = __ys[__i].Value;
-                jv[__i] = __ys[__i].Tangent;
-            }
-            if (__xsPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__xsPool);
-            if (__ysPool is not null) global::System.Buffers.ArrayPool<global::Dual.Dual<double>>.Shared.Return(__ysPool);
-        }
+        /// <summary>The values of <c>Polar</c> into <c>p</c> and its row-major <c>p.Length</c> × <c>q.Length</c> Jacobian into <c>jacobian</c> (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>
+        public static void PolarJacobian(global::System.ReadOnlySpan<double> q, global::System.Span<double> p, global::System.Span<double> jacobian)
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jacobian<double, PolarTwin>(new PolarTwin(), q, p, jacobian, "q", "p", "jacobian");
+
+        /// <summary>The values of <c>Polar</c> into <c>p</c> and the Jacobian-vector product J·<c>v</c> into <c>jvp</c> (generated, one forward pass).</summary>
+        public static void PolarJvp(global::System.ReadOnlySpan<double> q, global::System.Span<double> p, global::System.ReadOnlySpan<double> v, global::System.Span<double> jvp)
+            => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, PolarTwin>(new PolarTwin(), q, v, p, jvp, "q", "v", "p", "jvp");
+
+        /// <summary>Prepares repeated sparse Jacobians of <c>Polar</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free). Its pattern could not be found at compile time (DUAL015), so it is detected at <c>q</c> through the twin: valid where the method takes the same branches (generated).</summary>
+        public static global::Dual.PreparedSparseJacobian<double, global::Dual.CompilerServices.VectorTwinFunction<double, PolarTwin>> PolarPrepareSparseJacobian(global::System.ReadOnlySpan<double> q, int outputLength)
+            => global::Dual.CompilerServices.GeneratedDerivatives.PrepareSparseJacobian<double, PolarTwin>(new PolarTwin(), q, outputLength);
     }
 }

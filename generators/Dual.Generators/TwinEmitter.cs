@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Dual.Generators
+{
+    /// <summary>Emits the dual twin, the multi-tangent twin and the throwing placeholders that stand in for them.</summary>
+    internal static class TwinEmitter
+    {
+        /// <summary>The twin (and the multi-tangent twin when <paramref name="multiPrecision"/> is set) around the rewritten body.</summary>
+        public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision, IEnumerable<string>? aggregates = null)
+        {
+            w.Summary("Dual-number twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.");
+            w.Line(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")");
+            w.Block(InsertBeforeLastBrace(body, rules.Select(r => RuleLocal(r, multi: false))));
+            if (multiPrecision is null) return;
+            var names = (aggregates ?? System.Array.Empty<string>()).ToList();
+            string M(string text) => TwinBody.Multi(text, multiPrecision, names);
+            w.Line();
+            w.Summary("Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.");
+            w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
+            w.Indent().Line(Constraint(multiPrecision)).Outdent();
+            w.Block(InsertBeforeLastBrace(M(body), rules.Select(r => RuleLocal(r, multi: true))));
+        }
+
+        /// <summary>
+        /// The twin of a method whose body has DUAL errors (or whose generated code does not compile): the signature (and
+        /// the multi-tangent one when callers expect it) with a body that throws. The build already fails on the reported
+        /// error; the placeholder only keeps the callers' generated code free of follow-on compiler errors.
+        /// </summary>
+        public static string Placeholder(MethodDeclaration d, string? multiPrecision, string why, IEnumerable<string>? aggregates = null)
+        {
+            var w = new CodeWriter();
+            string body = "throw new global::System.InvalidOperationException(\"The dual twin of '" + d.Name + "' is not generated: " + why + ".\");";
+            w.Summary("Placeholder for the dual twin of <c>" + Xml.Escape(d.Name) + "</c>, which has DUAL errors.");
+            w.Open(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")").Line(body).Close();
+            if (multiPrecision is not null)
+            {
+                var names = (aggregates ?? System.Array.Empty<string>()).ToList();
+                string M(string text) => TwinBody.Multi(text, multiPrecision, names);
+                w.Line();
+                w.Summary("Placeholder for the multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c>.");
+                w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
+                w.Indent().Line(Constraint(multiPrecision)).Outdent();
+                w.Line("{").Indent().Line(body).Close();
+            }
+            return w.ToString();
+        }
+
+        public static string Constraint(string p) => "where TTangents : unmanaged, global::Dual.ITangents<TTangents, " + p + ">";
+
+        /// <summary>Inserts the local functions <paramref name="locals"/> before the block's closing brace, one level inside it.</summary>
+        private static string InsertBeforeLastBrace(string block, IEnumerable<string> locals)
+        {
+            var list = locals.ToList();
+            if (list.Count == 0) return block;
+            int brace = block.LastIndexOf('}');
+            int lineStart = block.LastIndexOf('\n', brace) + 1;
+            string indent = new string(' ', brace - lineStart) + "    ";
+            var text = new System.Text.StringBuilder(block.Substring(0, lineStart).TrimEnd()).Append('\n');
+            foreach (string local in list)
+            {
+                text.Append('\n');
+                foreach (string line in local.TrimEnd().Split('\n')) text.Append(line.Length == 0 ? "" : indent + line).Append('\n');
+            }
+            return text.Append(block.Substring(lineStart)).ToString();
+        }
+
+        /// <summary>The local function a call to a [DerivativeOf]-ruled method is rewritten to.</summary>
+        private static string RuleLocal(RuleUse r, bool multi)
+        {
+            string p = r.Precision;
+            string d = multi ? KnownNames.MultiDual(p) : KnownNames.Dual(p);
+            var args = Enumerable.Range(0, r.Arity).Select(i => "__a" + i).ToList();
+            string primals = string.Join(", ", args.Select(a => a + ".Value"));
+            var w = new CodeWriter();
+            w.Open("static " + d + " " + r.LocalName + "(" + string.Join(", ", args.Select(a => d + " " + a)) + ")");
+            w.Line(p + " __v = " + r.TargetCall + "(" + primals + ");");
+            w.Line("var __d = " + r.RuleCall + "(" + primals + ");");
+            string Partial(int i) => r.Arity == 1 ? "__d" : "__d.Item" + (i + 1);
+            string tangent;
+            if (!multi)
+            {
+                tangent = string.Join(" + ", args.Select((a, i) => Partial(i) + " * " + a + ".Tangent"));
+            }
+            else
+            {
+                tangent = "TTangents.Multiply(" + args[0] + ".Tangents, " + Partial(0) + ")";
+                for (int i = 1; i < args.Count; i++)
+                {
+                    tangent = "TTangents.Add(" + tangent + ", TTangents.Multiply(" + args[i] + ".Tangents, " + Partial(i) + "))";
+                }
+            }
+            w.Line("return new " + d + "(__v, " + tangent + ");");
+            w.Close();
+            return w.ToString();
+        }
+    }
+
+    /// <summary>XML text for documentation comments.</summary>
+    internal static class Xml
+    {
+        public static string Escape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    }
+}
