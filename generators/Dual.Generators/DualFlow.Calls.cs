@@ -173,6 +173,8 @@ namespace Dual.Generators
         {
             if (HelperTwins.WhyNot(m) is not null) return null;
             IMethodSymbol t = HelperTwins.Target(m);
+            // Source of another project (a project reference) is not this compilation's: its twin cannot be generated here.
+            if (!SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, _model.Compilation.Assembly)) return null;
             TwinPlace place = HelperTwins.Place(m);
             // A twin that maps nothing would have the original's signature: only values it can carry make it worth having.
             bool maps = place.Kind == PlaceKind.Aggregate || t.Parameters.Any(p => TypeMap.Map(p.Type, out _) is not null);
