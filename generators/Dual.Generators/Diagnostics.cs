@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace Dual.Generators
@@ -7,11 +9,24 @@ namespace Dual.Generators
     internal static class Diagnostics
     {
         private const string Category = "Dual.Generators";
-        // The repository has no published URL yet: this base is a placeholder to update in one place when it does.
-        private const string HelpBase = "https://github.com/dual-ad/dual/blob/main/docs/diagnostics.md#";
+
+        /// <summary>
+        /// Where docs/diagnostics.md is published, from the build's DualRepositoryUrl (Directory.Build.props), which
+        /// Directory.Build.targets writes into this assembly as <c>[AssemblyMetadata("DualDiagnosticsHelpUrl", …)]</c>; null
+        /// while the repository has no address, so that no diagnostic links to a page that does not exist.
+        /// Declared before the descriptors: static fields initialise in textual order.
+        /// </summary>
+        internal static readonly string? HelpBase = typeof(Diagnostics).Assembly
+            .GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false)
+            .OfType<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "DualDiagnosticsHelpUrl" && !string.IsNullOrWhiteSpace(a.Value))?.Value;
+
+        /// <summary>The help link of a diagnostic: its section of docs/diagnostics.md (GitHub's anchor of "## DUAL001" is
+        /// "#dual001"), or null without a published repository.</summary>
+        internal static string? HelpLink(string id) => HelpBase is null ? null : HelpBase + "#" + id.ToLowerInvariant();
 
         private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-            new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+            new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
         public static readonly DiagnosticDescriptor NotDifferentiableCall = Make("DUAL001",
             "Call to a floating-valued method that cannot be differentiated",

@@ -20,38 +20,11 @@ namespace Dual.Generators
     /// </summary>
     internal static class KernelTransform
     {
-        /// <summary>Math/MathF/double/float functions that return a floating value and compile for CUDA through
-        /// <c>TNum</c> (see ../shared/gpu/ilgpu-notes.md; every one is exercised by a PTX validation test).</summary>
-        private static readonly HashSet<string> s_safe = new()
-        {
-            "Sqrt", "Pow", "Exp", "Log", "Log10", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2",
-            "Sinh", "Cosh", "Tanh", "Abs", "Max", "Min", "Floor", "Ceiling", "Truncate", "CopySign",
-        };
-
-        /// <summary>Known ILGPU failures: the reason printed in DUAL011.</summary>
-        private static readonly Dictionary<string, string> s_rejected = new()
-        {
-            ["Hypot"] = "ILGPU rejects it (BitCast intrinsic); write Math.Sqrt(a * a + b * b)",
-            ["TanPi"] = "ILGPU rejects it (BitCast intrinsic); write Math.Tan(Math.PI * a)",
-            ["SinCos"] = "ILGPU rejects it (IsKnownConstant intrinsic); call Math.Sin and Math.Cos",
-            ["Sign"] = "it can throw, which ILGPU rejects; use comparisons",
-            ["IEEERemainder"] = "it can throw, which ILGPU rejects; write a - b * Math.Round(a / b) with comparisons",
-            ["Ieee754Remainder"] = "it can throw, which ILGPU rejects; write a - b * Math.Round(a / b) with comparisons",
-            ["Log2"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a) / Math.Log(2)",
-            ["Log2P1"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(1 + a) / Math.Log(2)",
-            ["Cbrt"] = "it fails on CUDA (unresolved PTX extern); write Math.Pow(a, 1.0 / 3) for a >= 0",
-            ["RootN"] = "it fails on CUDA (unresolved PTX extern); write Math.Pow(a, 1.0 / n) for a >= 0",
-            ["Asinh"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a + Math.Sqrt(a * a + 1))",
-            ["Acosh"] = "it fails on CUDA (unresolved PTX extern); write Math.Log(a + Math.Sqrt(a * a - 1))",
-            ["Atanh"] = "it fails on CUDA (unresolved PTX extern); write 0.5 * Math.Log((1 + a) / (1 - a))",
-            ["FusedMultiplyAdd"] = "it fails on CUDA (unresolved PTX extern); write a * b + c",
-            ["ReciprocalEstimate"] = "it fails on CUDA (self-calling intrinsic); write 1 / a",
-            ["ReciprocalSqrtEstimate"] = "it fails on CUDA (self-calling intrinsic); write 1 / Math.Sqrt(a)",
-            ["MultiplyAddEstimate"] = "it fails on CUDA (self-calling intrinsic); write a * b + c",
-            ["Lerp"] = "it fails on CUDA (self-calling intrinsic); write a + (b - a) * t",
-        };
-
-        private static readonly HashSet<string> s_predicates = new() { "IsNaN", "IsInfinity", "IsFinite", "IsNegative", "IsPositiveInfinity", "IsNegativeInfinity" };
+        // The kernel-safe set, the known rejections and the predicates are generated from tools/Rules/functions.json
+        // (KernelFunctions.g.cs).
+        private static readonly HashSet<string> s_safe = KernelFunctions.Safe;
+        private static readonly Dictionary<string, string> s_rejected = KernelFunctions.Rejected;
+        private static readonly HashSet<string> s_predicates = KernelFunctions.Predicates;
 
         /// <summary>The kernel struct's plan, or <see langword="null"/> with diagnostics added.</summary>
         public static KernelEmission? Analyze(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, MethodDeclaration d, List<DiagnosticInfo> diags, CancellationToken ct)
@@ -90,8 +63,106 @@ namespace Dual.Generators
             string bodyText = rewritten is BlockSyntax
                 ? SyntaxPrinter.Print(rewritten)
                 : "{\n    " + SyntaxPrinter.Print(rewritten) + ";\n}";
-            return new KernelEmission(d, name, method.Parameters[0].Name, bodyText, rewriter.ConstantDeclarations);
+
+            // The whole-point form (IKernelPointFunction: one evaluation per point hands every output over) only
+            // where the body provably writes each output exactly once; otherwise the engine keeps asking row by row.
+            string? pointBody = null;
+            string? outputsFollowInputs = null;
+            if (node.Body is not null && WritesEachOutputOnce(node.Body, method, model, ct, out bool boundIsInputLength))
+            {
+                var pointRewriter = new KernelRewriter(model, method, ct, pointForm: true);
+                SyntaxNode pointRewritten = pointRewriter.Visit(node.Body)!;
+                if (pointRewriter.Diagnostics.Count == 0)
+                {
+                    pointBody = SyntaxPrinter.Print(pointRewritten);
+                    if (boundIsInputLength) outputsFollowInputs = method.Parameters[0].Name;
+                }
+            }
+            return new KernelEmission(d, name, method.Parameters[0].Name, bodyText, rewriter.ConstantDeclarations, pointBody, outputsFollowInputs);
         }
+
+        /// <summary>
+        /// Whether <paramref name="body"/> writes every output exactly once, in the one shape this is proved for:
+        /// a single write <c>y[i] = e</c>, unconditional in a top-level <c>for (int i = 0; i &lt; B; i++)</c> whose
+        /// bound B is <c>y.Length</c> or <c>x.Length</c> (directly or through an unmodified local), with no
+        /// <c>break</c>, <c>continue</c>, <c>goto</c> or <c>return</c> anywhere in the body and <c>i</c> not assigned in the loop.
+        /// With a bound of <c>x.Length</c> the outputs are the inputs' count, which the kernel's constructor then checks.
+        /// </summary>
+        private static bool WritesEachOutputOnce(BlockSyntax body, IMethodSymbol method, SemanticModel model, CancellationToken ct, out bool boundIsInputLength)
+        {
+            boundIsInputLength = false;
+            IParameterSymbol x = method.Parameters[0], y = method.Parameters[1];
+            bool Refers(ExpressionSyntax e, ISymbol s) =>
+                e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e, ct).Symbol, s);
+
+            if (body.DescendantNodes().Any(n => n is BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax
+                or ReturnStatementSyntax or LocalFunctionStatementSyntax or SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax
+                or AnonymousMethodExpressionSyntax))
+            {
+                return false;
+            }
+            var writes = body.DescendantNodes().OfType<ElementAccessExpressionSyntax>().Where(ea => Refers(ea.Expression, y)).ToList();
+            if (writes.Count != 1 || writes[0].Parent is not AssignmentExpressionSyntax a || a.Left != writes[0]
+                || !a.IsKind(SyntaxKind.SimpleAssignmentExpression) || a.Parent is not ExpressionStatementSyntax write
+                || writes[0].ArgumentList.Arguments.Count != 1)
+            {
+                return false;
+            }
+            // The write's statement sits in blocks up to the loop, and the loop in blocks up to the body.
+            SyntaxNode? up = write.Parent;
+            while (up is BlockSyntax) up = up.Parent;
+            if (up is not ForStatementSyntax loop) return false;
+            SyntaxNode? outer = loop.Parent;
+            while (outer is BlockSyntax && outer != body) outer = outer.Parent;
+            if (outer != body) return false;
+
+            // for (int i = 0; i < B; i++)
+            if (loop.Declaration is not { Variables.Count: 1 } decl || loop.Initializers.Count != 0
+                || decl.Variables[0].Initializer?.Value is not LiteralExpressionSyntax { Token.Value: 0 }
+                || model.GetDeclaredSymbol(decl.Variables[0], ct) is not ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } i)
+            {
+                return false;
+            }
+            if (loop.Incrementors.Count != 1 || !IsIncrementOf(loop.Incrementors[0], i, Refers)) return false;
+            if (!Refers(writes[0].ArgumentList.Arguments[0].Expression, i)) return false;
+            if (loop.Statement.DescendantNodesAndSelf().Any(n => AssignsTo(n, i, Refers))) return false;
+            if (loop.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression } cond || !Refers(cond.Left, i)) return false;
+
+            ExpressionSyntax bound = cond.Right;
+            if (bound is IdentifierNameSyntax && model.GetSymbolInfo(bound, ct).Symbol is ILocalSymbol boundLocal)
+            {
+                // A local bound: declared from a length and never assigned again.
+                var declarator = boundLocal.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+                if (declarator?.Initializer is null || body.DescendantNodes().Any(n => AssignsTo(n, boundLocal, Refers))) return false;
+                bound = declarator.Initializer.Value;
+            }
+            if (bound is not MemberAccessExpressionSyntax { Name.Identifier.Text: "Length" } length) return false;
+            if (Refers(length.Expression, y)) return true;
+            if (Refers(length.Expression, x))
+            {
+                boundIsInputLength = true;
+                return true;
+            }
+            return false;
+        }
+
+        private static bool IsIncrementOf(ExpressionSyntax e, ISymbol i, Func<ExpressionSyntax, ISymbol, bool> refers) => e switch
+        {
+            PostfixUnaryExpressionSyntax p => p.IsKind(SyntaxKind.PostIncrementExpression) && refers(p.Operand, i),
+            PrefixUnaryExpressionSyntax p => p.IsKind(SyntaxKind.PreIncrementExpression) && refers(p.Operand, i),
+            AssignmentExpressionSyntax a => a.IsKind(SyntaxKind.AddAssignmentExpression) && refers(a.Left, i)
+                && a.Right is LiteralExpressionSyntax { Token.Value: 1 },
+            _ => false,
+        };
+
+        private static bool AssignsTo(SyntaxNode n, ISymbol s, Func<ExpressionSyntax, ISymbol, bool> refers) => n switch
+        {
+            AssignmentExpressionSyntax a => refers(a.Left, s),
+            PostfixUnaryExpressionSyntax p => (p.IsKind(SyntaxKind.PostIncrementExpression) || p.IsKind(SyntaxKind.PostDecrementExpression)) && refers(p.Operand, s),
+            PrefixUnaryExpressionSyntax p => (p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression)) && refers(p.Operand, s),
+            ArgumentSyntax arg => !arg.RefKindKeyword.IsKind(SyntaxKind.None) && refers(arg.Expression, s),
+            _ => false,
+        };
 
         private static bool IsSpanOfFloating(ITypeSymbol t, bool readOnly) =>
             t is INamedTypeSymbol n && n.IsGenericType && n.TypeArguments.Length == 1 && TypeMap.IsFloating(n.TypeArguments[0])
@@ -112,8 +183,11 @@ namespace Dual.Generators
             public List<DiagnosticInfo> Diagnostics { get; } = new();
             public List<string> ConstantDeclarations { get; } = new();
 
-            public KernelRewriter(SemanticModel model, IMethodSymbol method, CancellationToken ct)
+            private readonly bool _pointForm;
+
+            public KernelRewriter(SemanticModel model, IMethodSymbol method, CancellationToken ct, bool pointForm = false)
             {
+                _pointForm = pointForm;
                 _model = model;
                 _method = method;
                 _x = method.Parameters[0];
@@ -339,7 +413,9 @@ namespace Dual.Generators
                     string indexText = index is IdentifierNameSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax
                         ? index.WithoutTrivia().ToFullString()
                         : "(" + index.WithoutTrivia().ToFullString() + ")";
-                    string write = "if (" + indexText + " == __row) { __result = " + value.WithoutTrivia().ToFullString() + "; }";
+                    string write = _pointForm
+                        ? "__y.Set(" + index.WithoutTrivia().ToFullString() + ", " + value.WithoutTrivia().ToFullString() + ");"
+                        : "if (" + indexText + " == __row) { __result = " + value.WithoutTrivia().ToFullString() + "; }";
                     // An embedded statement ('if (c) y[0] = a; else ...') is braced so that the 'else' keeps its 'if'.
                     if (node.Parent is not BlockSyntax and not SwitchSectionSyntax) write = "{ " + write + " }";
                     return ParseStatement(write)
@@ -379,7 +455,7 @@ namespace Dual.Generators
                         return InvocationExpression(ParseExpression("TNum." + name), args).WithTriviaFrom(node);
                     }
                     string reason = s_rejected.TryGetValue(name, out string? r) ? r
-                        : "it is not in the kernel-safe set (Sqrt, Pow, Exp, Log, Log10, Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Abs, Max, Min, Floor, Ceiling, Truncate, CopySign, IsNaN, IsFinite, IsInfinity); express it through those";
+                        : "it is not in the kernel-safe set (" + KernelFunctions.SafeSetText + "); express it through those";
                     return Report(node, "The call to '" + shown + "'", reason);
                 }
                 if (m.ContainingType?.ToDisplayString() is "System.Console" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace"
@@ -477,20 +553,32 @@ namespace Dual.Generators
         private readonly string _body;
         private readonly List<string> _constants;
 
-        public KernelEmission(MethodDeclaration d, string name, string x, string body, List<string> constants)
+        private readonly string? _pointBody;
+        private readonly string? _outputsFollowInputs;
+
+        public KernelEmission(MethodDeclaration d, string name, string x, string body, List<string> constants, string? pointBody, string? outputsFollowInputs)
         {
             _d = d;
             _name = name;
             _x = x;
             _body = body;
             _constants = constants;
+            _pointBody = pointBody;
+            _outputsFollowInputs = outputsFollowInputs;
+        }
+
+        private static void WriteBodyInside(CodeWriter w, string body)
+        {
+            string inner = body.Trim();
+            inner = inner.Substring(1, inner.Length - 2).Trim('\n', '\r');
+            if (inner.Trim().Length > 0) w.Lines(inner);
         }
 
         public void Write(CodeWriter w)
         {
             w.Line();
             w.Summary("Kernel-ready form of <c>" + Xml.Escape(_d.Name) + "</c> (generated) for <c>global::Dual.Gpu.JacobianEngine</c>: output <c>i</c> is the value the method writes to <c>y[i]</c>.");
-            w.Open(_d.Access + "readonly partial struct " + _name + " : global::Dual.Gpu.IKernelFunction");
+            w.Open(_d.Access + "readonly partial struct " + _name + " : global::Dual.Gpu." + (_pointBody is null ? "IKernelFunction" : "IKernelPointFunction"));
             w.Line("private readonly int __n;");
             w.Line("private readonly int __m;");
             w.Line();
@@ -500,6 +588,11 @@ namespace Dual.Generators
             w.Open("public " + _name + "(int inputCount, int outputCount)");
             w.Line("if (inputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount));");
             w.Line("if (outputCount < 1) throw new global::System.ArgumentOutOfRangeException(nameof(outputCount));");
+            if (_outputsFollowInputs is not null)
+            {
+                w.Line("if (outputCount != inputCount) throw new global::System.ArgumentException(\"" + _d.Name + " writes y[i] for every i < "
+                    + _outputsFollowInputs + ".Length, so its output count must equal its input count (got inputCount \" + inputCount + \", outputCount \" + outputCount + \").\", nameof(outputCount));");
+            }
             w.Line("__n = inputCount;");
             w.Line("__m = outputCount;");
             w.Close();
@@ -516,11 +609,23 @@ namespace Dual.Generators
             w.Line("{").Indent();
             foreach (string c in _constants) w.Line(c);
             w.Line("TNum __result = TNum.Zero;");
-            string inner = _body.Trim();
-            inner = inner.Substring(1, inner.Length - 2).Trim('\n', '\r');
-            if (inner.Trim().Length > 0) w.Lines(inner);
+            WriteBodyInside(w, _body);
             w.Line("return __result;");
             w.Close();
+            if (_pointBody is not null)
+            {
+                // One evaluation hands every output over: the primal and the shared work run once per point, not m times.
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public void Evaluate<TNum, TInputs, TOutputs>(in TInputs " + _x + ", in TOutputs __y)");
+                w.Indent().Line("where TNum : global::System.Numerics.IFloatingPointIeee754<TNum>")
+                    .Line("where TInputs : struct, global::Dual.Gpu.IKernelInputs<TNum>")
+                    .Line("where TOutputs : struct, global::Dual.Gpu.IKernelOutputs<TNum>").Outdent();
+                w.Line("{").Indent();
+                foreach (string c in _constants) w.Line(c);
+                WriteBodyInside(w, _pointBody);
+                w.Close();
+            }
             w.Close();
         }
     }

@@ -62,7 +62,7 @@ public static partial class AutoDiff
     /// <see cref="Tangents16{T}"/>) hold; any other <typeparamref name="T"/> (nested duals, user types) gets the
     /// library's wide blocks, which hold any scalar. A JIT-time constant.
     /// </summary>
-    private static bool FitsSimdBlocks<T>() => typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half);
+    internal static bool FitsSimdBlocks<T>() => typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half);
 
     /// <summary>A function ℝⁿ → ℝ at one number type, whether a delegate or a generic-math struct (one core serves both).</summary>
     private interface IScalarEvaluator<TNum>

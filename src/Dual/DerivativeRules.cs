@@ -16,13 +16,14 @@ namespace Dual;
 /// <para>No intermediate over- or underflows where the derivative itself is representable: forms such as x² + y²,
 /// n·x or x·ln b are rescaled by exact powers of two (or rewritten) outside the range where they are safe, and the
 /// common path is the plain formula. Everything here stays free of exceptions, conversions and bit
-/// reinterpretation, so that the same code can be compiled by ILGPU.</para>
+/// reinterpretation, so that the same code can be compiled by ILGPU. The one exception is Sin and Cos, whose CPU form
+/// (one memoised sincos) Dual.Gpu replaces with its kernel form by name.</para>
 /// </remarks>
 internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 {
     private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
-    [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / v; return v; }
+    [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / (v + T.Zero); return v; } // v + 0: √(−0) = −0, and the derivative at 0 is +∞ from either zero (as Cbrt and RootN give)
     [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
     // x^(1/n)/(n·x), written (v/x)/n so that n·x cannot overflow. At x = 0 it is 0/0: there the derivative is +∞ for
     // n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1; at x = ±∞ it is ∞/∞: there the limit is 0 (as Sqrt and Cbrt give).
@@ -88,8 +89,51 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return v;
     }
 
-    [MethodImpl(Inline)] public static T Sin(T x, out T d) { d = T.Cos(x); return T.Sin(x); }
-    [MethodImpl(Inline)] public static T Cos(T x, out T d) { d = -T.Sin(x); return T.Cos(x); }
+    [MethodImpl(Inline)]
+    public static T Sin(T x, out T d)
+    {
+        T sin = SinAndCos(x, out T cos);
+        d = cos;
+        return sin;
+    }
+
+    [MethodImpl(Inline)]
+    public static T Cos(T x, out T d)
+    {
+        T sin = SinAndCos(x, out T cos);
+        d = -sin;
+        return cos;
+    }
+
+    // One sincos serves the value and the derivative. At double and float a per-thread memo of the last argument also
+    // serves a T.Sin(x), T.Cos(x) pair on the same x (SinCosMemo); nested duals take their own SinCos, which is one
+    // underlying sincos. CPU only (thread statics, SinCos, type tests): Dual.Gpu remaps DerivativeRules<double|float>.Sin
+    // and .Cos to its kernel form before it compiles a kernel. Bit-identical to T.Sin and T.Cos (tested).
+    [MethodImpl(Inline)]
+    private static T SinAndCos(T x, out T cos)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double s = SinCosMemo.SinCos((double)(object)x, out double c);
+            cos = (T)(object)c;
+            return (T)(object)s;
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float s = SinCosMemo.SinCos((float)(object)x, out float c);
+            cos = (T)(object)c;
+            return (T)(object)s;
+        }
+        if (default(T) is IExactSinCos)
+        {
+            (T s, T c) = T.SinCos(x);
+            cos = c;
+            return s;
+        }
+        cos = T.Cos(x);
+        return T.Sin(x);
+    }
+
     [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = T.Tan(x); d = T.One + v * v; return v; }
     [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = T.CosPi(x) * T.Pi; return T.SinPi(x); }
     [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -T.SinPi(x) * T.Pi; return T.CosPi(x); }
@@ -119,7 +163,13 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Atan2(T y, T x, out T dy, out T dx)
     {
         T r2 = x * x + y * y;
-        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        if (OneInfinite(x, y))
+        {
+            // ∞/∞ in the plain form; the limits are 1/x and −y/x² (x infinite) or x/y² and −1/y (y infinite): ±0.
+            dy = T.IsInfinity(x) ? T.One / x : x / (y * y);
+            dx = T.IsInfinity(x) ? -y / (x * x) : -T.One / y;
+        }
+        else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
             dy = x / r2;
             dx = -y / r2;
@@ -131,12 +181,21 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return T.Atan2(y, x);
     }
 
+    // Exactly one argument infinite and the other finite: a two-argument rule whose plain form is ∞/∞ has a limit there.
+    [MethodImpl(Inline)]
+    private static bool OneInfinite(T x, T y) => (T.IsInfinity(x) && T.IsFinite(y)) || (T.IsInfinity(y) && T.IsFinite(x));
+
     /// <summary>atan2(y, x)/π: the partials of <see cref="Atan2"/> divided by π.</summary>
     [MethodImpl(Inline)]
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
         T r2 = T.Pi * (x * x + y * y);
-        if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
+        if (OneInfinite(x, y))
+        {
+            dy = T.IsInfinity(x) ? T.One / (T.Pi * x) : x / (T.Pi * (y * y));
+            dx = T.IsInfinity(x) ? -y / (T.Pi * (x * x)) : -T.One / (T.Pi * y);
+        }
+        else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
             dy = x / r2;
             dx = -y / r2;
@@ -312,6 +371,12 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         {
             dx = T.Zero;
             dy = T.Zero;
+        }
+        else if (OneInfinite(x, y))
+        {
+            // x/h = ∞/∞: the limit is ±1 for the infinite argument and 0 for the finite one.
+            dx = T.IsInfinity(x) ? (x > T.Zero ? T.One : -T.One) : x / h;
+            dy = T.IsInfinity(y) ? (y > T.Zero ? T.One : -T.One) : y / h;
         }
         else if (Constants<T>.IsNormal(h) || !(T.IsFinite(x) && T.IsFinite(y)))
         {

@@ -321,7 +321,8 @@ public readonly partial struct Dual<T>
     public static Dual<T> Clamp(Dual<T> value, Dual<T> min, Dual<T> max)
     {
         T v = T.Clamp(value.Value, min.Value, max.Value);
-        return value.Value < min.Value ? new(v, min.Tangent) : value.Value > max.Value ? new(v, max.Tangent) : new(v, value.Tangent);
+        return T.IsNaN(v) ? new(v, value.Tangent * v) // a NaN operand poisons the tangent, as in Min and Max
+            : value.Value < min.Value ? new(v, min.Tangent) : value.Value > max.Value ? new(v, max.Tangent) : new(v, value.Tangent);
     }
 
     /// <summary>|x| with the sign of y; the tangent is ±x's (the sign of y contributes nothing).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dual;
 
@@ -70,85 +71,143 @@ public static partial class AutoDiff
         {
             return GradientSingle<T, ScalarStruct<TFunction, Dual<T>>>(new(f), x, gradient);
         }
+        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
+        return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
+    }
+
+    /// <summary>The chunked gradient at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where
+    /// T fits them, else the wide blocks.</summary>
+    private static T GradientDispatch<T, TFunction, TBlocks>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref TBlocks blocks, out bool hasValue)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TBlocks : struct, IBlockSource
+    {
+        if (k == 1)
+        {
+            return GradientChunked<T, TFunction, Tangents1<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue);
+        }
         if (FitsSimdBlocks<T>())
         {
             return k switch
             {
-                2 => GradientChunked<T, TFunction, Tangents2<T>>(f, x, gradient),
-                4 => GradientChunked<T, TFunction, Tangents4<T>>(f, x, gradient),
-                8 => GradientChunked<T, TFunction, Tangents8<T>>(f, x, gradient),
-                _ => GradientChunked<T, TFunction, Tangents16<T>>(f, x, gradient),
+                2 => GradientChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                4 => GradientChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                8 => GradientChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                _ => GradientChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
             };
         }
         return k switch
         {
-            2 => GradientChunked<T, TFunction, WideTangents2<T>>(f, x, gradient),
-            4 => GradientChunked<T, TFunction, WideTangents4<T>>(f, x, gradient),
-            8 => GradientChunked<T, TFunction, WideTangents8<T>>(f, x, gradient),
-            _ => GradientChunked<T, TFunction, WideTangents16<T>>(f, x, gradient),
+            2 => GradientChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            4 => GradientChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            8 => GradientChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            _ => GradientChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
         };
     }
 
     // The inputs are read once into the work array; each seed is taken from there, so gradient may overlap x.
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns a stack buffer (see StackBuffer)
     private static T GradientSingle<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, Span<T> gradient)
         where T : IFloatingPointIeee754<T>
         where TEvaluator : IScalarEvaluator<Dual<T>>
     {
-        using var work = new Rented<Dual<T>>(x.Length);
-        Span<Dual<T>> xs = work.Span;
-        for (int i = 0; i < x.Length; i++)
+        if (StackBuffer<Dual<T>>.Holds(x.Length))
         {
-            xs[i] = new Dual<T>(x[i], T.Zero);
+            Unsafe.SkipInit(out StackBuffer<Dual<T>> buffer);
+            return GradientSinglePasses(f, x, gradient, buffer.AsSpan(x.Length));
         }
-        if (x.IsEmpty)
+        using var work = new Rented<Dual<T>>(x.Length);
+        return GradientSinglePasses(f, x, gradient, work.Span);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GradientSinglePasses<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, Span<T> gradient, Span<Dual<T>> xs)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : IScalarEvaluator<Dual<T>>
+    {
+        int n = x.Length;
+        for (int i = 0; i < n; i++)
+        {
+            xs[i] = new Dual<T>(x[i], i == 0 ? T.One : T.Zero);
+        }
+        if (n == 0)
         {
             return f.Evaluate(xs).Value;
         }
         T value = T.Zero;
-        for (int i = 0; i < xs.Length; i++)
+        for (int i = 0; i < n; i++)
         {
-            T xi = xs[i].Value;
-            xs[i] = new Dual<T>(xi, T.One);
+            if (i > 0)
+            {
+                Unsafe.AsRef(in xs[i - 1].Tangent) = T.Zero;
+                Unsafe.AsRef(in xs[i].Tangent) = T.One;
+            }
             Dual<T> y = f.Evaluate(xs);
-            xs[i] = new Dual<T>(xi, T.Zero);
             value = y.Value;
             gradient[i] = y.Tangent;
         }
         return value;
     }
 
-    private static T GradientChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns a stack buffer (see StackBuffer)
+    private static T GradientChunked<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref TBlocks blocks, out bool hasValue)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
         where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
     {
-        int k = TTangents.Count;
-        using var work = new Rented<Dual<T, TTangents>>(x.Length);
-        Span<Dual<T, TTangents>> xs = work.Span;
-        for (int i = 0; i < x.Length; i++)
+        if (StackBuffer<Dual<T, TTangents>>.Holds(x.Length))
         {
-            xs[i] = new Dual<T, TTangents>(x[i], TTangents.Zero);
+            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> buffer);
+            return GradientPasses<T, TFunction, TTangents, TBlocks>(ref f, x, gradient, buffer.AsSpan(x.Length), ref blocks, out hasValue);
         }
-        if (x.IsEmpty)
+        using var work = new Rented<Dual<T, TTangents>>(x.Length);
+        return GradientPasses<T, TFunction, TTangents, TBlocks>(ref f, x, gradient, work.Span, ref blocks, out hasValue);
+    }
+
+    /// <summary>
+    /// The gradient's chunk loop: one pass per block of k inputs that <paramref name="blocks"/> hands out, each writing
+    /// its k entries of <paramref name="gradient"/>. Passes are independent (each sees the inputs' values and its own
+    /// seeds only), so whichever thread evaluates a block gets the same bits.
+    /// </summary>
+    /// <returns>f(x) from the pass over the last block, when this loop evaluated it (<paramref name="hasValue"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GradientPasses<T, TFunction, TTangents, TBlocks>(
+        ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<Dual<T, TTangents>> xs, ref TBlocks blocks, out bool hasValue)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
+    {
+        int n = x.Length, k = TTangents.Count;
+        hasValue = false;
+        if (n == 0)
         {
+            hasValue = true;
             return f.Evaluate<Dual<T, TTangents>>(xs).Value;
         }
         T value = T.Zero;
-        for (int start = 0; start < xs.Length; start += k)
+        if (!blocks.Next(out int block))
         {
-            int count = Math.Min(k, xs.Length - start);
-            for (int lane = 0; lane < count; lane++)
-            {
-                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Unit(lane, T.One));
-            }
-            Dual<T, TTangents> y = f.Evaluate<Dual<T, TTangents>>(xs);
-            for (int lane = 0; lane < count; lane++)
-            {
-                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Zero);
-            }
-            value = y.Value;
-            y.Tangents.CopyTo(gradient.Slice(start, count));
+            return value;
         }
-        return value;
+        ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+        while (true)
+        {
+            int start = block * k, count = Math.Min(k, n - start);
+            Dual<T, TTangents> y = f.Evaluate<Dual<T, TTangents>>(xs);
+            y.Tangents.CopyTo(gradient.Slice(start, count));
+            if (start + count == n)
+            {
+                value = y.Value;
+                hasValue = true;
+            }
+            if (!blocks.Next(out block))
+            {
+                return value;
+            }
+            ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
+            ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
+        }
     }
 }

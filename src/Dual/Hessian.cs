@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dual;
 
@@ -103,7 +104,8 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="gradient">Receives ∇f(x); length n. It may overlap <paramref name="x"/>.</param>
     /// <param name="hessian">Receives H row-major; length n·n (exactly symmetric). It may overlap <paramref name="x"/>.</param>
-    /// <param name="chunkSize">Outer tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Outer tangents per pass: 0 picks <see cref="DefaultChunkSize"/> capped at 8 (wider outer
+    /// blocks of second-order duals spill registers and cost more than the passes they save); else 1, 2, 4, 8 or 16.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException">A buffer length does not match n, or the two outputs overlap.</exception>
     public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, int chunkSize = 0)
@@ -114,39 +116,95 @@ public static partial class AutoDiff
         Guard.SameLength(n, gradient.Length, nameof(gradient), nameof(x));
         Guard.MatrixLength(n, n, hessian.Length, nameof(hessian), "n", "x");
         Guard.Disjoint<T>(gradient, hessian, nameof(gradient), nameof(hessian));
-        int k = ResolveChunkSize(chunkSize, n);
+        int k = HessianChunkSize(chunkSize, n);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Hessian));
-        // The outer tangents are duals: the wide blocks hold them (and any nested T).
+        var rows = new BlockRange(0, n);
+        return HessianDispatch<T, TFunction, BlockRange>(k, ref f, x, gradient, hessian, ref rows, out _);
+    }
+
+    /// <summary>
+    /// The outer chunk size: as <see cref="DefaultChunkSize"/>, but at most 8 when automatic. A
+    /// Dual&lt;Dual&lt;double&gt;, 16 pair lanes&gt; is four zmm registers and spills under register pressure: measured
+    /// (dense coupled function, n = 200), 16 lanes cost about twice 8 lanes per pass, saving only a third of the passes.
+    /// </summary>
+    private static int HessianChunkSize(int chunkSize, int n) => chunkSize == 0 ? Math.Min(8, DefaultChunkSize(n)) : ResolveChunkSize(chunkSize, n);
+
+    /// <summary>The outer tangent block for chunk size k: lane pairs of SIMD blocks (<see cref="PairTangents{T, TBlock}"/>)
+    /// where T fits them, else the wide blocks over Dual&lt;T&gt; (nested T).</summary>
+    private static T HessianDispatch<T, TFunction, TRows>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, ref TRows rows, out bool hasValue)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TRows : struct, IBlockSource
+    {
+        if (k == 1)
+        {
+            return HessianChunked<T, TFunction, Tangents1<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue);
+        }
+        if (FitsSimdBlocks<T>())
+        {
+            return k switch
+            {
+                2 => HessianChunked<T, TFunction, PairTangents<T, Tangents2<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+                4 => HessianChunked<T, TFunction, PairTangents<T, Tangents4<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+                8 => HessianChunked<T, TFunction, PairTangents<T, Tangents8<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+                _ => HessianChunked<T, TFunction, PairTangents<T, Tangents16<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            };
+        }
         return k switch
         {
-            1 => HessianChunked<T, TFunction, Tangents1<Dual<T>>>(f, x, gradient, hessian),
-            2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>>(f, x, gradient, hessian),
-            4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>>(f, x, gradient, hessian),
-            8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>>(f, x, gradient, hessian),
-            _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>>(f, x, gradient, hessian),
+            2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
         };
     }
 
-    private static T HessianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian)
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns a stack buffer (see StackBuffer)
+    private static T HessianChunked<T, TFunction, TTangents, TRows>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, ref TRows rows, out bool hasValue)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
         where TTangents : struct, ITangents<TTangents, Dual<T>>
+        where TRows : struct, IBlockSource
+    {
+        if (StackBuffer<Dual<Dual<T>, TTangents>>.Holds(x.Length))
+        {
+            Unsafe.SkipInit(out StackBuffer<Dual<Dual<T>, TTangents>> buffer);
+            return HessianRows(ref f, x, gradient, hessian, buffer.AsSpan(x.Length), ref rows, out hasValue);
+        }
+        using var work = new Rented<Dual<Dual<T>, TTangents>>(x.Length);
+        return HessianRows(ref f, x, gradient, hessian, work.Span, ref rows, out hasValue);
+    }
+
+    /// <summary>
+    /// The chunked Hessian's loop over the rows that <paramref name="rows"/> hands out: row i seeds xᵢ in the inner
+    /// tangent and, pass by pass, k inputs xⱼ…xⱼ₊ₖ₋₁ (from i's own block on) in the outer lanes, writing
+    /// H[i, j] = H[j, i] for j ≥ i (the upper triangle, mirrored) and ∇f[i]. Rows are independent, so whichever thread
+    /// evaluates a row gets the same bits.
+    /// </summary>
+    /// <returns>f(x) from the last pass of the last row, when this loop evaluated it (<paramref name="hasValue"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T HessianRows<T, TFunction, TTangents, TRows>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian,
+        Span<Dual<Dual<T>, TTangents>> xs, ref TRows rows, out bool hasValue)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+        where TTangents : struct, ITangents<TTangents, Dual<T>>
+        where TRows : struct, IBlockSource
     {
         int n = x.Length, k = TTangents.Count;
-        using var work = new Rented<Dual<Dual<T>, TTangents>>(n);
-        Span<Dual<Dual<T>, TTangents>> xs = work.Span;
+        hasValue = false;
         for (int m = 0; m < n; m++)
         {
             xs[m] = new(new Dual<T>(x[m], T.Zero), TTangents.Zero);
         }
         if (n == 0)
         {
+            hasValue = true;
             return f.Evaluate<Dual<Dual<T>, TTangents>>(xs).Value.Value;
         }
         // From here on the inputs are read from xs only: the outputs may overlap x.
         T value = T.Zero;
         Dual<T> one = new(T.One, T.Zero);
-        for (int i = 0; i < n; i++)
+        while (rows.Next(out int i))
         {
             T xi = xs[i].Value.Value;
             xs[i] = new(new Dual<T>(xi, T.One), xs[i].Tangents);
@@ -156,14 +214,13 @@ public static partial class AutoDiff
                 int count = Math.Min(k, n - start);
                 for (int lane = 0; lane < count; lane++)
                 {
-                    int j = start + lane;
-                    xs[j] = new(xs[j].Value, TTangents.Unit(lane, one));
+                    Unsafe.AsRef(in xs[start + lane].Tangents) = TTangents.Unit(lane, one);
                 }
                 Dual<Dual<T>, TTangents> y = f.Evaluate<Dual<Dual<T>, TTangents>>(xs);
                 for (int lane = 0; lane < count; lane++)
                 {
                     int j = start + lane;
-                    xs[j] = new(xs[j].Value, TTangents.Zero);
+                    Unsafe.AsRef(in xs[j].Tangents) = TTangents.Zero;
                     if (j >= i)
                     {
                         T second = y.Tangents[lane].Tangent;
@@ -171,8 +228,12 @@ public static partial class AutoDiff
                         hessian[j * n + i] = second;
                     }
                 }
-                value = y.Value.Value;
                 gradient[i] = y.Value.Tangent;
+                if (i == n - 1)
+                {
+                    value = y.Value.Value;
+                    hasValue = true;
+                }
             }
             xs[i] = new(new Dual<T>(xi, T.Zero), xs[i].Tangents);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dual;
 
@@ -42,44 +43,65 @@ public static partial class AutoDiff
     private static void JacobianSingle<T>(VectorFunc<Dual<T>> f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, string outputsName)
         where T : IFloatingPointIeee754<T>
     {
-        int n = x.Length, m = values.Length;
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
-        using var inputs = new Rented<Dual<T>>(n);
-        using var outputs = new Rented<Dual<T>>(m);
-        Span<Dual<T>> xs = inputs.Span, ys = outputs.Span;
-        for (int j = 0; j < n; j++)
-        {
-            xs[j] = new Dual<T>(x[j], T.Zero);
-        }
         try
         {
-            if (n == 0)
-            {
-                ys.Clear();
-                f(xs, ys);
-                for (int i = 0; i < m; i++)
-                {
-                    values[i] = ys[i].Value;
-                }
-                return;
-            }
-            for (int j = 0; j < n; j++)
-            {
-                T xj = xs[j].Value;
-                xs[j] = new Dual<T>(xj, T.One);
-                ys.Clear();
-                f(xs, ys);
-                xs[j] = new Dual<T>(xj, T.Zero);
-                for (int i = 0; i < m; i++)
-                {
-                    values[i] = ys[i].Value;
-                    jacobian[i * n + j] = ys[i].Tangent;
-                }
-            }
+            JacobianSingleBuffers(f, x, values, jacobian);
         }
         catch (IndexOutOfRangeException e)
         {
-            throw Guard.OutputsTooShort(e, m, n, outputsName);
+            throw Guard.OutputsTooShort(e, values.Length, x.Length, outputsName);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns stack buffers (see StackBuffer)
+    private static void JacobianSingleBuffers<T>(VectorFunc<Dual<T>> f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length, m = values.Length;
+        if (StackBuffer<Dual<T>>.Holds(n) && StackBuffer<Dual<T>>.Holds(m))
+        {
+            Unsafe.SkipInit(out StackBuffer<Dual<T>> inputs);
+            Unsafe.SkipInit(out StackBuffer<Dual<T>> outputs);
+            JacobianSinglePasses(f, x, values, jacobian, inputs.AsSpan(n), outputs.AsSpan(m));
+            return;
+        }
+        using var rentedInputs = new Rented<Dual<T>>(n);
+        using var rentedOutputs = new Rented<Dual<T>>(m);
+        JacobianSinglePasses(f, x, values, jacobian, rentedInputs.Span, rentedOutputs.Span);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void JacobianSinglePasses<T>(VectorFunc<Dual<T>> f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, Span<Dual<T>> xs, Span<Dual<T>> ys)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length, m = values.Length;
+        for (int j = 0; j < n; j++)
+        {
+            xs[j] = new Dual<T>(x[j], j == 0 ? T.One : T.Zero);
+        }
+        if (n == 0)
+        {
+            ys.Clear();
+            f(xs, ys);
+        }
+        for (int j = 0; j < n; j++)
+        {
+            if (j > 0)
+            {
+                Unsafe.AsRef(in xs[j - 1].Tangent) = T.Zero;
+                Unsafe.AsRef(in xs[j].Tangent) = T.One;
+            }
+            ys.Clear();
+            f(xs, ys);
+            for (int i = 0; i < m; i++)
+            {
+                jacobian[i * n + j] = ys[i].Tangent;
+            }
+        }
+        for (int i = 0; i < m; i++)
+        {
+            values[i] = ys[i].Value;
         }
     }
 
@@ -129,32 +151,10 @@ public static partial class AutoDiff
     {
         int k = ResolveChunkSize(chunkSize, x.Length);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
+        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
         try
         {
-            if (k == 1)
-            {
-                JacobianChunked<T, TFunction, Tangents1<T>>(f, x, values, jacobian);
-            }
-            else if (FitsSimdBlocks<T>())
-            {
-                switch (k)
-                {
-                    case 2: JacobianChunked<T, TFunction, Tangents2<T>>(f, x, values, jacobian); break;
-                    case 4: JacobianChunked<T, TFunction, Tangents4<T>>(f, x, values, jacobian); break;
-                    case 8: JacobianChunked<T, TFunction, Tangents8<T>>(f, x, values, jacobian); break;
-                    default: JacobianChunked<T, TFunction, Tangents16<T>>(f, x, values, jacobian); break;
-                }
-            }
-            else
-            {
-                switch (k)
-                {
-                    case 2: JacobianChunked<T, TFunction, WideTangents2<T>>(f, x, values, jacobian); break;
-                    case 4: JacobianChunked<T, TFunction, WideTangents4<T>>(f, x, values, jacobian); break;
-                    case 8: JacobianChunked<T, TFunction, WideTangents8<T>>(f, x, values, jacobian); break;
-                    default: JacobianChunked<T, TFunction, WideTangents16<T>>(f, x, values, jacobian); break;
-                }
-            }
+            JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
         }
         catch (IndexOutOfRangeException e)
         {
@@ -162,48 +162,114 @@ public static partial class AutoDiff
         }
     }
 
-    private static void JacobianChunked<T, TFunction, TTangents>(TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+    /// <summary>The chunked Jacobian at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where
+    /// T fits them, else the wide blocks.</summary>
+    private static void JacobianBlocks<T, TFunction, TBlocks>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+        where TBlocks : struct, IBlockSource
+    {
+        if (k == 1)
+        {
+            JacobianChunked<T, TFunction, Tangents1<T>, TBlocks>(ref f, x, values, jacobian, ref blocks);
+        }
+        else if (FitsSimdBlocks<T>())
+        {
+            switch (k)
+            {
+                case 2: JacobianChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 4: JacobianChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 8: JacobianChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+            }
+        }
+        else
+        {
+            switch (k)
+            {
+                case 2: JacobianChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 4: JacobianChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 8: JacobianChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns stack buffers (see StackBuffer)
+    private static void JacobianChunked<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
         where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
+    {
+        int n = x.Length, m = values.Length;
+        if (StackBuffer<Dual<T, TTangents>>.Holds(n) && StackBuffer<Dual<T, TTangents>>.Holds(m))
+        {
+            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
+            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputs);
+            JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, inputs.AsSpan(n), outputs.AsSpan(m), ref blocks);
+            return;
+        }
+        using var rentedInputs = new Rented<Dual<T, TTangents>>(n);
+        using var rentedOutputs = new Rented<Dual<T, TTangents>>(m);
+        JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, rentedInputs.Span, rentedOutputs.Span, ref blocks);
+    }
+
+    /// <summary>
+    /// The Jacobian's chunk loop: one pass per block of k inputs that <paramref name="blocks"/> hands out, each writing
+    /// the block's k columns; the pass over the last block also writes <paramref name="values"/>. Passes are
+    /// independent, so whichever thread evaluates a block gets the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void JacobianPasses<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian,
+        Span<Dual<T, TTangents>> xs, Span<Dual<T, TTangents>> ys, ref TBlocks blocks)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+        where TTangents : struct, ITangents<TTangents, T>
+        where TBlocks : struct, IBlockSource
     {
         int n = x.Length, m = values.Length, k = TTangents.Count;
-        using var inputs = new Rented<Dual<T, TTangents>>(n);
-        using var outputs = new Rented<Dual<T, TTangents>>(m);
-        Span<Dual<T, TTangents>> xs = inputs.Span, ys = outputs.Span;
-        for (int j = 0; j < n; j++)
-        {
-            xs[j] = new Dual<T, TTangents>(x[j], TTangents.Zero);
-        }
         if (n == 0)
         {
             ys.Clear();
             f.Evaluate<Dual<T, TTangents>>(xs, ys);
-            for (int i = 0; i < m; i++)
-            {
-                values[i] = ys[i].Value;
-            }
+            ReadValues(ys, values);
             return;
         }
-        // From here on the inputs are read from xs only: the outputs may overlap x.
-        for (int start = 0; start < n; start += k)
+        if (!blocks.Next(out int block))
         {
-            int count = Math.Min(k, n - start);
-            for (int lane = 0; lane < count; lane++)
-            {
-                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Unit(lane, T.One));
-            }
+            return;
+        }
+        ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+        while (true)
+        {
+            int start = block * k, count = Math.Min(k, n - start);
             ys.Clear();
             f.Evaluate<Dual<T, TTangents>>(xs, ys);
-            for (int lane = 0; lane < count; lane++)
-            {
-                xs[start + lane] = new Dual<T, TTangents>(xs[start + lane].Value, TTangents.Zero);
-            }
             for (int i = 0; i < m; i++)
             {
-                values[i] = ys[i].Value;
                 ys[i].Tangents.CopyTo(jacobian.Slice(i * n + start, count));
             }
+            if (start + count == n)
+            {
+                ReadValues(ys, values);
+            }
+            if (!blocks.Next(out block))
+            {
+                return;
+            }
+            ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
+            ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
+        }
+    }
+
+    private static void ReadValues<T, TTangents>(ReadOnlySpan<Dual<T, TTangents>> ys, Span<T> values)
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = ys[i].Value;
         }
     }
 

@@ -320,7 +320,8 @@ public readonly partial struct Dual<T, TTangents>
     public static Dual<T, TTangents> Clamp(Dual<T, TTangents> value, Dual<T, TTangents> min, Dual<T, TTangents> max)
     {
         T v = T.Clamp(value.Value, min.Value, max.Value);
-        return value.Value < min.Value ? new(v, min.Tangents) : value.Value > max.Value ? new(v, max.Tangents) : new(v, value.Tangents);
+        return T.IsNaN(v) ? new(v, TTangents.Multiply(value.Tangents, v)) // a NaN operand poisons the tangent, as in Min and Max
+            : value.Value < min.Value ? new(v, min.Tangents) : value.Value > max.Value ? new(v, max.Tangents) : new(v, value.Tangents);
     }
 
     /// <summary>|x| with the sign of y; the tangent is ±x's (the sign of y contributes nothing).</summary>

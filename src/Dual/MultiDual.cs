@@ -27,7 +27,8 @@ namespace Dual;
 [SkipLocalsInit]
 public readonly partial struct Dual<T, TTangents> :
     IFloatingPointIeee754<Dual<T, TTangents>>,
-    IMinMaxValue<Dual<T, TTangents>>
+    IMinMaxValue<Dual<T, TTangents>>,
+    IExactSinCos
     where T : IFloatingPointIeee754<T>
     where TTangents : struct, ITangents<TTangents, T>
 {
@@ -312,7 +313,12 @@ public readonly partial struct Dual<T, TTangents> :
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         string text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        return System.Text.Unicode.Utf8.FromUtf16(text, utf8Destination, out _, out bytesWritten) == System.Buffers.OperationStatus.Done;
+        if (System.Text.Unicode.Utf8.FromUtf16(text, utf8Destination, out _, out bytesWritten) == System.Buffers.OperationStatus.Done)
+        {
+            return true;
+        }
+        bytesWritten = 0; // too small: nothing counts as written (as the BCL's own formatters report)
+        return false;
     }
 
     /// <summary>Parses a <typeparamref name="T"/> and returns it as a constant (zero tangent).</summary>
@@ -432,7 +438,7 @@ public readonly partial struct Dual<T, TTangents> :
                $"from it, or it is a dual number with a non-zero tangent, which converting would drop.");
 
     private static NotSupportedException TangentWouldBeDropped<TOther>(Dual<T, TTangents> value)
-        => new($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
+        => TangentDropped.Create($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
                $"tangent is not zero, and the conversion would silently drop that derivative. Take .Value if you mean the primal " +
                $"value only (the derivative through this step is then treated as 0), or keep the computation at the dual type " +
                $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
@@ -513,7 +519,7 @@ public readonly partial struct Dual<T, TTangents> :
             };
             return true;
         }
-        catch (NotSupportedException)
+        catch (NotSupportedException e) when (!TangentDropped.Is(e))
         {
             result = default;
             return false;

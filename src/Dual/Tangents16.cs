@@ -123,14 +123,33 @@ public readonly struct Tangents16<T> : ITangents<Tangents16<T>, T> where T : IFl
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents16<T> Unit(int index, T value)
     {
+        if (Simd && RegisterSeeds<T>.Supported)
+        {
+            // Built in registers (no store and reload of a block in memory); field k holds lanes [k·W, (k+1)·W).
+            if ((uint)index >= 16) return Zero;
+            if (Native) return new(RegisterSeeds<T>.Unit512(index, value), Uses1 ? RegisterSeeds<T>.Unit512(index - Vector512<T>.Count, value) : default);
+            int h = Vector256<T>.Count;
+            return new(
+                Vector512.Create(RegisterSeeds<T>.Unit256(index, value), RegisterSeeds<T>.Unit256(index - h, value)),
+                Uses1 ? Vector512.Create(RegisterSeeds<T>.Unit256(index - 2 * h, value), RegisterSeeds<T>.Unit256(index - 3 * h, value)) : default);
+        }
         Tangents16<T> r = Zero;
         if ((uint)index < 16) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyTo(Span<T> destination)
     {
+        if (Simd && RegisterSeeds<T>.Supported && destination.Length >= 16)
+        {
+            // A full block is stored straight from the registers (16 lanes fill the fields exactly for double and float).
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            _v0.StoreUnsafe(ref d);
+            if (Uses1) _v1.StoreUnsafe(ref d, (nuint)Vector512<T>.Count);
+            return;
+        }
         Tangents16<T> copy = this;
         int n = Math.Min(16, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);

@@ -88,14 +88,28 @@ public readonly struct Tangents2<T> : ITangents<Tangents2<T>, T> where T : IFloa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents2<T> Unit(int index, T value)
     {
+        if (Simd && RegisterSeeds<T>.Supported)
+        {
+            // Built in registers (no store and reload of a block in memory).
+            return (uint)index < 2 ? new(RegisterSeeds<T>.Unit128(index, value)) : Zero;
+        }
         Tangents2<T> r = Zero;
         if ((uint)index < 2) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyTo(Span<T> destination)
     {
+        if (Simd && RegisterSeeds<T>.Supported && destination.Length >= 2)
+        {
+            // A full block is stored straight from the register: all of it for double, its lower 64 bits for float.
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            if (Vector128<T>.Count == 2) _v0.StoreUnsafe(ref d);
+            else Unsafe.WriteUnaligned(ref Unsafe.As<T, byte>(ref d), _v0.AsUInt64().ToScalar());
+            return;
+        }
         Tangents2<T> copy = this;
         int n = Math.Min(2, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);

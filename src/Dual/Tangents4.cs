@@ -88,14 +88,28 @@ public readonly struct Tangents4<T> : ITangents<Tangents4<T>, T> where T : IFloa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents4<T> Unit(int index, T value)
     {
+        if (Simd && RegisterSeeds<T>.Supported)
+        {
+            // Built in registers (no store and reload of a block in memory).
+            return (uint)index < 4 ? new(RegisterSeeds<T>.Unit256(index, value)) : Zero;
+        }
         Tangents4<T> r = Zero;
         if ((uint)index < 4) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyTo(Span<T> destination)
     {
+        if (Simd && RegisterSeeds<T>.Supported && destination.Length >= 4)
+        {
+            // A full block is stored straight from the register: all of it for double, its lower half for float.
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            if (Vector256<T>.Count == 4) _v0.StoreUnsafe(ref d);
+            else _v0.GetLower().StoreUnsafe(ref d);
+            return;
+        }
         Tangents4<T> copy = this;
         int n = Math.Min(4, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);

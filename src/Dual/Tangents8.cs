@@ -116,14 +116,30 @@ public readonly struct Tangents8<T> : ITangents<Tangents8<T>, T> where T : IFloa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents8<T> Unit(int index, T value)
     {
+        if (Simd && RegisterSeeds<T>.Supported)
+        {
+            // Built in registers (no store and reload of a block in memory).
+            if ((uint)index >= 8) return Zero;
+            if (Native) return new(RegisterSeeds<T>.Unit512(index, value));
+            return new(Vector512.Create(RegisterSeeds<T>.Unit256(index, value), RegisterSeeds<T>.Unit256(index - Vector256<T>.Count, value)));
+        }
         Tangents8<T> r = Zero;
         if ((uint)index < 8) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyTo(Span<T> destination)
     {
+        if (Simd && RegisterSeeds<T>.Supported && destination.Length >= 8)
+        {
+            // A full block is stored straight from the register: all of it for double, its lower half for float.
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            if (Vector512<T>.Count == 8) _v0.StoreUnsafe(ref d);
+            else _v0.GetLower().StoreUnsafe(ref d);
+            return;
+        }
         Tangents8<T> copy = this;
         int n = Math.Min(8, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);

@@ -7,7 +7,7 @@ namespace Dual.Benchmarks;
 
 /// <summary>
 /// ∇f for f: ℝⁿ → ℝ given as an <see cref="IScalarFunction"/> struct, n = 10, 100, 1000, with caller-supplied
-/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k (<see cref="AutoDiff.DefaultChunkSize"/>: 16 for n > 8) and at k = 4, 8 and 16,
+/// buffers: the primal (baseline), one tangent per pass (n passes), chunked passes at the default k (<see cref="AutoDiff.DefaultChunkSize"/>: 16 for n > 8) and at k = 4, 8 and 16 (and k = 16 on every core),
 /// and MathNet.Numerics' central finite-difference gradient (<see cref="NumericalJacobian"/>, 2n evaluations).
 /// </summary>
 public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IScalarFunction
@@ -51,6 +51,10 @@ public abstract class GradientBenchmarks<TFunction> where TFunction : struct, IS
 
     [Benchmark]
     public double Chunked16() => AutoDiff.Gradient<double, TFunction>(default, x, gradient, chunkSize: 16);
+
+    /// <summary>Chunk 16 on every core (opt-in multi-core; the same bits as <see cref="Chunked16"/>).</summary>
+    [Benchmark]
+    public double ParallelChunked16() => AutoDiff.ParallelGradient<double, TFunction>(default, x, gradient, chunkSize: 16);
 
     [Benchmark]
     public double[] MathNetFiniteDifference() => mathNet.Evaluate(primal, x);

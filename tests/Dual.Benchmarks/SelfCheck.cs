@@ -128,6 +128,34 @@ public static class SelfCheck
         // NIST certified residual sum of squares: 8.7864049080E+03.
         Check(Close(sumSquares, 8.7864049080e3, 1e-8), $"Rat43 residual sum of squares {sumSquares}");
 
+        // Hessians (the Hessian benchmarks' functions and points): every chunk size vs the analytic Hessian.
+        foreach (int n in new[] { 10, 37 })
+        {
+            double[] xr = new double[n], xd = new double[n], hr = new double[n * n], hd = new double[n * n];
+            for (int i = 0; i < n; i++)
+            {
+                xr[i] = i % 2 == 0 ? -1.2 : 1.0;
+                xd[i] = 0.5 * Math.Sin(0.7 * i + 0.3);
+            }
+            // Extended Rosenbrock, pair (a, b) = (x₂ᵢ, x₂ᵢ₊₁): H_aa = 1200a² − 400b + 2, H_ab = −400a, H_bb = 200.
+            for (int i = 0; i + 1 < n; i += 2)
+            {
+                double a = xr[i], b = xr[i + 1];
+                hr[i * n + i] = 1200 * a * a - 400 * b + 2;
+                hr[i * n + i + 1] = hr[(i + 1) * n + i] = -400 * a;
+                hr[(i + 1) * n + i + 1] = 200;
+            }
+            DenseCoupled.Hessian(xd, hd);
+            foreach (int k in new[] { 0, 1, 4, 8, 16 })
+            {
+                double[] g = new double[n], h = new double[n * n];
+                AutoDiff.Hessian<double, Rosenbrock>(default, xr, g, h, k);
+                for (int i = 0; i < n * n; i++) Check(Close(h[i], hr[i], 1e-13), $"Rosenbrock Hessian n={n} chunk {k} at {i}: {h[i]} vs {hr[i]}");
+                AutoDiff.Hessian<double, DenseCoupled>(default, xd, g, h, k);
+                for (int i = 0; i < n * n; i++) Check(Close(h[i], hd[i], 1e-12), $"dense Hessian n={n} chunk {k} at {i}: {h[i]} vs {hd[i]}");
+            }
+        }
+
         log.WriteLine(failures == 0 ? "Self-check passed: AD derivatives match the analytic ones." : $"Self-check: {failures} failures.");
         return failures;
     }

@@ -174,3 +174,53 @@ public readonly struct Rat43 : IVectorFunction
         }
     }
 }
+
+/// <summary>
+/// A densely coupled function, f(x) = log(1 + Σxᵢ²) + exp(0.1·Σxᵢ) + Σ_{i&lt;n−1} sin(xᵢ)·xᵢ₊₁: no Hessian entry is zero,
+/// so a Hessian costs the full forward-over-forward pass count.
+/// </summary>
+public readonly struct DenseCoupled : IScalarFunction
+{
+    public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+    {
+        TNum squares = TNum.Zero, sum = TNum.Zero, chain = TNum.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            squares += x[i] * x[i];
+            sum += x[i];
+            if (i + 1 < x.Length)
+            {
+                chain += TNum.Sin(x[i]) * x[i + 1];
+            }
+        }
+        TNum tenth = TNum.CreateTruncating(0.1);
+        return TNum.Log(TNum.One + squares) + TNum.Exp(tenth * sum) + chain;
+    }
+
+    /// <summary>The analytic Hessian (row-major), for the self-check: with q = 1 + Σxᵢ² and e = exp(0.1·Σxᵢ),
+    /// H[i,j] = 2δᵢⱼ/q − 4xᵢxⱼ/q² + 0.01e, plus −sin(xᵢ)xᵢ₊₁ on the diagonal and cos(xᵢ) at (i, i+1) and (i+1, i).</summary>
+    public static void Hessian(ReadOnlySpan<double> x, Span<double> h)
+    {
+        int n = x.Length;
+        double q = 1, s = 0;
+        foreach (double v in x)
+        {
+            q += v * v;
+            s += v;
+        }
+        double e = Math.Exp(0.1 * s);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                h[i * n + j] = (i == j ? 2 / q : 0) - 4 * x[i] * x[j] / (q * q) + 0.01 * e;
+            }
+        }
+        for (int i = 0; i + 1 < n; i++)
+        {
+            h[i * n + i] -= Math.Sin(x[i]) * x[i + 1];
+            h[i * n + i + 1] += Math.Cos(x[i]);
+            h[(i + 1) * n + i] += Math.Cos(x[i]);
+        }
+    }
+}

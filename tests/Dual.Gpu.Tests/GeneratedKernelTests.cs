@@ -50,6 +50,30 @@ public static partial class GpuMethods
         else y[2] = -c * 7;
     }
 
+    /// <summary>yᵢ = tanh(Σⱼ sin(xⱼ)·(i + j + 1)/m) for i &lt; y.Length: one unconditional write per output in a loop
+    /// bounded by y.Length (the whole-point form), an inner loop and m ≠ n.</summary>
+    [Differentiable(Gpu = true)]
+    public static void Coupled(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < x.Length; j++) s += Math.Sin(x[j]) * (i + j + 1) / y.Length;
+            y[i] = Math.Tanh(s);
+        }
+    }
+
+    /// <summary>Two writes per output under a branch: not provably once each, so the row-by-row form.</summary>
+    [Differentiable(Gpu = true)]
+    public static void Branchy(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 0) y[i] = x[i] * x[i];
+            else y[i] = Math.Exp(x[i]);
+        }
+    }
+
     /// <summary>The reference workload in single precision.</summary>
     [Differentiable(Gpu = true)]
     public static void RollingSingle(ReadOnlySpan<float> x, Span<float> y)
@@ -131,6 +155,68 @@ public sealed class GeneratedKernelTests
     }
 
     [Test]
+    public void Coupled_WholePointKernel_MatchesClosedForm()
+    {
+        const int n = 5, m = 3, count = 6;
+        var kernel = new GpuMethods.CoupledKernel(n, m);
+        Assert.That(kernel, Is.InstanceOf<IKernelPointFunction>(), "one write per output in a y.Length loop: whole-point form");
+        double[] x = RandomPoints<double>(21, count * n);
+        var jac = new double[count * m * n];
+        var val = new double[count * m];
+        engine.Jacobians(kernel, x, jac, val);
+        for (int p = 0; p < count; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                double s = 0;
+                for (int j = 0; j < n; j++) s += Math.Sin(x[p * n + j]) * (i + j + 1) / m;
+                double yi = Math.Tanh(s);
+                Assert.That(val[p * m + i], Is.EqualTo(yi).Within(1e-15 * (1 + Math.Abs(yi))), $"value p={p} i={i}");
+                for (int j = 0; j < n; j++)
+                {
+                    double expected = (1 - yi * yi) * Math.Cos(x[p * n + j]) * (i + j + 1) / m; // closed form
+                    Assert.That(jac[(p * m + i) * n + j], Is.EqualTo(expected).Within(1e-14), $"∂y{i}/∂x{j} at point {p}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Branchy_RowByRowKernel_MatchesClosedForm()
+    {
+        const int n = 4, count = 5;
+        var kernel = new GpuMethods.BranchyKernel(n, n);
+        Assert.That(kernel, Is.Not.InstanceOf<IKernelPointFunction>(), "two writes per output: not provably once, so row by row");
+        double[] x = RandomPoints<double>(8, count * n);
+        var jac = new double[count * n * n];
+        engine.Jacobians(kernel, x, jac);
+        for (int p = 0; p < count; p++)
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double xi = x[p * n + i];
+                    double expected = i != j ? 0 : xi > 0 ? 2 * xi : Math.Exp(xi);
+                    Assert.That(jac[(p * n + i) * n + j], Is.EqualTo(expected).Within(1e-15 * (1 + Math.Abs(expected))));
+                }
+    }
+
+    [Test]
+    public void RollingKernels_AreWholePoint_AndMixedIsRowByRow()
+    {
+        Assert.That(new GpuMethods.RollingKernel(3, 3), Is.InstanceOf<IKernelPointFunction>());
+        Assert.That(new GpuMethods.RollingSingleKernel(3, 3), Is.InstanceOf<IKernelPointFunction>());
+        Assert.That(new GpuMethods.MixedKernel(4, 3), Is.Not.InstanceOf<IKernelPointFunction>(), "several writes under branches");
+    }
+
+    [Test]
+    public void WholePointKernel_BoundByInputLength_RejectsOutputCountOtherThanInputCount()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new GpuMethods.RollingKernel(4, 3))!;
+        Assert.That(e.ParamName, Is.EqualTo("outputCount"));
+        Assert.That(e.Message, Does.Contain("Rolling").And.Contain("inputCount 4").And.Contain("outputCount 3"));
+    }
+
+    [Test]
     public void GeneratedKernel_RejectsNonPositiveSizes() =>
         Assert.That(() => new GpuMethods.RollingKernel(0, 1), Throws.TypeOf<ArgumentOutOfRangeException>());
 
@@ -151,22 +237,7 @@ public sealed class GeneratedKernelTests
     }
 }
 
-/// <summary>Every Math function the generator lets into a kernel, so that the PTX check covers the whole set.</summary>
-public static partial class KernelSafeSet
-{
-    [Differentiable(Gpu = true, EntryPoints = false, MultiTangent = false)]
-    public static void All(ReadOnlySpan<double> x, Span<double> y)
-    {
-        double a = x[0], b = x[1];
-        y[0] = Math.Sqrt(a) + Math.Pow(a, b) + Math.Exp(a) + Math.Log(a) + Math.Log10(a);
-        y[1] = Math.Sin(a) + Math.Cos(a) + Math.Tan(a) + Math.Asin(b) + Math.Acos(b) + Math.Atan(a) + Math.Atan2(a, b);
-        y[2] = Math.Sinh(a) + Math.Cosh(a) + Math.Tanh(a) + Math.Abs(a) + Math.Max(a, b) + Math.Min(a, b);
-        y[3] = Math.Floor(a) + Math.Ceiling(a) + Math.Truncate(a) + Math.CopySign(a, b);
-        y[4] = double.IsNaN(a) || double.IsInfinity(b) || !double.IsFinite(a) || double.IsNegative(b)
-            || double.IsPositiveInfinity(a) || double.IsNegativeInfinity(a) ? 0 : 1;
-    }
-}
-
+// KernelSafeSet (the kernel that calls every kernel-safe function) is generated: KernelSafeSet.g.cs.
 [TestFixture]
 public sealed class KernelSafeSetTests
 {

@@ -33,6 +33,14 @@ public class DualParityTests
         yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents4<Dual<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents8<Dual<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents16<Dual<double>>));
+        // The chunked Hessian's outer lanes: Dual<double> lanes as two SIMD blocks.
+        yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents2<double>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents4<double>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents8<double>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents16<double>>));
+        // float blocks whose vector has more lanes than the block (seeding and stores must keep to the block's lanes).
+        yield return new TestCaseData(typeof(float), typeof(Tangents2<float>));
+        yield return new TestCaseData(typeof(float), typeof(Tangents8<float>));
     }
 
     [TestCaseSource(nameof(Blocks))]

@@ -68,16 +68,23 @@ internal sealed class DualSpecialOps<T> : SpecialOps<Dual<T>> where T : IFloatin
     public override Dual<T> NormalCdf(Dual<T> x) => Chain(x, SpecialDerivativeRules<T>.NormalCdf(x.Value, out T d), d);
     public override Dual<T> NormalInvCdf(Dual<T> p) => Chain(p, SpecialDerivativeRules<T>.NormalInvCdf(p.Value, out T d), d);
 
+    // A two-argument rule: where a partial is infinite or NaN, a constant operand (zero tangent) contributes 0, not
+    // 0·∞ (docs/design.md), as in Dual<T>'s own two-argument functions.
+    private static Dual<T> Chain2(T v, Dual<T> a, T da, Dual<T> b, T db)
+        => T.IsFinite(da) && T.IsFinite(db)
+            ? new(v, a.Tangent * da + b.Tangent * db)
+            : new(v, Lanes<T>.ProductSkippingZero(a.Tangent, da) + Lanes<T>.ProductSkippingZero(b.Tangent, db));
+
     public override Dual<T> Beta(Dual<T> a, Dual<T> b)
     {
         T v = SpecialDerivativeRules<T>.Beta(a.Value, b.Value, out T da, out T db);
-        return new(v, a.Tangent * da + b.Tangent * db);
+        return Chain2(v, a, da, b, db);
     }
 
     public override Dual<T> LogBeta(Dual<T> a, Dual<T> b)
     {
         T v = SpecialDerivativeRules<T>.LogBeta(a.Value, b.Value, out T da, out T db);
-        return new(v, a.Tangent * da + b.Tangent * db);
+        return Chain2(v, a, da, b, db);
     }
 }
 
@@ -106,13 +113,17 @@ internal sealed class MultiDualSpecialOps<T, TTangents> : SpecialOps<Dual<T, TTa
     public override Dual<T, TTangents> Beta(Dual<T, TTangents> a, Dual<T, TTangents> b)
     {
         T v = SpecialDerivativeRules<T>.Beta(a.Value, b.Value, out T da, out T db);
-        return new(v, TTangents.MultiplyAdd(a.Tangents, da, b.Tangents, db));
+        return T.IsFinite(da) && T.IsFinite(db)
+            ? new(v, TTangents.MultiplyAdd(a.Tangents, da, b.Tangents, db))
+            : new(v, TTangents.MultiplyAddSkippingZeros(a.Tangents, da, b.Tangents, db));
     }
 
     public override Dual<T, TTangents> LogBeta(Dual<T, TTangents> a, Dual<T, TTangents> b)
     {
         T v = SpecialDerivativeRules<T>.LogBeta(a.Value, b.Value, out T da, out T db);
-        return new(v, TTangents.MultiplyAdd(a.Tangents, da, b.Tangents, db));
+        return T.IsFinite(da) && T.IsFinite(db)
+            ? new(v, TTangents.MultiplyAdd(a.Tangents, da, b.Tangents, db))
+            : new(v, TTangents.MultiplyAddSkippingZeros(a.Tangents, da, b.Tangents, db));
     }
 }
 

@@ -221,4 +221,87 @@ public class ChunkedHessianTests
         }
         return true;
     }
+
+    [TestCase(17)]
+    [TestCase(37)]
+    public void Chunked_hessians_above_the_stack_buffer_equal_pairwise_nested_hessians_bit_for_bit(int n)
+    {
+        // Past 16 inputs the work array comes from the per-thread cache, and every chunk size needs several blocks per row.
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.9 * System.Math.Sin(1.7 * i + 0.3);
+        var f = default(TestFunctions.Mixed);
+        var gradient = new double[n];
+        var reference = new double[n * n];
+        double value = AutoDiff.Hessian<double>(v => f.Evaluate(v), x, gradient, reference);
+        foreach (int k in new[] { 0, 1, 2, 4, 8, 16 })
+        {
+            var g = new double[n];
+            var h = new double[n * n];
+            double v = AutoDiff.Hessian<double, TestFunctions.Mixed>(f, x, g, h, k);
+            Assert.That(v, Is.EqualTo(value), $"value, chunk {k}");
+            Assert.That(g, Is.EqualTo(gradient).Using<double>((a, b) => System.BitConverter.DoubleToInt64Bits(a) == System.BitConverter.DoubleToInt64Bits(b)), $"gradient, chunk {k}");
+            Assert.That(h, Is.EqualTo(reference).Using<double>((a, b) => System.BitConverter.DoubleToInt64Bits(a) == System.BitConverter.DoubleToInt64Bits(b)), $"hessian, chunk {k}");
+        }
+    }
+    /// <summary>Σ xᵢ/(1 + x²ᵢ₊₁): a dual divided by a dual in every term (the outer lanes' quotient rule).</summary>
+    private struct QuotientChain : IScalarFunction
+    {
+        public readonly TNum Evaluate<TNum>(System.ReadOnlySpan<TNum> x) where TNum : System.Numerics.IFloatingPointIeee754<TNum>
+        {
+            TNum sum = TNum.Zero;
+            for (int i = 0; i + 1 < x.Length; i++) sum += x[i] / (TNum.One + x[i + 1] * x[i + 1]);
+            return sum;
+        }
+    }
+
+    private static void AssertClose(double[] actual, double[] expected, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+            Assert.That(actual[i], Is.EqualTo(expected[i]).Within(1e-12 * System.Math.Max(1, System.Math.Abs(expected[i]))), $"{what}[{i}]");
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    [TestCase(8)]
+    [TestCase(16)]
+    public void Chunked_hessians_match_hand_derived_hessians(int k)
+    {
+        const int n = 19;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 1.1 * System.Math.Cos(0.7 * i + 0.2);
+
+        // Rosenbrock: H[i,i] = 1200xᵢ² − 400xᵢ₊₁ + 2 (i < n−1) + 200 (i > 0), H[i,i+1] = −400xᵢ.
+        var hr = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            if (i + 1 < n)
+            {
+                hr[i * n + i] += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+                hr[i * n + i + 1] = hr[(i + 1) * n + i] = -400 * x[i];
+            }
+            if (i > 0) hr[i * n + i] += 200;
+        }
+        var g = new double[n];
+        var h = new double[n * n];
+        AutoDiff.Hessian<double, TestFunctions.Rosenbrock>(default, x, g, h, k);
+        AssertClose(g, TestFunctions.Rosenbrock.AnalyticGradient(x), "Rosenbrock gradient");
+        AssertClose(h, hr, "Rosenbrock Hessian");
+
+        // xᵢ/(1 + b²) with b = xᵢ₊₁: ∂a = 1/(1+b²), ∂b = −2ab/(1+b²)², ∂a∂b = −2b/(1+b²)², ∂b∂b = a(6b² − 2)/(1+b²)³.
+        var gq = new double[n];
+        var hq = new double[n * n];
+        for (int i = 0; i + 1 < n; i++)
+        {
+            double a = x[i], b = x[i + 1], d = 1 + b * b;
+            gq[i] += 1 / d;
+            gq[i + 1] += -2 * a * b / (d * d);
+            hq[i * n + i + 1] = hq[(i + 1) * n + i] = -2 * b / (d * d);
+            hq[(i + 1) * n + i + 1] += a * (6 * b * b - 2) / (d * d * d);
+        }
+        AutoDiff.Hessian<double, QuotientChain>(default, x, g, h, k);
+        AssertClose(g, gq, "quotient gradient");
+        AssertClose(h, hq, "quotient Hessian");
+    }
 }

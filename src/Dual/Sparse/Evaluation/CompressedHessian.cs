@@ -20,13 +20,24 @@ internal abstract class CompressedHessian<T, TFunction>
 
     public abstract T Evaluate(ref TFunction f, ReadOnlySpan<T> x, T[] hessian);
 
-    public static CompressedHessian<T, TFunction> Create(SparsityPattern pattern, Coloring coloring, StarRecovery recovery, int chunkSize) => chunkSize switch
-    {
-        2 => new CompressedHessian<T, TFunction, WideTangents2<Dual<T>>>(pattern, coloring, recovery),
-        4 => new CompressedHessian<T, TFunction, WideTangents4<Dual<T>>>(pattern, coloring, recovery),
-        8 => new CompressedHessian<T, TFunction, WideTangents8<Dual<T>>>(pattern, coloring, recovery),
-        _ => new CompressedHessian<T, TFunction, WideTangents16<Dual<T>>>(pattern, coloring, recovery),
-    };
+    // The outer lanes as pairs of SIMD blocks where T fits them (the chunked Hessian's blocks, same bits), else the wide
+    // blocks over Dual<T>.
+    public static CompressedHessian<T, TFunction> Create(SparsityPattern pattern, Coloring coloring, StarRecovery recovery, int chunkSize)
+        => AutoDiff.FitsSimdBlocks<T>()
+            ? chunkSize switch
+            {
+                2 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents2<T>>>(pattern, coloring, recovery),
+                4 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents4<T>>>(pattern, coloring, recovery),
+                8 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents8<T>>>(pattern, coloring, recovery),
+                _ => new CompressedHessian<T, TFunction, PairTangents<T, Tangents16<T>>>(pattern, coloring, recovery),
+            }
+            : chunkSize switch
+            {
+                2 => new CompressedHessian<T, TFunction, WideTangents2<Dual<T>>>(pattern, coloring, recovery),
+                4 => new CompressedHessian<T, TFunction, WideTangents4<Dual<T>>>(pattern, coloring, recovery),
+                8 => new CompressedHessian<T, TFunction, WideTangents8<Dual<T>>>(pattern, coloring, recovery),
+                _ => new CompressedHessian<T, TFunction, WideTangents16<Dual<T>>>(pattern, coloring, recovery),
+            };
 }
 
 /// <inheritdoc/>

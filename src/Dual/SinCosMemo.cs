@@ -1,0 +1,83 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Dual;
+
+/// <summary>
+/// sin x and cos x from one <c>Math.SinCos</c> (<c>MathF.SinCos</c>), remembered per thread for the last argument, so
+/// that generic code calling <c>T.Sin(x)</c> and <c>T.Cos(x)</c> on the same x pays one sincos for both values and
+/// both derivatives (each of the Sin and Cos rules needs sin x and cos x).
+/// </summary>
+/// <remarks>
+/// <para>CPU only: ILGPU kernels can neither read thread statics nor call SinCos; Dual.Gpu remaps the Sin and Cos rules
+/// (<c>DerivativeRules&lt;double|float&gt;.Sin/Cos</c>) to its own kernel form before it compiles a kernel.</para>
+/// <para>Exact: <c>Math.SinCos</c> returns the bits of <c>Math.Sin</c> and <c>Math.Cos</c> (a unit test checks it on every
+/// CI platform), and the memo returns what SinCos returned for the very same argument bits.</para>
+/// <para>The zero-initialised fields of a new thread describe x = +0 (sin +0, cos 1): cos is stored XOR the bits of 1,
+/// so an empty memo is a correct one and needs no flag. Primitive [ThreadStatic] fields of one non-generic class: the
+/// JIT reaches them inline, with one thread-static base shared by the three.</para>
+/// </remarks>
+internal static class SinCosMemo
+{
+    private const long OneBits = 0x3FF0000000000000;
+    private const int OneBitsSingle = 0x3F800000;
+
+    [ThreadStatic]
+    private static long key;
+
+    [ThreadStatic]
+    private static long sinBits;
+
+    [ThreadStatic]
+    private static long cosBitsXorOne;
+
+    [ThreadStatic]
+    private static int keySingle;
+
+    [ThreadStatic]
+    private static int sinBitsSingle;
+
+    [ThreadStatic]
+    private static int cosBitsXorOneSingle;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SinCos(double x, out double cos)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        if (bits == key)
+        {
+            cos = BitConverter.Int64BitsToDouble(cosBitsXorOne ^ OneBits);
+            return BitConverter.Int64BitsToDouble(sinBits);
+        }
+        (double s, double c) = Math.SinCos(x);
+        key = bits;
+        sinBits = BitConverter.DoubleToInt64Bits(s);
+        cosBitsXorOne = BitConverter.DoubleToInt64Bits(c) ^ OneBits;
+        cos = c;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SinCos(float x, out float cos)
+    {
+        int bits = BitConverter.SingleToInt32Bits(x);
+        if (bits == keySingle)
+        {
+            cos = BitConverter.Int32BitsToSingle(cosBitsXorOneSingle ^ OneBitsSingle);
+            return BitConverter.Int32BitsToSingle(sinBitsSingle);
+        }
+        (float s, float c) = MathF.SinCos(x);
+        keySingle = bits;
+        sinBitsSingle = BitConverter.SingleToInt32Bits(s);
+        cosBitsXorOneSingle = BitConverter.SingleToInt32Bits(c) ^ OneBitsSingle;
+        cos = c;
+        return s;
+    }
+}
+
+/// <summary>Marks the library's dual types, whose <c>SinCos</c> is exactly (<c>Sin</c>, <c>Cos</c>) from one underlying
+/// sincos: the Sin and Cos rules at a nested dual type (Hessians) then make one call instead of two.
+/// <c>default(T) is IExactSinCos</c> folds at JIT time for value types.</summary>
+internal interface IExactSinCos
+{
+}

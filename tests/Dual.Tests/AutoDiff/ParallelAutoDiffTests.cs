@@ -1,0 +1,169 @@
+using System;
+using System.Numerics;
+using Dual;
+using NUnit.Framework;
+
+namespace Dual.Tests.AutoDiffApi;
+
+/// <summary>The opt-in multi-core gradients, Jacobians and Hessians: hand-derived derivatives as the oracle, and the
+/// sequential overloads' bits (the documented promise) at every chunk size and worker count.</summary>
+public class ParallelAutoDiffTests
+{
+    private static double[] Point(int n)
+    {
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.9 * Math.Sin(1.3 * i + 0.4);
+        return x;
+    }
+
+    private static void AssertSameBits(double[] actual, double[] expected, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(actual[i]) != BitConverter.DoubleToInt64Bits(expected[i]))
+                Assert.Fail($"{what}[{i}]: {actual[i]:R} vs sequential {expected[i]:R}");
+        }
+    }
+
+    private static void AssertClose(double[] actual, double[] expected, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+            Assert.That(actual[i], Is.EqualTo(expected[i]).Within(1e-12 * Math.Max(1, Math.Abs(expected[i]))), $"{what}[{i}]");
+    }
+
+    [TestCase(0, 2)]
+    [TestCase(1, 3)]
+    [TestCase(4, -1)]
+    [TestCase(16, 2)]
+    [TestCase(8, 7)]
+    public void Parallel_gradient_matches_the_analytic_gradient_and_the_sequential_bits(int k, int workers)
+    {
+        double[] x = Point(1000);
+        var g = new double[x.Length];
+        var f = default(TestFunctions.Rosenbrock);
+        double value = AutoDiff.ParallelGradient<double, TestFunctions.Rosenbrock>(f, x, g, k, workers);
+        AssertClose(g, TestFunctions.Rosenbrock.AnalyticGradient(x), "gradient");
+
+        var sequential = new double[x.Length];
+        double sequentialValue = AutoDiff.Gradient<double, TestFunctions.Rosenbrock>(f, x, sequential, k);
+        Assert.That(BitConverter.DoubleToInt64Bits(value), Is.EqualTo(BitConverter.DoubleToInt64Bits(sequentialValue)), "value");
+        Assert.That(value, Is.EqualTo(f.Evaluate<double>(x)), "value vs the primal");
+        AssertSameBits(g, sequential, "gradient");
+    }
+
+    [TestCase(0, 2)]
+    [TestCase(1, -1)]
+    [TestCase(8, 3)]
+    public void Parallel_jacobian_matches_the_closed_form_and_the_sequential_bits(int k, int workers)
+    {
+        // RingPlusSum: yᵢ = sin(xᵢ)·exp(xᵢ₊₁) + xᵢ² (indices mod n), y_n = Σ xᵢ.
+        const int n = 300;
+        double[] x = Point(n);
+        var values = new double[n + 1];
+        var j = new double[(n + 1) * n];
+        var f = default(TestFunctions.RingPlusSum);
+        AutoDiff.ParallelJacobian<double, TestFunctions.RingPlusSum>(f, x, values, j, k, workers);
+
+        var expected = new double[(n + 1) * n];
+        var expectedValues = new double[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            double next = x[(i + 1) % n];
+            expectedValues[i] = Math.Sin(x[i]) * Math.Exp(next) + x[i] * x[i];
+            expectedValues[n] += x[i];
+            expected[i * n + i] = Math.Cos(x[i]) * Math.Exp(next) + 2 * x[i];
+            expected[i * n + (i + 1) % n] = Math.Sin(x[i]) * Math.Exp(next);
+            expected[n * n + i] = 1;
+        }
+        AssertClose(values, expectedValues, "values");
+        AssertClose(j, expected, "jacobian");
+
+        var sequentialValues = new double[n + 1];
+        var sequential = new double[(n + 1) * n];
+        AutoDiff.Jacobian<double, TestFunctions.RingPlusSum>(f, x, sequentialValues, sequential, k);
+        AssertSameBits(values, sequentialValues, "values");
+        AssertSameBits(j, sequential, "jacobian");
+    }
+
+    [TestCase(0, 2)]
+    [TestCase(1, 2)]
+    [TestCase(2, -1)]
+    [TestCase(16, 5)]
+    public void Parallel_hessian_matches_the_closed_form_and_the_sequential_bits(int k, int workers)
+    {
+        const int n = 41;
+        double[] x = Point(n);
+        // Chained Rosenbrock: H[i,i] = 1200xᵢ² − 400xᵢ₊₁ + 2 (i < n−1) + 200 (i > 0), H[i,i+1] = −400xᵢ.
+        var expected = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            if (i + 1 < n)
+            {
+                expected[i * n + i] += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+                expected[i * n + i + 1] = expected[(i + 1) * n + i] = -400 * x[i];
+            }
+            if (i > 0) expected[i * n + i] += 200;
+        }
+        var g = new double[n];
+        var h = new double[n * n];
+        double value = AutoDiff.ParallelHessian<double, TestFunctions.Rosenbrock>(default, x, g, h, k, workers);
+        AssertClose(g, TestFunctions.Rosenbrock.AnalyticGradient(x), "gradient");
+        AssertClose(h, expected, "hessian");
+        Assert.That(value, Is.EqualTo(default(TestFunctions.Rosenbrock).Evaluate<double>(x)), "value");
+
+        // A function with every kind of operation, against the sequential bits.
+        var mixed = default(TestFunctions.Mixed);
+        double parallelValue = AutoDiff.ParallelHessian<double, TestFunctions.Mixed>(mixed, x, g, h, k, workers);
+        var sg = new double[n];
+        var sh = new double[n * n];
+        double sequentialValue = AutoDiff.Hessian<double, TestFunctions.Mixed>(mixed, x, sg, sh, k);
+        Assert.That(BitConverter.DoubleToInt64Bits(parallelValue), Is.EqualTo(BitConverter.DoubleToInt64Bits(sequentialValue)), "value");
+        AssertSameBits(g, sg, "gradient");
+        AssertSameBits(h, sh, "hessian");
+    }
+
+    [Test]
+    public void Outputs_that_overlap_the_input_and_bad_degrees_are_refused()
+    {
+        double[] buffer = Point(64);
+        var f = default(TestFunctions.Rosenbrock);
+        Assert.Throws<ArgumentException>(() => AutoDiff.ParallelGradient<double, TestFunctions.Rosenbrock>(f, buffer, buffer));
+        Assert.Throws<ArgumentException>(() => AutoDiff.ParallelHessian<double, TestFunctions.Rosenbrock>(f, buffer.AsMemory(0, 8), new double[8], buffer.AsMemory()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AutoDiff.ParallelGradient<double, TestFunctions.Rosenbrock>(f, buffer, new double[64], 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AutoDiff.ParallelGradient<double, TestFunctions.Rosenbrock>(f, buffer, new double[64], 3));
+    }
+
+    /// <summary>Writes one output more than the caller's buffer holds.</summary>
+    private struct TooManyOutputs : IVectorFunction
+    {
+        public readonly void Evaluate<TNum>(ReadOnlySpan<TNum> x, Span<TNum> y) where TNum : IFloatingPointIeee754<TNum>
+        {
+            for (int i = 0; i <= y.Length; i++) y[i] = x[0];
+        }
+    }
+
+    [Test]
+    public void A_worker_exception_reaches_the_caller_unwrapped()
+    {
+        double[] x = Point(64);
+        var e = Assert.Throws<ArgumentException>(() => AutoDiff.ParallelJacobian<double, TooManyOutputs>(default, x, new double[3], new double[3 * 64], 4, 2));
+        Assert.That(e!.ParamName, Is.EqualTo("values"));
+    }
+
+    /// <summary>Differentiates at double inside its own evaluation: perturbation confusion when the outer call is at double.</summary>
+    private struct NestsAtTheSameType : IScalarFunction
+    {
+        public readonly TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+        {
+            double inner = AutoDiff.Derivative<double>(t => t * t, 1.5);
+            return x[0] * TNum.CreateTruncating(inner);
+        }
+    }
+
+    [Test]
+    public void The_nesting_guard_follows_the_call_onto_the_workers()
+    {
+        double[] x = Point(64);
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.ParallelGradient<double, NestsAtTheSameType>(default, x, new double[64], 4, 2));
+    }
+}

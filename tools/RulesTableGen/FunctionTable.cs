@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Dual.Tools.RulesTableGen;
+
+/// <summary>tools/Rules/functions.json: the functions <c>Dual&lt;T&gt;</c> differentiates under the names of
+/// System.Math/MathF/double/float, and what the GPU kernel form does with each call.</summary>
+internal sealed class FunctionTable
+{
+    /// <summary>The table's path relative to the repository root.</summary>
+    public const string RelativePath = "tools/Rules/functions.json";
+
+    /// <summary>What the file is (its <c>$comment</c>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$comment")]
+    public string? Comment { get; set; }
+
+    /// <summary>One row per function, in the order the generated lists keep.</summary>
+    public List<FunctionEntry> Functions { get; set; } = new();
+
+    /// <summary>Boolean Math/double/float predicates that generated kernels may call (no derivative: they return bool).</summary>
+    public List<KernelPredicate> KernelPredicates { get; set; } = new();
+
+    /// <summary>Other Math calls the kernel form rejects with a specific reason (not floating-valued, so not in the map).</summary>
+    public List<KernelRejection> KernelRejectedOther { get; set; } = new();
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Reads and checks the table.</summary>
+    public static FunctionTable Load(string json)
+    {
+        FunctionTable table = JsonSerializer.Deserialize<FunctionTable>(json, Options)
+            ?? throw new InvalidDataException(RelativePath + " is empty");
+        table.Check();
+        return table;
+    }
+
+    /// <summary>Reads and checks the table under <paramref name="repositoryRoot"/>.</summary>
+    public static FunctionTable LoadFrom(string repositoryRoot) =>
+        Load(File.ReadAllText(Path.Combine(repositoryRoot, RelativePath)));
+
+    private void Check()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (FunctionEntry f in Functions)
+        {
+            string at = RelativePath + ", function '" + f.Name + "': ";
+            if (f.Name.Length == 0) throw new InvalidDataException(RelativePath + ": a function without a name");
+            if (!seen.Add(f.Name)) throw new InvalidDataException(at + "listed twice");
+            foreach (string m in f.Math.Where(m => m != f.Name))
+            {
+                if (!seen.Add(m)) throw new InvalidDataException(at + "the Math name '" + m + "' is listed twice");
+            }
+            if (f.Arity < 1) throw new InvalidDataException(at + "arity must be at least 1");
+            if (f.GenericMath.Length == 0 || f.Rule.Length == 0) throw new InvalidDataException(at + "genericMath and rule are required");
+            if (f.Kernel is not ("safe" or "rejected" or "unsupported")) throw new InvalidDataException(at + "kernel is safe, rejected or unsupported");
+            if ((f.Kernel == "rejected") != (f.KernelReason is not null)) throw new InvalidDataException(at + "kernelReason goes with kernel = rejected, and only there");
+            if (f.Test.Points.Length == 0) throw new InvalidDataException(at + "test.points is empty");
+            if (f.Test.Points.Any(p => p.Length != f.Arity)) throw new InvalidDataException(at + "every test point has arity " + f.Arity + " arguments");
+        }
+    }
+}
+
+/// <summary>One function: a row of the table.</summary>
+internal sealed class FunctionEntry
+{
+    /// <summary>The name of the <c>Dual&lt;T&gt;</c> function (and of <c>double</c>'s generic-math member).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The number of dual operands (an extra <c>int</c> argument, as in RootN or ScaleB, is not counted).</summary>
+    public int Arity { get; set; }
+
+    /// <summary>The System.Math/MathF members of this function (another name, such as IEEERemainder, maps to it too).</summary>
+    public List<string> Math { get; set; } = new();
+
+    /// <summary>The generic-math interface member, e.g. <c>IRootFunctions.Sqrt</c>.</summary>
+    public string GenericMath { get; set; } = "";
+
+    /// <summary>Where the derivative rule is: <c>DerivativeRules.X</c> (comma-separated), or <c>inline: formula</c> in Dual.Functions.cs.</summary>
+    public string Rule { get; set; } = "";
+
+    /// <summary>safe, rejected or unsupported in a generated GPU kernel.</summary>
+    public string Kernel { get; set; } = "";
+
+    /// <summary>For kernel = rejected: the DUAL011 reason.</summary>
+    public string? KernelReason { get; set; }
+
+    /// <summary>The DeviceMath function Dual.Gpu redirects the call to on CUDA, if any.</summary>
+    public string? DeviceMath { get; set; }
+
+    /// <summary>Conventions at kinks and overloads.</summary>
+    public string Notes { get; set; } = "";
+
+    /// <summary>How the tests call it.</summary>
+    public FunctionTest Test { get; set; } = new();
+}
+
+/// <summary>How the generated test list calls a function.</summary>
+internal sealed class FunctionTest
+{
+    /// <summary>Points at which the derivative is checked, <see cref="FunctionEntry.Arity"/> values each.</summary>
+    public double[][] Points { get; set; } = Array.Empty<double[]>();
+
+    /// <summary>The call, with {F} the function and {0}, {1}, … the arguments (default {F}({0}, {1}, …)).</summary>
+    public string? Call { get; set; }
+
+    /// <summary>The double expression whose finite difference is the oracle (default: the call with <c>double</c>'s function).</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The relative tolerance of the derivative check, where it is not the default (estimates).</summary>
+    public double? Rtol { get; set; }
+}
+
+/// <summary>A predicate generated kernels may call.</summary>
+internal sealed class KernelPredicate
+{
+    /// <summary>The Math/double/float name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Whether DUAL011's message lists it among the kernel-safe set.</summary>
+    public bool Listed { get; set; }
+}
+
+/// <summary>A non-floating Math call the kernel form rejects with a reason.</summary>
+internal sealed class KernelRejection
+{
+    /// <summary>The Math/double/float name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The DUAL011 reason.</summary>
+    public string KernelReason { get; set; } = "";
+}
