@@ -75,5 +75,17 @@ namespace Dual.Generators
 
         /// <summary>The name of the <c>params</c> parameter.</summary>
         public string? ParamsName { get; set; }
+
+        /// <summary>
+        /// The callee the twin calls instead of the written one (<c>global::Ns.MathUtilDual.Sigmoid</c>): a helper twin
+        /// declared outside the helper's type, or a static twin called through a qualified name.
+        /// </summary>
+        public string? Callee { get; set; }
+
+        /// <summary>The receiver (<c>x</c> of <c>x.Squared()</c>, or the implicit <c>this</c>) is passed as the first argument of <see cref="Callee"/>.</summary>
+        public bool ReceiverFirst { get; set; }
+
+        /// <summary>The dual type created instead of the written one (<c>new Vec3(…)</c> → <c>new Vec3Dual(…)</c>).</summary>
+        public string? CreatedType { get; set; }
     }
 }

@@ -85,6 +85,10 @@ namespace Dual.Generators
             "The generated twin does not compile",
             "The generated code for '{0}' does not compile ({1}), so {2}; the method uses a construct the generator does not handle yet: please report it with the method source, and rewrite the construct that the compiler message names");
 
+        public static readonly DiagnosticDescriptor HelperPlacement = Make("DUAL015",
+            "A helper's twin cannot be declared where it must go",
+            "'{0}' is differentiated as a helper, but its twin {1}; {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -106,6 +110,7 @@ namespace Dual.Generators
             [GpuNotReferenced.Id] = GpuNotReferenced,
             [ConstantContainer.Id] = ConstantContainer,
             [TwinDoesNotCompile.Id] = TwinDoesNotCompile,
+            [HelperPlacement.Id] = HelperPlacement,
             [InternalError.Id] = InternalError,
         };
 

@@ -26,6 +26,15 @@ namespace Dual.Generators
         /// <summary>Tracking name of the step that compiles the generated files (DUAL014).</summary>
         public const string VerifyStep = "Dual.Verify";
 
+        /// <summary>Tracking name of the compilation-wide step: helper twins, dual types, multi-tangent closure (TwinWorld).</summary>
+        public const string WorldStep = "Dual.World";
+
+        /// <summary>Tracking name of the step that settles each method's model once the closure is known.</summary>
+        public const string ResolveStep = "Dual.Resolve";
+
+        /// <summary>Tracking name of the step producing the helper twins' and dual types' files.</summary>
+        public const string HelpersStep = "Dual.Helpers";
+
         /// <summary>Tracking name of the step producing the [DerivativeOf] diagnostics.</summary>
         public const string RulesStep = "Dual.Rules";
 
@@ -53,13 +62,31 @@ namespace Dual.Generators
                 .Select(static (r, _) => r.Model)
                 .WithTrackingName(ModelsStep);
 
-            // Every generated file is compiled once per compilation; one that does not compile is replaced (TwinVerifier).
-            IncrementalValueProvider<EquatableArray<Verification>> verified = methods.Collect()
+            // Once per compilation: the twins of helpers and the dual types of aggregates the methods need, and which
+            // twins have a multi-tangent form (a closure over the call graph, from each function's own facts).
+            IncrementalValueProvider<World> world = methods.Collect()
                 .Combine(context.CompilationProvider)
-                .Select(static (pair, ct) => TwinVerifier.Verify(pair.Left, pair.Right, ct))
+                .Select(static (pair, ct) => TwinWorld.BuildSafe(pair.Left, pair.Right, ct))
+                .WithTrackingName(WorldStep);
+            IncrementalValuesProvider<MethodModel> resolved = methods
+                .Combine(world.Select(static (w, _) => w.MultiIds))
+                .Select(static (pair, _) => pair.Left.Resolve(pair.Left.FunctionId is { } id && pair.Right.Contains(id)))
+                .WithTrackingName(ResolveStep);
+            IncrementalValuesProvider<MethodModel> helpers = world.SelectMany(static (w, _) => w.Files).WithTrackingName(HelpersStep);
+
+            // Every generated file is compiled once per compilation; one that does not compile is replaced (TwinVerifier).
+            IncrementalValueProvider<EquatableArray<Verification>> verified = resolved.Collect()
+                .Combine(helpers.Collect())
+                .Combine(context.CompilationProvider)
+                .Select(static (pair, ct) => TwinVerifier.Verify(pair.Left.Left.AddRange(pair.Left.Right), pair.Right, ct))
                 .WithTrackingName(VerifyStep);
 
-            context.RegisterSourceOutput(methods.Combine(verified), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
+            context.RegisterSourceOutput(resolved.Combine(verified), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
+            context.RegisterSourceOutput(helpers.Combine(verified), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
+            context.RegisterSourceOutput(world.Select(static (w, _) => w.Diagnostics), static (spc, diags) =>
+            {
+                foreach (DiagnosticInfo d in diags) spc.ReportDiagnostic(d.ToDiagnostic());
+            });
 
             IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> rules = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

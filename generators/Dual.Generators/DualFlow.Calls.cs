@@ -54,7 +54,8 @@ namespace Dual.Generators
         private List<Flow> Flows(IOperation? instance, IEnumerable<IArgumentOperation> arguments)
         {
             var flows = new List<Flow>();
-            if (instance is not null && !instance.IsImplicit) flows.Add(new Flow(instance, null, null, RefKind.None, true));
+            // An implicit receiver counts when it is dual: 'Dot(o)' inside a member of an aggregate runs on the dual 'this'.
+            if (instance is not null && (!instance.IsImplicit || IsDual(instance))) flows.Add(new Flow(instance, null, null, RefKind.None, true));
             foreach (IArgumentOperation a in arguments)
             {
                 if (a.ArgumentKind == ArgumentKind.DefaultValue) continue;
@@ -100,7 +101,102 @@ namespace Dual.Generators
             return Record(oc, Plan(oc));
         }
 
-        private static bool IsDifferentiable(IMethodSymbol m) => TypeMap.HasAttribute(m.OriginalDefinition, "Dual.DifferentiableAttribute");
+        private static bool IsDifferentiable(IMethodSymbol m) => KnownNames.IsDifferentiable(m);
+
+        /// <summary>The plan of a computed property of a dual aggregate: the twin of its accessors.</summary>
+        private CallPlan PlanOf(IPropertyReferenceOperation pr)
+        {
+            if (_plans.TryGetValue(pr, out CallPlan? p)) return p;
+            _plans[pr] = new CallPlan(CallKind.Unchanged);
+            IMethodSymbol? accessor = pr.Property.GetMethod ?? pr.Property.SetMethod;
+            CallPlan plan;
+            if (accessor is not null && HelperTwins.WhyNot(accessor) is null)
+            {
+                plan = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(pr.Property.Type, out _) is not null };
+                RequestTwin(accessor);
+            }
+            else
+            {
+                if (!InvolvesReportedRoot(pr.Instance))
+                {
+                    Report(Generators.Diagnostics.NotDifferentiableCall, pr.Syntax, null, Display(pr.Property),
+                        accessor is null ? "has no accessor to differentiate" : HelperTwins.WhyNot(accessor)!, "compute it from the aggregate's fields in the method");
+                }
+                plan = new CallPlan(CallKind.Error);
+            }
+            _plans[pr] = plan;
+            return plan;
+        }
+
+        /// <summary>The plan of a user-defined operator: the twin of an aggregate's operator when an operand is dual.</summary>
+        private CallPlan PlanOf(IOperation op)
+        {
+            if (_plans.TryGetValue(op, out CallPlan? p)) return p;
+            _plans[op] = new CallPlan(CallKind.Unchanged);
+            (IMethodSymbol? m, IEnumerable<IOperation> operands) = op switch
+            {
+                IBinaryOperation b => (b.OperatorMethod, new[] { b.LeftOperand, b.RightOperand }),
+                IUnaryOperation u => (u.OperatorMethod, new[] { u.Operand }),
+                _ => ((IMethodSymbol?)null, System.Array.Empty<IOperation>()),
+            };
+            CallPlan plan = new(CallKind.Unchanged);
+            if (m is not null && operands.Any(IsDual) && Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null)
+            {
+                plan = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
+                RequestTwin(m);
+            }
+            _plans[op] = plan;
+            return plan;
+        }
+
+        /// <summary>A compound assignment through a user operator of an aggregate ('v += w').</summary>
+        private void RequestOperator(ICompoundAssignmentOperation op, IMethodSymbol m)
+        {
+            if (Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null) RequestTwin(m);
+            else Escape(op.Value, "is an operand of '" + Display(m) + "', which is not differentiated", "compute with double/float arithmetic", op);
+        }
+
+        /// <summary>Asks for the helper twin of <paramref name="m"/> (generated once per compilation), and records it as a callee.</summary>
+        private void RequestTwin(IMethodSymbol m)
+        {
+            string id = HelperTwins.RequestId(m);
+            if (id.Length == 0) return;
+            Requests.Add(id);
+            Callees.Add(id);
+        }
+
+        /// <summary>
+        /// A call to a function of this compilation that is not [Differentiable]: its twin is generated too (a helper),
+        /// analysed with the same rules. <see langword="null"/> when it cannot have one (then the call is DUAL001 or an escape).
+        /// </summary>
+        private CallPlan? HelperPlan(IInvocationOperation inv, IMethodSymbol m, List<Flow> flows)
+        {
+            if (HelperTwins.WhyNot(m) is not null) return null;
+            IMethodSymbol t = HelperTwins.Target(m);
+            // Source of another project (a project reference) is not this compilation's: its twin cannot be generated here.
+            if (!SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, _model.Compilation.Assembly)) return null;
+            TwinPlace place = HelperTwins.Place(m);
+            // A twin that maps nothing would have the original's signature: only values it can carry make it worth having.
+            bool maps = place.Kind == PlaceKind.Aggregate || t.Parameters.Any(p => TypeMap.Map(p.Type, out _) is not null);
+            if (!maps) return null;
+            var plan = new CallPlan(CallKind.Twin) { ResultIsDual = !t.ReturnsVoid && TypeMap.Map(t.ReturnType, out _) is not null };
+            bool reducedExtension = t.IsExtensionMethod && _model.GetSymbolInfo(inv.Syntax, _ct).Symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension };
+            if (t.IsStatic)
+            {
+                plan.Callee = place.OwnerFq + "." + Escaped(t.Name);
+                plan.ReceiverFirst = reducedExtension;
+            }
+            else if (place.Receiver)
+            {
+                plan.Callee = place.OwnerFq + "." + Escaped(t.Name);
+                plan.ReceiverFirst = true;
+            }
+            RequestTwin(t);
+            CheckTwinArguments(inv, flows);
+            AppendFloatingDefaults(inv, plan);
+            ExplicitParams(inv, plan);
+            return plan;
+        }
 
         private CallPlan Plan(IInvocationOperation inv)
         {
@@ -118,6 +214,19 @@ namespace Dual.Generators
             }
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
+
+            // A member of a dual aggregate (even a [Differentiable] one, whose own twin takes the constant 'this').
+            if (inv.Instance is { } receiver && Aggregates.IsAggregate(m.ContainingType) && IsDual(receiver))
+            {
+                CallPlan? member = HelperPlan(inv, m, flows);
+                if (member is not null) return member;
+                if (!InvolvesReportedRoot(inv))
+                {
+                    Report(Generators.Diagnostics.NotDifferentiableCall, at, null, Display(m), HelperTwins.WhyNot(m) ?? "cannot be differentiated",
+                        "compute it from the aggregate's fields in the method");
+                }
+                return new CallPlan(CallKind.Error);
+            }
 
             if (m.MethodKind == MethodKind.DelegateInvoke)
             {
@@ -140,6 +249,8 @@ namespace Dual.Generators
                     return new CallPlan(CallKind.Error);
                 }
                 var twin = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
+                if (m.OriginalDefinition.GetDocumentationCommentId() is { } calleeId) Callees.Add(calleeId);
+                if (_place.Relocated && m.IsStatic) twin.Callee = m.ContainingType.ToDisplayString(TypeMap.Fq) + "." + Escaped(m.Name);
                 CheckTwinArguments(inv, flows);
                 AppendFloatingDefaults(inv, twin);
                 ExplicitParams(inv, twin);
@@ -171,11 +282,16 @@ namespace Dual.Generators
             ContainerAccess? access = ContainerOps.Of(m);
             if (access is not null) return ContainerCall(inv, m, flows, access.Value);
 
+            CallPlan? helper = HelperPlan(inv, m, flows);
+            if (helper is not null) return helper;
+
             if (returnsFloating || floatingWrite is not null)
             {
-                string reason = floatingWrite is not null && !returnsFloating
+                string? why = HelperTwins.WhyNot(m);
+                string reason = why is not null && why != HelperTwins.NotInSource ? why
+                    : floatingWrite is not null && !returnsFloating
                     ? "writes a floating value through '" + Text(floatingWrite.Syntax) + "' but is not [Differentiable] and has no [DerivativeOf] rule"
-                    : "returns a floating value but is not [Differentiable], not generic math, not a supported Math function and has no [DerivativeOf] rule";
+                    : HelperTwins.NotInSource;
                 if (!InvolvesReportedRoot(inv)) Report(Generators.Diagnostics.NotDifferentiableCall, at, null, Display(m), reason, FixForCall(m, floatingWrite is not null && !returnsFloating, inv));
                 return new CallPlan(CallKind.Error);
             }
@@ -185,8 +301,17 @@ namespace Dual.Generators
         private CallPlan Plan(IObjectCreationOperation oc)
         {
             List<Flow> flows = Flows(null, oc.Arguments);
-            if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
             ITypeSymbol? created = oc.Type;
+            if (created is INamedTypeSymbol aggregate && Aggregates.Of(aggregate) is { IsValid: true } info)
+            {
+                // An aggregate is created as its dual type in the twin, whatever its arguments (its locals are dual).
+                var plan = new CallPlan(CallKind.Twin) { ResultIsDual = true, CreatedType = info.Place.Fq };
+                if (oc.Constructor is { IsImplicitlyDeclared: false } constructor && HelperTwins.Body(constructor) is not null) RequestTwin(constructor);
+                CheckTwinArguments(oc, flows);
+                AppendFloatingDefaults(oc.Arguments, plan);
+                return plan;
+            }
+            if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
             // An exception thrown at once is a side exit; one kept in a variable could hand the value back (ex.Data…).
             if (PrimalOnlySinks.IsException(created) && IsThrown(oc))
             {
@@ -257,9 +382,11 @@ namespace Dual.Generators
         }
 
         /// <summary>Defaults the twin cannot keep (<see cref="TwinSignature.KeepsDefault"/>): the call passes them explicitly, by name.</summary>
-        private void AppendFloatingDefaults(IInvocationOperation inv, CallPlan plan)
+        private void AppendFloatingDefaults(IInvocationOperation inv, CallPlan plan) => AppendFloatingDefaults(inv.Arguments, plan);
+
+        private void AppendFloatingDefaults(IEnumerable<IArgumentOperation> arguments, CallPlan plan)
         {
-            foreach (IArgumentOperation a in inv.Arguments)
+            foreach (IArgumentOperation a in arguments)
             {
                 if (a.ArgumentKind != ArgumentKind.DefaultValue || a.Parameter is null) continue;
                 if (TwinSignature.KeepsDefault(a.Parameter.OriginalDefinition)) continue;
@@ -293,8 +420,58 @@ namespace Dual.Generators
             }
         }
 
-        private static string ParameterName(IParameterSymbol p) =>
-            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(p.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + p.Name : p.Name;
+        private static string ParameterName(IParameterSymbol p) => Escaped(p.Name);
+
+        private static string Escaped(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+        /// <summary>
+        /// In a twin declared outside the original type (a companion, or a dual type beside the aggregate), every member
+        /// of the original the body names must be reachable from there: not private (unless the twin is nested in it).
+        /// </summary>
+        private void CheckRelocatedReference(IOperation op)
+        {
+            if (_place.Placement is { InsideOriginal: true }) return;
+            ISymbol? member;
+            IOperation? instance;
+            switch (op)
+            {
+                case IMemberReferenceOperation mr:
+                    member = mr.Member;
+                    instance = mr.Instance;
+                    if (op is IPropertyReferenceOperation pr && _plans.TryGetValue(pr, out CallPlan? pp) && pp.Kind == CallKind.Twin) return;
+                    break;
+                case IInvocationOperation inv:
+                    member = inv.TargetMethod;
+                    instance = inv.Instance;
+                    if (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke }) return;
+                    if (_plans.TryGetValue(inv, out CallPlan? ip) && ip.Kind == CallKind.Twin && !KnownNames.IsDifferentiable(inv.TargetMethod)) return;
+                    break;
+                case IInstanceReferenceOperation { Syntax: BaseExpressionSyntax } b:
+                    Report(Generators.Diagnostics.HelperPlacement, b.Syntax, b.Parent?.Syntax, Display(_method),
+                        "in '" + OwnerName() + "' cannot use 'base'", FixForPlacement(null));
+                    return;
+                default:
+                    return;
+            }
+            if (member is null || member.ContainingType is null) return;
+            // Members of the aggregate reached through a dual instance are mirrored (or twinned) by the dual type itself.
+            if (_place.Kind == PlaceKind.Aggregate && !member.IsStatic && instance is not null && IsDual(instance)
+                && SymbolEqualityComparer.Default.Equals(member.ContainingType, _place.Original)) return;
+            if (_model.Compilation.IsSymbolAccessibleWithin(member, _model.Compilation.Assembly)) return;
+            Report(Generators.Diagnostics.HelperPlacement, op.Syntax, null, Display(_method),
+                "in '" + OwnerName() + "' cannot reach the " + Placement.Accessibility(member.DeclaredAccessibility) + " member '" + member.Name + "'",
+                FixForPlacement(member));
+        }
+
+        private string OwnerName() => _place.Placement?.Name ?? _place.Original.Name;
+
+        private string FixForPlacement(ISymbol? member)
+        {
+            string type = _place.Original.Name;
+            string partialFix = "declare '" + type + "' (and the types around it) partial, so that its twin goes inside it";
+            return member is null ? partialFix : partialFix + ", or make '" + member.Name + "' internal";
+        }
 
         private static string DefaultText(IArgumentOperation a)
         {
@@ -437,8 +614,11 @@ namespace Dual.Generators
                     continue;
                 }
                 error = true;
+                string? why = m.Locations.Any(l => l.IsInSource) ? HelperTwins.WhyNot(m) : null;
                 string how = f.Receiver
                     ? "is the receiver of '" + Display(m) + "', which does not carry derivatives"
+                    : why is not null
+                    ? "is passed to '" + Display(m) + "', which is not differentiated (it " + why + ")"
                     : "is passed to '" + Display(m) + "', which is not differentiated and may keep or transform it";
                 Escape(f.Value, how, FixForSink(m), inv);
             }
@@ -453,23 +633,18 @@ namespace Dual.Generators
             {
                 return "keep the computation in double/float arithmetic (a value rebuilt from bits cannot carry a derivative)";
             }
-            if (inSource && m.ReturnsVoid)
-            {
-                return "make '" + name + "' [Differentiable] and return the value it computes (or write it into an out/ref parameter), or pass it only a formatted string or an integer";
-            }
             if (inSource)
             {
-                return "make '" + name + "' [Differentiable] (or generic math over IFloatingPointIeee754<T>), or pass it only a formatted string or an integer";
+                // A method of this compilation is differentiated as a helper unless something rules it out (HelperTwins.WhyNot).
+                return "call a method whose body the generator can differentiate (not virtual, extern or generic), or pass it only a formatted string or an integer";
             }
             return "only formatting, comparisons, Is* tests and integer conversions may receive a differentiated value (see docs/generator.md); compute what you need with double/float arithmetic";
         }
 
         private string FixForCall(IMethodSymbol m, bool writesThroughRef, IInvocationOperation inv)
         {
-            bool inSource = m.Locations.Any(l => l.IsInSource);
+            // A method of this compilation is differentiated as a helper when it can be: what is left is the [DerivativeOf] rule.
             var options = new List<string>();
-            if (inSource) options.Add("mark it [Differentiable]");
-            if (inSource && !writesThroughRef) options.Add("make it generic over IFloatingPointIeee754<T>");
             ITypeSymbol ret = m.ReturnType;
             bool ruleShape = m.IsStatic && TypeMap.IsFloating(ret) && m.Parameters.Length > 0
                 && m.Parameters.All(p => p.Type.SpecialType == ret.SpecialType && p.RefKind == RefKind.None);

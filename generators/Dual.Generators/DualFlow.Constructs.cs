@@ -70,9 +70,6 @@ namespace Dual.Generators
                 case MakeRefExpressionSyntax or RefValueExpressionSyntax or RefTypeExpressionSyntax:
                     Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'" + node.GetFirstToken().Text + "'", "pass values directly");
                     break;
-                case TryStatementSyntax when MentionsFloating(node):
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'try' around floating code", "move the try/catch/finally to the caller or into a non-floating helper");
-                    break;
                 case YieldStatementSyntax:
                     Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "An iterator ('yield')", "return an array or write into a Span<double> instead");
                     break;

@@ -96,13 +96,30 @@ namespace Dual.Generators
                 {
                     var member = (IMemberReferenceOperation)target;
                     ITypeSymbol? type = target.Type;
+                    if (member.Instance is { } dualOwner && Aggregates.IsAggregate(member.Member.ContainingType) && IsDual(dualOwner))
+                    {
+                        // A member of a dual aggregate ('p.Vy -= g * dt', '_mean += d' in its twin): a dual location.
+                        if (member.Member is IPropertySymbol { SetMethod: { } setter } p && !IsAutoProperty(p))
+                        {
+                            if (HelperTwins.WhyNot(setter) is { } why)
+                            {
+                                Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, Text(target.Syntax), why, "write the aggregate's fields directly");
+                                return;
+                            }
+                            RequestTwin(setter);
+                        }
+                        return;
+                    }
                     if (!TypeMap.ContainsFloating(type)) return;
                     bool own = member.Member.IsStatic || member.Instance is null || member.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+                    string? notAggregate = Aggregates.Of(member.Member.ContainingType) is { Why: { } w } ? w : null;
                     if (own)
                     {
                         Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, Text(target.Syntax),
                             "is a floating field or property; the twin reads such members as constants and cannot write them",
-                            "use a local, or return the value through an out/ref parameter or a tuple");
+                            notAggregate is not null && !member.Member.IsStatic
+                                ? "use a local, or return the value through an out/ref parameter or a tuple (" + notAggregate + ")"
+                                : "use a local, or return the value through an out/ref parameter or a tuple");
                         return;
                     }
                     if (!valueIsDual || InvolvesReportedRoot(member.Instance)) return;
@@ -112,7 +129,7 @@ namespace Dual.Generators
                         : "keep the value in a local (or return it through an out/ref parameter or a tuple) instead of storing it in the object";
                     string name = member.Member is IPropertySymbol { IsIndexer: true } ? Text(target.Syntax) : owner.Name + "." + member.Member.Name;
                     Report(Generators.Diagnostics.FieldWrite, target.Syntax, null, name,
-                        "is a floating member of '" + TypeMap.Text(owner) + "', a type the twin does not differentiate, so a value written into it would lose its derivative",
+                        "is a floating member of '" + TypeMap.Text(owner) + "', a type the twin does not differentiate" + (notAggregate is null ? "" : " (" + notAggregate + ")") + ", so a value written into it would lose its derivative",
                         fix);
                     return;
                 }

@@ -22,17 +22,37 @@ namespace Dual.Generators
     {
         private readonly SemanticModel _model;
         private readonly IMethodSymbol _method;
+        private readonly TwinPlace _place;
         private readonly CancellationToken _ct;
         private readonly Dictionary<IOperation, bool> _dual = new();
         private readonly List<TextSpan> _covered = new();
         private readonly HashSet<ISymbol> _reportedRoots = new(SymbolEqualityComparer.Default);
 
         public DualFlow(SemanticModel model, IMethodSymbol method, CancellationToken ct)
+            : this(model, method, TwinPlace.Differentiable(method), ct)
+        {
+        }
+
+        /// <summary>Analyses <paramref name="method"/>, whose twin is declared at <paramref name="place"/> (a helper's twin may live elsewhere).</summary>
+        public DualFlow(SemanticModel model, IMethodSymbol method, TwinPlace place, CancellationToken ct)
         {
             _model = model;
             _method = method;
+            _place = place;
             _ct = ct;
         }
+
+        /// <summary>Helper functions (and properties) whose twins the twin calls, and aggregates whose dual types it uses: documentation ids.</summary>
+        public HashSet<string> Requests { get; } = new();
+
+        /// <summary>The twinned functions the twin calls (helpers and [Differentiable] methods): documentation ids, for the multi-tangent closure.</summary>
+        public HashSet<string> Callees { get; } = new();
+
+        /// <summary>Every floating precision the method's signature and body mention.</summary>
+        public HashSet<SpecialType> Precisions { get; } = new();
+
+        /// <summary>Every aggregate the method's signature and body mention (their dual types are used by the twin).</summary>
+        public HashSet<INamedTypeSymbol> AggregatesUsed { get; } = new(SymbolEqualityComparer.Default);
 
         public List<DiagnosticInfo> Diagnostics { get; } = new();
 
@@ -48,13 +68,53 @@ namespace Dual.Generators
         public bool HasErrors => Diagnostics.Any(d => Generators.Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
         /// <summary>Analyses the body of <paramref name="decl"/>.</summary>
-        public void Run(MethodDeclarationSyntax decl)
+        public void Run(MethodDeclarationSyntax decl) => Run((SyntaxNode)decl);
+
+        /// <summary>
+        /// Analyses a function declaration: a method, constructor, operator or accessor declaration, or the arrow
+        /// clause of an expression-bodied property (<see cref="HelperTwins.Body"/>).
+        /// </summary>
+        public void Run(SyntaxNode decl)
         {
-            SyntaxNode body = (SyntaxNode?)decl.Body ?? decl.ExpressionBody!;
-            CheckConstructs(body);
+            foreach (SyntaxNode body in BodyParts(decl)) CheckConstructs(body);
+            Note(_method.ReturnType);
+            foreach (IParameterSymbol p in _method.Parameters) Note(p.Type);
+            if (_place.DualThis) Note(_method.ContainingType);
             IOperation? root = _model.GetOperation(decl, _ct);
             if (root is not null) Walk(root);
             CheckTextRoundTrips(root);
+            foreach (INamedTypeSymbol a in AggregatesUsed)
+            {
+                if (a.GetDocumentationCommentId() is { } id) Requests.Add(id);
+            }
+        }
+
+        /// <summary>The parts of a declaration that hold code: the body, and a constructor's initializer.</summary>
+        internal static IEnumerable<SyntaxNode> BodyParts(SyntaxNode decl)
+        {
+            switch (decl)
+            {
+                case BaseMethodDeclarationSyntax m:
+                    if (m is ConstructorDeclarationSyntax { Initializer: { } init }) yield return init;
+                    if (m.Body is not null) yield return m.Body;
+                    else if (m.ExpressionBody is not null) yield return m.ExpressionBody;
+                    break;
+                case AccessorDeclarationSyntax a:
+                    if (a.Body is not null) yield return a.Body;
+                    else if (a.ExpressionBody is not null) yield return a.ExpressionBody;
+                    break;
+                case ArrowExpressionClauseSyntax arrow:
+                    yield return arrow;
+                    break;
+            }
+        }
+
+        /// <summary>Records the precisions and aggregates a type mentions (facts for the multi-tangent closure, requests for dual types).</summary>
+        private void Note(ITypeSymbol? t)
+        {
+            if (t is null) return;
+            TypeMap.CollectPrecisions(t, Precisions);
+            Aggregates.Collect(t, AggregatesUsed);
         }
 
         // -----------------------------------------------------------------------------------------
@@ -148,10 +208,28 @@ namespace Dual.Generators
                 case IArrayElementReferenceOperation a:
                     return IsDual(a.ArrayReference);
                 case IFieldReferenceOperation f:
-                    return f.Instance is not null && f.Field.ContainingType.IsTupleType && IsDual(f.Instance);
+                    if (f.Instance is null) return false;
+                    if (f.Field.ContainingType.IsTupleType) return IsDual(f.Instance);
+                    // A field of a dual aggregate: dual when its type maps.
+                    return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);
                 case IPropertyReferenceOperation pr:
+                    if (pr.Instance is not null && Aggregates.IsAggregate(pr.Property.ContainingType) && !pr.Property.IsIndexer && IsDual(pr.Instance))
+                    {
+                        // An auto-property is mirrored by the dual type; a computed one is a twin of its accessors.
+                        return IsAutoProperty(pr.Property) ? TypeMap.Map(pr.Property.Type, out _) is not null : PlanOf(pr).ResultIsDual;
+                    }
                     // Span indexer: an element of a dual span.
                     return pr.Instance is not null && TypeMap.ContainsFloating(t) && TypeMap.IsFloatingContainer(pr.Instance.Type) && IsDual(pr.Instance);
+                case IInstanceReferenceOperation ir:
+                    return ir.ReferenceKind switch
+                    {
+                        InstanceReferenceKind.ContainingTypeInstance => _place.DualThis,
+                        InstanceReferenceKind.ImplicitReceiver => InitializedObject(ir) is { } target && IsDual(target),
+                        _ => false,
+                    };
+                case IWithOperation w:
+                    return TypeMap.Map(w.Type!, out _) is not null
+                        && (IsDual(w.Operand) || w.Initializer.Initializers.Any(i => i is IAssignmentOperation a && IsDual(a.Value)));
                 case IConditionalAccessInstanceOperation:
                     // The receiver of the part after '?.': dual when the receiver before it is.
                     for (IOperation? p = op.Parent; p is not null; p = p.Parent)
@@ -180,19 +258,35 @@ namespace Dual.Generators
                 case IDeconstructionAssignmentOperation da:
                     return IsDual(da.Target);
                 case IBinaryOperation b:
-                    return b.OperatorMethod is null && TypeMap.ContainsFloating(t) && (IsDual(b.LeftOperand) || IsDual(b.RightOperand));
+                    if (b.OperatorMethod is not null) return PlanOf(b).ResultIsDual;
+                    return TypeMap.ContainsFloating(t) && (IsDual(b.LeftOperand) || IsDual(b.RightOperand));
                 case IUnaryOperation u:
-                    return u.OperatorMethod is null && TypeMap.ContainsFloating(t) && IsDual(u.Operand);
+                    if (u.OperatorMethod is not null) return PlanOf(u).ResultIsDual;
+                    return TypeMap.ContainsFloating(t) && IsDual(u.Operand);
                 case IConditionalOperation co:
                     return TypeMap.ContainsFloating(t) && (IsDual(co.WhenTrue) || (co.WhenFalse is not null && IsDual(co.WhenFalse)));
                 case ISwitchExpressionOperation se:
                     return TypeMap.ContainsFloating(t) && se.Arms.Any(a => IsDual(a.Value));
-                case ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or ITypeOfOperation or INameOfOperation:
+                case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or INameOfOperation:
                     return false;
             }
             // Operations without a rule of their own (ranges, implicit indexers, ...): dual when they produce a
             // mappable floating value from a dual operand.
             return t is not null && TypeMap.ContainsFloating(t) && TypeMap.Map(t, out _) is not null && op.ChildOperations.Any(IsDual);
+        }
+
+        /// <summary>An auto-property (its state is mirrored by a dual type), as opposed to one whose accessors have bodies.</summary>
+        private static bool IsAutoProperty(IPropertySymbol p) =>
+            p.GetMethod is { } g ? HelperTwins.Body(g) is null : p.SetMethod is null || HelperTwins.Body(p.SetMethod) is null;
+
+        /// <summary>The object creation or <c>with</c> whose initializer an implicit receiver (<c>new P { X = … }</c>) refers to.</summary>
+        private static IOperation? InitializedObject(IOperation receiver)
+        {
+            for (IOperation? p = receiver.Parent; p is not null; p = p.Parent)
+            {
+                if (p is IObjectOrCollectionInitializerOperation init) return init.Parent;
+            }
+            return null;
         }
 
         private static bool IsCollectionSyntax(SyntaxNode s) =>
@@ -206,7 +300,8 @@ namespace Dual.Generators
 
         /// <summary>A floating array/span whose elements are constants in the twin (read from a field, a property or a non-differentiated call).</summary>
         private bool IsConstantContainer(IOperation op) =>
-            TypeMap.IsFloatingContainer(op.Type) && !IsDual(op) && !IsNullOrDefault(op) && TypeMap.Map(op.Type!, out _) is not null;
+            (TypeMap.IsFloatingContainer(op.Type) || Aggregates.Of(op.Type) is { IsValid: true, NoConversion: not null })
+            && !IsDual(op) && !IsNullOrDefault(op) && TypeMap.Map(op.Type!, out _) is not null;
 
         // -----------------------------------------------------------------------------------------
         // The walk.
@@ -227,8 +322,14 @@ namespace Dual.Generators
                         "delegates cannot carry derivatives; call '" + mr.Method.Name + "' directly");
                     return;
             }
+            Note(op.Type);
+            if (op is IVariableDeclaratorOperation vd) Note(vd.Symbol.Type);
             if (op is IInvocationOperation inv) PlanOf(inv);
             if (op is IObjectCreationOperation oc) PlanOf(oc);
+            if (op is IBinaryOperation { OperatorMethod: not null } bo) PlanOf(bo);
+            if (op is IUnaryOperation { OperatorMethod: not null } uo) PlanOf(uo);
+            if (op is ICompoundAssignmentOperation { OperatorMethod: { } cm } cao && IsDual(cao)) RequestOperator(cao, cm);
+            if (_place.Relocated) CheckRelocatedReference(op);
             CheckWrite(op);
             if (IsDual(op)) Classify(op);
             else if (IsConstantContainer(op)) CheckConstantContainer(op);
@@ -280,6 +381,10 @@ namespace Dual.Generators
                 case IArgumentOperation a:
                     Escape(op, "is an argument of '" + Text(a.Parent!.Syntax) + "', which is not differentiated", "use the value in arithmetic or pass it to a [Differentiable] method", a.Parent);
                     return;
+                case IBinaryOperation b when b.OperatorMethod is not null && PlanOf(b).Kind == CallKind.Twin:
+                    return; // a user operator of an aggregate: its twin
+                case IUnaryOperation u when u.OperatorMethod is not null && PlanOf(u).Kind == CallKind.Twin:
+                    return;
                 case IBinaryOperation b when b.OperatorMethod is null && IsComparison(b.OperatorKind):
                     Primal(op, PrimalSink.Comparison, parent, "is compared");
                     return;
@@ -304,8 +409,19 @@ namespace Dual.Generators
                 case IArrayElementReferenceOperation:
                 case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true }:
                     return;
+                case IFieldReferenceOperation fr when op == fr.Instance && Aggregates.IsAggregate(fr.Field.ContainingType):
+                    return; // a member of a dual aggregate
+                case IWithOperation w when op == w.Operand && IsDual(w):
+                    return;
+                case IObjectCreationOperation or IWithOperation when op is IObjectOrCollectionInitializerOperation && IsDual(parent):
+                    return; // the initializer of a dual aggregate: its assignments are checked as writes
+                case IObjectOrCollectionInitializerOperation init when op is IAssignmentOperation && init.Parent is { } created && IsDual(created):
+                    return; // 'X = x' in the initializer of a dual aggregate (CheckWrite checks the member)
+                case ICompoundAssignmentOperation { OperatorMethod: not null } uca when IsDual(uca):
+                    return;
                 case IPropertyReferenceOperation pr when op == pr.Instance:
                     if (TypeMap.IsFloatingContainer(op.Type)) return; // span indexer, Length, IsEmpty
+                    if (Aggregates.IsAggregate(pr.Property.ContainingType) && !pr.Property.IsIndexer) return; // mirrored or twinned member
                     Escape(op, "is read through '" + Display(pr.Property) + "'", "use its value directly", parent);
                     return;
                 case IInvocationOperation inv when op == inv.Instance:
@@ -559,6 +675,12 @@ namespace Dual.Generators
         private void ConstantContainer(IOperation op, string need, IOperation? context)
         {
             if (InvolvesReportedRoot(context)) return;
+            if (Aggregates.Of(op.Type) is { IsValid: true, NoConversion: { } why })
+            {
+                Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), "'" + TypeMap.Text(op.Type) + "' value", SourceOfConstant(op), need,
+                    "the twin cannot make it dual: " + why);
+                return;
+            }
             string kind = op.Type is IArrayTypeSymbol ? "floating array" : "floating span";
             Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + TypeMap.Text(op.Type) + ")", SourceOfConstant(op), need,
                 "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)");

@@ -21,17 +21,79 @@ namespace Dual.Generators
     {
         private readonly SemanticModel _model;
         private readonly DualFlow _flow;
+        private readonly TwinPlace? _place;
         private readonly CancellationToken _ct;
 
         public HashSet<SpecialType> Precisions { get; } = new();
         public bool UsesConversions { get; private set; }
 
         public DualRewriter(SemanticModel model, DualFlow flow, CancellationToken ct)
+            : this(model, flow, null, ct)
+        {
+        }
+
+        /// <summary>Rewrites a body whose twin is declared at <paramref name="place"/> (names are qualified when it is relocated).</summary>
+        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, CancellationToken ct)
         {
             _model = model;
             _flow = flow;
+            _place = place;
             _ct = ct;
         }
+
+        private bool Relocated => _place is { Relocated: true };
+
+        /// <summary>The name of a companion twin's receiver parameter (instance helpers of types that are not partial).</summary>
+        public const string Self = "__self";
+
+        // -----------------------------------------------------------------------------------------
+        // Relocated bodies: names bound to members of the original type are qualified (static), or read through
+        // the receiver parameter (instance members, companion twins); 'this' is the receiver.
+        // -----------------------------------------------------------------------------------------
+
+        public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
+        {
+            if (!Relocated || !IsSimpleReference(node)) return base.VisitIdentifierName(node);
+            return Qualified(node, node.Identifier.Text) ?? base.VisitIdentifierName(node);
+        }
+
+        public override SyntaxNode? VisitGenericName(GenericNameSyntax node)
+        {
+            var rewritten = (GenericNameSyntax)base.VisitGenericName(node)!;
+            if (!Relocated || !IsSimpleReference(node)) return rewritten;
+            return Qualified(node, rewritten.WithoutTrivia().ToFullString()) ?? rewritten;
+        }
+
+        public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node) =>
+            _place is { Receiver: true } ? IdentifierName(Self).WithTriviaFrom(node) : base.VisitThisExpression(node);
+
+        private ExpressionSyntax? Qualified(SimpleNameSyntax node, string text)
+        {
+            SymbolInfo info = _model.GetSymbolInfo(node, _ct);
+            ISymbol? s = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            if (s is null || s.ContainingType is null) return null;
+            if (s is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction }) return null;
+            if (s is INamedTypeSymbol)
+            {
+                return ParseTypeName(s.ContainingType.ToDisplayString(TypeMap.Fq) + "." + text).WithTriviaFrom(node);
+            }
+            if (s is not (IFieldSymbol or IPropertySymbol or IMethodSymbol or IEventSymbol)) return null;
+            if (s.IsStatic) return ParseExpression(s.ContainingType.ToDisplayString(TypeMap.Fq) + "." + text).WithTriviaFrom(node);
+            if (_place is { Receiver: true }) return ParseExpression(Self + "." + text).WithTriviaFrom(node);
+            return null;
+        }
+
+        /// <summary>A name that is looked up in scope (not the member part of 'a.b', a named argument, or an initializer's member).</summary>
+        private static bool IsSimpleReference(SimpleNameSyntax node) => node.Parent switch
+        {
+            MemberAccessExpressionSyntax ma => ma.Expression == node,
+            MemberBindingExpressionSyntax => false,
+            QualifiedNameSyntax q => q.Left == node,
+            AliasQualifiedNameSyntax => false,
+            NameColonSyntax or NameEqualsSyntax or NameMemberCrefSyntax => false,
+            AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } a => a.Left != node,
+            _ => true,
+        };
 
         private ITypeSymbol? TypeOf(SyntaxNode e) => _model.GetTypeInfo(e, _ct).Type;
 
@@ -270,10 +332,49 @@ namespace Dual.Generators
         public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
         {
             var rewritten = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-            if (_flow.Calls.TryGetValue(node, out CallPlan? plan) && plan.Kind == CallKind.Container && TypeOf(node) is { } t && Map(t) is { } mapped)
+            if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
+            if (plan.Kind == CallKind.Container && TypeOf(node) is { } t && Map(t) is { } mapped)
             {
                 return rewritten.WithType(ParseTypeName(mapped).WithTriviaFrom(rewritten.Type)); // new Span<double>(a) over a dual array
             }
+            if (plan.CreatedType is { } created)
+            {
+                // new Vec3(…) → new Vec3Dual(…), with the defaults its constructor twin cannot keep.
+                rewritten = rewritten.WithType(ParseTypeName(created).WithTriviaFrom(rewritten.Type));
+                if (plan.AppendedArguments.Count > 0)
+                {
+                    ArgumentListSyntax args = rewritten.ArgumentList ?? ArgumentList();
+                    rewritten = rewritten.WithArgumentList(args.AddArguments(plan.AppendedArguments.Select(a => Argument(ParseExpression(a))).ToArray()));
+                }
+            }
+            return rewritten;
+        }
+
+        public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+        {
+            var rewritten = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
+            if (_flow.Calls.TryGetValue(node, out CallPlan? plan) && plan.CreatedType is not null && plan.AppendedArguments.Count > 0)
+            {
+                rewritten = rewritten.WithArgumentList(rewritten.ArgumentList.AddArguments(plan.AppendedArguments.Select(a => Argument(ParseExpression(a))).ToArray()));
+            }
+            return rewritten;
+        }
+
+        public override SyntaxNode? VisitWithExpression(WithExpressionSyntax node)
+        {
+            var rewritten = (WithExpressionSyntax)base.VisitWithExpression(node)!;
+            // A constant record updated with dual values: the copy is made from its dual counterpart.
+            if (IsDual(node) && !IsDual(node.Expression) && TypeOf(node) is { } t && Map(t) is { } mapped)
+            {
+                return rewritten.WithExpression(ParenthesizedExpression(CastExpression(ParseTypeName(mapped), Paren(rewritten.Expression.WithoutTrivia()))));
+            }
+            return rewritten;
+        }
+
+        public override SyntaxNode? VisitDefaultExpression(DefaultExpressionSyntax node)
+        {
+            var rewritten = (DefaultExpressionSyntax)base.VisitDefaultExpression(node)!;
+            if (TypeOf(node) is { } t && Aggregates.IsAggregate(t) && Map(t) is { } mapped) return rewritten.WithType(ParseTypeName(mapped).WithTriviaFrom(rewritten.Type));
             return rewritten;
         }
 
@@ -297,6 +398,19 @@ namespace Dual.Generators
                     return WithDualTypeArguments(rewritten, m);
                 case CallKind.Container when plan.MapTypeArguments && m is not null:
                     return WithDualTypeArguments(rewritten, m);
+                case CallKind.Twin when plan.Callee is not null:
+                {
+                    // A twin declared elsewhere: TDual.F(args), the receiver first for extension and companion instance calls.
+                    InvocationExpressionSyntax call = Arguments(rewritten, plan);
+                    var args = new List<ArgumentSyntax>();
+                    if (plan.ReceiverFirst)
+                    {
+                        ExpressionSyntax receiver = rewritten.Expression is MemberAccessExpressionSyntax ma ? ma.Expression : IdentifierName(Self);
+                        args.Add(Argument(receiver.WithoutTrivia()));
+                    }
+                    args.AddRange(call.ArgumentList.Arguments);
+                    return InvocationExpression(ParseExpression(plan.Callee), ArgumentList(SeparatedList(args))).WithTriviaFrom(rewritten);
+                }
                 case CallKind.Twin:
                 case CallKind.LocalFunction:
                     return Arguments(rewritten, plan);

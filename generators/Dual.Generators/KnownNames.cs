@@ -1,6 +1,11 @@
+using Microsoft.CodeAnalysis;
+
 namespace Dual.Generators
 {
-    /// <summary>The names of the runtime's attributes and of the types generated code refers to, written once.</summary>
+    /// <summary>
+    /// The names of the runtime's attributes and of the types generated code refers to, written once.
+    /// Metadata names (<c>Dual.DifferentiableAttribute</c>) identify symbols; <c>global::</c> texts are emitted.
+    /// </summary>
     internal static class KnownNames
     {
         public const string DifferentiableAttribute = "Dual.DifferentiableAttribute";
@@ -9,11 +14,24 @@ namespace Dual.Generators
         public const string KernelFunction = "Dual.Gpu.IKernelFunction";
         public const string KernelPointFunction = "Dual.Gpu.IKernelPointFunction";
 
+        /// <summary>Emitted <c>Dual&lt;double&gt;</c>.</summary>
+        public const string DualDouble = "global::Dual.Dual<double>";
+
+        /// <summary>Emitted <c>Dual&lt;float&gt;</c>.</summary>
+        public const string DualSingle = "global::Dual.Dual<float>";
+
+        /// <summary>The type parameter of multi-tangent twins.</summary>
+        public const string Tangents = "TTangents";
+
         /// <summary><c>global::Dual.Dual&lt;p&gt;</c> for the keyword <paramref name="p"/> (<c>double</c> or <c>float</c>).</summary>
         public static string Dual(string p) => "global::Dual.Dual<" + p + ">";
 
         /// <summary>The multi-tangent dual type over the twin's <c>TTangents</c>.</summary>
-        public static string MultiDual(string p) => "global::Dual.Dual<" + p + ", TTangents>";
+        public static string MultiDual(string p) => "global::Dual.Dual<" + p + ", " + Tangents + ">";
+
+        /// <summary>The constraint of a multi-tangent twin's <c>TTangents</c>.</summary>
+        public static string TangentsConstraint(string precision) =>
+            "where " + Tangents + " : unmanaged, global::Dual.ITangents<" + Tangents + ", " + precision + ">";
 
         public const string GeneratedDerivatives = "global::Dual.CompilerServices.GeneratedDerivatives";
         public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
@@ -25,5 +43,18 @@ namespace Dual.Generators
         public const string SparsityPattern = "global::Dual.SparsityPattern";
         public const string PreparedSparseJacobian = "global::Dual.PreparedSparseJacobian";
         public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+        /// <summary>Whether <paramref name="symbol"/> carries the attribute with metadata name <paramref name="fullName"/>.</summary>
+        public static bool Has(ISymbol symbol, string fullName)
+        {
+            foreach (AttributeData a in symbol.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() == fullName) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="method"/> is marked <c>[Differentiable]</c>.</summary>
+        public static bool IsDifferentiable(IMethodSymbol method) => Has(method.OriginalDefinition, DifferentiableAttribute);
     }
 }

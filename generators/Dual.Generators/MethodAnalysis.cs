@@ -27,6 +27,12 @@ namespace Dual.Generators
 
         public EntryPlan? Entry { get; private set; }
 
+        /// <summary>The entry-point plan for when the closure (TwinWorld) finds no multi-tangent twin for a callee.</summary>
+        public EntryPlan? ScalarEntry { get; private set; }
+
+        /// <summary>The analysed and rewritten body, with the facts the compilation-wide step needs.</summary>
+        public TwinBody? Twin { get; private set; }
+
         public KernelEmission? Kernel { get; private set; }
 
         public SparsityEmission? Pattern { get; private set; }
@@ -34,28 +40,27 @@ namespace Dual.Generators
         public static MethodAnalysis Run(MethodDeclaration d, MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
         {
             var a = new MethodAnalysis();
-            var flow = new DualFlow(model, method, ct);
-            flow.Run(node);
-            diags.AddRange(flow.Diagnostics);
-            if (flow.HasErrors) return a;
+            // The flow analysis decides every use of a dual value; the rewriter only executes its decisions (TwinBody).
+            TwinBody twin = TwinBody.Build(model, method, node, TwinPlace.Differentiable(method), ct);
+            a.Twin = twin;
+            diags.AddRange(twin.Diagnostics);
+            if (twin.HasErrors) return a;
 
-            var rewriter = new DualRewriter(model, flow, ct);
-            SyntaxNode body = (SyntaxNode?)node.Body ?? node.ExpressionBody!.Expression;
-            SyntaxNode rewritten = rewriter.Visit(body)!;
-            string text = SyntaxPrinter.Print(rewritten);
-            a.Body = rewritten is BlockSyntax ? text : "{\n    " + (method.ReturnsVoid ? "" : "return ") + text + ";\n}";
+            a.Body = twin.Block;
             if (FaultInjection.BreakTwinOf is { } broken && broken == method.Name) a.Body = "{\n    return __NotDeclaredAnywhere;\n}";
-            a.Rules = flow.Rules;
-            a.UsesConversions = rewriter.UsesConversions;
+            a.Rules = twin.Flow.Rules;
+            a.UsesConversions = twin.UsesConversions;
             var precisions = new HashSet<SpecialType>(d.Precisions);
-            precisions.UnionWith(rewriter.Precisions);
-            if (precisions.Count == 1 && !rewriter.UsesConversions && MultiTangentEligibility.Of(method, model, ct))
+            precisions.UnionWith(twin.Precisions);
+            // Whether the method alone allows a multi-tangent twin; the compilation-wide closure adds its callees (TwinWorld).
+            if (precisions.Count == 1 && !twin.UsesConversions && d.MultiTangentOption)
             {
                 a.MultiPrecision = precisions.First() == SpecialType.System_Single ? "float" : "double";
             }
             if (d.EntryPointsOption)
             {
                 a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null);
+                a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false);
                 if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
                 {
                     a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);

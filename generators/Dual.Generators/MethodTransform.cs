@@ -61,30 +61,90 @@ namespace Dual.Generators
 
             // 2. Analysis.
             MethodAnalysis a = MethodAnalysis.Run(d, node, method, model, diags, ct);
+            List<string> aggregates = AggregateNames(method, a.Twin);
+            // Facts for the compilation-wide step (TwinWorld): helper twins and dual types to generate, and the closure
+            // deciding whether the multi-tangent twin exists (its callees must have one too).
+            MethodModel WithFacts(MethodModel m) => m with
+            {
+                VerifyId = verifyId,
+                FunctionId = method.GetDocumentationCommentId(),
+                OwnMono = a.MultiPrecision is not null,
+                Callees = (a.Twin?.Flow.Callees ?? new HashSet<string>()).OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
+                Requests = (a.Twin?.Flow.Requests ?? new HashSet<string>()).OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
+            };
             if (a.Body is null)
             {
                 // The method is reported; callers still compile against a placeholder twin with the right signature.
-                string placeholder = TwinEmitter.Placeholder(d, PlaceholderMulti(d, method, model, ct), "fix the DUAL diagnostics reported on it");
-                return new MethodResult(Model(d, placeholder) with { VerifyId = verifyId }, diags.ToEquatableArray());
+                const string fix = "fix the DUAL diagnostics reported on it";
+                string? multi = a.Twin is { OwnMono: true } t && d.MultiTangentOption && d.SinglePrecision is { } sp ? sp : null;
+                string placeholder = TwinEmitter.Placeholder(d, multi, fix, aggregates);
+                return new MethodResult(WithFacts(Model(d, placeholder)) with
+                {
+                    OwnMono = multi is not null,
+                    ScalarPlaceholder = multi is not null ? TwinEmitter.Placeholder(d, null, fix) : null,
+                }, diags.ToEquatableArray());
             }
 
-            // 3. Emission.
-            var w = new CodeWriter();
-            TwinEmitter.Twins(w, d, a.Body, a.Rules, a.MultiPrecision);
-            if (a.Entry is not null)
+            // 3. Emission: with the multi-tangent twin when the method alone allows it, and without it for when the
+            // closure finds a callee that has none (MethodModel.Resolve picks one).
+            string Emit(string? multiPrecision, EntryPlan? entry)
             {
-                string? clash = EntryPoints.MemberNames(d, a.Entry, a.Pattern is not null || EntryPoints.CanPrepareSparse(d, a.Entry)).FirstOrDefault(d.OwnerMembers.Contains);
-                if (clash is not null) diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, node.Identifier.GetLocation(), d.Name, method.ContainingType.Name, clash));
-                else EntryPoints.Emit(w, d, a.Entry, a.Pattern);
+                var w = new CodeWriter();
+                TwinEmitter.Twins(w, d, a.Body!, a.Rules, multiPrecision, aggregates);
+                if (entry is not null)
+                {
+                    string? clash = EntryPoints.MemberNames(d, entry, a.Pattern is not null || EntryPoints.CanPrepareSparse(d, entry)).FirstOrDefault(d.OwnerMembers.Contains);
+                    if (clash is not null)
+                    {
+                        if (multiPrecision == a.MultiPrecision) diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, node.Identifier.GetLocation(), d.Name, method.ContainingType.Name, clash));
+                    }
+                    else EntryPoints.Emit(w, d, entry, a.Pattern);
+                }
+                if (a.Kernel is not null) a.Kernel.Write(w);
+                return w.ToString().TrimEnd() + "\n";
             }
-            if (a.Kernel is not null) a.Kernel.Write(w);
-            MethodModel result = Model(d, w.ToString().TrimEnd() + "\n", a.UsesConversions, a.Kernel is not null && !d.PublicAllTheWayOut) with
+            const string why = "its generated code does not compile (DUAL014)";
+            string members = Emit(a.MultiPrecision, a.Entry);
+            MethodModel result = WithFacts(Model(d, members, a.UsesConversions, a.Kernel is not null && !d.PublicAllTheWayOut)) with
             {
-                Placeholder = TwinEmitter.Placeholder(d, a.MultiPrecision, "its generated code does not compile (DUAL014)"),
-                VerifyId = verifyId,
+                Placeholder = TwinEmitter.Placeholder(d, a.MultiPrecision, why, aggregates),
+                ScalarMembers = a.MultiPrecision is not null ? Emit(null, a.ScalarEntry) : null,
+                ScalarPlaceholder = a.MultiPrecision is not null ? TwinEmitter.Placeholder(d, null, why) : null,
             };
             return new MethodResult(result, diags.ToEquatableArray());
         }
+
+        /// <summary>Dual types of the aggregates in the signature and body (made generic in the multi-tangent twin), longest first.</summary>
+        private static List<string> AggregateNames(IMethodSymbol method, TwinBody? twin)
+        {
+            var set = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            Aggregates.Collect(method.ReturnType, set);
+            foreach (IParameterSymbol p in method.Parameters) Aggregates.Collect(p.Type, set);
+            var names = new HashSet<string>(set.Select(Aggregates.DualName));
+            if (twin is not null) names.UnionWith(twin.AggregateNames);
+            return names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Emitted member text, whitespace normalized (helper twins and dual types, TwinWorld).</summary>
+        internal static string Normalize(string memberText)
+        {
+            MemberDeclarationSyntax? member = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseMemberDeclaration(memberText);
+            return member is null ? memberText : member.NormalizeWhitespace("    ", "\n").ToFullString();
+        }
+
+        internal static string Xml(string s) => Dual.Generators.Xml.Escape(s);
+
+        /// <summary>Usings of the file (global usings apply to generated files by themselves).</summary>
+        internal static EquatableArray<string> Usings(SyntaxNode node, CancellationToken ct)
+        {
+            var cu = (CompilationUnitSyntax)node.SyntaxTree.GetRoot(ct);
+            return cu.Externs.Select(e => e.ToString().Trim())
+                .Concat(cu.Usings.Where(u => !u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword)).Select(u => u.ToString().Trim()))
+                .ToEquatableArray();
+        }
+
+        internal static EquatableArray<string> NamespaceUsings(SyntaxNode node) =>
+            node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings).Select(u => u.ToString().Trim()).ToEquatableArray();
 
         /// <summary>The multi-tangent placeholder is declared when callers expect a multi-tangent twin.</summary>
         private static string? PlaceholderMulti(MethodDeclaration d, IMethodSymbol method, SemanticModel model, CancellationToken ct) =>

@@ -21,6 +21,32 @@ namespace Dual.Generators
         /// </summary>
         public string? VerifyId { get; init; }
 
+        /// <summary>
+        /// <see cref="Members"/> for when the method's multi-tangent twin is not emitted because something it calls has
+        /// none (the compilation-wide closure decides, <see cref="TwinWorld"/>); <see langword="null"/>: the same text.
+        /// </summary>
+        public string? ScalarMembers { get; init; }
+
+        /// <summary><see cref="Placeholder"/> without the multi-tangent placeholder; <see langword="null"/>: the same text.</summary>
+        public string? ScalarPlaceholder { get; init; }
+
+        /// <summary>The method's documentation id: how callers and the compilation-wide closure name it.</summary>
+        public string? FunctionId { get; init; }
+
+        /// <summary>Whether the method alone allows a multi-tangent twin (one precision, option not turned off).</summary>
+        public bool OwnMono { get; init; }
+
+        /// <summary>Twinned functions the twin calls (documentation ids): its multi-tangent twin needs theirs.</summary>
+        public EquatableArray<string> Callees { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>Helper twins and aggregate dual types the twin needs (documentation ids), generated once per compilation.</summary>
+        public EquatableArray<string> Requests { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>The model as emitted once the closure has decided whether the multi-tangent twin exists.</summary>
+        public MethodModel Resolve(bool multi) => multi || ScalarMembers is null && ScalarPlaceholder is null
+            ? this with { ScalarMembers = null, ScalarPlaceholder = null }
+            : this with { Members = ScalarMembers ?? Members, Placeholder = ScalarPlaceholder ?? Placeholder, ScalarMembers = null, ScalarPlaceholder = null };
+
         /// <summary>A model that emits nothing (the method gets no twin).</summary>
         public static MethodModel Nothing(string hintName) =>
             new(hintName, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", false);

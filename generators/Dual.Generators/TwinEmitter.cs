@@ -7,18 +7,19 @@ namespace Dual.Generators
     internal static class TwinEmitter
     {
         /// <summary>The twin (and the multi-tangent twin when <paramref name="multiPrecision"/> is set) around the rewritten body.</summary>
-        public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision)
+        public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision, IEnumerable<string>? aggregates = null)
         {
             w.Summary("Dual-number twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.");
             w.Line(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")");
             w.Block(InsertBeforeLastBrace(body, rules.Select(r => RuleLocal(r, multi: false))));
             if (multiPrecision is null) return;
-            string single = KnownNames.Dual(multiPrecision), multi = KnownNames.MultiDual(multiPrecision);
+            var names = (aggregates ?? System.Array.Empty<string>()).ToList();
+            string M(string text) => TwinBody.Multi(text, multiPrecision, names);
             w.Line();
             w.Summary("Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.");
-            w.Line(d.ModText + d.TwinReturn.Replace(single, multi) + " " + d.Name + "<TTangents>(" + d.TwinParameters.Replace(single, multi) + ")");
+            w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
             w.Indent().Line(Constraint(multiPrecision)).Outdent();
-            w.Block(InsertBeforeLastBrace(body.Replace(single, multi), rules.Select(r => RuleLocal(r, multi: true))));
+            w.Block(InsertBeforeLastBrace(M(body), rules.Select(r => RuleLocal(r, multi: true))));
         }
 
         /// <summary>
@@ -26,7 +27,7 @@ namespace Dual.Generators
         /// the multi-tangent one when callers expect it) with a body that throws. The build already fails on the reported
         /// error; the placeholder only keeps the callers' generated code free of follow-on compiler errors.
         /// </summary>
-        public static string Placeholder(MethodDeclaration d, string? multiPrecision, string why)
+        public static string Placeholder(MethodDeclaration d, string? multiPrecision, string why, IEnumerable<string>? aggregates = null)
         {
             var w = new CodeWriter();
             string body = "throw new global::System.InvalidOperationException(\"The dual twin of '" + d.Name + "' is not generated: " + why + ".\");";
@@ -34,10 +35,11 @@ namespace Dual.Generators
             w.Open(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")").Line(body).Close();
             if (multiPrecision is not null)
             {
-                string single = KnownNames.Dual(multiPrecision), multi = KnownNames.MultiDual(multiPrecision);
+                var names = (aggregates ?? System.Array.Empty<string>()).ToList();
+                string M(string text) => TwinBody.Multi(text, multiPrecision, names);
                 w.Line();
                 w.Summary("Placeholder for the multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c>.");
-                w.Line(d.ModText + d.TwinReturn.Replace(single, multi) + " " + d.Name + "<TTangents>(" + d.TwinParameters.Replace(single, multi) + ")");
+                w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
                 w.Indent().Line(Constraint(multiPrecision)).Outdent();
                 w.Line("{").Indent().Line(body).Close();
             }

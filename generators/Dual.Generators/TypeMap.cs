@@ -7,8 +7,8 @@ namespace Dual.Generators
     /// <summary>Maps floating types (double, float, and arrays/spans/tuples of them) to their dual counterparts.</summary>
     internal static class TypeMap
     {
-        public const string DualDouble = "global::Dual.Dual<double>";
-        public const string DualSingle = "global::Dual.Dual<float>";
+        public const string DualDouble = KnownNames.DualDouble;
+        public const string DualSingle = KnownNames.DualSingle;
 
         public static readonly SymbolDisplayFormat Fq = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -27,7 +27,7 @@ namespace Dual.Generators
             _ => false,
         };
 
-        /// <summary>Whether <paramref name="t"/> mentions double or float anywhere.</summary>
+        /// <summary>Whether <paramref name="t"/> mentions double or float anywhere (user aggregates included).</summary>
         public static bool ContainsFloating(ITypeSymbol? t, int depth = 0)
         {
             if (t is null || depth > 16) return false;
@@ -38,6 +38,8 @@ namespace Dual.Generators
                 case IPointerTypeSymbol p: return ContainsFloating(p.PointedAtType, depth + 1);
                 case INamedTypeSymbol n when n.IsGenericType:
                     return n.TypeArguments.Any(x => ContainsFloating(x, depth + 1));
+                case INamedTypeSymbol n when Aggregates.IsAggregate(n):
+                    return true;
                 default: return false;
             }
         }
@@ -52,6 +54,10 @@ namespace Dual.Generators
                 case IArrayTypeSymbol a: CollectPrecisions(a.ElementType, into, depth + 1); break;
                 case INamedTypeSymbol n when n.IsGenericType:
                     foreach (ITypeSymbol x in n.TypeArguments) CollectPrecisions(x, into, depth + 1);
+                    break;
+                case INamedTypeSymbol n when Aggregates.Of(n) is { IsValid: true } agg:
+                    foreach (AggregateMember m in agg.Members) CollectPrecisions(m.Type, into, depth + 1);
+                    foreach (IParameterSymbol p in agg.Positional ?? new List<IParameterSymbol>()) CollectPrecisions(p.Type, into, depth + 1);
                     break;
             }
         }
@@ -105,6 +111,8 @@ namespace Dual.Generators
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);
                     return inner is null ? null : "global::System." + n.Name + "<" + inner + ">";
                 }
+                case INamedTypeSymbol n when Aggregates.Of(n) is { IsValid: true } agg:
+                    return agg.Place.Fq;
                 default:
                     return null;
             }
@@ -131,9 +139,13 @@ namespace Dual.Generators
                 return "use an array (double[]) or a Span<double>/ReadOnlySpan<double> instead; collections cannot carry derivatives";
             }
             if (name is "System.Memory`1" or "System.ReadOnlyMemory`1") return "use a Span<T>/ReadOnlySpan<T> or an array instead";
+            if (Aggregates.Of(t) is { Why: { } why })
+            {
+                return why;
+            }
             if (t is INamedTypeSymbol { IsGenericType: true } && t.Locations.Any(l => l.IsInSource))
             {
-                return "user types are not differentiated; pass their floating members as double/float values, arrays or tuples";
+                return "generic user types are not differentiated; pass their floating members as double/float values, arrays or tuples";
             }
             return "use double/float, arrays, Span/ReadOnlySpan or tuples of them";
         }
@@ -153,7 +165,6 @@ namespace Dual.Generators
             _ => false,
         };
 
-        public static bool HasAttribute(ISymbol symbol, string fullName) =>
-            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
+        public static bool HasAttribute(ISymbol symbol, string fullName) => KnownNames.Has(symbol, fullName);
     }
 }

@@ -84,6 +84,9 @@ internal sealed class CorpusRun
             string path = d.Location.GetLineSpan().Path;
             IMethodSymbol? owner = d.Location == Location.None ? null
                 : differentiable.FirstOrDefault(p => p.Value.SyntaxTree.FilePath == path && p.Value.FullSpan.Contains(d.Location.SourceSpan)).Key;
+            // A diagnostic inside a helper without the attribute (differentiated transitively) belongs to that helper,
+            // which Reachable finds from the probes that call it.
+            owner ??= d.Location == Location.None ? null : HelperAt(input, path, d.Location.SourceSpan);
             if (owner is null)
             {
                 unmapped.Add(d);
@@ -204,6 +207,15 @@ internal sealed class CorpusRun
     }
 
     /// <summary>Methods declared in the corpus that the probe reaches through calls (transitively), probe included.</summary>
+    /// <summary>The method (not [Differentiable]) whose declaration holds <paramref name="span"/> in the file <paramref name="path"/>.</summary>
+    private static IMethodSymbol? HelperAt(Compilation input, string path, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        SyntaxTree? tree = input.SyntaxTrees.FirstOrDefault(t => t.FilePath == path);
+        if (tree is null) return null;
+        BaseMethodDeclarationSyntax? decl = tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>().LastOrDefault(m => m.FullSpan.Contains(span));
+        return decl is null ? null : input.GetSemanticModel(tree).GetDeclaredSymbol(decl) as IMethodSymbol;
+    }
+
     private static List<IMethodSymbol> Reachable(Compilation input, IMethodSymbol probe, IReadOnlyDictionary<IMethodSymbol, MethodDeclarationSyntax> differentiable)
     {
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { probe };

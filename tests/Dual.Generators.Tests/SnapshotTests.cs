@@ -236,4 +236,52 @@ public class SnapshotTests
     /// <summary>In-place span operations on dual elements, and the primal value only at the allow-listed integer conversion.</summary>
     [Test]
     public void InPlaceSpansAndPrimalSites() => Verify("InPlaceSpansAndPrimalSites", HeatSource, "Energy");
+
+    /// <summary>The dual type of a readonly struct with operators: mirrored fields, the constant conversion, and its multi-tangent form.</summary>
+    [Test]
+    public void AggregateDualType() => Verify("AggregateDualType", AggregateAndHelperTests.Source, "Phys.Vec2.DualType");
+
+    /// <summary>A record updated with 'with' in a loop, through the twins of the struct's operators.</summary>
+    [Test]
+    public void AggregateRecordWith() => Verify("AggregateRecordWith", AggregateAndHelperTests.Source, "Phys.Models.Range");
+
+    /// <summary>A helper without the attribute in a static class that is not partial: its twin goes to a companion class.</summary>
+    [Test]
+    public void HelperTwinInCompanion() => Verify("HelperTwinInCompanion", AggregateAndHelperTests.Source, "Phys.Activation.Sigmoid");
+
+    /// <summary>try/catch/finally, using and lock around numeric code: copied with the locals made dual.</summary>
+    [Test]
+    public void TryUsingLock() => Verify("TryUsingLock", """
+        using System;
+        using Dual;
+
+        public static partial class Guarded
+        {
+            private static readonly object s_gate = new();
+
+            [Differentiable]
+            public static double SafeLog(double x)
+            {
+                double r = 0;
+                lock (s_gate)
+                {
+                    try
+                    {
+                        using var sw = new System.IO.StringWriter();
+                        if (x <= 0) throw new ArgumentOutOfRangeException(nameof(x));
+                        r = Math.Log(x);
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        r = double.NegativeInfinity;
+                    }
+                    finally
+                    {
+                        r += 0.5 * x;
+                    }
+                }
+                return r;
+            }
+        }
+        """, "SafeLog");
 }

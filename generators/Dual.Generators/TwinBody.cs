@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dual.Generators
+{
+    /// <summary>
+    /// The twin of one function's body (a [Differentiable] method or a helper): the flow analysis decides, the
+    /// rewriter executes, and the result is the rewritten block with its local rule functions, plus the facts the
+    /// compilation-wide step needs (what it calls, which dual types it uses, which precisions it mentions).
+    /// </summary>
+    internal sealed class TwinBody
+    {
+        private TwinBody(DualFlow flow) => Flow = flow;
+
+        public DualFlow Flow { get; }
+
+        public List<DiagnosticInfo> Diagnostics => Flow.Diagnostics;
+
+        public bool HasErrors => Flow.HasErrors;
+
+        /// <summary>The rewritten body as a block (single-tangent twin), rule functions not yet inserted.</summary>
+        public string Block { get; private set; } = "";
+
+        /// <summary>A constructor's rewritten initializer (<c>: this(a, b)</c>), or "".</summary>
+        public string Initializer { get; private set; } = "";
+
+        /// <summary>Every floating precision of the signature, body and rewritten body.</summary>
+        public HashSet<SpecialType> Precisions { get; } = new();
+
+        /// <summary>Whether the twin converts between dual precisions (it then needs the file-local conversion helper).</summary>
+        public bool UsesConversions { get; private set; }
+
+        /// <summary>Whether the function alone allows a multi-tangent twin: one precision, no precision conversions.</summary>
+        public bool OwnMono => Precisions.Count == 1 && !UsesConversions;
+
+        /// <summary>The single precision keyword ("double"/"float"); meaningful when <see cref="OwnMono"/>.</summary>
+        public string Precision => Precisions.FirstOrDefault() == SpecialType.System_Single ? "float" : "double";
+
+        /// <summary>Fully qualified names of the aggregate dual types the twin uses (made generic in the multi-tangent twin).</summary>
+        public List<string> AggregateNames { get; } = new();
+
+        /// <summary>Analyses and rewrites <paramref name="function"/>, declared by <paramref name="decl"/> (<see cref="HelperTwins.Body"/>).</summary>
+        public static TwinBody Build(SemanticModel model, IMethodSymbol function, SyntaxNode decl, TwinPlace place, CancellationToken ct)
+        {
+            var flow = new DualFlow(model, function, place, ct);
+            flow.Run(decl);
+            var body = new TwinBody(flow);
+            body.Precisions.UnionWith(flow.Precisions);
+            body.AggregateNames.AddRange(flow.AggregatesUsed.Select(a => Aggregates.DualName(a)).OrderByDescending(n => n.Length));
+            if (flow.HasErrors) return body;
+            var rewriter = new DualRewriter(model, flow, place, ct);
+            foreach (SyntaxNode part in DualFlow.BodyParts(decl))
+            {
+                SyntaxNode rewritten = rewriter.Visit(part)!;
+                switch (rewritten)
+                {
+                    case ConstructorInitializerSyntax init:
+                        body.Initializer = init.ToFullString().Trim();
+                        break;
+                    case BlockSyntax block:
+                        body.Block = SyntaxPrinter.Print(block);
+                        break;
+                    case ArrowExpressionClauseSyntax arrow:
+                    {
+                        string expr = SyntaxPrinter.Print(arrow.Expression);
+                        body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
+                        break;
+                    }
+                    case ExpressionSyntax e:
+                    {
+                        string expr = SyntaxPrinter.Print(e);
+                        body.Block = function.ReturnsVoid ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
+                        break;
+                    }
+                }
+            }
+            body.Precisions.UnionWith(rewriter.Precisions);
+            body.UsesConversions = rewriter.UsesConversions;
+            return body;
+        }
+
+        /// <summary>The block with the local rule functions of the single-tangent (or multi-tangent) twin inserted.</summary>
+        public string BlockWithRules(bool multi)
+        {
+            string block = multi ? Multi(Block) : Block;
+            string rules = string.Concat(Flow.Rules.Select(r => RuleLocal(r, multi)));
+            if (rules.Length == 0) return block;
+            int i = block.LastIndexOf('}');
+            return block.Substring(0, i) + "\n" + rules + "\n" + block.Substring(i);
+        }
+
+        /// <summary>The multi-tangent form of twin text: <c>Dual&lt;p&gt;</c> → <c>Dual&lt;p, TTangents&gt;</c>, aggregate dual types made generic.</summary>
+        public string Multi(string text) => Multi(text, Precision, AggregateNames);
+
+        public static string Multi(string text, string precision, IEnumerable<string> aggregateNames)
+        {
+            text = text.Replace(KnownNames.Dual(precision), KnownNames.MultiDual(precision));
+            foreach (string name in aggregateNames)
+            {
+                text = Regex.Replace(text, Regex.Escape(name) + @"(?![\w<])", name + "<" + KnownNames.Tangents + ">");
+            }
+            return text;
+        }
+
+        /// <summary>A local function applying a [DerivativeOf] rule (the chain rule over the rule's partials).</summary>
+        public static string RuleLocal(RuleUse r, bool multi)
+        {
+            string p = r.Precision;
+            string d = multi ? KnownNames.MultiDual(p) : KnownNames.Dual(p);
+            var args = Enumerable.Range(0, r.Arity).Select(i => "__a" + i).ToList();
+            string primals = string.Join(", ", args.Select(a => a + ".Value"));
+            var sb = new StringBuilder();
+            sb.Append("static ").Append(d).Append(' ').Append(r.LocalName).Append('(').Append(string.Join(", ", args.Select(a => d + " " + a))).Append(")\n{\n");
+            sb.Append(p).Append(" __v = ").Append(r.TargetCall).Append('(').Append(primals).Append(");\n");
+            sb.Append("var __d = ").Append(r.RuleCall).Append('(').Append(primals).Append(");\n");
+            string Partial(int i) => r.Arity == 1 ? "__d" : "__d.Item" + (i + 1);
+            string tangent;
+            if (!multi)
+            {
+                tangent = string.Join(" + ", args.Select((a, i) => Partial(i) + " * " + a + ".Tangent"));
+            }
+            else
+            {
+                tangent = "TTangents.Multiply(" + args[0] + ".Tangents, " + Partial(0) + ")";
+                for (int i = 1; i < args.Count; i++)
+                {
+                    tangent = "TTangents.Add(" + tangent + ", TTangents.Multiply(" + args[i] + ".Tangents, " + Partial(i) + "))";
+                }
+            }
+            sb.Append("return new ").Append(d).Append("(__v, ").Append(tangent).Append(");\n}\n");
+            return sb.ToString();
+        }
+    }
+}
