@@ -57,7 +57,9 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
     {
-        PreparedSparseJacobian<T, TFunction> prepared = PrepareSparseJacobian(f, x, outputLength, detection);
+        // Detected and evaluated at the same x: valid even where the pattern depends on branches.
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        PreparedSparseJacobian<T, TFunction> prepared = PrepareJacobianCore(f, x, SparsityDetector.Jacobian(f, x, outputLength, detection), ColoringOrder.Best, 0);
         SparseJacobian<T> result = prepared.CreateResult();
         prepared.Evaluate(x, new T[outputLength], result);
         return result;
@@ -70,7 +72,8 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="pattern">The m×n pattern; it must contain every entry that can be non-zero.</param>
     /// <returns>J in CSR form.</returns>
-    /// <exception cref="ArgumentException">The pattern does not have n columns.</exception>
+    /// <exception cref="ArgumentException">The pattern does not have n columns, or it came from a local detection that met a
+    /// branch (<see cref="SparsityPattern.DependsOnBranches"/>: valid only at its own detection point).</exception>
     public static SparseJacobian<T> SparseJacobian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
@@ -95,6 +98,8 @@ public static partial class AutoDiff
     /// <param name="chunkSize">Tangents per pass: 0 picks the smallest supported size ≥ the colour count, up to 16; else 1, 2, 4, 8 or 16.</param>
     /// <returns>The preparation.</returns>
     /// <exception cref="SparsityDetectionException">Global detection met a branch on an input-dependent value.</exception>
+    /// <exception cref="ArgumentException">Local detection met a branch on an input-dependent value, so the pattern holds only
+    /// where the function branches as at x (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>
     public static PreparedSparseJacobian<T, TFunction> PrepareSparseJacobian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, int outputLength,
         SparsityDetection detection = SparsityDetection.Global, ColoringOrder order = ColoringOrder.Best, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
@@ -102,7 +107,8 @@ public static partial class AutoDiff
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         SparsityPattern pattern = SparsityDetector.Jacobian(f, x, outputLength, detection);
-        return PrepareSparseJacobian(f, x, pattern, order, chunkSize);
+        SparseChecks.NotBranchDependent(pattern, nameof(detection));
+        return PrepareJacobianCore(f, x, pattern, order, chunkSize);
     }
 
     /// <summary>Prepares repeated sparse Jacobians of f with a known pattern (no detection), e.g. one a generator or
@@ -115,13 +121,23 @@ public static partial class AutoDiff
     /// <param name="order">The colouring's vertex order.</param>
     /// <param name="chunkSize">Tangents per pass: 0 (automatic), 1, 2, 4, 8 or 16.</param>
     /// <returns>The preparation.</returns>
-    /// <exception cref="ArgumentException">The pattern does not have n columns.</exception>
+    /// <exception cref="ArgumentException">The pattern does not have n columns, or it came from a local detection that met a
+    /// branch (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>
     public static PreparedSparseJacobian<T, TFunction> PrepareSparseJacobian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern,
         ColoringOrder order = ColoringOrder.Best, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        SparseChecks.NotBranchDependent(pattern, nameof(pattern));
+        return PrepareJacobianCore(f, x, pattern, order, chunkSize);
+    }
+
+    private static PreparedSparseJacobian<T, TFunction> PrepareJacobianCore<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern,
+        ColoringOrder order, int chunkSize)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
         SparseChecks.PatternColumns(pattern, x.Length, nameof(pattern));
         Coloring coloring = GraphColoring.ColumnColoring(pattern, order);
         int k = ResolveChunkSize(chunkSize, coloring.ColorCount);
@@ -142,7 +158,8 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
-        PreparedSparseHessian<T, TFunction> prepared = PrepareSparseHessian(f, x, detection);
+        // Detected and evaluated at the same x: valid even where the pattern depends on branches.
+        PreparedSparseHessian<T, TFunction> prepared = PrepareHessianCore(f, x, SparsityDetector.Hessian(f, x, detection), ColoringOrder.Best, 0);
         SparseHessian<T> result = prepared.CreateResult();
         prepared.Evaluate(x, result);
         return result;
@@ -155,7 +172,8 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="pattern">The n×n symmetric pattern; it must contain every entry that can be non-zero.</param>
     /// <returns>H in CSR form.</returns>
-    /// <exception cref="ArgumentException">The pattern is not n×n and symmetric.</exception>
+    /// <exception cref="ArgumentException">The pattern is not n×n and symmetric, or it came from a local detection that met a
+    /// branch (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>
     public static SparseHessian<T> SparseHessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
@@ -179,11 +197,16 @@ public static partial class AutoDiff
     /// <param name="order">The colouring's vertex order; <see cref="ColoringOrder.Best"/> (the default) tries them all.</param>
     /// <param name="chunkSize">Outer tangents per pass: 0 picks by the largest colour's needed rows (at least 2); else 2, 4, 8 or 16.</param>
     /// <returns>The preparation.</returns>
+    /// <exception cref="ArgumentException">Local detection met a branch on an input-dependent value (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>
     public static PreparedSparseHessian<T, TFunction> PrepareSparseHessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x,
         SparsityDetection detection = SparsityDetection.Global, ColoringOrder order = ColoringOrder.Best, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
-        => PrepareSparseHessian(f, x, SparsityDetector.Hessian(f, x, detection), order, chunkSize);
+    {
+        SparsityPattern pattern = SparsityDetector.Hessian(f, x, detection);
+        SparseChecks.NotBranchDependent(pattern, nameof(detection));
+        return PrepareHessianCore(f, x, pattern, order, chunkSize);
+    }
 
     /// <summary>Prepares repeated sparse Hessians of f with a known symmetric pattern (no detection).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -194,13 +217,23 @@ public static partial class AutoDiff
     /// <param name="order">The colouring's vertex order.</param>
     /// <param name="chunkSize">Outer tangents per pass: 0 (automatic), 2, 4, 8 or 16.</param>
     /// <returns>The preparation.</returns>
-    /// <exception cref="ArgumentException">The pattern is not n×n and symmetric.</exception>
+    /// <exception cref="ArgumentException">The pattern is not n×n and symmetric, or it came from a local detection that met a
+    /// branch (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>
     public static PreparedSparseHessian<T, TFunction> PrepareSparseHessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern,
         ColoringOrder order = ColoringOrder.Best, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        SparseChecks.NotBranchDependent(pattern, nameof(pattern));
+        return PrepareHessianCore(f, x, pattern, order, chunkSize);
+    }
+
+    private static PreparedSparseHessian<T, TFunction> PrepareHessianCore<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityPattern pattern,
+        ColoringOrder order, int chunkSize)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+    {
         SparseChecks.HessianPattern(pattern, x.Length, nameof(pattern));
         if (chunkSize == 1)
         {

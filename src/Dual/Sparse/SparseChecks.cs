@@ -43,4 +43,20 @@ internal static class SparseChecks
             throw new ArgumentOutOfRangeException(nameof(detection), detection, "Not a SparsityDetection mode.");
         }
     }
+
+    /// <summary>A pattern from a local trace that branched on x holds only where f branches the same way: never reuse it.</summary>
+    public static void NotBranchDependent(SparsityPattern pattern, string parameter)
+    {
+        if (pattern.DependsOnBranches)
+        {
+            throw new ArgumentException(
+                "The sparsity pattern was detected with SparsityDetection.Local and the function branched on an input-dependent " +
+                "value while it was traced (a comparison, predicate or conversion), so the pattern holds only where the function " +
+                "takes the same branches as at the detection point; evaluated where a branch flips, a prepared Jacobian or Hessian " +
+                "would silently miss or misplace entries. Use the one-shot AutoDiff.SparseJacobian/SparseHessian(f, x, outputLength, " +
+                "SparsityDetection.Local) at each x (it detects at that x), pass a pattern that covers every branch (global detection " +
+                "of a branch-free form, or SparsityPattern.FromEntries/FromCsr), or re-build this one with SparsityPattern.FromCsr if " +
+                "you know it covers every x you will evaluate at.", parameter);
+        }
+    }
 }

@@ -27,6 +27,16 @@ public sealed class SparsityPattern : IEquatable<SparsityPattern>
         this.columnIndices = columnIndices;
     }
 
+    /// <summary>
+    /// True for a pattern detected with <see cref="SparsityDetection.Local"/> whose trace answered a comparison,
+    /// predicate or conversion on an input-dependent value: it holds at the detection point and wherever the function
+    /// takes the same branches, but may miss entries elsewhere. Preparing repeated evaluations from it throws
+    /// <see cref="ArgumentException"/> (a prepared object would silently return wrong entries where a branch flips);
+    /// pass a pattern that covers every branch instead — detected globally, written by hand, or this one re-built with
+    /// <see cref="FromCsr"/> once you know it covers every x you will evaluate at. Not part of equality.
+    /// </summary>
+    public bool DependsOnBranches { get; internal set; }
+
     /// <summary>The number of rows m.</summary>
     public int RowCount { get; }
 
@@ -122,7 +132,7 @@ public sealed class SparsityPattern : IEquatable<SparsityPattern>
                 rows[next[columnIndices[e]]++] = i; // rows visited in increasing order, so each column comes out sorted
             }
         }
-        return new SparsityPattern(ColumnCount, RowCount, offsets, rows);
+        return new SparsityPattern(ColumnCount, RowCount, offsets, rows) { DependsOnBranches = DependsOnBranches };
     }
 
     /// <summary>A pattern from CSR arrays (copied), validated.</summary>

@@ -12,10 +12,12 @@ internal static class SparsityDetector
     {
         SparseChecks.Detection(detection);
         int n = x.Length;
-        var xs = Inputs<T, FirstOrder>(x, detection);
+        var xs = Inputs<T, FirstOrder>(x);
         // Outputs start as the constant 0 (no dependencies), as every Jacobian pass clears them: a row the function
         // never writes is an empty row.
         var ys = new SparsityTracer<T, FirstOrder>[outputLength];
+        var outer = SparsityTrace.Begin(detection == SparsityDetection.Local);
+        int questions;
         try
         {
             f.Evaluate<SparsityTracer<T, FirstOrder>>(xs, ys);
@@ -28,6 +30,10 @@ internal static class SparsityDetector
                 $"{outputLength} ('{nameof(outputLength)}'); check that {nameof(outputLength)} is the number of outputs it writes.",
                 nameof(outputLength), error);
         }
+        finally
+        {
+            questions = SparsityTrace.End(outer);
+        }
         var offsets = new int[outputLength + 1];
         for (int i = 0; i < outputLength; i++)
         {
@@ -38,7 +44,7 @@ internal static class SparsityDetector
         {
             ys[i].Inputs?.CopyTo(columns, offsets[i]);
         }
-        return new SparsityPattern(outputLength, n, offsets, columns);
+        return new SparsityPattern(outputLength, n, offsets, columns) { DependsOnBranches = questions > 0 };
     }
 
     public static SparsityPattern Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, SparsityDetection detection)
@@ -46,18 +52,31 @@ internal static class SparsityDetector
         where TFunction : IScalarFunction
     {
         SparseChecks.Detection(detection);
-        SparsityTracer<T, SecondOrder> y = f.Evaluate<SparsityTracer<T, SecondOrder>>(Inputs<T, SecondOrder>(x, detection));
-        return PairSet.Collect(y.Pairs, x.Length);
+        SparsityTracer<T, SecondOrder>[] xs = Inputs<T, SecondOrder>(x);
+        var outer = SparsityTrace.Begin(detection == SparsityDetection.Local);
+        SparsityTracer<T, SecondOrder> y;
+        int questions;
+        try
+        {
+            y = f.Evaluate<SparsityTracer<T, SecondOrder>>(xs);
+        }
+        finally
+        {
+            questions = SparsityTrace.End(outer);
+        }
+        SparsityPattern pattern = PairSet.Collect(y.Pairs, x.Length);
+        pattern.DependsOnBranches = questions > 0;
+        return pattern;
     }
 
-    private static SparsityTracer<T, TOrder>[] Inputs<T, TOrder>(ReadOnlySpan<T> x, SparsityDetection detection)
+    private static SparsityTracer<T, TOrder>[] Inputs<T, TOrder>(ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TOrder : struct, ITracingOrder
     {
         var xs = new SparsityTracer<T, TOrder>[x.Length];
         for (int j = 0; j < x.Length; j++)
         {
-            xs[j] = SparsityTracer<T, TOrder>.Input(j, x[j], known: detection == SparsityDetection.Local);
+            xs[j] = SparsityTracer<T, TOrder>.Input(j, x[j]);
         }
         return xs;
     }

@@ -189,7 +189,7 @@ internal readonly partial struct SparsityTracer<T, TOrder>
     public static SparsityTracer<T, TOrder> Clamp(SparsityTracer<T, TOrder> value, SparsityTracer<T, TOrder> min, SparsityTracer<T, TOrder> max)
     {
         // T.Clamp throws when min > max; with an unknown bound that cannot be checked, so the number is not computed.
-        T clamped = value.Unknown || min.Unknown || max.Unknown ? value.Value : T.Clamp(value.Value, min.Value, max.Value);
+        T clamped = value.Opaque || min.Opaque || max.Opaque ? value.Value : T.Clamp(value.Value, min.Value, max.Value);
         return Linear(clamped, Linear(clamped, value, min), max);
     }
 

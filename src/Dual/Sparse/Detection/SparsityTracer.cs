@@ -43,8 +43,13 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     /// <summary>The interacting input pairs (null when none, and always null for <see cref="FirstOrder"/>).</summary>
     internal readonly PairSet? Pairs;
 
-    /// <summary>True for a value computed from inputs during global detection: its number is not known.</summary>
+    /// <summary>True for a value computed from inputs (or from a step function of them): its number depends on x.
+    /// Global detection never consults it; local detection answers questions on it from x's numbers and counts them
+    /// (<see cref="SparsityTrace"/>).</summary>
     internal readonly bool Unknown;
+
+    /// <summary>Whether the number must not be used: an input-dependent value in a global trace.</summary>
+    private bool Opaque => Unknown && !SparsityTrace.Local;
 
     internal SparsityTracer(T value, int[]? inputs, PairSet? pairs, bool unknown)
     {
@@ -54,8 +59,8 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         Unknown = unknown;
     }
 
-    /// <summary>Input <paramref name="index"/> at <paramref name="value"/>; known in local mode, unknown in global mode.</summary>
-    internal static SparsityTracer<T, TOrder> Input(int index, T value, bool known) => new(value, DependencySet.Single(index), null, !known);
+    /// <summary>Input <paramref name="index"/> at <paramref name="value"/>: input-dependent; its number is consulted only in local mode.</summary>
+    internal static SparsityTracer<T, TOrder> Input(int index, T value) => new(value, DependencySet.Single(index), null, true);
 
     private static SparsityTracer<T, TOrder> Constant(T value) => new(value, null, null, false);
 
@@ -67,7 +72,11 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     {
         if (x.Unknown)
         {
-            throw Unanswerable(operation, x.Inputs);
+            if (!SparsityTrace.Local)
+            {
+                throw Unanswerable(operation, x.Inputs);
+            }
+            SparsityTrace.CountQuestion();
         }
     }
 
@@ -75,7 +84,11 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     {
         if (x.Unknown || y.Unknown)
         {
-            throw Unanswerable(operation, DependencySet.Union(x.Inputs, y.Inputs));
+            if (!SparsityTrace.Local)
+            {
+                throw Unanswerable(operation, DependencySet.Union(x.Inputs, y.Inputs));
+            }
+            SparsityTrace.CountQuestion();
         }
     }
 
@@ -268,7 +281,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
 
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        string value = Unknown ? "?" : Value.ToString(format, formatProvider);
+        string value = Opaque ? "?" : Value.ToString(format, formatProvider);
         return DependencySet.IsEmpty(Inputs) ? value : $"{value} (depends on {Describe(Inputs!)})";
     }
 
