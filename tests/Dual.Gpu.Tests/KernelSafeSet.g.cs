@@ -14,9 +14,11 @@ public static partial class KernelSafeSet
     {
         double a = x[0], b = x[1], s = 0;
         s += Math.Sqrt(a);
+        s += Math.Cbrt(a);
         s += Math.Pow(a, b);
         s += Math.Exp(a);
         s += Math.Log(a);
+        s += Math.Log2(a);
         s += Math.Log10(a);
         s += Math.Sin(a);
         s += Math.Cos(a);
@@ -28,6 +30,9 @@ public static partial class KernelSafeSet
         s += Math.Sinh(a);
         s += Math.Cosh(a);
         s += Math.Tanh(a);
+        s += Math.Asinh(a);
+        s += Math.Acosh(a);
+        s += Math.Atanh(a);
         s += Math.Abs(a);
         s += Math.Max(a, b);
         s += Math.Min(a, b);
@@ -35,6 +40,7 @@ public static partial class KernelSafeSet
         s += Math.Ceiling(a);
         s += Math.Truncate(a);
         s += Math.CopySign(a, b);
+        s += Math.FusedMultiplyAdd(a, b, a);
         y[0] = s;
         y[1] = double.IsNaN(a)
             || double.IsFinite(b)
