@@ -82,10 +82,10 @@ public static partial class AutoDiff
         }
         return k switch
         {
-            2 => GradientChunked<T, TFunction, WideTangents2<T>>(f, x, gradient),
-            4 => GradientChunked<T, TFunction, WideTangents4<T>>(f, x, gradient),
-            8 => GradientChunked<T, TFunction, WideTangents8<T>>(f, x, gradient),
-            _ => GradientChunked<T, TFunction, WideTangents16<T>>(f, x, gradient),
+            2 => GradientChunked<T, TFunction, WideTangents<T, Width2<T>>>(f, x, gradient),
+            4 => GradientChunked<T, TFunction, WideTangents<T, Width4<T>>>(f, x, gradient),
+            8 => GradientChunked<T, TFunction, WideTangents<T, Width8<T>>>(f, x, gradient),
+            _ => GradientChunked<T, TFunction, WideTangents<T, Width16<T>>>(f, x, gradient),
         };
     }
 

@@ -120,10 +120,10 @@ public static partial class AutoDiff
         return k switch
         {
             1 => HessianChunked<T, TFunction, Tangents1<Dual<T>>>(f, x, gradient, hessian),
-            2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>>(f, x, gradient, hessian),
-            4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>>(f, x, gradient, hessian),
-            8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>>(f, x, gradient, hessian),
-            _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>>(f, x, gradient, hessian),
+            2 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width2<Dual<T>>>>(f, x, gradient, hessian),
+            4 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width4<Dual<T>>>>(f, x, gradient, hessian),
+            8 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width8<Dual<T>>>>(f, x, gradient, hessian),
+            _ => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>>(f, x, gradient, hessian),
         };
     }
 

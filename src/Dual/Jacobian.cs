@@ -149,10 +149,10 @@ public static partial class AutoDiff
             {
                 switch (k)
                 {
-                    case 2: JacobianChunked<T, TFunction, WideTangents2<T>>(f, x, values, jacobian); break;
-                    case 4: JacobianChunked<T, TFunction, WideTangents4<T>>(f, x, values, jacobian); break;
-                    case 8: JacobianChunked<T, TFunction, WideTangents8<T>>(f, x, values, jacobian); break;
-                    default: JacobianChunked<T, TFunction, WideTangents16<T>>(f, x, values, jacobian); break;
+                    case 2: JacobianChunked<T, TFunction, WideTangents<T, Width2<T>>>(f, x, values, jacobian); break;
+                    case 4: JacobianChunked<T, TFunction, WideTangents<T, Width4<T>>>(f, x, values, jacobian); break;
+                    case 8: JacobianChunked<T, TFunction, WideTangents<T, Width8<T>>>(f, x, values, jacobian); break;
+                    default: JacobianChunked<T, TFunction, WideTangents<T, Width16<T>>>(f, x, values, jacobian); break;
                 }
             }
         }
