@@ -27,8 +27,8 @@ public static class MicrogradExample
 
     /// <summary>
     /// The expression, written once on generic math so it runs on double, Dual&lt;double&gt; and
-    /// Dual&lt;double, Tangents2&lt;double&gt;&gt; alike. ReLU is passed in so each number type uses its own
-    /// (the dual types' Relu carries the derivative 1 for x &gt; 0, 0 otherwise).
+    /// Dual&lt;double, Tangents2&lt;double&gt;&gt; alike. ReLU is passed in (<c>Activations.Relu</c>, which
+    /// carries the derivative 1 for x &gt; 0, 0 otherwise, at every number type).
     /// </summary>
     /// <typeparam name="TNum">The number type.</typeparam>
     /// <param name="a">a.</param>
@@ -62,13 +62,13 @@ public static class MicrogradExample
     public static MicrogradResult Run()
     {
         // Two passes of Dual<double>: the seeded input carries tangent 1, the other 0.
-        Dual<double> passA = Expression(new Dual<double>(A, 1), new Dual<double>(B, 0), Dual<double>.Relu);
-        Dual<double> passB = Expression(new Dual<double>(A, 0), new Dual<double>(B, 1), Dual<double>.Relu);
+        Dual<double> passA = Expression(new Dual<double>(A, 1), new Dual<double>(B, 0), Activations.Relu<Dual<double>>);
+        Dual<double> passB = Expression(new Dual<double>(A, 0), new Dual<double>(B, 1), Activations.Relu<Dual<double>>);
 
         // One pass carrying two tangents: lane 0 is d/da, lane 1 is d/db.
         var a2 = Dual<double, Tangents2<double>>.Variable(A, 0);
         var b2 = Dual<double, Tangents2<double>>.Variable(B, 1);
-        Dual<double, Tangents2<double>> chunked = Expression(a2, b2, Dual<double, Tangents2<double>>.Relu);
+        Dual<double, Tangents2<double>> chunked = Expression(a2, b2, Activations.Relu<Dual<double, Tangents2<double>>>);
 
         return new MicrogradResult(passA.Value, passA.Tangent, passB.Tangent, chunked.Value, chunked.Tangents[0], chunked.Tangents[1]);
     }

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Dual;
 
@@ -8,6 +10,7 @@ namespace Dual;
 /// <see cref="double"/>, <see cref="Dual{T}"/>, nested or multi-tangent duals), since .NET's generic math has none.
 /// Each is written in its numerically stable form, so differentiating through it is exact and overflow-free;
 /// for <c>Dual&lt;double&gt;</c> and <c>Dual&lt;float&gt;</c> the tuned rules of <see cref="Dual{T}"/> are used.
+/// This class is the one public home of these functions (the dual types keep their rules internal; see docs/design.md).
 /// </summary>
 public static class Activations
 {
@@ -70,6 +73,14 @@ public static class Activations
     /// <returns>LogSumExp(x); its gradient is softmax(x).</returns>
     public static T LogSumExp<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(Dual<double>))
+        {
+            return (T)(object)Dual<double>.LogSumExp(As<T, Dual<double>>(x));
+        }
+        if (typeof(T) == typeof(Dual<float>))
+        {
+            return (T)(object)Dual<float>.LogSumExp(As<T, Dual<float>>(x));
+        }
         if (x.IsEmpty)
         {
             return T.NegativeInfinity;
@@ -94,6 +105,16 @@ public static class Activations
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(Dual<double>))
+        {
+            Dual<double>.Softmax(As<T, Dual<double>>(x), As<T, Dual<double>>(destination));
+            return;
+        }
+        if (typeof(T) == typeof(Dual<float>))
+        {
+            Dual<float>.Softmax(As<T, Dual<float>>(x), As<T, Dual<float>>(destination));
+            return;
+        }
         Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
         if (x.IsEmpty)
         {
@@ -111,6 +132,13 @@ public static class Activations
             destination[i] /= sum;
         }
     }
+
+    // Only where typeof(TFrom) == typeof(TTo): a span of one type seen as the same type under its concrete name.
+    private static ReadOnlySpan<TTo> As<TFrom, TTo>(ReadOnlySpan<TFrom> x)
+        => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(x)), x.Length);
+
+    private static Span<TTo> As<TFrom, TTo>(Span<TFrom> x)
+        => MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(x)), x.Length);
 
     private static T Max<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {

@@ -439,24 +439,24 @@ public readonly partial struct Dual<T>
     public static Dual<T> Round(Dual<T> x, int digits, MidpointRounding mode) => Constant(T.Round(x.Value, digits, mode), x);
 
     // ---------------------------------------------------------------------------------------------
-    // Machine-learning staples (not in .NET's generic math)
+    // Machine-learning staples (not in .NET's generic math): the tuned rules behind Activations, their one public home
     // ---------------------------------------------------------------------------------------------
 
     /// <summary>The logistic sigmoid 1/(1+e^−x), without overflow for large |x|; derivative σ(1−σ).</summary>
     /// <param name="x">The operand.</param>
-    [MethodImpl(Inline)] public static Dual<T> Sigmoid(Dual<T> x) => Chain(x, DerivativeRules<T>.Sigmoid(x.Value, out T d), d);
+    [MethodImpl(Inline)] internal static Dual<T> Sigmoid(Dual<T> x) => Chain(x, DerivativeRules<T>.Sigmoid(x.Value, out T d), d);
 
     /// <summary>Softplus ln(1+eˣ), without overflow for large |x|; derivative σ(x).</summary>
     /// <param name="x">The operand.</param>
-    [MethodImpl(Inline)] public static Dual<T> Softplus(Dual<T> x) => Chain(x, DerivativeRules<T>.Softplus(x.Value, out T d), d);
+    [MethodImpl(Inline)] internal static Dual<T> Softplus(Dual<T> x) => Chain(x, DerivativeRules<T>.Softplus(x.Value, out T d), d);
 
     /// <summary>max(x, 0); derivative 1 for x &gt; 0, 0 for x ≤ 0.</summary>
     /// <param name="x">The operand.</param>
-    [MethodImpl(Inline)] public static Dual<T> Relu(Dual<T> x) => Chain(x, DerivativeRules<T>.Relu(x.Value, out T d), d);
+    [MethodImpl(Inline)] internal static Dual<T> Relu(Dual<T> x) => Chain(x, DerivativeRules<T>.Relu(x.Value, out T d), d);
 
     /// <summary>ln Σ eˣⁱ, shifted by the maximum so it neither overflows nor underflows; its gradient is softmax(x).</summary>
     /// <param name="x">The operands; an empty span gives −∞.</param>
-    public static Dual<T> LogSumExp(ReadOnlySpan<Dual<T>> x)
+    internal static Dual<T> LogSumExp(ReadOnlySpan<Dual<T>> x)
     {
         if (x.IsEmpty)
         {
@@ -503,7 +503,7 @@ public readonly partial struct Dual<T>
     /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
     /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
     /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
-    public static void Softmax(ReadOnlySpan<Dual<T>> x, Span<Dual<T>> destination)
+    internal static void Softmax(ReadOnlySpan<Dual<T>> x, Span<Dual<T>> destination)
     {
         Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
         Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));

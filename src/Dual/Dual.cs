@@ -16,7 +16,7 @@ namespace Dual;
 /// <para><see cref="Dual{T}"/> implements <see cref="IFloatingPointIeee754{TSelf}"/>, so any generic-math code
 /// written as <c>T F&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt;</c> runs on it unchanged.</para>
 /// <para>Ordering (<c>&lt;</c>, <see cref="CompareTo(Dual{T})"/>, Min/Max selection, branches) follows the
-/// primal value. Equality (<c>==</c>, <see cref="Equals(Dual{T})"/>, <see cref="IsZero"/>) compares value
+/// primal value. Equality (<c>==</c>, <see cref="Equals(Dual{T})"/>, <see cref="INumberBase{TSelf}.IsZero"/>) compares value
 /// <em>and</em> tangent, as ForwardDiff.jl 1.0 does: a generic shortcut such as <c>if (x == T.Zero) return T.Zero;</c>
 /// then cannot silently drop a derivative.</para>
 /// <para>Arithmetic never throws and never allocates; NaN and infinities follow IEEE 754 in both parts.</para>
@@ -103,10 +103,10 @@ public readonly partial struct Dual<T> :
     }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix"/>
-    public static int Radix => T.Radix;
+    static int INumberBase<Dual<T>>.Radix => T.Radix;
 
     /// <inheritdoc cref="IAdditiveIdentity{TSelf, TResult}.AdditiveIdentity"/>
-    public static Dual<T> AdditiveIdentity => Zero;
+    static Dual<T> IAdditiveIdentity<Dual<T>, Dual<T>>.AdditiveIdentity => Zero;
 
     /// <inheritdoc cref="IMultiplicativeIdentity{TSelf, TResult}.MultiplicativeIdentity"/>
     public static Dual<T> MultiplicativeIdentity => One;
@@ -212,17 +212,19 @@ public readonly partial struct Dual<T> :
 
     // ---------------------------------------------------------------------------------------------
     // Predicates: on the primal value, except IsZero, which agrees with ==.
+    // IsZero, IsCanonical, IsComplexNumber and IsImaginaryNumber (and Radix, AdditiveIdentity above) are explicit
+    // interface implementations, exactly as on System.Half: generic math reaches them (T.IsZero), the type does not show them.
     // ---------------------------------------------------------------------------------------------
 
     /// <summary>True when value and tangent are both zero (consistent with <c>==</c>).</summary>
     /// <param name="value">The value to test.</param>
-    public static bool IsZero(Dual<T> value) => T.IsZero(value.Value) && T.IsZero(value.Tangent);
+    static bool INumberBase<Dual<T>>.IsZero(Dual<T> value) => T.IsZero(value.Value) && T.IsZero(value.Tangent);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsCanonical"/>
-    public static bool IsCanonical(Dual<T> value) => T.IsCanonical(value.Value);
+    static bool INumberBase<Dual<T>>.IsCanonical(Dual<T> value) => T.IsCanonical(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsComplexNumber"/>
-    public static bool IsComplexNumber(Dual<T> value) => T.IsComplexNumber(value.Value);
+    static bool INumberBase<Dual<T>>.IsComplexNumber(Dual<T> value) => T.IsComplexNumber(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsEvenInteger"/>
     public static bool IsEvenInteger(Dual<T> value) => T.IsEvenInteger(value.Value);
@@ -231,7 +233,7 @@ public readonly partial struct Dual<T> :
     public static bool IsFinite(Dual<T> value) => T.IsFinite(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsImaginaryNumber"/>
-    public static bool IsImaginaryNumber(Dual<T> value) => T.IsImaginaryNumber(value.Value);
+    static bool INumberBase<Dual<T>>.IsImaginaryNumber(Dual<T> value) => T.IsImaginaryNumber(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsInfinity"/>
     public static bool IsInfinity(Dual<T> value) => T.IsInfinity(value.Value);

@@ -98,10 +98,10 @@ public static partial class AutoDiff
         }
         return k switch
         {
-            2 => GradientChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
-            4 => GradientChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
-            8 => GradientChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
-            _ => GradientChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            2 => GradientChunked<T, TFunction, WideTangents<T, Width2<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            4 => GradientChunked<T, TFunction, WideTangents<T, Width4<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            8 => GradientChunked<T, TFunction, WideTangents<T, Width8<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            _ => GradientChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
         };
     }
 

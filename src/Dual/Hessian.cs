@@ -152,10 +152,10 @@ public static partial class AutoDiff
         }
         return k switch
         {
-            2 => HessianChunked<T, TFunction, WideTangents2<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
-            4 => HessianChunked<T, TFunction, WideTangents4<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
-            8 => HessianChunked<T, TFunction, WideTangents8<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
-            _ => HessianChunked<T, TFunction, WideTangents16<Dual<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            2 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width2<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            4 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width4<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            8 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width8<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            _ => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
         };
     }
 

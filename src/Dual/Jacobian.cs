@@ -187,10 +187,10 @@ public static partial class AutoDiff
         {
             switch (k)
             {
-                case 2: JacobianChunked<T, TFunction, WideTangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
-                case 4: JacobianChunked<T, TFunction, WideTangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
-                case 8: JacobianChunked<T, TFunction, WideTangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
-                default: JacobianChunked<T, TFunction, WideTangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 2: JacobianChunked<T, TFunction, WideTangents<T, Width2<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 4: JacobianChunked<T, TFunction, WideTangents<T, Width4<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 8: JacobianChunked<T, TFunction, WideTangents<T, Width8<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
             }
         }
     }

@@ -10,9 +10,9 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="v">The direction (length n).</param>
-    /// <returns>The value and J·v.</returns>
+    /// <returns>The value and the tangent J·v (the names the generated <c>FJvp</c> uses too).</returns>
     /// <exception cref="ArgumentException"><paramref name="v"/>'s length is not n.</exception>
-    public static (T Value, T Directional) Jvp<T>(ScalarFunc<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    public static (T Value, T Tangent) Jvp<T>(ScalarFunc<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
@@ -46,9 +46,9 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="v">The direction (length n).</param>
-    /// <returns>The value and J·v.</returns>
+    /// <returns>The value and the tangent J·v (the names the generated <c>FJvp</c> uses too).</returns>
     /// <exception cref="ArgumentException"><paramref name="v"/>'s length is not n.</exception>
-    public static (T Value, T Directional) Jvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+    public static (T Value, T Tangent) Jvp<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {

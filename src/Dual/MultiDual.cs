@@ -19,7 +19,7 @@ namespace Dual;
 /// <para><see cref="Dual{T, TTangents}"/> implements <see cref="IFloatingPointIeee754{TSelf}"/>, so any generic-math code
 /// written as <c>T F&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt;</c> runs on it unchanged.</para>
 /// <para>Ordering (<c>&lt;</c>, <see cref="CompareTo(Dual{T, TTangents})"/>, Min/Max selection, branches) follows the
-/// primal value. Equality (<c>==</c>, <see cref="Equals(Dual{T, TTangents})"/>, <see cref="IsZero"/>) compares value
+/// primal value. Equality (<c>==</c>, <see cref="Equals(Dual{T, TTangents})"/>, <see cref="INumberBase{TSelf}.IsZero"/>) compares value
 /// <em>and</em> tangent, as ForwardDiff.jl 1.0 does: a generic shortcut such as <c>if (x == T.Zero) return T.Zero;</c>
 /// then cannot silently drop a derivative.</para>
 /// <para>Arithmetic never throws and never allocates; NaN and infinities follow IEEE 754 in both parts.</para>
@@ -108,10 +108,10 @@ public readonly partial struct Dual<T, TTangents> :
     }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix"/>
-    public static int Radix => T.Radix;
+    static int INumberBase<Dual<T, TTangents>>.Radix => T.Radix;
 
     /// <inheritdoc cref="IAdditiveIdentity{TSelf, TResult}.AdditiveIdentity"/>
-    public static Dual<T, TTangents> AdditiveIdentity => Zero;
+    static Dual<T, TTangents> IAdditiveIdentity<Dual<T, TTangents>, Dual<T, TTangents>>.AdditiveIdentity => Zero;
 
     /// <inheritdoc cref="IMultiplicativeIdentity{TSelf, TResult}.MultiplicativeIdentity"/>
     public static Dual<T, TTangents> MultiplicativeIdentity => One;
@@ -217,17 +217,19 @@ public readonly partial struct Dual<T, TTangents> :
 
     // ---------------------------------------------------------------------------------------------
     // Predicates: on the primal value, except IsZero, which agrees with ==.
+    // IsZero, IsCanonical, IsComplexNumber and IsImaginaryNumber (and Radix, AdditiveIdentity above) are explicit
+    // interface implementations, exactly as on System.Half: generic math reaches them (T.IsZero), the type does not show them.
     // ---------------------------------------------------------------------------------------------
 
     /// <summary>True when value and tangent are both zero (consistent with <c>==</c>).</summary>
     /// <param name="value">The value to test.</param>
-    public static bool IsZero(Dual<T, TTangents> value) => T.IsZero(value.Value) && TTangents.Equal(value.Tangents, TTangents.Zero);
+    static bool INumberBase<Dual<T, TTangents>>.IsZero(Dual<T, TTangents> value) => T.IsZero(value.Value) && TTangents.Equal(value.Tangents, TTangents.Zero);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsCanonical"/>
-    public static bool IsCanonical(Dual<T, TTangents> value) => T.IsCanonical(value.Value);
+    static bool INumberBase<Dual<T, TTangents>>.IsCanonical(Dual<T, TTangents> value) => T.IsCanonical(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsComplexNumber"/>
-    public static bool IsComplexNumber(Dual<T, TTangents> value) => T.IsComplexNumber(value.Value);
+    static bool INumberBase<Dual<T, TTangents>>.IsComplexNumber(Dual<T, TTangents> value) => T.IsComplexNumber(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsEvenInteger"/>
     public static bool IsEvenInteger(Dual<T, TTangents> value) => T.IsEvenInteger(value.Value);
@@ -236,7 +238,7 @@ public readonly partial struct Dual<T, TTangents> :
     public static bool IsFinite(Dual<T, TTangents> value) => T.IsFinite(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsImaginaryNumber"/>
-    public static bool IsImaginaryNumber(Dual<T, TTangents> value) => T.IsImaginaryNumber(value.Value);
+    static bool INumberBase<Dual<T, TTangents>>.IsImaginaryNumber(Dual<T, TTangents> value) => T.IsImaginaryNumber(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsInfinity"/>
     public static bool IsInfinity(Dual<T, TTangents> value) => T.IsInfinity(value.Value);

@@ -6,7 +6,8 @@ using System.Runtime.Intrinsics;
 
 namespace Dual;
 
-// Tangents2/4/8/16 share one shape (SIMD-register fields, lane-wise ops by value); keep them in step.
+// Generated from tools/TangentBlocks/TangentBlockTemplate.cs (one template for Tangents2 and Tangents4): edit the
+// template, then run `dotnet run --project tools/TangentBlocks`; a test fails while this file differs from its output.
 
 /// <summary>A block of 4 tangents: 4 directional derivatives carried through one pass.</summary>
 /// <typeparam name="T">The scalar type: <see cref="double"/>, <see cref="float"/>, <see cref="Half"/> or another IEEE type

@@ -274,11 +274,34 @@ public sealed class ConventionTests
     [Test]
     public void IsZero_NeedsAZeroTangentToo()
     {
-        Assert.That(Dual<double>.IsZero(D(0, 0)), Is.True);
-        Assert.That(Dual<double>.IsZero(D(0, 1)), Is.False);
-        Assert.That(Dual<double>.IsZero(Dual<double>.Zero), Is.True);
+        // IsZero is an explicit interface implementation (as on System.Half): generic math reaches it.
+        Assert.That(IsZero(D(0, 0)), Is.True);
+        Assert.That(IsZero(D(0, 1)), Is.False);
+        Assert.That(IsZero(Dual<double>.Zero), Is.True);
         Assert.That(D(0, 1) == Dual<double>.Zero, Is.False);
     }
+
+    private static bool IsZero<TNumber>(TNumber value) where TNumber : System.Numerics.INumberBase<TNumber> => TNumber.IsZero(value);
+
+    [Test]
+    public void Members_meaningless_on_a_dual_number_are_explicit_as_on_Half()
+    {
+        // Radix, AdditiveIdentity, IsCanonical, IsComplexNumber, IsImaginaryNumber and IsZero: explicit on Half, and so on both dual types.
+        string[] hidden = ["Radix", "AdditiveIdentity", "IsCanonical", "IsComplexNumber", "IsImaginaryNumber", "IsZero"];
+        foreach (System.Type type in new[] { typeof(Half), typeof(Dual<double>), typeof(Dual<double, Tangents4<double>>) })
+        {
+            foreach (string name in hidden)
+            {
+                Assert.That(type.GetMember(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static), Is.Empty, $"{type.Name}.{name} is public");
+            }
+            Assert.That(type.GetMember("IsRealNumber", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static), Is.Not.Empty, $"{type.Name}.IsRealNumber");
+            Assert.That(type.GetMember("MultiplicativeIdentity", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static), Is.Not.Empty, $"{type.Name}.MultiplicativeIdentity");
+        }
+        Assert.That(GenericRadix<Dual<double>>(), Is.EqualTo(2));
+        Assert.That(IsZero(new Dual<double, Tangents4<double>>(0, Tangents4<double>.Unit(2, 1))), Is.False);
+    }
+
+    private static int GenericRadix<TNumber>() where TNumber : System.Numerics.INumberBase<TNumber> => TNumber.Radix;
 
     [Test]
     public void Ordering_UsesTheValueOnly()

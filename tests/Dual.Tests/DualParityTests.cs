@@ -29,10 +29,10 @@ public class DualParityTests
         yield return new TestCaseData(typeof(float), typeof(Tangents16<float>));
         yield return new TestCaseData(typeof(Half), typeof(Tangents8<Half>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(Tangents1<Dual<double>>));
-        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents2<Dual<double>>));
-        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents4<Dual<double>>));
-        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents8<Dual<double>>));
-        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents16<Dual<double>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents<Dual<double>, Width2<Dual<double>>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents<Dual<double>, Width4<Dual<double>>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents<Dual<double>, Width8<Dual<double>>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents<Dual<double>, Width16<Dual<double>>>));
         // The chunked Hessian's outer lanes: Dual<double> lanes as two SIMD blocks.
         yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents2<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents4<double>>));

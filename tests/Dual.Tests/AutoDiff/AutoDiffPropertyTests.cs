@@ -24,9 +24,9 @@ public class AutoDiffPropertyTests
         double a = 1.75, b = -0.5;
         double[] combined = v.Zip(w, (p, q) => a * p + b * q).ToArray();
         var f = default(TestFunctions.Mixed);
-        double jv = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, v).Directional;
-        double jw = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, w).Directional;
-        double jc = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, combined).Directional;
+        double jv = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, v).Tangent;
+        double jw = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, w).Tangent;
+        double jc = AutoDiff.Jvp<double, TestFunctions.Mixed>(f, x, combined).Tangent;
         return Close(jc, a * jv + b * jw, 1e-12, 1e-12);
     }
 

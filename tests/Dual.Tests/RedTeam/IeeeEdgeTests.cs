@@ -102,7 +102,7 @@ public sealed class IeeeEdgeTests
         Assert.That(e.Message, Does.Contain("tangent is not zero").And.Contain(".Value"));
         e = Assert.Throws<NotSupportedException>(() => float.CreateSaturating(nested))!;
         Assert.That(e.Message, Does.Contain("tangent is not zero"));
-        var multiNested = Dual<Dual<double>, WideTangents2<Dual<double>>>.Constant(Dual<double>.Variable(2));
+        var multiNested = Dual<Dual<double>, WideTangents<Dual<double>, Width2<Dual<double>>>>.Constant(Dual<double>.Variable(2));
         e = Assert.Throws<NotSupportedException>(() => double.CreateTruncating(multiNested))!;
         Assert.That(e.Message, Does.Contain("tangent is not zero"));
         // A constant all the way down still converts.

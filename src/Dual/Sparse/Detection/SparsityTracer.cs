@@ -226,7 +226,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         return predicate(x.Value);
     }
 
-    /// <summary>Zero value and no dependencies, as <see cref="Dual{T}.IsZero"/> asks for a zero tangent.</summary>
+    /// <summary>Zero value and no dependencies, as the IsZero of <see cref="Dual{T}"/> asks for a zero tangent.</summary>
     public static bool IsZero(SparsityTracer<T, TOrder> value) => DependencySet.IsEmpty(value.Inputs) && Ask(value, T.IsZero, "IsZero");
 
     public static bool IsCanonical(SparsityTracer<T, TOrder> value) => Ask(value, T.IsCanonical, nameof(IsCanonical));

@@ -33,10 +33,10 @@ internal abstract class CompressedHessian<T, TFunction>
             }
             : chunkSize switch
             {
-                2 => new CompressedHessian<T, TFunction, WideTangents2<Dual<T>>>(pattern, coloring, recovery),
-                4 => new CompressedHessian<T, TFunction, WideTangents4<Dual<T>>>(pattern, coloring, recovery),
-                8 => new CompressedHessian<T, TFunction, WideTangents8<Dual<T>>>(pattern, coloring, recovery),
-                _ => new CompressedHessian<T, TFunction, WideTangents16<Dual<T>>>(pattern, coloring, recovery),
+                2 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width2<Dual<T>>>>(pattern, coloring, recovery),
+                4 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width4<Dual<T>>>>(pattern, coloring, recovery),
+                8 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width8<Dual<T>>>>(pattern, coloring, recovery),
+                _ => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>>(pattern, coloring, recovery),
             };
 }
 
