@@ -173,7 +173,7 @@ public class DocSnippetTests
     [TestCase("double a = 1; // [1, 2", "stated list", TestName = "Check_rejects_an_unreadable_stated_value")]
     [TestCase("using Dual;\nvar y = M.F(2.0);\nstatic partial class M { [Differentiable] public static double F(double x) => x * x; } // DUAL001", "comments name DUAL001 at line 3", TestName = "Check_catches_a_missing_diagnostic")]
     [TestCase("using Dual;\nstatic partial class M { static double H(double v) => v; [Differentiable] public static double F(double x) => H(x); }\nConsole.WriteLine();", "does not compile cleanly", TestName = "Check_catches_a_compile_error")]
-    [TestCase("using Dual;\nConsole.WriteLine(M.F(1.0));\nstatic partial class M { static double H(double v) => v; [Differentiable] public static double F(double x) => H(x); }", "reports DUAL001 at line 3, its comments name none", TestName = "Check_catches_an_unexpected_diagnostic")]
+    [TestCase("using Dual;\nConsole.WriteLine(M.F(1.0));\nstatic partial class M { [Differentiable] public static double F(double x) { object o = x; return x; } }", "reports DUAL005 at line 3, its comments name none", TestName = "Check_catches_an_unexpected_diagnostic")]
     [TestCase("throw new InvalidOperationException(\"boom\");", "threw", TestName = "Check_catches_an_exception")]
     [TestCase("readonly struct S { }", "nothing ran", TestName = "Check_catches_a_block_with_nothing_to_run")]
     public void The_checks_fail_on_drift(string code, string expectedProblem)

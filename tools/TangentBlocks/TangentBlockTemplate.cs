@@ -106,14 +106,28 @@ public readonly struct Tangents{{lanes}}<T> : ITangents<Tangents{{lanes}}<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tangents{{lanes}}<T> Unit(int index, T value)
     {
+        if (Simd && RegisterSeeds<T>.Supported)
+        {
+            // Built in registers (no store and reload of a block in memory).
+            return (uint)index < {{lanes}} ? new(RegisterSeeds<T>.Unit{{64 * lanes}}(index, value)) : Zero;
+        }
         Tangents{{lanes}}<T> r = Zero;
         if ((uint)index < {{lanes}}) Lane(ref r, index) = value;
         return r;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyTo(Span<T> destination)
     {
+        if (Simd && RegisterSeeds<T>.Supported && destination.Length >= {{lanes}})
+        {
+            // A full block is stored straight from the register: all of it for double, {{(lanes == 2 ? "its lower 64 bits" : "its lower half")}} for float.
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            if ({{vector}}<T>.Count == {{lanes}}) _v0.StoreUnsafe(ref d);
+            else {{(lanes == 2 ? "Unsafe.WriteUnaligned(ref Unsafe.As<T, byte>(ref d), _v0.AsUInt64().ToScalar());" : "_v0.GetLower().StoreUnsafe(ref d);")}}
+            return;
+        }
         Tangents{{lanes}}<T> copy = this;
         int n = Math.Min({{lanes}}, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
