@@ -106,8 +106,8 @@ namespace Dual.Generators
                     yield return d.Name + "Jacobian";
                     if (sparse && plan.Multi)
                     {
+                        yield return d.Name + "SparseJacobian";
                         yield return d.Name + "PrepareSparseJacobian";
-                        yield return d.Name + "JacobianSparsity";
                     }
                     break;
             }
@@ -118,7 +118,7 @@ namespace Dual.Generators
         public static bool CanPrepareSparse(MethodDeclaration d, EntryPlan plan) =>
             plan.Shape == EntryShape.Vector && plan.Multi && d.Parameters.All(p => p.IsInput || (!p.IsRefLike && p.RefKind is RefKind.None or RefKind.In));
 
-        public static void Emit(CodeWriter w, MethodDeclaration d, EntryPlan plan, SparsityEmission? pattern)
+        public static void Emit(CodeWriter w, MethodDeclaration d, EntryPlan plan)
         {
             var names = new ParameterNames(d);
             TwinStruct(w, d, plan);
@@ -132,7 +132,7 @@ namespace Dual.Generators
                     break;
                 case EntryShape.Vector:
                     Vector(w, d, plan, names);
-                    if (CanPrepareSparse(d, plan)) Sparse(w, d, plan, names, pattern);
+                    if (CanPrepareSparse(d, plan)) Sparse(w, d, plan, names);
                     break;
             }
         }
@@ -509,42 +509,30 @@ namespace Dual.Generators
                     + Quote(x.Bare) + ", " + Quote(v) + ", " + Quote(y.Bare) + ", " + Quote(jvp) + ")" }, returns: false);
         }
 
-        private static void Sparse(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names, SparsityEmission? pattern)
+        private static void Sparse(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)
         {
             string p = plan.Precision, name = Xml.Escape(d.Name);
             ParameterInfo x = plan.X, y = plan.Y;
             var t = new TwinArguments(d, plan);
-            string outputLength = names.Fresh("outputLength", "outputCount");
+            string sparse = KnownNames.SparseJacobian + "<" + p + ">";
+            w.Line();
+            w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and its sparse Jacobian, the pattern detected at <c>"
+                + Xml.Escape(x.Bare) + "</c> through the twin and coloured (generated). Exact at that x whatever branches the method takes; for repeated evaluations prepare once with a pattern that holds for every x you use (<c>"
+                + d.Name + "PrepareSparseJacobian</c>).");
+            Body(w, d.ModText + sparse + " " + d.Name + "SparseJacobian(" + Parameters(d, new string[0]) + ")", t, new[]
+            {
+                KnownNames.GeneratedDerivatives + ".SparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + y.Name + ")",
+            }, returns: true);
+
+            string pattern = names.Fresh("pattern", "sparsityPattern");
             string prepared = KnownNames.PreparedSparseJacobian + "<" + p + ", " + KnownNames.VectorTwinFunction + Generic(plan) + ">";
-            string prepare = Parameters(d, new string[0], q => q == y ? "int " + outputLength : null);
-            if (pattern is not null)
+            string prepare = Parameters(d, new string[0], q => q == y ? KnownNames.SparsityPattern + " " + pattern : null);
+            w.Line();
+            w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> with <c>" + pattern + "</c> (which must hold every entry that can be non-zero at the points you evaluate; e.g. <c>AutoDiff.JacobianSparsity</c> of a generic form of the method, or your own): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).");
+            Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
             {
-                string inputLength = names.Fresh("inputLength", "inputCount");
-                string sparsityParams = Parameters(d, new string[0], q => q == x ? "int " + inputLength : q == y ? "int " + outputLength : null);
-                w.Line();
-                w.Summary("The sparsity pattern of <c>" + name + "</c>'s Jacobian for <c>" + Xml.Escape(x.Bare) + "</c> of length <c>" + inputLength + "</c> and <c>"
-                    + Xml.Escape(y.Bare) + "</c> of length <c>" + outputLength + "</c>, found at compile time from its index arithmetic (generated; valid for every x: both sides of a branch on a value count).");
-                w.Line(d.ModText.Replace("readonly ", "") + KnownNames.SparsityPattern + " " + d.Name + "JacobianSparsity(" + sparsityParams + ")");
-                pattern.WriteBody(w, inputLength, outputLength);
-                w.Line();
-                w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free) with the pattern <c>"
-                    + d.Name + "JacobianSparsity</c> found at compile time: no tracing run (generated).");
-                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
-                {
-                    KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + d.Name + "JacobianSparsity("
-                        + string.Join(", ", d.Parameters.Select(q => q == x ? q.Name + ".Length" : q == y ? outputLength : q.Name)) + "))",
-                }, returns: true);
-            }
-            else
-            {
-                w.Line();
-                w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free). Its pattern could not be found at compile time (DUAL015), so it is detected at <c>"
-                    + Xml.Escape(x.Bare) + "</c> through the twin: valid where the method takes the same branches (generated).");
-                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
-                {
-                    KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + outputLength + ")",
-                }, returns: true);
-            }
+                KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + pattern + ")",
+            }, returns: true);
         }
     }
 }

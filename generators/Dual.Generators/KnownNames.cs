@@ -42,6 +42,7 @@ namespace Dual.Generators
         public const string PatternBuilder = "global::Dual.CompilerServices.SparsityPatternBuilder";
         public const string SparsityPattern = "global::Dual.SparsityPattern";
         public const string PreparedSparseJacobian = "global::Dual.PreparedSparseJacobian";
+        public const string SparseJacobian = "global::Dual.SparseJacobian";
         public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
         /// <summary>Whether <paramref name="symbol"/> carries the attribute with metadata name <paramref name="fullName"/>.</summary>

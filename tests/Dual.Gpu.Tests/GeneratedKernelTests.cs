@@ -201,6 +201,39 @@ public sealed class GeneratedKernelTests
     }
 
     [Test]
+    public void Generated_one_shot_sparse_Jacobian_matches_the_closed_form()
+    {
+        // yᵢ = sin(xᵢ)·exp(x₍ᵢ₊₁₎ mod n) + xᵢ²: two entries per row (one when n = 1).
+        double[] x = [0.3, -1.1, 0.8, 2.0, -0.4];
+        int n = x.Length;
+        var y = new double[n];
+        SparseJacobian<double> j = GpuMethods.RollingSparseJacobian(x, y);
+        Assert.That(j.Values.Length, Is.EqualTo(2 * n));
+        for (int i = 0; i < n; i++)
+        {
+            double e = Math.Exp(x[(i + 1) % n]);
+            Assert.That(y[i], Is.EqualTo(Math.Sin(x[i]) * e + x[i] * x[i]).Within(1e-15));
+            Assert.That(j[i, i], Is.EqualTo(Math.Cos(x[i]) * e + 2 * x[i]).Within(1e-14), $"∂y{i}/∂x{i}");
+            Assert.That(j[i, (i + 1) % n], Is.EqualTo(Math.Sin(x[i]) * e).Within(1e-14), $"∂y{i}/∂x{(i + 1) % n}");
+        }
+    }
+
+    [TestCase(1.5)]
+    [TestCase(-1.5)]
+    public void Generated_one_shot_sparse_Jacobian_is_exact_on_either_side_of_a_branch(double x0)
+    {
+        double[] x = [x0, 0.7, -0.2];
+        var y = new double[3];
+        SparseJacobian<double> j = GpuMethods.BranchySparseJacobian(x, y);
+        for (int i = 0; i < 3; i++)
+            for (int k = 0; k < 3; k++)
+            {
+                double expected = i != k ? 0 : x[i] > 0 ? 2 * x[i] : Math.Exp(x[i]);
+                Assert.That(j[i, k], Is.EqualTo(expected).Within(1e-15 * (1 + Math.Abs(expected))), $"J[{i},{k}] at x0 = {x0}");
+            }
+    }
+
+    [Test]
     public void RollingKernels_AreWholePoint_AndMixedIsRowByRow()
     {
         Assert.That(new GpuMethods.RollingKernel(3, 3), Is.InstanceOf<IKernelPointFunction>());

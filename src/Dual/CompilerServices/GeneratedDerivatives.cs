@@ -140,19 +140,27 @@ public static class GeneratedDerivatives
         => AutoDiff.PrepareSparseJacobian<T, VectorTwinFunction<T, TTwin>>(new(twin), x, pattern, chunkSize: Chunk(TTwin.HasMultiTangentTwin));
 
     /// <summary>
-    /// A prepared sparse Jacobian of the twin whose pattern is detected at <paramref name="x"/> by
-    /// <see cref="JacobianSparsity{T, TTwin}"/> (used when the generator could not prove a pattern at compile time).
+    /// The sparse Jacobian of the twin at <paramref name="x"/>, its pattern detected at that same x by
+    /// <see cref="JacobianSparsity{T, TTwin}"/>: exact there whatever branches the method takes. A pattern detected
+    /// through the twin holds only where the method branches as at x, so it is never kept for other points (a
+    /// prepared object from it could silently miss entries where a branch flips); repeated evaluations take a
+    /// pattern the caller vouches for (<see cref="PrepareSparseJacobian{T, TTwin}(TTwin, ReadOnlySpan{T}, SparsityPattern)"/>).
     /// </summary>
     /// <typeparam name="T">The floating type.</typeparam>
     /// <typeparam name="TTwin">The generated twin (with a multi-tangent twin).</typeparam>
-    /// <param name="twin">The twin (kept by the preparation).</param>
-    /// <param name="x">The point the pattern is detected at.</param>
-    /// <param name="outputLength">m.</param>
-    /// <returns>The preparation.</returns>
-    public static PreparedSparseJacobian<T, VectorTwinFunction<T, TTwin>> PrepareSparseJacobian<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, int outputLength)
+    /// <param name="twin">The twin.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="values">Receives f(x) (length m).</param>
+    /// <returns>J at x in CSR form.</returns>
+    public static SparseJacobian<T> SparseJacobian<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, Span<T> values)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IVectorTwin<T>
-        => PrepareSparseJacobian<T, TTwin>(twin, x, JacobianSparsity<T, TTwin>(twin, x, outputLength));
+    {
+        var prepared = PrepareSparseJacobian<T, TTwin>(twin, x, JacobianSparsity<T, TTwin>(twin, x, values.Length));
+        SparseJacobian<T> result = prepared.CreateResult();
+        prepared.Evaluate(x, values, result);
+        return result;
+    }
 
     /// <summary>
     /// The m×n Jacobian pattern of the twin at <paramref name="x"/>, found by running its multi-tangent twin on

@@ -55,8 +55,12 @@ namespace Demo
         public static void PolarJvp(global::System.ReadOnlySpan<double> q, global::System.Span<double> p, global::System.ReadOnlySpan<double> v, global::System.Span<double> jvp)
             => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, PolarTwin>(new PolarTwin(), q, v, p, jvp, "q", "v", "p", "jvp");
 
-        /// <summary>Prepares repeated sparse Jacobians of <c>Polar</c> (its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free). Its pattern could not be found at compile time (DUAL015), so it is detected at <c>q</c> through the twin: valid where the method takes the same branches (generated).</summary>
-        public static global::Dual.PreparedSparseJacobian<double, global::Dual.CompilerServices.VectorTwinFunction<double, PolarTwin>> PolarPrepareSparseJacobian(global::System.ReadOnlySpan<double> q, int outputLength)
-            => global::Dual.CompilerServices.GeneratedDerivatives.PrepareSparseJacobian<double, PolarTwin>(new PolarTwin(), q, outputLength);
+        /// <summary>The values of <c>Polar</c> into <c>p</c> and its sparse Jacobian, the pattern detected at <c>q</c> through the twin and coloured (generated). Exact at that x whatever branches the method takes; for repeated evaluations prepare once with a pattern that holds for every x you use (<c>PolarPrepareSparseJacobian</c>).</summary>
+        public static global::Dual.SparseJacobian<double> PolarSparseJacobian(global::System.ReadOnlySpan<double> q, global::System.Span<double> p)
+            => global::Dual.CompilerServices.GeneratedDerivatives.SparseJacobian<double, PolarTwin>(new PolarTwin(), q, p);
+
+        /// <summary>Prepares repeated sparse Jacobians of <c>Polar</c> with <c>pattern</c> (which must hold every entry that can be non-zero at the points you evaluate; e.g. <c>AutoDiff.JacobianSparsity</c> of a generic form of the method, or your own): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).</summary>
+        public static global::Dual.PreparedSparseJacobian<double, global::Dual.CompilerServices.VectorTwinFunction<double, PolarTwin>> PolarPrepareSparseJacobian(global::System.ReadOnlySpan<double> q, global::Dual.SparsityPattern pattern)
+            => global::Dual.CompilerServices.GeneratedDerivatives.PrepareSparseJacobian<double, PolarTwin>(new PolarTwin(), q, pattern);
     }
 }
