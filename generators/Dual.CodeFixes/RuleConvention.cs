@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Dual.CodeFixes
 {
     /// <summary>
-    /// The part of the <c>[DerivativeOf]</c> convention (src/Dual/DerivativeOfAttribute.cs, checked by the generator's
+    /// The part of the <c>[DerivativeOf]</c> convention (src/Dual/CompilerServices/DerivativeOfAttribute.cs, checked by the generator's
     /// RuleCheck) that the rule stub must follow: which callees a rule can cover, and which existing rule already covers one.
     /// The round-trip tests run the real generator on every fixed source, so a drift between the two fails there.
     /// </summary>

@@ -11,7 +11,7 @@ public static class TangentBlockTemplate
     public static readonly (int Lanes, string Vector)[] Blocks = [(2, "Vector128"), (4, "Vector256")];
 
     /// <summary>The block's path relative to the repository root.</summary>
-    public static string PathOf(int lanes) => $"src/Dual/Tangents{lanes}.cs";
+    public static string PathOf(int lanes) => $"src/Dual/Tangents/Tangents{lanes}.cs";
 
     /// <summary>The source text of the block with <paramref name="lanes"/> lanes held in one <paramref name="vector"/>.</summary>
     public static string Render(int lanes, string vector) => $$"""
