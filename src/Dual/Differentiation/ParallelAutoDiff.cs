@@ -1,7 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.ExceptionServices;
-using System.Threading.Tasks;
 
 namespace Dual;
 
@@ -24,8 +22,10 @@ public static partial class AutoDiff
     /// <returns>f(x).</returns>
     /// <remarks>The result is bit-identical to the sequential overload's at the same chunk size (and so at every chunk
     /// size): each pass is the same evaluation, writes its own entries, and depends on no other pass; only the order in
-    /// which passes run differs. Not allocation-free: the workers cost about 2 KB per call (BenchmarkDotNet's memory
-    /// diagnoser, 2 workers: <c>Parallel.For</c>'s tasks and this call's closure).</remarks>
+    /// which passes run differs. The threads are a pool of long-lived workers (one per processor beyond the caller's) and the
+    /// calling thread; a call allocates nothing once it has run on this thread at these type arguments. A call made
+    /// while the pool is busy (another thread's parallel call, or one made inside f) runs on the calling thread alone,
+    /// with the same result.</remarks>
     /// <exception cref="ArgumentException">A buffer length does not match n, or <paramref name="gradient"/> overlaps
     /// <paramref name="x"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is not supported, or
@@ -43,20 +43,16 @@ public static partial class AutoDiff
             return Gradient(f, x.Span, gradient.Span, k);
         }
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(ParallelGradient));
-        var counter = new SharedBlocks.Counter();
-        int blockCount = BlockRange.Count(x.Length, k);
-        T value = T.Zero;
-        RunWorkers(workers, () =>
+        GradientJob<T, TFunction> job = GradientJob<T, TFunction>.Rent(f, x, gradient, k);
+        try
         {
-            TFunction own = f;
-            var blocks = new SharedBlocks(counter, blockCount);
-            T v = GradientDispatch(k, ref own, x.Span, gradient.Span, ref blocks, out bool hasValue);
-            if (hasValue)
-            {
-                value = v;
-            }
-        });
-        return value;
+            WorkerPool.Run(job, workers);
+            return job.Value;
+        }
+        finally
+        {
+            job.Return();
+        }
     }
 
     /// <summary>
@@ -73,8 +69,8 @@ public static partial class AutoDiff
     /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use: -1 (default) for <see cref="Environment.ProcessorCount"/>.</param>
     /// <remarks>Bit-identical to the sequential overload (see
-    /// <see cref="ParallelGradient{T, TFunction}(TFunction, ReadOnlyMemory{T}, Memory{T}, int, int)"/>); not
-    /// allocation-free.</remarks>
+    /// <see cref="ParallelGradient{T, TFunction}(TFunction, ReadOnlyMemory{T}, Memory{T}, int, int)"/>), and as
+    /// allocation-free once warm.</remarks>
     /// <exception cref="ArgumentException">A buffer length does not match, an output overlaps <paramref name="x"/> or the
     /// other output, or f writes more than m outputs.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> or
@@ -95,20 +91,18 @@ public static partial class AutoDiff
             return;
         }
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(ParallelJacobian));
-        var counter = new SharedBlocks.Counter();
-        int blockCount = BlockRange.Count(x.Length, k);
+        JacobianJob<T, TFunction> job = JacobianJob<T, TFunction>.Rent(f, x, values, jacobian, k);
         try
         {
-            RunWorkers(workers, () =>
-            {
-                TFunction own = f;
-                var blocks = new SharedBlocks(counter, blockCount);
-                JacobianBlocks(k, ref own, x.Span, values.Span, jacobian.Span, ref blocks);
-            });
+            WorkerPool.Run(job, workers);
         }
         catch (IndexOutOfRangeException e)
         {
             throw Guard.OutputsTooShort(e, values.Length, x.Length, nameof(values));
+        }
+        finally
+        {
+            job.Return();
         }
     }
 
@@ -127,8 +121,8 @@ public static partial class AutoDiff
     /// <param name="maxDegreeOfParallelism">The most threads to use: -1 (default) for <see cref="Environment.ProcessorCount"/>.</param>
     /// <returns>f(x).</returns>
     /// <remarks>Bit-identical to the sequential overload (see
-    /// <see cref="ParallelGradient{T, TFunction}(TFunction, ReadOnlyMemory{T}, Memory{T}, int, int)"/>); not
-    /// allocation-free.</remarks>
+    /// <see cref="ParallelGradient{T, TFunction}(TFunction, ReadOnlyMemory{T}, Memory{T}, int, int)"/>), and as
+    /// allocation-free once warm.</remarks>
     /// <exception cref="ArgumentException">A buffer length does not match n, or an output overlaps <paramref name="x"/>
     /// or the other output.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> or
@@ -150,19 +144,16 @@ public static partial class AutoDiff
             return Hessian(f, x.Span, gradient.Span, hessian.Span, k);
         }
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(ParallelHessian));
-        var counter = new SharedBlocks.Counter();
-        T value = T.Zero;
-        RunWorkers(workers, () =>
+        HessianJob<T, TFunction> job = HessianJob<T, TFunction>.Rent(f, x, gradient, hessian, k);
+        try
         {
-            TFunction own = f;
-            var rows = new SharedBlocks(counter, n);
-            T v = HessianDispatch<T, TFunction, SharedBlocks>(k, ref own, x.Span, gradient.Span, hessian.Span, ref rows, out bool hasValue);
-            if (hasValue)
-            {
-                value = v;
-            }
-        });
-        return value;
+            WorkerPool.Run(job, workers);
+            return job.Value;
+        }
+        finally
+        {
+            job.Return();
+        }
     }
 
     /// <summary>The number of workers: at most one per block, per processor, and per <paramref name="maxDegreeOfParallelism"/>.</summary>
@@ -174,19 +165,5 @@ public static partial class AutoDiff
         }
         int most = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         return Math.Min(most, blocks);
-    }
-
-    /// <summary>Runs <paramref name="work"/> on <paramref name="workers"/> threads (this one among them) and rethrows the
-    /// first worker's exception as it was thrown, not wrapped.</summary>
-    private static void RunWorkers(int workers, Action work)
-    {
-        try
-        {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => work());
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
     }
 }
