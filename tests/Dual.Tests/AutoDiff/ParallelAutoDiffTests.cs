@@ -200,4 +200,38 @@ public class ParallelAutoDiffTests
         Assert.That(allocated, Is.Zero, "bytes allocated by 20 warm rounds of parallel calls");
         AssertClose(g, TestFunctions.Rosenbrock.AnalyticGradient(x), "the last call's gradient");
     }
+
+    /// <summary>Several threads make parallel calls at once: the pool serves one, the others run on their own threads;
+    /// every result is still the analytic gradient and the sequential bits.</summary>
+    [Test]
+    public void Concurrent_parallel_calls_from_several_threads_all_get_the_right_gradient()
+    {
+        double[] x = Point(600);
+        double[] expected = TestFunctions.Rosenbrock.AnalyticGradient(x);
+        var sequential = new double[x.Length];
+        AutoDiff.Gradient<double, TestFunctions.Rosenbrock>(default, x, sequential, 8);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var threads = new System.Threading.Thread[4];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new System.Threading.Thread(() =>
+            {
+                var g = new double[x.Length];
+                for (int round = 0; round < 25; round++)
+                {
+                    Array.Clear(g);
+                    AutoDiff.ParallelGradient<double, TestFunctions.Rosenbrock>(default, x, g, 8, 2);
+                    for (int i = 0; i < g.Length; i++)
+                    {
+                        if (BitConverter.DoubleToInt64Bits(g[i]) != BitConverter.DoubleToInt64Bits(sequential[i]))
+                            failures.Enqueue($"round {round}, g[{i}] = {g[i]:R}, sequential {sequential[i]:R}");
+                    }
+                }
+            });
+            threads[t].Start();
+        }
+        foreach (var thread in threads) thread.Join();
+        Assert.That(failures, Is.Empty);
+        AssertClose(sequential, expected, "sequential vs analytic");
+    }
 }
