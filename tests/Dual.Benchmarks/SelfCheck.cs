@@ -39,6 +39,30 @@ public static class SelfCheck
         failures += CheckGradient<Rosenbrock>(log, "Rosenbrock", i => i % 2 == 0 ? -1.2 : 1.0, Rosenbrock.Gradient);
         failures += CheckGradient<Ackley>(log, "Ackley", i => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3), Ackley.Gradient);
 
+        // CoupledRing's Jacobian (sequential and parallel) against its closed form.
+        {
+            const int n = 50;
+            var x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = 0.5 * Math.Sin(0.37 * i + 0.1);
+            var values = new double[n];
+            var sequential = new double[n * n];
+            var parallel = new double[n * n];
+            AutoDiff.Jacobian<double, CoupledRing>(default, x, values, sequential, 16);
+            AutoDiff.ParallelJacobian<double, CoupledRing>(default, x, values, parallel, 16);
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    double expected = 1.0 / n;
+                    if (j == i) expected += Math.Cos(x[i]) * Math.Exp(x[(i + 1) % n]) + x[(i + 7) % n];
+                    if (j == (i + 1) % n) expected += Math.Sin(x[i]) * Math.Exp(x[(i + 1) % n]);
+                    if (j == (i + 7) % n) expected += x[i];
+                    Check(Close(sequential[i * n + j], expected, 1e-13), $"CoupledRing J[{i},{j}]");
+                    Check(parallel[i * n + j] == sequential[i * n + j], $"CoupledRing parallel J[{i},{j}]");
+                }
+            }
+        }
+
         // float: every chunk size gives the one-tangent gradient bit for bit (the SIMD paths differ by width).
         foreach (int n in new[] { 3, 10, 37 })
         {

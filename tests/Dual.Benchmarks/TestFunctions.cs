@@ -224,3 +224,23 @@ public readonly struct DenseCoupled : IScalarFunction
         }
     }
 }
+
+/// <summary>A square vector function ℝⁿ → ℝⁿ whose Jacobian is dense enough to need every column pass:
+/// yᵢ = sin(xᵢ)·exp(xᵢ₊₁) + xᵢ·x₍ᵢ₊₇₎ (indices mod n) + s, with s = Σⱼ xⱼ/n shared by every output.</summary>
+public readonly struct CoupledRing : IVectorFunction
+{
+    public void Evaluate<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length;
+        T s = T.Zero;
+        for (int j = 0; j < n; j++)
+        {
+            s += x[j];
+        }
+        s *= T.One / T.CreateTruncating(n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] = T.Sin(x[i]) * T.Exp(x[(i + 1) % n]) + x[i] * x[(i + 7) % n] + s;
+        }
+    }
+}
