@@ -287,7 +287,7 @@ namespace Dual.Generators
             if (a.IsKind(SyntaxKind.CoalesceAssignmentExpression)) throw new Unprovable(a, "a '??=' assignment");
             if (a.Left is ElementAccessExpressionSyntax ea && Is(ea.Expression, _y))
             {
-                string row = IndexText(SingleArgument(ea));
+                string row = ElementIndex(ea);
                 Deps deps = Value(a.Right);
                 foreach (Dep d in deps.Items) Add(row, d);
                 return;
@@ -455,7 +455,7 @@ namespace Dual.Generators
                     return Value(c.WhenTrue).Union(Value(c.WhenFalse));
                 }
                 case ElementAccessExpressionSyntax ea when Is(ea.Expression, _x):
-                    return Deps.Of(new Dep("", IndexText(SingleArgument(ea))));
+                    return Deps.Of(new Dep("", ElementIndex(ea)));
                 case ElementAccessExpressionSyntax ea when Is(ea.Expression, _y):
                     throw new Unprovable(ea, "a read of the output '" + _y.Name + "' (only written, or updated with y[i] += …)");
                 case ElementAccessExpressionSyntax ea:
@@ -548,11 +548,20 @@ namespace Dual.Generators
 
         // ------------------------------------------------------------------ integers
 
-        private static ExpressionSyntax SingleArgument(ElementAccessExpressionSyntax ea)
+        /// <summary>The element <c>x[e]</c> or <c>y[e]</c> indexes, as walk text: <c>[^e]</c> counts from the end of its span.</summary>
+        private string ElementIndex(ElementAccessExpressionSyntax ea)
         {
             if (ea.ArgumentList.Arguments.Count != 1) throw new Unprovable(ea, "an index with several arguments");
-            return ea.ArgumentList.Arguments[0].Expression;
+            ExpressionSyntax e = ea.ArgumentList.Arguments[0].Expression;
+            if (e is PrefixUnaryExpressionSyntax hat && hat.IsKind(SyntaxKind.IndexExpression))
+            {
+                return (Is(ea.Expression, _x) ? _n : _m) + " - " + Operand(IndexText(hat.Operand));
+            }
+            return IndexText(e);
         }
+
+        /// <summary>Index text as the right operand of a subtraction.</summary>
+        private static string Operand(string text) => SyntaxFacts.IsValidIdentifier(text) || text.All(char.IsDigit) ? text : "(" + text + ")";
 
         /// <summary>The C# text of an index expression in the walk, or <see cref="Unprovable"/> naming what is not an integer the walk can compute.</summary>
         private string IndexText(ExpressionSyntax e)
@@ -623,7 +632,7 @@ namespace Dual.Generators
                         if (Initializer(local) is { } init)
                         {
                             string? inlined = TryIndex(init, out at, out why);
-                            return inlined is null ? null : SyntaxFacts.IsValidIdentifier(inlined) || inlined.All(char.IsDigit) ? inlined : "(" + inlined + ")";
+                            return inlined is null ? null : Operand(inlined);
                         }
                     }
                     else if (s is IParameterSymbol { RefKind: RefKind.None or RefKind.In } p && !_assigned.Contains(p) && p.Type.SpecialType == SpecialType.System_Int32)

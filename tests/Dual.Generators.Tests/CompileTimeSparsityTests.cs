@@ -162,6 +162,20 @@ public class CompileTimeSparsityTests
     }
 
     [Test]
+    public void Sparsity_indices_from_the_end()
+    {
+        // An explicit heat step with fixed ends written with ^1 (as in the realistic corpus's Heat.ExplicitStep).
+        Shape s = Load(Source("""
+            y[0] = x[0];
+            y[^1] = x[^1] * x[^2];
+            for (int i = 1; i < x.Length - 1; i++) y[i] = x[i] + 0.2 * (x[i + 1] - 2 * x[i] + x[i - 1]);
+            """, proven: true));
+        SparsityPattern p = ProvenEqualsTraced(s, 6, 6, seed: 15);
+        Assert.That(p.Row(5).ToArray(), Is.EqualTo(new[] { 4, 5 }));
+        ProvenEqualsTraced(s, 2, 2, seed: 16);
+    }
+
+    [Test]
     public void Sparsity_periodic_wrap_by_modulo()
     {
         Shape s = Load(Source("""
