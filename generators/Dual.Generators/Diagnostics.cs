@@ -89,6 +89,11 @@ namespace Dual.Generators
             "A helper's twin cannot be declared where it must go",
             "'{0}' is differentiated as a helper, but its twin {1}; {2}");
 
+        public static readonly DiagnosticDescriptor SparsityNotProven = Make("DUAL016",
+            "Jacobian sparsity pattern not found at compile time",
+            "The Jacobian pattern of '{0}' is not found at compile time: {1} ('{2}') stops the proof; its sparse entry points detect the pattern at run time through the twin instead",
+            DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor InternalError = Make("DUAL999",
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source",
@@ -111,6 +116,7 @@ namespace Dual.Generators
             [ConstantContainer.Id] = ConstantContainer,
             [TwinDoesNotCompile.Id] = TwinDoesNotCompile,
             [HelperPlacement.Id] = HelperPlacement,
+            [SparsityNotProven.Id] = SparsityNotProven,
             [InternalError.Id] = InternalError,
         };
 

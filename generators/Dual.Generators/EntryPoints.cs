@@ -86,7 +86,7 @@ namespace Dual.Generators
         }
 
         /// <summary>The members the entry points add to the type (for the DUAL010 clash check).</summary>
-        public static IEnumerable<string> MemberNames(MethodDeclaration d, EntryPlan plan, bool sparse)
+        public static IEnumerable<string> MemberNames(MethodDeclaration d, EntryPlan plan, bool sparse, bool proven)
         {
             yield return plan.TwinName;
             switch (plan.Shape)
@@ -108,6 +108,7 @@ namespace Dual.Generators
                     {
                         yield return d.Name + "SparseJacobian";
                         yield return d.Name + "PrepareSparseJacobian";
+                        if (proven) yield return d.Name + "JacobianSparsity";
                     }
                     break;
             }
@@ -118,7 +119,7 @@ namespace Dual.Generators
         public static bool CanPrepareSparse(MethodDeclaration d, EntryPlan plan) =>
             plan.Shape == EntryShape.Vector && plan.Multi && d.Parameters.All(p => p.IsInput || (!p.IsRefLike && p.RefKind is RefKind.None or RefKind.In));
 
-        public static void Emit(CodeWriter w, MethodDeclaration d, EntryPlan plan)
+        public static void Emit(CodeWriter w, MethodDeclaration d, EntryPlan plan, SparsityEmission? pattern)
         {
             var names = new ParameterNames(d);
             TwinStruct(w, d, plan);
@@ -132,7 +133,7 @@ namespace Dual.Generators
                     break;
                 case EntryShape.Vector:
                     Vector(w, d, plan, names);
-                    if (CanPrepareSparse(d, plan)) Sparse(w, d, plan, names);
+                    if (CanPrepareSparse(d, plan)) Sparse(w, d, plan, names, pattern);
                     break;
             }
         }
@@ -509,23 +510,49 @@ namespace Dual.Generators
                     + Quote(x.Bare) + ", " + Quote(v) + ", " + Quote(y.Bare) + ", " + Quote(jvp) + ")" }, returns: false);
         }
 
-        private static void Sparse(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)
+        private static void Sparse(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names, SparsityEmission? proven)
         {
             string p = plan.Precision, name = Xml.Escape(d.Name);
             ParameterInfo x = plan.X, y = plan.Y;
             var t = new TwinArguments(d, plan);
             string sparse = KnownNames.SparseJacobian + "<" + p + ">";
-            w.Line();
-            w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and its sparse Jacobian, the pattern detected at <c>"
-                + Xml.Escape(x.Bare) + "</c> through the twin and coloured (generated). Exact at that x whatever branches the method takes; for repeated evaluations prepare once with a pattern that holds for every x you use (<c>"
-                + d.Name + "PrepareSparseJacobian</c>).");
-            Body(w, d.ModText + sparse + " " + d.Name + "SparseJacobian(" + Parameters(d, new string[0]) + ")", t, new[]
-            {
-                KnownNames.GeneratedDerivatives + ".SparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + y.Name + ")",
-            }, returns: true);
-
             string pattern = names.Fresh("pattern", "sparsityPattern");
             string prepared = KnownNames.PreparedSparseJacobian + "<" + p + ", " + KnownNames.VectorTwinFunction + Generic(plan) + ">";
+            if (proven is not null)
+            {
+                string outputLength = names.Fresh("outputLength", "outputCount");
+                // The pattern method's arguments: x.Length, y.Length (or the given m) and the int parameters its loops use.
+                string SparsityCall(string m) => d.Name + "JacobianSparsity(" + string.Join(", ", d.Parameters
+                    .Where(q => q == x || q == y || proven.IntParameters.Contains(q.Bare))
+                    .Select(q => q == x ? x.Name + ".Length" : q == y ? m : q.Name)) + ")";
+                JacobianSparsity(w, d, x, y, proven);
+                w.Line();
+                w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and its sparse Jacobian with the pattern <c>" + d.Name
+                    + "JacobianSparsity</c> found at compile time: no tracing run (generated).");
+                Body(w, d.ModText + sparse + " " + d.Name + "SparseJacobian(" + Parameters(d, new string[0]) + ")", t, new[]
+                {
+                    KnownNames.GeneratedDerivatives + ".SparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + y.Name + ", " + SparsityCall(y.Name + ".Length") + ")",
+                }, returns: true);
+                w.Line();
+                w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> for <c>" + Xml.Escape(y.Bare) + "</c> of length <c>" + outputLength + "</c> with the pattern <c>"
+                    + d.Name + "JacobianSparsity</c> found at compile time (valid for every x: no tracing run): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).");
+                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + Parameters(d, new string[0], q => q == y ? "int " + outputLength : null) + ")", t, new[]
+                {
+                    KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + SparsityCall(outputLength) + ")",
+                }, returns: true);
+            }
+            else
+            {
+                w.Line();
+                w.Summary("The values of <c>" + name + "</c> into <c>" + Xml.Escape(y.Bare) + "</c> and its sparse Jacobian, the pattern detected at <c>"
+                    + Xml.Escape(x.Bare) + "</c> through the twin and coloured (generated; it could not be found at compile time, DUAL016). Exact at that x whatever branches the method takes; for repeated evaluations prepare once with a pattern that holds for every x you use (<c>"
+                    + d.Name + "PrepareSparseJacobian</c>).");
+                Body(w, d.ModText + sparse + " " + d.Name + "SparseJacobian(" + Parameters(d, new string[0]) + ")", t, new[]
+                {
+                    KnownNames.GeneratedDerivatives + ".SparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + y.Name + ")",
+                }, returns: true);
+            }
+
             string prepare = Parameters(d, new string[0], q => q == y ? KnownNames.SparsityPattern + " " + pattern : null);
             w.Line();
             w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> with <c>" + pattern + "</c> (which must hold every entry that can be non-zero at the points you evaluate; e.g. <c>AutoDiff.JacobianSparsity</c> of a generic form of the method, or your own): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).");
@@ -533,6 +560,29 @@ namespace Dual.Generators
             {
                 KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + pattern + ")",
             }, returns: true);
+        }
+
+        /// <summary>
+        /// <c>FJacobianSparsity(inputLength, outputLength[, int parameters])</c>: the method's loops and integer guards
+        /// replayed by a static local function that adds each (output, input) pair the compile-time analysis found.
+        /// </summary>
+        private static void JacobianSparsity(CodeWriter w, MethodDeclaration d, ParameterInfo x, ParameterInfo y, SparsityEmission proven)
+        {
+            var parameters = d.Parameters.Where(q => q == x || q == y || proven.IntParameters.Contains(q.Bare))
+                .Select(q => "int " + (q == x ? proven.InputLength : q == y ? proven.OutputLength : q.Name)).ToList();
+            string arguments = string.Join(", ", parameters.Select(q => q.Substring(4)));
+            w.Line();
+            w.Summary("The sparsity pattern of <c>" + Xml.Escape(d.Name) + "</c>'s Jacobian for <c>" + Xml.Escape(x.Bare) + "</c> of length <c>" + proven.InputLength
+                + "</c> and <c>" + Xml.Escape(y.Bare) + "</c> of length <c>" + proven.OutputLength + "</c>, found at compile time from its index arithmetic (generated): valid for every x, both sides of a branch on a value counting.");
+            w.Open(d.Access + "static " + KnownNames.SparsityPattern + " " + d.Name + "JacobianSparsity(" + string.Join(", ", parameters) + ")");
+            w.Line("var " + proven.Builder + " = new " + KnownNames.PatternBuilder + "(" + proven.OutputLength + ", " + proven.InputLength + ", \"" + d.Name + "\");");
+            w.Line("__Walk(" + proven.Builder + ", " + arguments + ");");
+            w.Line("return " + proven.Builder + ".ToPattern();");
+            w.Line();
+            w.Open("static void __Walk(" + KnownNames.PatternBuilder + " " + proven.Builder + ", " + string.Join(", ", parameters) + ")");
+            w.Lines(proven.Walk);
+            w.Close();
+            w.Close();
         }
     }
 }

@@ -35,6 +35,9 @@ namespace Dual.Generators
 
         public KernelEmission? Kernel { get; private set; }
 
+        /// <summary>The Jacobian pattern proven at compile time (vector methods with sparse entry points), or <see langword="null"/>.</summary>
+        public SparsityEmission? Pattern { get; private set; }
+
         public static MethodAnalysis Run(MethodDeclaration d, MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
         {
             var a = new MethodAnalysis();
@@ -59,6 +62,10 @@ namespace Dual.Generators
             {
                 a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null);
                 a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false);
+                if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
+                {
+                    a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);
+                }
             }
             if (d.GpuOption) a.Kernel = KernelTransform.Analyze(node, method, model, d, diags, ct);
             return a;

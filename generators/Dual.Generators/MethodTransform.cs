@@ -93,12 +93,12 @@ namespace Dual.Generators
                 TwinEmitter.Twins(w, d, a.Body!, a.Rules, multiPrecision, aggregates);
                 if (entry is not null)
                 {
-                    string? clash = EntryPoints.MemberNames(d, entry, EntryPoints.CanPrepareSparse(d, entry)).FirstOrDefault(d.OwnerMembers.Contains);
+                    string? clash = EntryPoints.MemberNames(d, entry, EntryPoints.CanPrepareSparse(d, entry), a.Pattern is not null).FirstOrDefault(d.OwnerMembers.Contains);
                     if (clash is not null)
                     {
                         if (multiPrecision == a.MultiPrecision) diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, node.Identifier.GetLocation(), d.Name, method.ContainingType.Name, clash));
                     }
-                    else EntryPoints.Emit(w, d, entry);
+                    else EntryPoints.Emit(w, d, entry, a.Pattern);
                 }
                 if (a.Kernel is not null) a.Kernel.Write(w);
                 return w.ToString().TrimEnd() + "\n";

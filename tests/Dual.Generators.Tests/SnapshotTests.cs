@@ -104,6 +104,30 @@ public class SnapshotTests
         }
         """, "Polar");
 
+    /// <summary>The compile-time Jacobian pattern (FJacobianSparsity) of a stencil: its loops replayed with the adds.</summary>
+    [Test]
+    public void SparsityStencil() => Verify("SparsityStencil", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Heat
+        {
+            [Differentiable]
+            public static void Rhs(ReadOnlySpan<double> u, Span<double> du)
+            {
+                int n = u.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    double left = i > 0 ? u[i - 1] : 0.0;
+                    double right = u[(i + 1) % n];
+                    du[i] = left - 2 * u[i] + right - u[i] * u[i] * u[i];
+                }
+            }
+        }
+        """, "Rhs");
+
     [Test]
     public void ControlFlowAndCustomRule() => Verify("ControlFlowAndCustomRule", """
         using System;

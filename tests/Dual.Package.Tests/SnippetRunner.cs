@@ -169,7 +169,8 @@ internal sealed class SnippetRunner
         GeneratorDriver driver = CSharpGeneratorDriver.Create([_generator], parseOptions: _parse);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         Diagnostic[] diagnostics = generatorDiagnostics.Concat(output.GetDiagnostics())
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+            // The generator's Info diagnostics (DUAL016) count too: a block shows them, or its comments must not name them.
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id.StartsWith("DUAL", StringComparison.Ordinal)).ToArray();
 
         bool run = program && directive.NoRun is null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         if (!run)

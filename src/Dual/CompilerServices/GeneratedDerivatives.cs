@@ -163,6 +163,28 @@ public static class GeneratedDerivatives
     }
 
     /// <summary>
+    /// The sparse Jacobian of the twin at <paramref name="x"/> with <paramref name="pattern"/>, one that holds for every
+    /// x (the pattern the generator proved at compile time): no tracing run.
+    /// </summary>
+    /// <typeparam name="T">The floating type.</typeparam>
+    /// <typeparam name="TTwin">The generated twin.</typeparam>
+    /// <param name="twin">The twin.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="values">Receives f(x) (length m).</param>
+    /// <param name="pattern">The m×n pattern.</param>
+    /// <returns>J at x in CSR form.</returns>
+    /// <exception cref="ArgumentException">The pattern's size is not m×n.</exception>
+    public static SparseJacobian<T> SparseJacobian<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, Span<T> values, SparsityPattern pattern)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IVectorTwin<T>
+    {
+        var prepared = PrepareSparseJacobian<T, TTwin>(twin, x, pattern);
+        SparseJacobian<T> result = prepared.CreateResult();
+        prepared.Evaluate(x, values, result);
+        return result;
+    }
+
+    /// <summary>
     /// The m×n Jacobian pattern of the twin at <paramref name="x"/>, found by running its multi-tangent twin on
     /// <see cref="DependencyMask{T}"/> tangents (⌈n/256⌉ evaluations): entry (i, j) is in the pattern when output i
     /// depends on input j along the branches taken at x. A local pattern, as

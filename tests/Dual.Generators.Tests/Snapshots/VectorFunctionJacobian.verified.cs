@@ -55,9 +55,29 @@ namespace Demo
         public static void PolarJvp(global::System.ReadOnlySpan<double> q, global::System.Span<double> p, global::System.ReadOnlySpan<double> v, global::System.Span<double> jvp)
             => global::Dual.CompilerServices.GeneratedDerivatives.Jvp<double, PolarTwin>(new PolarTwin(), q, v, p, jvp, "q", "v", "p", "jvp");
 
-        /// <summary>The values of <c>Polar</c> into <c>p</c> and its sparse Jacobian, the pattern detected at <c>q</c> through the twin and coloured (generated). Exact at that x whatever branches the method takes; for repeated evaluations prepare once with a pattern that holds for every x you use (<c>PolarPrepareSparseJacobian</c>).</summary>
+        /// <summary>The sparsity pattern of <c>Polar</c>'s Jacobian for <c>q</c> of length <c>inputLength</c> and <c>p</c> of length <c>outputLength</c>, found at compile time from its index arithmetic (generated): valid for every x, both sides of a branch on a value counting.</summary>
+        public static global::Dual.SparsityPattern PolarJacobianSparsity(int inputLength, int outputLength)
+        {
+            var __pattern = new global::Dual.CompilerServices.SparsityPatternBuilder(outputLength, inputLength, "Polar");
+            __Walk(__pattern, inputLength, outputLength);
+            return __pattern.ToPattern();
+
+            static void __Walk(global::Dual.CompilerServices.SparsityPatternBuilder __pattern, int inputLength, int outputLength)
+            {
+                __pattern.Add(0, 0);
+                __pattern.Add(0, 1);
+                __pattern.Add(1, 0);
+                __pattern.Add(1, 1);
+            }
+        }
+
+        /// <summary>The values of <c>Polar</c> into <c>p</c> and its sparse Jacobian with the pattern <c>PolarJacobianSparsity</c> found at compile time: no tracing run (generated).</summary>
         public static global::Dual.SparseJacobian<double> PolarSparseJacobian(global::System.ReadOnlySpan<double> q, global::System.Span<double> p)
-            => global::Dual.CompilerServices.GeneratedDerivatives.SparseJacobian<double, PolarTwin>(new PolarTwin(), q, p);
+            => global::Dual.CompilerServices.GeneratedDerivatives.SparseJacobian<double, PolarTwin>(new PolarTwin(), q, p, PolarJacobianSparsity(q.Length, p.Length));
+
+        /// <summary>Prepares repeated sparse Jacobians of <c>Polar</c> for <c>p</c> of length <c>outputLength</c> with the pattern <c>PolarJacobianSparsity</c> found at compile time (valid for every x: no tracing run): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).</summary>
+        public static global::Dual.PreparedSparseJacobian<double, global::Dual.CompilerServices.VectorTwinFunction<double, PolarTwin>> PolarPrepareSparseJacobian(global::System.ReadOnlySpan<double> q, int outputLength)
+            => global::Dual.CompilerServices.GeneratedDerivatives.PrepareSparseJacobian<double, PolarTwin>(new PolarTwin(), q, PolarJacobianSparsity(q.Length, outputLength));
 
         /// <summary>Prepares repeated sparse Jacobians of <c>Polar</c> with <c>pattern</c> (which must hold every entry that can be non-zero at the points you evaluate; e.g. <c>AutoDiff.JacobianSparsity</c> of a generic form of the method, or your own): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).</summary>
         public static global::Dual.PreparedSparseJacobian<double, global::Dual.CompilerServices.VectorTwinFunction<double, PolarTwin>> PolarPrepareSparseJacobian(global::System.ReadOnlySpan<double> q, global::Dual.SparsityPattern pattern)
