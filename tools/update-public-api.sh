@@ -19,7 +19,7 @@ for project in "${projects[@]}"; do
   [ -f "$dir/PublicAPI.Shipped.txt" ] || printf '#nullable enable\n' > "$dir/PublicAPI.Shipped.txt"
   if $ship && [ -f "$dir/PublicAPI.Unshipped.txt" ]; then
     { printf '#nullable enable\n'
-      cat "$dir/PublicAPI.Shipped.txt" "$dir/PublicAPI.Unshipped.txt" | grep -v '^#' | grep -v '^$' | LC_ALL=C sort -u
+      cat "$dir/PublicAPI.Shipped.txt" "$dir/PublicAPI.Unshipped.txt" | sed '/^#/d; /^$/d' | LC_ALL=C sort -u
     } > "$dir/PublicAPI.Shipped.txt.new"
     mv "$dir/PublicAPI.Shipped.txt.new" "$dir/PublicAPI.Shipped.txt"
   fi
