@@ -64,6 +64,13 @@ internal sealed class FunctionTable
             if ((f.Kernel == "rejected") != (f.KernelReason is not null)) throw new InvalidDataException(at + "kernelReason goes with kernel = rejected, and only there");
             if (f.Test.Points.Length == 0) throw new InvalidDataException(at + "test.points is empty");
             if (f.Test.Points.Any(p => p.Length != f.Arity)) throw new InvalidDataException(at + "every test point has arity " + f.Arity + " arguments");
+            foreach (TracerMember m in f.Sparsity)
+            {
+                if (m.Kind is not ("linear" or "nonlinear" or "flat"))
+                    throw new InvalidDataException(at + "sparsity kind '" + m.Kind + "' is not linear, nonlinear or flat");
+                if (m.Parameters is null && f.Arity > 2)
+                    throw new InvalidDataException(at + "a sparsity member of arity " + f.Arity + " names its parameters");
+            }
             foreach (DualMember m in f.Dual)
             {
                 if (m.Kind is not ("chain" or "chain2" or "select" or "number" or "constant" or "expression"))
@@ -116,8 +123,25 @@ internal sealed class FunctionEntry
     /// arithmetic differs).</summary>
     public List<DualMember> Dual { get; set; } = new();
 
+    /// <summary>The members of the sparsity tracer generated for it (tools/RulesTableGen/SparsityTracerGlue.cs): how
+    /// the function propagates dependencies; empty where the tracer writes the function by hand.</summary>
+    public List<TracerMember> Sparsity { get; set; } = new();
+
     /// <summary>How the tests call it.</summary>
     public FunctionTest Test { get; set; } = new();
+}
+
+/// <summary>One generated member of the sparsity tracer: the propagation rule and the parameters.</summary>
+internal sealed class TracerMember
+{
+    /// <summary>linear, nonlinear or flat: the tracer's rule of that name (SparsityTracer.Functions.cs).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The operand names when they are not x (arity 1) or x, y (arity 2), comma-separated.</summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>Parameters after the operands, passed on to <c>T.{name}</c> (e.g. <c>int n</c>).</summary>
+    public string? Extra { get; set; }
 }
 
 /// <summary>One generated member of both dual types: its shape (from which the body follows), and its XML doc.</summary>
