@@ -76,12 +76,13 @@ internal sealed class PackedPackages
         }
     }
 
-    /// <summary>Copies what packing needs (the three packages, the generator and its code fix, the build settings).</summary>
+    /// <summary>Copies what packing needs (the three packages, the generator and its code fix, the build settings, and
+    /// .editorconfig, which holds the analyzer rules the build switches off).</summary>
     public static void CopySources(string to)
     {
         string root = DotNet.RepositoryRoot;
         Directory.CreateDirectory(to);
-        foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
         {
             File.Copy(Path.Combine(root, file), Path.Combine(to, file));
         }

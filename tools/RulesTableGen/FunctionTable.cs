@@ -64,6 +64,26 @@ internal sealed class FunctionTable
             if ((f.Kernel == "rejected") != (f.KernelReason is not null)) throw new InvalidDataException(at + "kernelReason goes with kernel = rejected, and only there");
             if (f.Test.Points.Length == 0) throw new InvalidDataException(at + "test.points is empty");
             if (f.Test.Points.Any(p => p.Length != f.Arity)) throw new InvalidDataException(at + "every test point has arity " + f.Arity + " arguments");
+            foreach (TracerMember m in f.Sparsity)
+            {
+                if (m.Kind is not ("linear" or "nonlinear" or "flat"))
+                    throw new InvalidDataException(at + "sparsity kind '" + m.Kind + "' is not linear, nonlinear or flat");
+                if (m.Parameters is null && f.Arity > 2)
+                    throw new InvalidDataException(at + "a sparsity member of arity " + f.Arity + " names its parameters");
+            }
+            foreach (DualMember m in f.Dual)
+            {
+                if (m.Kind is not ("chain" or "chain2" or "select" or "number" or "constant" or "expression"))
+                    throw new InvalidDataException(at + "dual member kind '" + m.Kind + "' is not chain, chain2, select, number, constant or expression");
+                if ((m.Kind == "expression") != (m.Signature is not null && m.Body is not null))
+                    throw new InvalidDataException(at + "signature and body go with kind = expression, and only there");
+                if (m.Kind is "chain" or "chain2" && !f.Rule.Split(", ").Contains("DerivativeRules." + (m.Rule ?? f.Name)))
+                    throw new InvalidDataException(at + "a " + m.Kind + " member uses DerivativeRules." + (m.Rule ?? f.Name) + ", which the rule column does not name");
+                if (m.Kind is "select" && f.Rule != "DerivativeRules.Select")
+                    throw new InvalidDataException(at + "a select member goes with the rule DerivativeRules.Select");
+                if (m.Doc.Count == 0 || !m.Doc[0].StartsWith("<summary>", StringComparison.Ordinal))
+                    throw new InvalidDataException(at + "every dual member has a doc starting with <summary>");
+            }
         }
     }
 }
@@ -98,8 +118,61 @@ internal sealed class FunctionEntry
     /// <summary>Conventions at kinks and overloads.</summary>
     public string Notes { get; set; } = "";
 
+    /// <summary>The public members of <c>Dual&lt;T&gt;</c> and <c>Dual&lt;T, TTangents&gt;</c> generated for it (the function
+    /// glue, tools/RulesTableGen/DualFunctionGlue.cs); empty where both types write the function by hand (their tangent
+    /// arithmetic differs).</summary>
+    public List<DualMember> Dual { get; set; } = new();
+
+    /// <summary>The members of the sparsity tracer generated for it (tools/RulesTableGen/SparsityTracerGlue.cs): how
+    /// the function propagates dependencies; empty where the tracer writes the function by hand.</summary>
+    public List<TracerMember> Sparsity { get; set; } = new();
+
     /// <summary>How the tests call it.</summary>
     public FunctionTest Test { get; set; } = new();
+}
+
+/// <summary>One generated member of the sparsity tracer: the propagation rule and the parameters.</summary>
+internal sealed class TracerMember
+{
+    /// <summary>linear, nonlinear or flat: the tracer's rule of that name (SparsityTracer.Functions.cs).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The operand names when they are not x (arity 1) or x, y (arity 2), comma-separated.</summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>Parameters after the operands, passed on to <c>T.{name}</c> (e.g. <c>int n</c>).</summary>
+    public string? Extra { get; set; }
+}
+
+/// <summary>One generated member of both dual types: its shape (from which the body follows), and its XML doc.</summary>
+internal sealed class DualMember
+{
+    /// <summary>chain (one operand: value and derivative from <c>DerivativeRules&lt;T&gt;.{rule}</c>, tangent scaled by it),
+    /// chain2 (two operands, two partials), select (<c>T.{name}</c> picks an operand; <c>DerivativeRules.Select</c> weighs
+    /// the tangents), number (the NaN-ignoring form of the function without the "Number" suffix), constant (<c>T.{name}</c>
+    /// of the value, zero tangent), or expression (<see cref="Signature"/> and <see cref="Body"/> as written).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>chain/chain2: the DerivativeRules member when it is not the function's name.</summary>
+    public string? Rule { get; set; }
+
+    /// <summary>chain/chain2: the operand names when they are not <c>x</c> (and <c>y</c>), comma-separated.</summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>constant: parameters after the operand x, passed on to <c>T.{name}</c> (e.g. <c>int digits</c>).</summary>
+    public string? Extra { get; set; }
+
+    /// <summary>expression: the name and parameter list, with <c>{D}</c> for the dual type.</summary>
+    public string? Signature { get; set; }
+
+    /// <summary>expression: the expression body, with <c>{D}</c> for the dual type.</summary>
+    public string? Body { get; set; }
+
+    /// <summary>Whether the member is <c>[MethodImpl(AggressiveInlining)]</c> (default true).</summary>
+    public bool Inline { get; set; } = true;
+
+    /// <summary>The XML doc comment's lines, without the leading <c>///</c>.</summary>
+    public List<string> Doc { get; set; } = new();
 }
 
 /// <summary>How the generated test list calls a function.</summary>

@@ -292,29 +292,11 @@ public readonly partial struct Dual<T> :
 
     /// <inheritdoc/>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.Length > destination.Length)
-        {
-            charsWritten = 0;
-            return false;
-        }
-        text.AsSpan().CopyTo(destination);
-        charsWritten = text.Length;
-        return true;
-    }
+        => FormattedText.TryWrite(ToString(FormattedText.Format(format), provider), destination, out charsWritten);
 
     /// <inheritdoc/>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (System.Text.Unicode.Utf8.FromUtf16(text, utf8Destination, out _, out bytesWritten) == System.Buffers.OperationStatus.Done)
-        {
-            return true;
-        }
-        bytesWritten = 0; // too small: nothing counts as written (as the BCL's own formatters report)
-        return false;
-    }
+        => FormattedText.TryWriteUtf8(ToString(FormattedText.Format(format), provider), utf8Destination, out bytesWritten);
 
     /// <summary>Parses a <typeparamref name="T"/> and returns it as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
@@ -439,8 +421,6 @@ public readonly partial struct Dual<T> :
                $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
                $"Dual<{TypeNames.Of(typeof(T))}> for a nested derivative).");
 
-    private enum ConversionKind { Checked, Saturating, Truncating }
-
     // The checks below are JIT-time constants: converting from the dual itself, from T, or from a primitive
     // number into double/float (which cannot fail) is inlined with no call; anything else goes through the
     // out-of-line slow path, whose try/catch would otherwise keep the whole conversion from being inlined.
@@ -461,12 +441,7 @@ public readonly partial struct Dual<T> :
         if ((typeof(T) == typeof(double) || typeof(T) == typeof(float))
             && (typeof(TOther) == typeof(double) || typeof(TOther) == typeof(float) || typeof(TOther) == typeof(int) || typeof(TOther) == typeof(long)))
         {
-            T converted = kind switch
-            {
-                ConversionKind.Checked => T.CreateChecked(value),
-                ConversionKind.Saturating => T.CreateSaturating(value),
-                _ => T.CreateTruncating(value),
-            };
+            T converted = NumberConversion.Create<T, TOther>(value, kind);
             result = new(converted, T.Zero);
             return true;
         }
@@ -479,12 +454,7 @@ public readonly partial struct Dual<T> :
     {
         try
         {
-            T converted = kind switch
-            {
-                ConversionKind.Checked => T.CreateChecked(value),
-                ConversionKind.Saturating => T.CreateSaturating(value),
-                _ => T.CreateTruncating(value),
-            };
+            T converted = NumberConversion.Create<T, TOther>(value, kind);
             result = new(converted, T.Zero);
             return true;
         }
@@ -506,12 +476,7 @@ public readonly partial struct Dual<T> :
         }
         try
         {
-            result = kind switch
-            {
-                ConversionKind.Checked => TOther.CreateChecked(value.Value),
-                ConversionKind.Saturating => TOther.CreateSaturating(value.Value),
-                _ => TOther.CreateTruncating(value.Value),
-            };
+            result = NumberConversion.Create<TOther, T>(value.Value, kind);
             return true;
         }
         catch (NotSupportedException e) when (!TangentDropped.Is(e))

@@ -5,7 +5,10 @@ namespace Dual;
 internal readonly partial struct SparsityTracer<T, TOrder>
 {
     // ---------------------------------------------------------------------------------------------
-    // The propagation rules, each written once; every operation below is one of them.
+    // The propagation rules, each written once; every operation below is one of them. The functions of
+    // tools/Rules/functions.json that apply one rule to T's function of the values (the table's sparsity column:
+    // Sqrt, Exp, Sin, Abs, Max, Floor, …) are generated into SparsityTracer.Functions.g.cs; this file holds the rules,
+    // the operators and the functions whose propagation is written out.
     // ---------------------------------------------------------------------------------------------
 
     /// <summary>Linear in x (or piecewise linear, as Abs): x's dependencies and pairs, nothing new.</summary>
@@ -67,54 +70,8 @@ internal readonly partial struct SparsityTracer<T, TOrder>
     public static SparsityTracer<T, TOrder> operator --(SparsityTracer<T, TOrder> value) => Linear(value.Value - T.One, value);
 
     // ---------------------------------------------------------------------------------------------
-    // Roots, powers, exponentials, logarithms
-    // ---------------------------------------------------------------------------------------------
-
-    public static SparsityTracer<T, TOrder> Sqrt(SparsityTracer<T, TOrder> x) => Nonlinear(T.Sqrt(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Cbrt(SparsityTracer<T, TOrder> x) => Nonlinear(T.Cbrt(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> RootN(SparsityTracer<T, TOrder> x, int n) => Nonlinear(T.RootN(x.Value, n), x);
-
-    public static SparsityTracer<T, TOrder> Hypot(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Nonlinear(T.Hypot(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> Pow(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Nonlinear(T.Pow(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> Exp(SparsityTracer<T, TOrder> x) => Nonlinear(T.Exp(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Exp2(SparsityTracer<T, TOrder> x) => Nonlinear(T.Exp2(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Exp10(SparsityTracer<T, TOrder> x) => Nonlinear(T.Exp10(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> ExpM1(SparsityTracer<T, TOrder> x) => Nonlinear(T.ExpM1(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Exp2M1(SparsityTracer<T, TOrder> x) => Nonlinear(T.Exp2M1(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Exp10M1(SparsityTracer<T, TOrder> x) => Nonlinear(T.Exp10M1(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Log(SparsityTracer<T, TOrder> x) => Nonlinear(T.Log(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Log(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> newBase) => Nonlinear(T.Log(x.Value, newBase.Value), x, newBase);
-
-    public static SparsityTracer<T, TOrder> Log2(SparsityTracer<T, TOrder> x) => Nonlinear(T.Log2(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Log10(SparsityTracer<T, TOrder> x) => Nonlinear(T.Log10(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> LogP1(SparsityTracer<T, TOrder> x) => Nonlinear(T.LogP1(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Log2P1(SparsityTracer<T, TOrder> x) => Nonlinear(T.Log2P1(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Log10P1(SparsityTracer<T, TOrder> x) => Nonlinear(T.Log10P1(x.Value), x);
-
-    // ---------------------------------------------------------------------------------------------
     // Trigonometric and hyperbolic functions
     // ---------------------------------------------------------------------------------------------
-
-    public static SparsityTracer<T, TOrder> Sin(SparsityTracer<T, TOrder> x) => Nonlinear(T.Sin(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Cos(SparsityTracer<T, TOrder> x) => Nonlinear(T.Cos(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Tan(SparsityTracer<T, TOrder> x) => Nonlinear(T.Tan(x.Value), x);
 
     public static (SparsityTracer<T, TOrder> Sin, SparsityTracer<T, TOrder> Cos) SinCos(SparsityTracer<T, TOrder> x)
     {
@@ -128,63 +85,11 @@ internal readonly partial struct SparsityTracer<T, TOrder>
         return (Nonlinear(sin, x), Nonlinear(cos, x));
     }
 
-    public static SparsityTracer<T, TOrder> SinPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.SinPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> CosPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.CosPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> TanPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.TanPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Asin(SparsityTracer<T, TOrder> x) => Nonlinear(T.Asin(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Acos(SparsityTracer<T, TOrder> x) => Nonlinear(T.Acos(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Atan(SparsityTracer<T, TOrder> x) => Nonlinear(T.Atan(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> AsinPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.AsinPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> AcosPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.AcosPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> AtanPi(SparsityTracer<T, TOrder> x) => Nonlinear(T.AtanPi(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Atan2(SparsityTracer<T, TOrder> y, SparsityTracer<T, TOrder> x) => Nonlinear(T.Atan2(y.Value, x.Value), y, x);
-
-    public static SparsityTracer<T, TOrder> Atan2Pi(SparsityTracer<T, TOrder> y, SparsityTracer<T, TOrder> x) => Nonlinear(T.Atan2Pi(y.Value, x.Value), y, x);
-
-    public static SparsityTracer<T, TOrder> Sinh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Sinh(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Cosh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Cosh(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Tanh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Tanh(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Asinh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Asinh(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Acosh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Acosh(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Atanh(SparsityTracer<T, TOrder> x) => Nonlinear(T.Atanh(x.Value), x);
-
     // ---------------------------------------------------------------------------------------------
-    // Sign, magnitude, selection: piecewise linear, and never a branch here. The result keeps every operand's
-    // dependencies in both modes (the dual picks one operand's tangent, or averages at a tie; which one can change
-    // with x), and creates no pairs (the second derivative of a selection is zero).
+    // Sign, magnitude, selection (Abs, Max, Min, … generated as linear): piecewise linear, and never a branch here.
+    // The result keeps every operand's dependencies in both modes (the dual picks one operand's tangent, or averages
+    // at a tie; which one can change with x), and creates no pairs (the second derivative of a selection is zero).
     // ---------------------------------------------------------------------------------------------
-
-    public static SparsityTracer<T, TOrder> Abs(SparsityTracer<T, TOrder> value) => Linear(T.Abs(value.Value), value);
-
-    public static SparsityTracer<T, TOrder> Max(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.Max(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> Min(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.Min(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MaxNumber(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MaxNumber(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MinNumber(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MinNumber(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MaxMagnitude(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MaxMagnitude(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MinMagnitude(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MinMagnitude(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MaxMagnitudeNumber(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MaxMagnitudeNumber(x.Value, y.Value), x, y);
-
-    public static SparsityTracer<T, TOrder> MinMagnitudeNumber(SparsityTracer<T, TOrder> x, SparsityTracer<T, TOrder> y) => Linear(T.MinMagnitudeNumber(x.Value, y.Value), x, y);
 
     public static SparsityTracer<T, TOrder> Clamp(SparsityTracer<T, TOrder> value, SparsityTracer<T, TOrder> min, SparsityTracer<T, TOrder> max)
     {
@@ -207,33 +112,8 @@ internal readonly partial struct SparsityTracer<T, TOrder>
     public static SparsityTracer<T, TOrder> MultiplyAddEstimate(SparsityTracer<T, TOrder> left, SparsityTracer<T, TOrder> right, SparsityTracer<T, TOrder> addend)
         => Linear(left.Value * right.Value + addend.Value, Bilinear(left.Value, left, right), addend);
 
-    public static SparsityTracer<T, TOrder> ScaleB(SparsityTracer<T, TOrder> x, int n) => Linear(T.ScaleB(x.Value, n), x);
-
-    public static SparsityTracer<T, TOrder> Ieee754Remainder(SparsityTracer<T, TOrder> left, SparsityTracer<T, TOrder> right) => Linear(T.Ieee754Remainder(left.Value, right.Value), left, right);
-
-    public static SparsityTracer<T, TOrder> BitIncrement(SparsityTracer<T, TOrder> x) => Linear(T.BitIncrement(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> BitDecrement(SparsityTracer<T, TOrder> x) => Linear(T.BitDecrement(x.Value), x);
-
     /// <summary>a + (b − a)·t: linear in a and b, bilinear between (a, b) and t.</summary>
     public static SparsityTracer<T, TOrder> Lerp(SparsityTracer<T, TOrder> value1, SparsityTracer<T, TOrder> value2, SparsityTracer<T, TOrder> amount)
         => Bilinear(T.Lerp(value1.Value, value2.Value, amount.Value), Linear(value1.Value, value1, value2), amount);
 
-    public static SparsityTracer<T, TOrder> ReciprocalEstimate(SparsityTracer<T, TOrder> x) => Nonlinear(T.ReciprocalEstimate(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> ReciprocalSqrtEstimate(SparsityTracer<T, TOrder> x) => Nonlinear(T.ReciprocalSqrtEstimate(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Floor(SparsityTracer<T, TOrder> x) => Flat(T.Floor(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Ceiling(SparsityTracer<T, TOrder> x) => Flat(T.Ceiling(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Truncate(SparsityTracer<T, TOrder> x) => Flat(T.Truncate(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Round(SparsityTracer<T, TOrder> x) => Flat(T.Round(x.Value), x);
-
-    public static SparsityTracer<T, TOrder> Round(SparsityTracer<T, TOrder> x, int digits) => Flat(T.Round(x.Value, digits), x);
-
-    public static SparsityTracer<T, TOrder> Round(SparsityTracer<T, TOrder> x, MidpointRounding mode) => Flat(T.Round(x.Value, mode), x);
-
-    public static SparsityTracer<T, TOrder> Round(SparsityTracer<T, TOrder> x, int digits, MidpointRounding mode) => Flat(T.Round(x.Value, digits, mode), x);
 }

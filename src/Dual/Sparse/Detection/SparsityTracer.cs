@@ -286,23 +286,10 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     }
 
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.Length > destination.Length)
-        {
-            charsWritten = 0;
-            return false;
-        }
-        text.AsSpan().CopyTo(destination);
-        charsWritten = text.Length;
-        return true;
-    }
+        => FormattedText.TryWrite(ToString(FormattedText.Format(format), provider), destination, out charsWritten);
 
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        return System.Text.Unicode.Utf8.FromUtf16(text, utf8Destination, out _, out bytesWritten) == System.Buffers.OperationStatus.Done;
-    }
+        => FormattedText.TryWriteUtf8(ToString(FormattedText.Format(format), provider), utf8Destination, out bytesWritten);
 
     public static SparsityTracer<T, TOrder> Parse(string s, NumberStyles style, IFormatProvider? provider) => Constant(T.Parse(s, style, provider));
 
@@ -345,8 +332,6 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     // input-dependent one would drop its derivative, which Dual refuses too), and in global mode only a known one.
     // ---------------------------------------------------------------------------------------------
 
-    private enum ConversionKind { Checked, Saturating, Truncating }
-
     static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromChecked<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Checked, out result);
 
     static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromSaturating<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Saturating, out result);
@@ -369,12 +354,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         }
         try
         {
-            result = Constant(kind switch
-            {
-                ConversionKind.Checked => T.CreateChecked(value),
-                ConversionKind.Saturating => T.CreateSaturating(value),
-                _ => T.CreateTruncating(value),
-            });
+            result = Constant(NumberConversion.Create<T, TOther>(value, kind));
             return true;
         }
         catch (NotSupportedException)
@@ -397,12 +377,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         RequireKnown(value, $"a conversion to {typeof(TOther).Name}");
         try
         {
-            result = kind switch
-            {
-                ConversionKind.Checked => TOther.CreateChecked(value.Value),
-                ConversionKind.Saturating => TOther.CreateSaturating(value.Value),
-                _ => TOther.CreateTruncating(value.Value),
-            };
+            result = NumberConversion.Create<TOther, T>(value.Value, kind);
             return true;
         }
         catch (NotSupportedException)
