@@ -9,9 +9,10 @@ namespace Dual.Generators
     /// produce code that does not compile. The entry points are a fixed template filled in from the signature alone;
     /// for the plain signatures below, which every build of the test suite compiles in many combinations (snapshots,
     /// compile-and-run tests, the realistic corpus, the generator-cost project), their compilation is settled by those
-    /// tests, by the name-clash check (DUAL010) and by the fresh names the template gives its own parameters, so the verifier skips them. Any other signature (data
-    /// parameters, defaults, params, ref kinds, instance or generic owners, overloads, names the template uses) is
-    /// verified whole, as before. Binding the entry points was most of the verifier's work (they are ~3/4 of a file).
+    /// tests, by the name-clash check (DUAL010) and by the fresh names the template gives its own parameters, so the
+    /// verifier skips them. Any other signature (data parameters, defaults, params, ref kinds, instance or generic
+    /// owners, overloads, names the template uses) is verified whole, as before. The entry points are about two thirds
+    /// of a file's text (299 KB of 822 KB remain to bind for the generator-cost project).
     /// </summary>
     internal static class VerificationScope
     {
