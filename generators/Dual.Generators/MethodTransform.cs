@@ -87,10 +87,14 @@ namespace Dual.Generators
 
             // 3. Emission: with the multi-tangent twin when the method alone allows it, and without it for when the
             // closure finds a callee that has none (MethodModel.Resolve picks one).
-            string Emit(string? multiPrecision, EntryPlan? entry)
+            // The part the DUAL014 safety net compiles: everything, or the twins alone when the entry points are a
+            // plain template instance (VerificationScope).
+            bool templateOnly = VerificationScope.EntryPointsAreTemplateOnly(d, method);
+            (string Members, string? Verified) Emit(string? multiPrecision, EntryPlan? entry)
             {
                 var w = new CodeWriter();
                 TwinEmitter.Twins(w, d, a.Body!, a.Rules, multiPrecision, aggregates);
+                string? twinsOnly = templateOnly && a.Kernel is null ? w.ToString().TrimEnd() + "\n" : null;
                 if (entry is not null)
                 {
                     string? clash = EntryPoints.MemberNames(d, entry, EntryPoints.CanPrepareSparse(d, entry), a.Pattern is not null).FirstOrDefault(d.OwnerMembers.Contains);
@@ -101,14 +105,18 @@ namespace Dual.Generators
                     else EntryPoints.Emit(w, d, entry, a.Pattern);
                 }
                 if (a.Kernel is not null) a.Kernel.Write(w);
-                return w.ToString().TrimEnd() + "\n";
+                string all = w.ToString().TrimEnd() + "\n";
+                return (all, twinsOnly == all ? null : twinsOnly);
             }
             const string why = "its generated code does not compile (DUAL014)";
-            string members = Emit(a.MultiPrecision, a.Entry);
+            (string members, string? verified) = Emit(a.MultiPrecision, a.Entry);
+            (string Members, string? Verified)? scalar = a.MultiPrecision is not null ? Emit(null, a.ScalarEntry) : null;
             MethodModel result = WithFacts(Model(d, members, a.UsesConversions, a.Kernel is not null && !d.PublicAllTheWayOut)) with
             {
                 Placeholder = TwinEmitter.Placeholder(d, a.MultiPrecision, why, aggregates),
-                ScalarMembers = a.MultiPrecision is not null ? Emit(null, a.ScalarEntry) : null,
+                VerifiedMembers = verified,
+                ScalarMembers = scalar?.Members,
+                ScalarVerifiedMembers = scalar?.Verified,
                 ScalarPlaceholder = a.MultiPrecision is not null ? TwinEmitter.Placeholder(d, null, why) : null,
             };
             return new MethodResult(result, diags.ToEquatableArray());

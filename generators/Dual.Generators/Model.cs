@@ -27,6 +27,15 @@ namespace Dual.Generators
         /// </summary>
         public string? ScalarMembers { get; init; }
 
+        /// <summary>
+        /// The part of <see cref="Members"/> that the DUAL014 safety net compiles: the twins without the entry points when
+        /// those are a plain template instance (<see cref="VerificationScope"/>); <see langword="null"/>: all of it.
+        /// </summary>
+        public string? VerifiedMembers { get; init; }
+
+        /// <summary><see cref="VerifiedMembers"/> of <see cref="ScalarMembers"/>.</summary>
+        public string? ScalarVerifiedMembers { get; init; }
+
         /// <summary><see cref="Placeholder"/> without the multi-tangent placeholder; <see langword="null"/>: the same text.</summary>
         public string? ScalarPlaceholder { get; init; }
 
@@ -44,8 +53,16 @@ namespace Dual.Generators
 
         /// <summary>The model as emitted once the closure has decided whether the multi-tangent twin exists.</summary>
         public MethodModel Resolve(bool multi) => multi || ScalarMembers is null && ScalarPlaceholder is null
-            ? this with { ScalarMembers = null, ScalarPlaceholder = null }
-            : this with { Members = ScalarMembers ?? Members, Placeholder = ScalarPlaceholder ?? Placeholder, ScalarMembers = null, ScalarPlaceholder = null };
+            ? this with { ScalarMembers = null, ScalarPlaceholder = null, ScalarVerifiedMembers = null }
+            : this with
+            {
+                Members = ScalarMembers ?? Members,
+                VerifiedMembers = ScalarMembers is null ? VerifiedMembers : ScalarVerifiedMembers,
+                Placeholder = ScalarPlaceholder ?? Placeholder,
+                ScalarMembers = null,
+                ScalarPlaceholder = null,
+                ScalarVerifiedMembers = null,
+            };
 
         /// <summary>A model that emits nothing (the method gets no twin).</summary>
         public static MethodModel Nothing(string hintName) =>

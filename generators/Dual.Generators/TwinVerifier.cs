@@ -25,8 +25,10 @@ namespace Dual.Generators
 
     /// <summary>
     /// The last line of defence behind <see cref="DualFlow"/>: compiles every generated file together with the
-    /// user's code, once per compilation, and replaces a file that does not compile by its placeholder (or by
-    /// nothing) with DUAL014 at the method, so that a compiler error never appears inside a generated file.
+    /// user's code, once per compilation (one fork, one semantic-diagnostics pass per file), and replaces a file that
+    /// does not compile by its placeholder (or by nothing) with DUAL014 at the method, so that a compiler error never
+    /// appears inside a generated file. Of a file whose entry points are a plain template instance only the twins are
+    /// compiled (<see cref="MethodModel.VerifiedMembers"/>, <see cref="VerificationScope"/>).
     /// Methods whose own code does not compile are not judged (the generator cannot see what is missing).
     /// </summary>
     internal static class TwinVerifier
@@ -48,7 +50,7 @@ namespace Dual.Generators
                 var trees = new Dictionary<MethodModel, SyntaxTree>();
                 foreach (MethodModel m in verifiable)
                 {
-                    string? members = state[m] switch { Emitted.Full => m.Members, Emitted.Placeholder => m.Placeholder, _ => null };
+                    string? members = state[m] switch { Emitted.Full => m.VerifiedMembers ?? m.Members, Emitted.Placeholder => m.Placeholder, _ => null };
                     if (members is null || members.Length == 0) continue;
                     trees[m] = CSharpSyntaxTree.ParseText(DifferentiableGenerator.Render(m, members), options, path: m.HintName, cancellationToken: ct);
                 }
