@@ -311,6 +311,11 @@ namespace Dual.Generators
                 AppendFloatingDefaults(oc.Arguments, plan);
                 return plan;
             }
+            if (CollectionTwins.IsCollection(created) && TypeMap.Map(created!, out _) is not null && oc.Constructor is { } collectionCtor)
+            {
+                // new List<double>(…) is a list of dual numbers in the twin, like a floating array creation.
+                return CollectionCreation(oc, collectionCtor, flows);
+            }
             if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
             // An exception thrown at once is a side exit; one kept in a variable could hand the value back (ex.Data…).
             if (PrimalOnlySinks.IsException(created) && IsThrown(oc))

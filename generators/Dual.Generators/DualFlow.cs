@@ -494,6 +494,7 @@ namespace Dual.Generators
                     {
                         IArrayTypeSymbol a => a.ElementType,
                         INamedTypeSymbol n when TypeMap.IsSpan(n) => n.TypeArguments[0],
+                        INamedTypeSymbol n => CollectionTwins.ElementOf(n),
                         _ => null,
                     };
                     if (element is null || SamePrecisions(element, l.Type)) continue;
@@ -521,7 +522,7 @@ namespace Dual.Generators
             _ when TypeMap.IsFloating(t) => t.SpecialType == SpecialType.System_Single ? "f" : "d",
             IArrayTypeSymbol a => "[" + Shape(a.ElementType, depth + 1) + "]",
             INamedTypeSymbol { IsTupleType: true } n => "(" + string.Join(",", n.TupleElements.Select(e => Shape(e.Type, depth + 1))) + ")",
-            INamedTypeSymbol n when TypeMap.IsSpan(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
+            INamedTypeSymbol n when TypeMap.IsSpan(n) || CollectionTwins.IsCollection(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
             _ => "",
         };
 
@@ -681,7 +682,7 @@ namespace Dual.Generators
                     "the twin cannot make it dual: " + why);
                 return;
             }
-            string kind = op.Type is IArrayTypeSymbol ? "floating array" : "floating span";
+            string kind = op.Type is IArrayTypeSymbol ? "floating array" : CollectionTwins.IsCollection(op.Type) ? "floating collection" : "floating span";
             Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + TypeMap.Text(op.Type) + ")", SourceOfConstant(op), need,
                 "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)");
         }

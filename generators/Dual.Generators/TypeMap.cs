@@ -111,6 +111,11 @@ namespace Dual.Generators
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);
                     return inner is null ? null : "global::System." + n.Name + "<" + inner + ">";
                 }
+                case INamedTypeSymbol n when CollectionTwins.IsCollection(n):
+                {
+                    string? inner = MapCore(n.TypeArguments[0], depth + 1);
+                    return inner is null ? null : CollectionTwins.Map(n, inner);
+                }
                 case INamedTypeSymbol n when Aggregates.Of(n) is { IsValid: true } agg:
                     return agg.Place.Fq;
                 default:
@@ -136,7 +141,7 @@ namespace Dual.Generators
             if (t is IPointerTypeSymbol) return "use an array or a Span instead of a pointer";
             if (name.StartsWith("System.Collections.", System.StringComparison.Ordinal) || name.StartsWith("System.Linq.", System.StringComparison.Ordinal))
             {
-                return "use an array (double[]) or a Span<double>/ReadOnlySpan<double> instead; collections cannot carry derivatives";
+                return "use a List<T>/IList<T>/IReadOnlyList<T>/IEnumerable<T>, an array (double[]) or a Span<double> instead; dictionaries, sets, queues and non-generic collections cannot carry derivatives";
             }
             if (name is "System.Memory`1" or "System.ReadOnlyMemory`1") return "use a Span<T>/ReadOnlySpan<T> or an array instead";
             if (Aggregates.Of(t) is { Why: { } why })
@@ -150,10 +155,10 @@ namespace Dual.Generators
             return "use double/float, arrays, Span/ReadOnlySpan or tuples of them";
         }
 
-        /// <summary>Whether <paramref name="t"/> is an array or span whose elements are (or contain) floating values.</summary>
+        /// <summary>Whether <paramref name="t"/> is an array, span or mapped collection (<see cref="CollectionTwins"/>) whose elements are (or contain) floating values.</summary>
         public static bool IsFloatingContainer(ITypeSymbol? t) =>
             t is IArrayTypeSymbol a ? ContainsFloating(a.ElementType)
-            : t is INamedTypeSymbol n && IsSpan(n) && ContainsFloating(n.TypeArguments[0]);
+            : t is INamedTypeSymbol n && (IsSpan(n) || CollectionTwins.IsCollection(n)) && ContainsFloating(n.TypeArguments[0]);
 
         public static bool IsSpan(INamedTypeSymbol n) =>
             (n.Name == "Span" || n.Name == "ReadOnlySpan") && n.ContainingNamespace?.ToDisplayString() == "System" && n.Arity == 1;
