@@ -137,6 +137,8 @@ namespace Dual.Generators
         {
             "get_Item" => "this[i]",
             "GetEnumerator" => "foreach",
+            "set_Item" => "this[i] = v",
+            _ when member.StartsWith("set_", System.StringComparison.Ordinal) => member.Substring(4) + " = v",
             _ when member.StartsWith("get_", System.StringComparison.Ordinal) => member.Substring(4),
             _ => member,
         };

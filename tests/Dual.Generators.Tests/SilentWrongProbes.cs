@@ -80,6 +80,8 @@ public static class SilentWrongProbes
             public static double Opaque(double v) => Math.Exp(v);
             public static void Out(double v, out double w) => w = v * 2;
             public static void Log(double v) { }
+            public static readonly List<double> Table = new() { 1.0, 2.0 };
+            public static List<double> MakeList() => new() { 1.0 };
         }
 
         public static partial class Callees
@@ -163,7 +165,16 @@ public static class SilentWrongProbes
         new("StructInitializer", Ok, "var v = new Vec3 { X = x, Y = 1 };\nreturn v.Norm;", x => x / Math.Sqrt(x * x + 1)),
         new("StructConstructor", Ok, "var v = new Vec3(x, 0, 0);\nreturn v.Norm;", _ => 1),
         new("RecordWith", Ok, "var p = new Pt(1.0) with { V = x };\nreturn p.V * p.V;", x => 2 * x),
-        new("ListOfDouble", "DUAL006", "/*!*/var l = new List<double>();\nl.Add(x);\nreturn l[0];"),
+        // Generic collections of doubles are collections of dual numbers in the twin; what the twin keeps constant, or
+        // hands to code that does not carry derivatives, is reported.
+        new("ListOfDouble", Ok, "var l = new List<double>();\nl.Add(x);\nl.Add(x * x);\nreturn l[0] * l[1];", x => 3 * x * x),
+        new("ListAddIntoStaticList", "DUAL005", "Helpers.Table.Add(/*!*/x);\nreturn Helpers.Table[Helpers.Table.Count - 1];"),
+        new("ListCopiedFromStaticList", "DUAL013", "var l = new List<double>(/*!*/Helpers.Table);\nl.Add(x);\nreturn l[l.Count - 1];"),
+        new("ListFromNonDifferentiatedCall", "DUAL013", "List<double> l = /*!*/Helpers.MakeList();\nl.Add(x);\nreturn l[1];"),
+        new("ListContainsComparesTangents", "DUAL005", "var l = new List<double> { x, 2.0 };\nreturn /*!*/l.Contains(2.0) ? l[0] : 0;"),
+        new("ListFormattedAsAWhole", "DUAL005", "var l = new List<double> { x };\nConsole.WriteLine(/*!*/l);\nreturn l[0];"),
+        new("ListIntoObjectParameter", "DUAL005", "var l = new List<double> { x };\nobject o = /*!*/l;\nreturn ((List<double>)o)[0];"),
+        new("QueueOfDouble", "DUAL006", "/*!*/var q = new Queue<double>();\nq.Enqueue(x);\nreturn q.Dequeue();"),
         new("DictionaryOfDouble", "DUAL006", "/*!*/var d = new Dictionary<string, double>();\nd[\"a\"] = x;\nreturn d[\"a\"];"),
         new("GenericStaticHolder", "DUAL004", "/*!*/Holder<double>.Value = x;\nreturn Holder<double>.Value;"),
         new("GenericVoidHelper", "DUAL005", "Helpers.Store(/*!*/x);\nreturn Holder<double>.Value;"),
@@ -335,7 +346,8 @@ public static class SilentWrongProbes
         new("UsingDeclaration", Ok, "using var sw = new System.IO.StringWriter();\nsw.Write(\"n\");\nreturn Math.Sqrt(x) * sw.ToString().Length;", x => 0.5 / Math.Sqrt(x)),
         new("LockStatement", Ok, "object gate = new object();\ndouble r;\nlock (gate)\n{\n    r = Math.Sin(x) * x;\n}\nreturn r;", x => Math.Cos(x) * x + Math.Sin(x)),
         new("JaggedArray", Ok, "var m = new double[2][];\nm[0] = new[] { x, 1.0 };\nm[1] = new[] { 2.0, x * x };\nreturn m[0][0] * m[1][1] + m[1][0];", x => 3 * x * x),
-        new("ReadOnlyListOfDouble", "DUAL006", "/*!*/IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0];"),
+        new("ReadOnlyListOfDouble", Ok, "IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0] * l[0] + l.Count;", x => 2 * x),
+        new("EnumerableForEach", Ok, "IEnumerable<double> e = new List<double> { x, Math.Sin(x) };\ndouble s = 0;\nforeach (var v in e) s += v;\nreturn s;", x => 1 + Math.Cos(x)),
         new("FuncParameterCall", "DUAL003", "return Helpers.Integrate(/*!*/v => v * x, 0, 1);"),
         new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };
