@@ -209,7 +209,7 @@ namespace Dual.Generators
                     return IsDual(a.ArrayReference);
                 case IFieldReferenceOperation f:
                     if (f.Instance is null) return false;
-                    if (f.Field.ContainingType.IsTupleType) return IsDual(f.Instance);
+                    if (f.Field.ContainingType.IsTupleType || NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
                     // A field of a dual aggregate: dual when its type maps.
                     return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);
                 case IPropertyReferenceOperation pr:
@@ -409,7 +409,7 @@ namespace Dual.Generators
                 case IArrayElementReferenceOperation:
                 case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true }:
                     return;
-                case IFieldReferenceOperation fr when op == fr.Instance && Aggregates.IsAggregate(fr.Field.ContainingType):
+                case IFieldReferenceOperation fr when op == fr.Instance && (Aggregates.IsAggregate(fr.Field.ContainingType) || NumericsTwins.IsNumerics(fr.Field.ContainingType)):
                     return; // a member of a dual aggregate
                 case IWithOperation w when op == w.Operand && IsDual(w):
                     return;
@@ -607,6 +607,9 @@ namespace Dual.Generators
         /// <summary>Input of a pattern, switch statement or switch expression: compared through its primal value.</summary>
         private void PatternInput(IOperation op, IOperation consumer)
         {
+            // 'd switch { var a when a <= k => …, var a => … }': no arm tests the value against a constant, so the arms
+            // can see the dual value itself (the 'var' locals are dual; 'when' clauses compare primal values).
+            if (IsScalar(op) && OnlyVarPatterns(consumer)) return;
             CheckPatternDesignations(consumer.Syntax);
             if (op is ITupleOperation tu)
             {
@@ -623,6 +626,24 @@ namespace Dual.Generators
                 return;
             }
             PrimalSites[op.Syntax] = PrimalSink.Comparison;
+        }
+
+        /// <summary>Whether every pattern of <paramref name="consumer"/> is 'var name', '_' or 'default' (no test against a constant or type).</summary>
+        private static bool OnlyVarPatterns(IOperation consumer)
+        {
+            static bool Plain(IPatternOperation p) => p.Syntax is DiscardPatternSyntax
+                || p.Syntax is VarPatternSyntax { Designation: SingleVariableDesignationSyntax or DiscardDesignationSyntax };
+            switch (consumer)
+            {
+                case ISwitchExpressionOperation se:
+                    return se.Arms.All(a => Plain(a.Pattern));
+                case ISwitchOperation sw:
+                    return sw.Cases.SelectMany(c => c.Clauses).All(c => c is IDefaultCaseClauseOperation || (c is IPatternCaseClauseOperation pc && Plain(pc.Pattern)));
+                case IIsPatternOperation ip:
+                    return Plain(ip.Pattern);
+                default:
+                    return false;
+            }
         }
 
         private void CheckPatternDesignations(SyntaxNode consumer)

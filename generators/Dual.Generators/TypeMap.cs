@@ -36,6 +36,7 @@ namespace Dual.Generators
             {
                 case IArrayTypeSymbol a: return ContainsFloating(a.ElementType, depth + 1);
                 case IPointerTypeSymbol p: return ContainsFloating(p.PointedAtType, depth + 1);
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n): return true;
                 case INamedTypeSymbol n when n.IsGenericType:
                     return n.TypeArguments.Any(x => ContainsFloating(x, depth + 1));
                 case INamedTypeSymbol n when Aggregates.IsAggregate(n):
@@ -52,6 +53,7 @@ namespace Dual.Generators
             switch (t)
             {
                 case IArrayTypeSymbol a: CollectPrecisions(a.ElementType, into, depth + 1); break;
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n): into.Add(SpecialType.System_Single); break;
                 case INamedTypeSymbol n when n.IsGenericType:
                     foreach (ITypeSymbol x in n.TypeArguments) CollectPrecisions(x, into, depth + 1);
                     break;
@@ -111,6 +113,8 @@ namespace Dual.Generators
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);
                     return inner is null ? null : "global::System." + n.Name + "<" + inner + ">";
                 }
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n):
+                    return NumericsTwins.Map(n);
                 case INamedTypeSymbol n when CollectionTwins.IsCollection(n):
                 {
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);

@@ -336,6 +336,10 @@ public static class SilentWrongProbes
         new("RefLocalToLocal", Ok, "double y = 0;\nref double r = ref y;\nr = x * x;\nreturn y;", x => 2 * x),
         new("PooledArrayOnce", "DUAL013", "double[] buf = /*!*/System.Buffers.ArrayPool<double>.Shared.Rent(4);\nbuf[0] = x;\ndouble v = buf[0];\nSystem.Buffers.ArrayPool<double>.Shared.Return(buf);\nreturn v;"),
         new("SwitchArmDesignation", "DUAL003", "return x switch { > 100 => 0, /*!*/var v => v * v };"),
+        // Only 'var' patterns (with 'when' clauses): the arms see the dual value, the guards compare primal values.
+        new("SwitchVarPatternsWithGuards", Ok, "return Math.Abs(x) switch\n{\n    var a when a <= 1.5 => 0.5 * a * a,\n    var a => 1.5 * (a - 0.75),\n};", x => Math.Abs(x) <= 1.5 ? x : 1.5 * Math.Sign(x)),
+        new("SwitchStatementVarCase", Ok, "switch (x * x)\n{\n    case var s when s > 4:\n        return Math.Sqrt(s);\n    case var s:\n        return s * x;\n}", x => x * x > 4 ? Math.Sign(x) : 3 * x * x),
+        new("IsVarPattern", Ok, "return Math.Sin(x) is var s && s > -2 ? s * s : 0;", x => 2 * Math.Sin(x) * Math.Cos(x)),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
 
         // ---- try/catch/finally, using, lock around numeric code: the same control flow on dual values ----------------

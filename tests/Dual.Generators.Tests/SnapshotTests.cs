@@ -63,6 +63,35 @@ public class SnapshotTests
         """, "Height");
 
     [Test]
+    public void CollectionsOfDoubles() => Verify("CollectionsOfDoubles", """
+        using System;
+        using System.Collections.Generic;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Stats
+        {
+            /// <summary>Sample variance after dropping values beyond a cap, with a Huber-style switch.</summary>
+            [Differentiable]
+            public static double CappedVariance(IReadOnlyList<double> sample, double cap = 10)
+            {
+                var kept = new List<double>(sample.Count);
+                foreach (double v in sample)
+                {
+                    kept.Add(Math.Abs(v) switch { var a when a <= cap => v, var a => cap * v / a });
+                }
+                double mean = 0;
+                for (int i = 0; i < kept.Count; i++) mean += kept[i];
+                mean /= kept.Count;
+                double s = 0;
+                foreach (double v in kept) s += (v - mean) * (v - mean);
+                return s / (kept.Count - 1);
+            }
+        }
+        """, "CappedVariance");
+
+    [Test]
     public void SpanInputGradient() => Verify("SpanInputGradient", """
         using System;
         using Dual;
