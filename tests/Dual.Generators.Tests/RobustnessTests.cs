@@ -129,7 +129,7 @@ public class RobustnessTests
         "collection expression", "ref local", "float and double mix", "math constant only", "out var discard", "enum and const",
         "sincos deconstruction", "double loop counter", "swap", "floor index", "round digits", "console writeline",
         "primary constructor read", "float span gradient", "float vector", "exception with value", "string concat",
-        "interface default", "user clash with entry point", "list param", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
+        "interface default", "user clash with entry point", "list param", "switch with when", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
     };
 
     /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
@@ -137,7 +137,7 @@ public class RobustnessTests
     {
         ["abstract"] = "DUAL009", ["extern"] = "DUAL009", ["generic method"] = "DUAL009", ["no floats"] = "DUAL009", ["void no floats"] = "DUAL009",
         ["lambda capturing"] = "DUAL003", ["async"] = "DUAL003", ["goto"] = "DUAL003", ["query"] = "DUAL003",
-        ["stackalloc pointer"] = "DUAL003", ["switch with when"] = "DUAL003", ["local function generic"] = "DUAL003",
+        ["stackalloc pointer"] = "DUAL003", ["local function generic"] = "DUAL003",
         ["field write"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
         ["object initializer"] = "DUAL004",
         ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",

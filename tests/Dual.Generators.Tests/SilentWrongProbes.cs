@@ -188,7 +188,11 @@ public static class SilentWrongProbes
         new("FieldSpanElementWrite", "DUAL004", "/*!*/s_buf.AsSpan()[1] = x;\nreturn s_buf[1];"),
         new("RefLocalToField", "DUAL004", "ref double r = ref /*!*/s_last;\nr = x;\nreturn r;"),
         new("DeconstructIntoField", "DUAL004", "(/*!*/s_last, var b) = (x, x * 2);\nreturn b;"),
-        new("VectorConstructor", "DUAL005", "var v = new Vector3(/*!*/(float)x, 0, 0);\nreturn v.Length();"),
+        new("VectorConstructor", Ok, "var v = new Vector3((float)x, 0, 0);\nreturn v.Length();", _ => 1),
+        new("VectorReflectHasNoTwin", "DUAL001", "var v = new Vector3((float)x, 1, 0);\nreturn /*!*/Vector3.Reflect(v, Vector3.UnitY).X;"),
+        new("VectorEqualityComparesValues", "DUAL001", "var v = new Vector3((float)x, 0, 0);\nreturn /*!*/v == Vector3.UnitX ? 0 : v.X;"),
+        new("VectorIntoObject", "DUAL005", "var v = new Vector3((float)x, 0, 0);\nobject o = /*!*/v;\nreturn ((Vector3)o).X;"),
+        new("VectorFieldWrite", "DUAL004", "var v = new Vector3(1, 0, 0);\n/*!*/v.X = (float)x;\nreturn v.Length();"),
 
         // ---- in-place array/span family ---------------------------------------------------------------------------
         new("SpanFill", Ok, "Span<double> s = stackalloc double[3];\ns.Fill(x);\nreturn s[0] + s[2] * x;", x => 1 + 2 * x),
@@ -288,7 +292,8 @@ public static class SilentWrongProbes
         new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
         new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
         new("LinqSelect", "DUAL003", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, /*!*/v => v * x));"),
-        new("PatternVarDesignation", "DUAL003", "return x is /*!*/var v && v > 1 ? v : x;"),
+        new("PatternVarDesignation", Ok, "return x is var v && v > 1 ? v * v : x;", x => x > 1 ? 2 * x : 1),
+        new("PatternTypedDesignation", "DUAL003", "return x is /*!*/double v && v > 1 ? v : x;"),
         new("SwitchCaseDesignation", "DUAL003", "switch (x)\n{\n    case /*!*/double d when d > 1: return d * d;\n    default: return x;\n}"),
         new("EventStyleInvoke", "DUAL001", "return s_fn?/*!*/.Invoke(x) ?? 0;"),
         new("GenericLocalFunction", "DUAL003", "/*!*/T Id<T>(T v) => v;\nreturn Id(x);"),
