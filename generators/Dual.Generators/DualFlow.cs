@@ -300,7 +300,8 @@ namespace Dual.Generators
 
         /// <summary>A floating array/span whose elements are constants in the twin (read from a field, a property or a non-differentiated call).</summary>
         private bool IsConstantContainer(IOperation op) =>
-            (TypeMap.IsFloatingContainer(op.Type) || Aggregates.Of(op.Type) is { IsValid: true, NoConversion: not null })
+            op is not IDiscardOperation // '_' in 'var (s, _) = F(…)' receives a dual value and is never read
+            && (TypeMap.IsFloatingContainer(op.Type) || Aggregates.Of(op.Type) is { IsValid: true, NoConversion: not null })
             && !IsDual(op) && !IsNullOrDefault(op) && TypeMap.Map(op.Type!, out _) is not null;
 
         // -----------------------------------------------------------------------------------------

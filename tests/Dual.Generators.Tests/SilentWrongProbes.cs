@@ -93,6 +93,7 @@ public static class SilentWrongProbes
             [Differentiable] public static double Dot(double[] a, double s) => a[0] * s;
             [Differentiable] public static void Twice(double x, out double y) { y = 2 * x; }
             [Differentiable] public static double Broken(double x) => (double)((decimal)x * 2m);
+            [Differentiable] public static (double[] A, double[,] M) Pair(double x) => (new[] { x * x }, new[,] { { x } });
         }
 
         public sealed class Lookup
@@ -292,6 +293,8 @@ public static class SilentWrongProbes
         new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
         new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
         new("LinqSelect", "DUAL003", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, /*!*/v => v * x));"),
+        new("DiscardedArrayInDeconstruction", Ok, "var (a, _) = Callees.Pair(x);\nreturn a[0];", x => 2 * x),
+        new("DeconstructedArraysBothRead", Ok, "var (a, m) = Callees.Pair(x);\nreturn a[0] * m[0, 0];", x => 3 * x * x),
         new("PatternVarDesignation", Ok, "return x is var v && v > 1 ? v * v : x;", x => x > 1 ? 2 * x : 1),
         new("PatternTypedDesignation", "DUAL003", "return x is /*!*/double v && v > 1 ? v : x;"),
         new("SwitchCaseDesignation", "DUAL003", "switch (x)\n{\n    case /*!*/double d when d > 1: return d * d;\n    default: return x;\n}"),
