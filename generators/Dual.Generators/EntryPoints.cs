@@ -232,7 +232,7 @@ namespace Dual.Generators
                         // An array (or a writable span, or a collection) input: the twin gets its own copy, never the drivers' seeds.
                         before.Add("var " + local + " = " + KnownNames.TwinArrays + ".Copy(__x);");
                         release.Add(KnownNames.TwinArrays + ".Return(" + local + ");");
-                        arg = q.Shape == ParameterShape.Collection && IsList(q) ? "new global::System.Collections.Generic.List<" + ElementOf(plan, multi) + ">(" + local + ")" : local;
+                        arg = q.Shape == ParameterShape.Collection && Growable(q) ? "new global::System.Collections.Generic.List<" + ElementOf(plan, multi) + ">(" + local + ")" : local;
                     }
                 }
                 args.Add(q.RefKind == RefKind.In || q.RefKind == RefKind.None ? arg : arg);
@@ -270,6 +270,11 @@ namespace Dual.Generators
         }
 
         private static bool IsList(ParameterInfo p) => p.Type.StartsWith("global::System.Collections.Generic.List<", System.StringComparison.Ordinal);
+
+        /// <summary>A collection the method may grow or shrink (<c>Add</c>, <c>Insert</c>, <c>RemoveAt</c>): the twin gets a list, not a fixed-size array.</summary>
+        private static bool Growable(ParameterInfo p) => IsList(p)
+            || p.Type.StartsWith("global::System.Collections.Generic.IList<", System.StringComparison.Ordinal)
+            || p.Type.StartsWith("global::System.Collections.Generic.ICollection<", System.StringComparison.Ordinal);
 
         /// <summary>
         /// The input as the drivers' span: an array or span as it is; a <c>List&lt;P&gt;</c> through its backing store

@@ -93,6 +93,16 @@ public class CollectionTwinTests
                 }
 
                 [Differentiable]
+                public static double Grow(IList<double> xs)
+                {
+                    xs.Add(1.0);
+                    xs.Insert(0, 2.0);
+                    double s = 0;
+                    foreach (var v in xs) s += v * v;
+                    return s;
+                }
+
+                [Differentiable]
                 public static float SumF(List<float> xs, float k)
                 {
                     float s = 0;
@@ -115,6 +125,13 @@ public class CollectionTwinTests
                     var g = new double[xs.Count];
                     double value = Series.CubesGradient(xs, g);
                     return new[] { value }.Concat(g).ToArray();
+                }
+
+                public static double[] GrowGradient(List<double> xs)
+                {
+                    var g = new double[xs.Count];
+                    double value = Series.GrowGradient(xs, g);
+                    return new[] { value, xs.Count }.Concat(g).ToArray();
                 }
 
                 public static (double Value, double Tangent) CubesJvp(List<double> xs, double[] v) => Series.CubesJvp(xs, v);
@@ -205,5 +222,14 @@ public class CollectionTwinTests
         var (value, tangent) = ((double, double))callers.GetMethod("CubesJvp")!.Invoke(null, new object[] { xs, v })!;
         GeneratorHarness.Close(value, r[0], 1e-15, "jvp value");
         GeneratorHarness.Close(tangent, xs.Select((x, i) => 3 * x * x).Sum(), 1e-13, "jvp tangent");
+    }
+
+    [Test]
+    public void IListEntryPoint_MethodThatGrowsItsInput_GetsAListAndLeavesTheCallersAlone()
+    {
+        // Grow(xs) adds 1 and inserts 2 before summing squares: value Σx² + 5, ∇ = 2x; the caller's list keeps its 3 elements.
+        var xs = new List<double> { 0.5, -1.5, 3.0 };
+        var r = s_asm.Value.Method("Coll.Callers", "GrowGradient", typeof(List<double>)).Call<double[]>(xs);
+        Assert.That(r, Is.EqualTo(new[] { 0.25 + 2.25 + 9 + 5, 3, 1.0, -3.0, 6.0 }).Within(1e-14));
     }
 }
