@@ -22,7 +22,7 @@ namespace Dual.Generators
     }
 
     /// <summary>
-    /// The in-place array/span family that acts on dual elements when both sides are dual in the twin
+    /// The in-place array/span/collection family that acts on dual elements when both sides are dual in the twin
     /// (docs/generator.md lists it). Methods comparing elements for equality (<c>IndexOf</c>, <c>Contains</c>,
     /// <c>SequenceEqual</c>) are absent on purpose: <c>Dual&lt;T&gt;</c> equality also compares tangents.
     /// </summary>
@@ -69,6 +69,38 @@ namespace Dual.Generators
             [("System.Array", "GetLowerBound")] = ContainerAccess.Shape,
             [("System.Array", "GetUpperBound")] = ContainerAccess.Shape,
             [("System.Runtime.CompilerServices.RuntimeHelpers", "GetSubArray")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "get_Item")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "set_Item")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "get_Count")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.List`1", "get_Capacity")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.List`1", "set_Capacity")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.List`1", "EnsureCapacity")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.List`1", "Add")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "AddRange")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "Insert")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "InsertRange")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "RemoveAt")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "RemoveRange")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "Clear")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "GetRange")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "Slice")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "CopyTo")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "ToArray")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "Reverse")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "Sort")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.List`1", "GetEnumerator")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IList`1", "get_Item")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IList`1", "set_Item")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IList`1", "Insert")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IList`1", "RemoveAt")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.ICollection`1", "get_Count")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.ICollection`1", "get_IsReadOnly")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.ICollection`1", "Add")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.ICollection`1", "Clear")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.ICollection`1", "CopyTo")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IReadOnlyList`1", "get_Item")] = ContainerAccess.Elements,
+            [("System.Collections.Generic.IReadOnlyCollection`1", "get_Count")] = ContainerAccess.Shape,
+            [("System.Collections.Generic.IEnumerable`1", "GetEnumerator")] = ContainerAccess.Elements,
             [("System.Array", "Empty")] = ContainerAccess.Create,
             [("System.GC", "AllocateArray")] = ContainerAccess.Create,
             [("System.GC", "AllocateUninitializedArray")] = ContainerAccess.Create,
@@ -97,6 +129,7 @@ namespace Dual.Generators
             "System.Span`1" => "`Span<T>`",
             "System.ReadOnlySpan`1" => "`ReadOnlySpan<T>`",
             "System.Runtime.CompilerServices.RuntimeHelpers" => "ranges of arrays (`a[1..]`)",
+            _ when metadataName.EndsWith("`1", System.StringComparison.Ordinal) => "`" + metadataName.Substring(metadataName.LastIndexOf('.') + 1, metadataName.Length - metadataName.LastIndexOf('.') - 3) + "<T>`",
             _ => "`" + metadataName.Substring(metadataName.LastIndexOf('.') + 1) + "`",
         };
 
@@ -104,6 +137,8 @@ namespace Dual.Generators
         {
             "get_Item" => "this[i]",
             "GetEnumerator" => "foreach",
+            "set_Item" => "this[i] = v",
+            _ when member.StartsWith("set_", System.StringComparison.Ordinal) => member.Substring(4) + " = v",
             _ when member.StartsWith("get_", System.StringComparison.Ordinal) => member.Substring(4),
             _ => member,
         };

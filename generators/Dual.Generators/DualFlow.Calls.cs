@@ -140,7 +140,11 @@ namespace Dual.Generators
                 _ => ((IMethodSymbol?)null, System.Array.Empty<IOperation>()),
             };
             CallPlan plan = new(CallKind.Unchanged);
-            if (m is not null && operands.Any(IsDual) && Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null)
+            if (m is not null && operands.Any(IsDual) && NumericsTwins.IsNumerics(m.ContainingType))
+            {
+                plan = NumericsMember(op, m);
+            }
+            else if (m is not null && operands.Any(IsDual) && Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null)
             {
                 plan = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
                 RequestTwin(m);
@@ -152,7 +156,8 @@ namespace Dual.Generators
         /// <summary>A compound assignment through a user operator of an aggregate ('v += w').</summary>
         private void RequestOperator(ICompoundAssignmentOperation op, IMethodSymbol m)
         {
-            if (Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null) RequestTwin(m);
+            if (NumericsTwins.IsNumerics(m.ContainingType)) NumericsMember(op, m);
+            else if (Aggregates.IsAggregate(m.ContainingType) && HelperTwins.WhyNot(m) is null) RequestTwin(m);
             else Escape(op.Value, "is an operand of '" + Display(m) + "', which is not differentiated", "compute with double/float arithmetic", op);
         }
 
@@ -214,6 +219,7 @@ namespace Dual.Generators
             }
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
+            if (NumericsTwins.IsNumerics(m.ContainingType)) return NumericsMember(inv, m);
 
             // A member of a dual aggregate (even a [Differentiable] one, whose own twin takes the constant 'this').
             if (inv.Instance is { } receiver && Aggregates.IsAggregate(m.ContainingType) && IsDual(receiver))
@@ -310,6 +316,17 @@ namespace Dual.Generators
                 CheckTwinArguments(oc, flows);
                 AppendFloatingDefaults(oc.Arguments, plan);
                 return plan;
+            }
+            if (NumericsTwins.IsNumerics(created) && oc.Constructor is { } numericsCtor && flows.Any(f => IsDual(f.Value)))
+            {
+                CallPlan created3 = NumericsMember(oc, numericsCtor);
+                if (created3.Kind == CallKind.Twin) created3.CreatedType = NumericsTwins.Map(created!);
+                return created3;
+            }
+            if (CollectionTwins.IsCollection(created) && TypeMap.Map(created!, out _) is not null && oc.Constructor is { } collectionCtor)
+            {
+                // new List<double>(…) is a list of dual numbers in the twin, like a floating array creation.
+                return CollectionCreation(oc, collectionCtor, flows);
             }
             if (!flows.Any(f => IsDual(f.Value))) return new CallPlan(CallKind.Unchanged);
             // An exception thrown at once is a side exit; one kept in a variable could hand the value back (ex.Data…).

@@ -209,7 +209,7 @@ namespace Dual.Generators
                     return IsDual(a.ArrayReference);
                 case IFieldReferenceOperation f:
                     if (f.Instance is null) return false;
-                    if (f.Field.ContainingType.IsTupleType) return IsDual(f.Instance);
+                    if (f.Field.ContainingType.IsTupleType || NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
                     // A field of a dual aggregate: dual when its type maps.
                     return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);
                 case IPropertyReferenceOperation pr:
@@ -300,7 +300,8 @@ namespace Dual.Generators
 
         /// <summary>A floating array/span whose elements are constants in the twin (read from a field, a property or a non-differentiated call).</summary>
         private bool IsConstantContainer(IOperation op) =>
-            (TypeMap.IsFloatingContainer(op.Type) || Aggregates.Of(op.Type) is { IsValid: true, NoConversion: not null })
+            op is not IDiscardOperation // '_' in 'var (s, _) = F(…)' receives a dual value and is never read
+            && (TypeMap.IsFloatingContainer(op.Type) || Aggregates.Of(op.Type) is { IsValid: true, NoConversion: not null })
             && !IsDual(op) && !IsNullOrDefault(op) && TypeMap.Map(op.Type!, out _) is not null;
 
         // -----------------------------------------------------------------------------------------
@@ -409,7 +410,7 @@ namespace Dual.Generators
                 case IArrayElementReferenceOperation:
                 case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true }:
                     return;
-                case IFieldReferenceOperation fr when op == fr.Instance && Aggregates.IsAggregate(fr.Field.ContainingType):
+                case IFieldReferenceOperation fr when op == fr.Instance && (Aggregates.IsAggregate(fr.Field.ContainingType) || NumericsTwins.IsNumerics(fr.Field.ContainingType)):
                     return; // a member of a dual aggregate
                 case IWithOperation w when op == w.Operand && IsDual(w):
                     return;
@@ -494,6 +495,7 @@ namespace Dual.Generators
                     {
                         IArrayTypeSymbol a => a.ElementType,
                         INamedTypeSymbol n when TypeMap.IsSpan(n) => n.TypeArguments[0],
+                        INamedTypeSymbol n => CollectionTwins.ElementOf(n),
                         _ => null,
                     };
                     if (element is null || SamePrecisions(element, l.Type)) continue;
@@ -521,7 +523,7 @@ namespace Dual.Generators
             _ when TypeMap.IsFloating(t) => t.SpecialType == SpecialType.System_Single ? "f" : "d",
             IArrayTypeSymbol a => "[" + Shape(a.ElementType, depth + 1) + "]",
             INamedTypeSymbol { IsTupleType: true } n => "(" + string.Join(",", n.TupleElements.Select(e => Shape(e.Type, depth + 1))) + ")",
-            INamedTypeSymbol n when TypeMap.IsSpan(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
+            INamedTypeSymbol n when TypeMap.IsSpan(n) || CollectionTwins.IsCollection(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
             _ => "",
         };
 
@@ -606,6 +608,9 @@ namespace Dual.Generators
         /// <summary>Input of a pattern, switch statement or switch expression: compared through its primal value.</summary>
         private void PatternInput(IOperation op, IOperation consumer)
         {
+            // 'd switch { var a when a <= k => …, var a => … }': no arm tests the value against a constant, so the arms
+            // can see the dual value itself (the 'var' locals are dual; 'when' clauses compare primal values).
+            if (IsScalar(op) && OnlyVarPatterns(consumer)) return;
             CheckPatternDesignations(consumer.Syntax);
             if (op is ITupleOperation tu)
             {
@@ -622,6 +627,24 @@ namespace Dual.Generators
                 return;
             }
             PrimalSites[op.Syntax] = PrimalSink.Comparison;
+        }
+
+        /// <summary>Whether every pattern of <paramref name="consumer"/> is 'var name', '_' or 'default' (no test against a constant or type).</summary>
+        private static bool OnlyVarPatterns(IOperation consumer)
+        {
+            static bool Plain(IPatternOperation p) => p.Syntax is DiscardPatternSyntax
+                || p.Syntax is VarPatternSyntax { Designation: SingleVariableDesignationSyntax or DiscardDesignationSyntax };
+            switch (consumer)
+            {
+                case ISwitchExpressionOperation se:
+                    return se.Arms.All(a => Plain(a.Pattern));
+                case ISwitchOperation sw:
+                    return sw.Cases.SelectMany(c => c.Clauses).All(c => c is IDefaultCaseClauseOperation || (c is IPatternCaseClauseOperation pc && Plain(pc.Pattern)));
+                case IIsPatternOperation ip:
+                    return Plain(ip.Pattern);
+                default:
+                    return false;
+            }
         }
 
         private void CheckPatternDesignations(SyntaxNode consumer)
@@ -681,7 +704,7 @@ namespace Dual.Generators
                     "the twin cannot make it dual: " + why);
                 return;
             }
-            string kind = op.Type is IArrayTypeSymbol ? "floating array" : "floating span";
+            string kind = op.Type is IArrayTypeSymbol ? "floating array" : CollectionTwins.IsCollection(op.Type) ? "floating collection" : "floating span";
             Report(Generators.Diagnostics.ConstantContainer, op.Syntax, null, Text(op.Syntax), kind + " (" + TypeMap.Text(op.Type) + ")", SourceOfConstant(op), need,
                 "copy it element-wise into a local array first (var a = new double[src.Length]; for (...) a[i] = src[i];)");
         }

@@ -290,7 +290,8 @@ namespace Dual.Generators
             if (TypeOf(node) is IArrayTypeSymbol arr && TypeMap.IsFloating(arr.ElementType))
             {
                 string mapped = TypeMap.DualOf(arr.ElementType);
-                return ParseExpression("new " + mapped + "[] " + rewritten.Initializer.WithoutTrivia().ToFullString()).WithTriviaFrom(rewritten);
+                string rank = "[" + new string(',', arr.Rank - 1) + "]"; // new[,] { { x } } keeps its rank
+                return ParseExpression("new " + mapped + rank + " " + rewritten.Initializer.WithoutTrivia().ToFullString()).WithTriviaFrom(rewritten);
             }
             return rewritten;
         }

@@ -72,7 +72,7 @@ namespace Dual.Generators
                 return new EntryPlan(EntryShape.Scalar, p, inputs, twin, multi);
             }
             if (p is not null && inputs.Count == 1 && inputs[0].RefKind == RefKind.None && inputs[0].Precision == p
-                && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span)
+                && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span or ParameterShape.Collection)
             {
                 return new EntryPlan(EntryShape.Span, p, inputs, twin, multi);
             }
@@ -230,10 +230,10 @@ namespace Dual.Generators
                     }
                     else
                     {
-                        // An array (or a writable span) input: the twin gets its own copy, never the drivers' seeds.
+                        // An array (or a writable span, or a collection) input: the twin gets its own copy, never the drivers' seeds.
                         before.Add("var " + local + " = " + KnownNames.TwinArrays + ".Copy(__x);");
                         release.Add(KnownNames.TwinArrays + ".Return(" + local + ");");
-                        arg = local;
+                        arg = q.Shape == ParameterShape.Collection && Growable(q) ? "new global::System.Collections.Generic.List<" + ElementOf(plan, multi) + ">(" + local + ")" : local;
                     }
                 }
                 args.Add(q.RefKind == RefKind.In || q.RefKind == RefKind.None ? arg : arg);
@@ -269,6 +269,21 @@ namespace Dual.Generators
             w.Close();
             w.Close();
         }
+
+        private static bool IsList(ParameterInfo p) => p.Type.StartsWith("global::System.Collections.Generic.List<", System.StringComparison.Ordinal);
+
+        /// <summary>A collection the method may grow or shrink (<c>Add</c>, <c>Insert</c>, <c>RemoveAt</c>): the twin gets a list, not a fixed-size array.</summary>
+        private static bool Growable(ParameterInfo p) => IsList(p)
+            || p.Type.StartsWith("global::System.Collections.Generic.IList<", System.StringComparison.Ordinal)
+            || p.Type.StartsWith("global::System.Collections.Generic.ICollection<", System.StringComparison.Ordinal);
+
+        /// <summary>
+        /// The input as the drivers' span: an array or span as it is; a <c>List&lt;P&gt;</c> through its backing store
+        /// (no copy); another collection copied into a new array (its elements, in enumeration order, are the inputs).
+        /// </summary>
+        private static string InputSpan(ParameterInfo x) => x.Shape != ParameterShape.Collection ? x.Name
+            : IsList(x) ? "global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(" + x.Name + ")"
+            : "global::System.Linq.Enumerable.ToArray(" + x.Name + ")";
 
         private static string ElementOf(EntryPlan plan, bool multi) => multi ? KnownNames.MultiDual(plan.Precision) : KnownNames.Dual(plan.Precision);
 
@@ -345,7 +360,7 @@ namespace Dual.Generators
                     }
                 }
                 New = "new " + plan.TwinName + "(" + string.Join(", ", args) + ")";
-                foreach (ParameterInfo p in plan.Inputs.Where(i => i.Shape == ParameterShape.Array)) Checks.Add("global::System.ArgumentNullException.ThrowIfNull(" + p.Name + ");");
+                foreach (ParameterInfo p in plan.Inputs.Where(i => i.Shape is ParameterShape.Array or ParameterShape.Collection)) Checks.Add("global::System.ArgumentNullException.ThrowIfNull(" + p.Name + ");");
             }
 
             public string New { get; }
@@ -478,13 +493,13 @@ namespace Dual.Generators
             w.Summary("The value of <c>" + name + "</c>, and its gradient with respect to <c>" + Xml.Escape(x.Bare) + "</c> written into <c>" + gradient
                 + "</c> (of <c>" + Xml.Escape(x.Bare) + "</c>'s length) (generated, " + PassesText(plan) + ").");
             Body(w, d.ModText + p + " " + d.Name + "Gradient(" + Parameters(d, new[] { "global::System.Span<" + p + "> " + gradient }) + ")", t,
-                new[] { KnownNames.GeneratedDerivatives + ".Gradient" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + gradient + ", " + Quote(x.Bare) + ", " + Quote(gradient) + ")" }, returns: true);
+                new[] { KnownNames.GeneratedDerivatives + ".Gradient" + Generic(plan) + "(" + t.New + ", " + InputSpan(x) + ", " + gradient + ", " + Quote(x.Bare) + ", " + Quote(gradient) + ")" }, returns: true);
 
             string v = names.Fresh("v", "direction");
             w.Line();
             w.Summary("The value of <c>" + name + "</c> and its directional derivative along <c>" + v + "</c> (generated, one forward pass); the names are those of <c>AutoDiff.Jvp</c>.");
             Body(w, d.ModText + "(" + p + " Value, " + p + " Tangent) " + d.Name + "Jvp(" + Parameters(d, new[] { "global::System.ReadOnlySpan<" + p + "> " + v }) + ")", t,
-                new[] { KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + v + ", " + Quote(x.Bare) + ", " + Quote(v) + ")" }, returns: true);
+                new[] { KnownNames.GeneratedDerivatives + ".Jvp" + Generic(plan) + "(" + t.New + ", " + InputSpan(x) + ", " + v + ", " + Quote(x.Bare) + ", " + Quote(v) + ")" }, returns: true);
         }
 
         private static void Vector(CodeWriter w, MethodDeclaration d, EntryPlan plan, ParameterNames names)

@@ -23,6 +23,9 @@ namespace Dual.Generators
         /// <summary><c>Span&lt;P&gt;</c> of a floating P.</summary>
         Span,
 
+        /// <summary>A mapped collection of a floating P (<c>IReadOnlyList&lt;P&gt;</c>, <c>List&lt;P&gt;</c>, …: <see cref="CollectionTwins"/>).</summary>
+        Collection,
+
         /// <summary>Anything else (not floating, or a floating type in another container).</summary>
         Other,
     }
@@ -240,6 +243,11 @@ namespace Dual.Generators
             {
                 shape = ParameterShape.Array;
                 precision = TypeMap.Keyword(a.ElementType);
+            }
+            else if (CollectionTwins.ElementOf(p.Type) is { } element && TypeMap.IsFloating(element))
+            {
+                shape = ParameterShape.Collection;
+                precision = TypeMap.Keyword(element);
             }
             else if (p.Type is INamedTypeSymbol n && n.TypeArguments.Length == 1 && TypeMap.IsSpan(n))
             {

@@ -36,6 +36,7 @@ namespace Dual.Generators
             {
                 case IArrayTypeSymbol a: return ContainsFloating(a.ElementType, depth + 1);
                 case IPointerTypeSymbol p: return ContainsFloating(p.PointedAtType, depth + 1);
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n): return true;
                 case INamedTypeSymbol n when n.IsGenericType:
                     return n.TypeArguments.Any(x => ContainsFloating(x, depth + 1));
                 case INamedTypeSymbol n when Aggregates.IsAggregate(n):
@@ -52,6 +53,7 @@ namespace Dual.Generators
             switch (t)
             {
                 case IArrayTypeSymbol a: CollectPrecisions(a.ElementType, into, depth + 1); break;
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n): into.Add(SpecialType.System_Single); break;
                 case INamedTypeSymbol n when n.IsGenericType:
                     foreach (ITypeSymbol x in n.TypeArguments) CollectPrecisions(x, into, depth + 1);
                     break;
@@ -111,6 +113,13 @@ namespace Dual.Generators
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);
                     return inner is null ? null : "global::System." + n.Name + "<" + inner + ">";
                 }
+                case INamedTypeSymbol n when NumericsTwins.IsNumerics(n):
+                    return NumericsTwins.Map(n);
+                case INamedTypeSymbol n when CollectionTwins.IsCollection(n):
+                {
+                    string? inner = MapCore(n.TypeArguments[0], depth + 1);
+                    return inner is null ? null : CollectionTwins.Map(n, inner);
+                }
                 case INamedTypeSymbol n when Aggregates.Of(n) is { IsValid: true } agg:
                     return agg.Place.Fq;
                 default:
@@ -136,7 +145,7 @@ namespace Dual.Generators
             if (t is IPointerTypeSymbol) return "use an array or a Span instead of a pointer";
             if (name.StartsWith("System.Collections.", System.StringComparison.Ordinal) || name.StartsWith("System.Linq.", System.StringComparison.Ordinal))
             {
-                return "use an array (double[]) or a Span<double>/ReadOnlySpan<double> instead; collections cannot carry derivatives";
+                return "use a List<T>/IList<T>/IReadOnlyList<T>/IEnumerable<T>, an array (double[]) or a Span<double> instead; dictionaries, sets, queues and non-generic collections cannot carry derivatives";
             }
             if (name is "System.Memory`1" or "System.ReadOnlyMemory`1") return "use a Span<T>/ReadOnlySpan<T> or an array instead";
             if (Aggregates.Of(t) is { Why: { } why })
@@ -150,10 +159,10 @@ namespace Dual.Generators
             return "use double/float, arrays, Span/ReadOnlySpan or tuples of them";
         }
 
-        /// <summary>Whether <paramref name="t"/> is an array or span whose elements are (or contain) floating values.</summary>
+        /// <summary>Whether <paramref name="t"/> is an array, span or mapped collection (<see cref="CollectionTwins"/>) whose elements are (or contain) floating values.</summary>
         public static bool IsFloatingContainer(ITypeSymbol? t) =>
             t is IArrayTypeSymbol a ? ContainsFloating(a.ElementType)
-            : t is INamedTypeSymbol n && IsSpan(n) && ContainsFloating(n.TypeArguments[0]);
+            : t is INamedTypeSymbol n && (IsSpan(n) || CollectionTwins.IsCollection(n)) && ContainsFloating(n.TypeArguments[0]);
 
         public static bool IsSpan(INamedTypeSymbol n) =>
             (n.Name == "Span" || n.Name == "ReadOnlySpan") && n.ContainingNamespace?.ToDisplayString() == "System" && n.Arity == 1;

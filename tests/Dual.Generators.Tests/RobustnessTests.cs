@@ -48,6 +48,7 @@ public class RobustnessTests
             ["void no floats"] = "public static partial class C { [Differentiable] public static void F() { } }",
             ["nullable double"] = "public static partial class C { [Differentiable] public static double F(double x, double? y) => x + (y ?? 0); }",
             ["list param"] = "public static partial class C { [Differentiable] public static double F(List<double> x) => x[0]; }",
+            ["dictionary param"] = "public static partial class C { [Differentiable] public static double F(Dictionary<string, double> x) => x[\"a\"]; }",
             ["default parameter"] = "public static partial class C { [Differentiable] public static double F(double x, double y = 2.0, int n = 3) => x * y * n; }",
             ["params array"] = "public static partial class C { [Differentiable] public static double F(params double[] x) => x[0] * x[1]; }",
             ["ref return"] = "public static partial class C { static double s; [Differentiable] public static ref double F(double x) => ref s; }",
@@ -128,7 +129,7 @@ public class RobustnessTests
         "collection expression", "ref local", "float and double mix", "math constant only", "out var discard", "enum and const",
         "sincos deconstruction", "double loop counter", "swap", "floor index", "round digits", "console writeline",
         "primary constructor read", "float span gradient", "float vector", "exception with value", "string concat",
-        "interface default", "user clash with entry point", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
+        "interface default", "user clash with entry point", "list param", "switch with when", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
     };
 
     /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
@@ -136,11 +137,11 @@ public class RobustnessTests
     {
         ["abstract"] = "DUAL009", ["extern"] = "DUAL009", ["generic method"] = "DUAL009", ["no floats"] = "DUAL009", ["void no floats"] = "DUAL009",
         ["lambda capturing"] = "DUAL003", ["async"] = "DUAL003", ["goto"] = "DUAL003", ["query"] = "DUAL003",
-        ["stackalloc pointer"] = "DUAL003", ["switch with when"] = "DUAL003", ["local function generic"] = "DUAL003",
+        ["stackalloc pointer"] = "DUAL003", ["local function generic"] = "DUAL003",
         ["field write"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
         ["object initializer"] = "DUAL004",
         ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",
-        ["yield"] = "DUAL006", ["nullable double"] = "DUAL006", ["list param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
+        ["yield"] = "DUAL003", ["nullable double"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
         ["delegate call"] = "DUAL001", ["linq"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
         ["user clash with entry point"] = "DUAL010",
     };

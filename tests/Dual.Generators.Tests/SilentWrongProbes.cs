@@ -80,6 +80,8 @@ public static class SilentWrongProbes
             public static double Opaque(double v) => Math.Exp(v);
             public static void Out(double v, out double w) => w = v * 2;
             public static void Log(double v) { }
+            public static readonly List<double> Table = new() { 1.0, 2.0 };
+            public static List<double> MakeList() => new() { 1.0 };
         }
 
         public static partial class Callees
@@ -91,6 +93,7 @@ public static class SilentWrongProbes
             [Differentiable] public static double Dot(double[] a, double s) => a[0] * s;
             [Differentiable] public static void Twice(double x, out double y) { y = 2 * x; }
             [Differentiable] public static double Broken(double x) => (double)((decimal)x * 2m);
+            [Differentiable] public static (double[] A, double[,] M) Pair(double x) => (new[] { x * x }, new[,] { { x } });
         }
 
         public sealed class Lookup
@@ -163,7 +166,16 @@ public static class SilentWrongProbes
         new("StructInitializer", Ok, "var v = new Vec3 { X = x, Y = 1 };\nreturn v.Norm;", x => x / Math.Sqrt(x * x + 1)),
         new("StructConstructor", Ok, "var v = new Vec3(x, 0, 0);\nreturn v.Norm;", _ => 1),
         new("RecordWith", Ok, "var p = new Pt(1.0) with { V = x };\nreturn p.V * p.V;", x => 2 * x),
-        new("ListOfDouble", "DUAL006", "/*!*/var l = new List<double>();\nl.Add(x);\nreturn l[0];"),
+        // Generic collections of doubles are collections of dual numbers in the twin; what the twin keeps constant, or
+        // hands to code that does not carry derivatives, is reported.
+        new("ListOfDouble", Ok, "var l = new List<double>();\nl.Add(x);\nl.Add(x * x);\nreturn l[0] * l[1];", x => 3 * x * x),
+        new("ListAddIntoStaticList", "DUAL005", "Helpers.Table.Add(/*!*/x);\nreturn Helpers.Table[Helpers.Table.Count - 1];"),
+        new("ListCopiedFromStaticList", "DUAL013", "var l = new List<double>(/*!*/Helpers.Table);\nl.Add(x);\nreturn l[l.Count - 1];"),
+        new("ListFromNonDifferentiatedCall", "DUAL013", "List<double> l = /*!*/Helpers.MakeList();\nl.Add(x);\nreturn l[1];"),
+        new("ListContainsComparesTangents", "DUAL005", "var l = new List<double> { x, 2.0 };\nreturn /*!*/l.Contains(2.0) ? l[0] : 0;"),
+        new("ListFormattedAsAWhole", "DUAL005", "var l = new List<double> { x };\nConsole.WriteLine(/*!*/l);\nreturn l[0];"),
+        new("ListIntoObjectParameter", "DUAL005", "var l = new List<double> { x };\nobject o = /*!*/l;\nreturn ((List<double>)o)[0];"),
+        new("QueueOfDouble", "DUAL006", "/*!*/var q = new Queue<double>();\nq.Enqueue(x);\nreturn q.Dequeue();"),
         new("DictionaryOfDouble", "DUAL006", "/*!*/var d = new Dictionary<string, double>();\nd[\"a\"] = x;\nreturn d[\"a\"];"),
         new("GenericStaticHolder", "DUAL004", "/*!*/Holder<double>.Value = x;\nreturn Holder<double>.Value;"),
         new("GenericVoidHelper", "DUAL005", "Helpers.Store(/*!*/x);\nreturn Holder<double>.Value;"),
@@ -177,7 +189,11 @@ public static class SilentWrongProbes
         new("FieldSpanElementWrite", "DUAL004", "/*!*/s_buf.AsSpan()[1] = x;\nreturn s_buf[1];"),
         new("RefLocalToField", "DUAL004", "ref double r = ref /*!*/s_last;\nr = x;\nreturn r;"),
         new("DeconstructIntoField", "DUAL004", "(/*!*/s_last, var b) = (x, x * 2);\nreturn b;"),
-        new("VectorConstructor", "DUAL005", "var v = new Vector3(/*!*/(float)x, 0, 0);\nreturn v.Length();"),
+        new("VectorConstructor", Ok, "var v = new Vector3((float)x, 0, 0);\nreturn v.Length();", _ => 1),
+        new("VectorReflectHasNoTwin", "DUAL001", "var v = new Vector3((float)x, 1, 0);\nreturn /*!*/Vector3.Reflect(v, Vector3.UnitY).X;"),
+        new("VectorEqualityComparesValues", "DUAL001", "var v = new Vector3((float)x, 0, 0);\nreturn /*!*/v == Vector3.UnitX ? 0 : v.X;"),
+        new("VectorIntoObject", "DUAL005", "var v = new Vector3((float)x, 0, 0);\nobject o = /*!*/v;\nreturn ((Vector3)o).X;"),
+        new("VectorFieldWrite", "DUAL004", "var v = new Vector3(1, 0, 0);\n/*!*/v.X = (float)x;\nreturn v.Length();"),
 
         // ---- in-place array/span family ---------------------------------------------------------------------------
         new("SpanFill", Ok, "Span<double> s = stackalloc double[3];\ns.Fill(x);\nreturn s[0] + s[2] * x;", x => 1 + 2 * x),
@@ -277,7 +293,10 @@ public static class SilentWrongProbes
         new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
         new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
         new("LinqSelect", "DUAL003", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, /*!*/v => v * x));"),
-        new("PatternVarDesignation", "DUAL003", "return x is /*!*/var v && v > 1 ? v : x;"),
+        new("DiscardedArrayInDeconstruction", Ok, "var (a, _) = Callees.Pair(x);\nreturn a[0];", x => 2 * x),
+        new("DeconstructedArraysBothRead", Ok, "var (a, m) = Callees.Pair(x);\nreturn a[0] * m[0, 0];", x => 3 * x * x),
+        new("PatternVarDesignation", Ok, "return x is var v && v > 1 ? v * v : x;", x => x > 1 ? 2 * x : 1),
+        new("PatternTypedDesignation", "DUAL003", "return x is /*!*/double v && v > 1 ? v : x;"),
         new("SwitchCaseDesignation", "DUAL003", "switch (x)\n{\n    case /*!*/double d when d > 1: return d * d;\n    default: return x;\n}"),
         new("EventStyleInvoke", "DUAL001", "return s_fn?/*!*/.Invoke(x) ?? 0;"),
         new("GenericLocalFunction", "DUAL003", "/*!*/T Id<T>(T v) => v;\nreturn Id(x);"),
@@ -325,6 +344,10 @@ public static class SilentWrongProbes
         new("RefLocalToLocal", Ok, "double y = 0;\nref double r = ref y;\nr = x * x;\nreturn y;", x => 2 * x),
         new("PooledArrayOnce", "DUAL013", "double[] buf = /*!*/System.Buffers.ArrayPool<double>.Shared.Rent(4);\nbuf[0] = x;\ndouble v = buf[0];\nSystem.Buffers.ArrayPool<double>.Shared.Return(buf);\nreturn v;"),
         new("SwitchArmDesignation", "DUAL003", "return x switch { > 100 => 0, /*!*/var v => v * v };"),
+        // Only 'var' patterns (with 'when' clauses): the arms see the dual value, the guards compare primal values.
+        new("SwitchVarPatternsWithGuards", Ok, "return Math.Abs(x) switch\n{\n    var a when a <= 1.5 => 0.5 * a * a,\n    var a => 1.5 * (a - 0.75),\n};", x => Math.Abs(x) <= 1.5 ? x : 1.5 * Math.Sign(x)),
+        new("SwitchStatementVarCase", Ok, "switch (x * x)\n{\n    case var s when s > 4:\n        return Math.Sqrt(s);\n    case var s:\n        return s * x;\n}", x => x * x > 4 ? Math.Sign(x) : 3 * x * x),
+        new("IsVarPattern", Ok, "return Math.Sin(x) is var s && s > -2 ? s * s : 0;", x => 2 * Math.Sin(x) * Math.Cos(x)),
         new("TryParseRoundTrip", "DUAL001", "/*!*/double.TryParse(x.ToString(), out double v);\nreturn v;"),
 
         // ---- try/catch/finally, using, lock around numeric code: the same control flow on dual values ----------------
@@ -335,7 +358,8 @@ public static class SilentWrongProbes
         new("UsingDeclaration", Ok, "using var sw = new System.IO.StringWriter();\nsw.Write(\"n\");\nreturn Math.Sqrt(x) * sw.ToString().Length;", x => 0.5 / Math.Sqrt(x)),
         new("LockStatement", Ok, "object gate = new object();\ndouble r;\nlock (gate)\n{\n    r = Math.Sin(x) * x;\n}\nreturn r;", x => Math.Cos(x) * x + Math.Sin(x)),
         new("JaggedArray", Ok, "var m = new double[2][];\nm[0] = new[] { x, 1.0 };\nm[1] = new[] { 2.0, x * x };\nreturn m[0][0] * m[1][1] + m[1][0];", x => 3 * x * x),
-        new("ReadOnlyListOfDouble", "DUAL006", "/*!*/IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0];"),
+        new("ReadOnlyListOfDouble", Ok, "IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0] * l[0] + l.Count;", x => 2 * x),
+        new("EnumerableForEach", Ok, "IEnumerable<double> e = new List<double> { x, Math.Sin(x) };\ndouble s = 0;\nforeach (var v in e) s += v;\nreturn s;", x => 1 + Math.Cos(x)),
         new("FuncParameterCall", "DUAL003", "return Helpers.Integrate(/*!*/v => v * x, 0, 1);"),
         new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };

@@ -63,6 +63,63 @@ public class SnapshotTests
         """, "Height");
 
     [Test]
+    public void CollectionsOfDoubles() => Verify("CollectionsOfDoubles", """
+        using System;
+        using System.Collections.Generic;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Stats
+        {
+            /// <summary>Sample variance after dropping values beyond a cap, with a Huber-style switch.</summary>
+            [Differentiable]
+            public static double CappedVariance(IReadOnlyList<double> sample, [Constant] double cap = 10)
+            {
+                var kept = new List<double>(sample.Count);
+                foreach (double v in sample)
+                {
+                    kept.Add(Math.Abs(v) switch { var a when a <= cap => v, var a => cap * v / a });
+                }
+                double mean = 0;
+                for (int i = 0; i < kept.Count; i++) mean += kept[i];
+                mean /= kept.Count;
+                double s = 0;
+                foreach (double v in kept) s += (v - mean) * (v - mean);
+                return s / (kept.Count - 1);
+            }
+        }
+        """, "CappedVariance");
+
+    [Test]
+    public void NumericsVectors() => Verify("NumericsVectors", """
+        using System;
+        using System.Numerics;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Orbit
+        {
+            /// <summary>Leapfrog steps under a central force; the distance from the origin at the end.</summary>
+            [Differentiable]
+            public static float FinalRadius(float vy, float vz, float mu = 1f)
+            {
+                Vector3 position = Vector3.UnitX, velocity = new Vector3(0, vy, vz);
+                for (int i = 0; i < 10; i++)
+                {
+                    velocity += 0.05f * Acceleration(position, mu);
+                    position += 0.1f * velocity;
+                    velocity += 0.05f * Acceleration(position, mu);
+                }
+                return Vector3.Distance(position, Vector3.Zero);
+            }
+
+            private static Vector3 Acceleration(Vector3 r, float mu) => -mu / MathF.Pow(r.Length(), 3) * r;
+        }
+        """, "FinalRadius");
+
+    [Test]
     public void SpanInputGradient() => Verify("SpanInputGradient", """
         using System;
         using Dual;
