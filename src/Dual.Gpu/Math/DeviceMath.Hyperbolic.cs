@@ -142,20 +142,17 @@ internal static partial class DeviceMath
     /// <summary>Hyperbolic cosine (f32), computed in f64 and rounded once.</summary>
     public static float Cosh(float x) => (float)Cosh((double)x);
 
-    /// <summary>Hyperbolic tangent (f32), computed in f64 (f32-accurate kernel) and rounded once.</summary>
+    /// <summary>Hyperbolic tangent (f32), in single precision: e/(e + 2) with e = expm1(2|x|) as hi + lo and one
+    /// residual step in the division.</summary>
     public static float Tanh(float x)
     {
-        double a = System.Math.Abs((double)x);
-        // e = e^(2a) − 1 to 2⁻³¹: 2ᵏ·p − 1 with p = e^r from the f32 kernel; for k = 0, p − 1 is formed without cancellation.
-        double r = ReduceExpSingle(2.0 * a, out int n);
-        double pm1 = r * ExpM1OverSingle(r);
-        n = n > 100 ? 100 : n;
-        double s = Pow2(n);
-        double e = Fma(s, pm1, s - 1.0);
-        double t = e * Rcp(e + 2.0);
-        t = a > 10.0 ? 1.0 : t;
-        float f = (float)CopySign(t, x);
-        return a < 1.220703125e-4 ? x : f; // keeps −0; NaN stays NaN
+        float a = System.MathF.Abs(x);
+        float eh = ExpM1CoreSingle(2f * a, out float el);
+        float dh = TwoSum(eh, 2f, out float dl);
+        float t = DivideSingle(eh, el, dh, dl + el);
+        t = a > 10.0f ? 1.0f : t;
+        float f = CopySign(t, x);
+        return a < 1.220703125e-4f ? x : f; // tanh x = x below 2⁻¹³ (keeps −0); NaN stays NaN
     }
 
     /// <summary>Inverse hyperbolic sine (f32), computed in f64 and rounded once.</summary>
