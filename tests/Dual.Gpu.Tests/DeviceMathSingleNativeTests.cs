@@ -103,6 +103,19 @@ public sealed class DeviceMathSingleNativeTests
         Assert.That(worst, Is.LessThanOrEqualTo(2.0), $"{c.Name}({at:R}) = {c.Ours(at):R}, f64 rounded {(float)c.Reference(at):R}");
     }
 
+    [Test, Explicit("the large sweep (a minute); prints the accuracy table")]
+    public void Sweep()
+    {
+        TestContext.Out.WriteLine("| function | max ulp vs f64 rounded | at | arguments |");
+        TestContext.Out.WriteLine("| --- | --- | --- | --- |");
+        foreach (NativeCase c in Cases)
+        {
+            (double worst, float at, int count) = Measure(c, PerBinade(new Random(77), 4096)
+                .Concat(Uniform(new Random(78), 1_000_000, -12, 12).Select(d => (float)d)).Concat(NearMultiplesOfHalfPi()));
+            TestContext.Out.WriteLine($"| {c.Name} | {worst} | {at:R} | {count} |");
+        }
+    }
+
     [TestCase("Sin")]
     [TestCase("Cos")]
     [TestCase("Tan")]
