@@ -9,7 +9,7 @@ using static Dual.Gpu.Tests.DeviceMathTestSupport;
 namespace Dual.Gpu.Tests;
 
 /// <summary>
-/// The f32-native kernel math (sin, cos, sincos, tan, exp, exp2, expm1, sinh, cosh, tanh, log, log2, log10, log1p computed in
+/// The f32-native kernel math (sin, cos, sincos, tan, exp, exp2, expm1, sinh, cosh, tanh, atan, log, log2, log10, log1p computed in
 /// single precision): within 2 ulp of the f64 function rounded to float (an oracle independent of both DeviceMath and
 /// MathF, correctly rounded but for the rare double-rounding case), at random arguments in every binade of both signs,
 /// at the floats nearest every multiple of π/2 in the Cody–Waite range, and at the special values; and no f64
@@ -49,6 +49,7 @@ public sealed class DeviceMathSingleNativeTests
         new("Tanh", DeviceMath.Tanh, Math.Tanh),
         new("Sinh", DeviceMath.Sinh, Math.Sinh),
         new("Cosh", DeviceMath.Cosh, Math.Cosh),
+        new("Atan", DeviceMath.Atan, Math.Atan),
         new("Log", DeviceMath.Log, Math.Log),
         new("Log2", DeviceMath.Log2, Math.Log2),
         new("Log10", DeviceMath.Log10, Math.Log10),
@@ -134,7 +135,7 @@ public sealed class DeviceMathSingleNativeTests
     {
         foreach (float x in new[] { 0f, -0f, float.Epsilon, -float.Epsilon, 1e-30f, -1e-30f })
         {
-            foreach (NativeCase c in Cases.Where(c => c.Name is "Sin" or "SinCos.sin" or "Tan" or "ExpM1" or "Tanh" or "Sinh" or "Log1P"))
+            foreach (NativeCase c in Cases.Where(c => c.Name is "Sin" or "SinCos.sin" or "Tan" or "ExpM1" or "Tanh" or "Sinh" or "Atan" or "Log1P"))
                 Assert.That(BitConverter.SingleToInt32Bits(c.Ours(x)), Is.EqualTo(BitConverter.SingleToInt32Bits(x)), $"{c.Name}({x:R})");
         }
     }
@@ -142,7 +143,7 @@ public sealed class DeviceMathSingleNativeTests
     private static readonly string[] NativeKernels =
     {
         "SinF32", "CosF32", "SinCosF32", "TanF32", "ExpF32", "Exp2F32", "ExpM1F32", "TanhF32", "SinhF32", "CoshF32",
-        "LogF32", "Log2F32", "Log10F32", "Log1PF32",
+        "AtanF32", "LogF32", "Log2F32", "Log10F32", "Log1PF32",
     };
 
     [TestCaseSource(nameof(NativeKernels))]

@@ -15,10 +15,10 @@ namespace Dual.Gpu;
 /// C99 as <see cref="Math"/> does.
 /// </summary>
 /// <remarks>
-/// <para><b>f32.</b> sin, cos, sincos, tan, exp, exp2, expm1, sinh, cosh, tanh, log, log2, log10 and log1p for float
-/// are f32-native: f32 range reduction (Cody–Waite with FMA; integer Payne–Hanek for huge trig arguments) and f32
+/// <para><b>f32.</b> sin, cos, sincos, tan, exp, exp2, expm1, sinh, cosh, tanh, atan, log, log2, log10 and log1p for
+/// float are f32-native: f32 range reduction (Cody–Waite with FMA; integer Payne–Hanek for huge trig arguments) and f32
 /// polynomials, so an f32 kernel that uses them issues no f64 instruction and no f32↔f64 conversion (FP64 runs at half
-/// rate or less on data-centre GPUs, far less on consumer ones). The rest (the inverse trigonometric and hyperbolic
+/// rate or less on data-centre GPUs, far less on consumer ones). The rest (asin, acos, atan2, the inverse hyperbolic
 /// functions, pow, cbrt, hypot) compute in f64 and round once at the end. Both kinds are within 2 ulp of the correctly
 /// rounded result.</para>
 /// <para><b>FMA.</b> ILGPU 1.5.3 has no FMA intrinsic: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> is an
