@@ -43,6 +43,20 @@ public sealed class PtxValidationTests
     }
 
     [Test]
+    public void SinglePrecisionKernels_OfTheReferenceFunction_HaveNoDoublePrecisionInstruction()
+    {
+        // sin, cos and exp for float are f32-native (DeviceMath.Single): an f32 kernel issues no f64 arithmetic and no
+        // f32↔f64 conversion (half rate or slower on the GPU). Any .f64 type suffix or %fd register would show one.
+        var single = Reference.Kernels.Where(k => k.Kernel.Contains("Single")).ToArray();
+        Assert.That(single, Has.Length.EqualTo(PtxValidator.Variants.Length));
+        foreach (PtxKernelResult k in single)
+        {
+            string[] f64 = k.Ptx.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\.f64\b|%fd\d")).Take(3).ToArray();
+            Assert.That(f64, Is.Empty, $"{k.Kernel}: f64 in the PTX");
+        }
+    }
+
+    [Test]
     public void Checker_FlagsCordicCalls()
     {
         const string ptx = ".func (.param .b64 r) RotateIterations_12(.param .b64 a)\n{\n ret;\n}\n.visible .entry k()\n{\n call.uni (r0), RotateIterations_12, (a);\n}\n";

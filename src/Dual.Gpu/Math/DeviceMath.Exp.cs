@@ -105,64 +105,90 @@ internal static partial class DeviceMath
         return x < -1080.0 ? 0.0 : result;
     }
 
-    // f32: computed in f64 with constants of 21 significant bits, which fit DFMA's 32-bit immediate field (no constant
-    // loads): k from a short log2(e) (at most 2⁻¹⁶ off the nearest, so |r| ≤ ln2/2 + 2⁻¹³), ln 2 in two parts (k·A and
-    // the first subtraction exact, k·B and the second exact, the rest ≈ k·2⁻⁵³), and e^r = 1 + r·(1 + r·Q(r)) with Q
-    // of degree 5 (relative error 2⁻³¹·⁹ on [−0.3467, 0.3467]; Sollya fpminimax, formats [|1, 21, …, 21|]).
-    private const double InvLn2Short = 1.4426946640014648;     // 0x3FF71547_00000000
-    private const double Ln2ShortA = 0.6931471824645996;       // 0x3FE62E43_00000000
-    private const double Ln2ShortB = -1.9046542121259336e-09;  // 0xBE205C61_00000000
-    private const double ExpFQ1 = 0.16666662693023681640625;
-    private const double ExpFQ2 = 4.1666507720947265625e-2;
-    private const double ExpFQ3 = 8.33438336849212646484375e-3;
-    private const double ExpFQ4 = 1.393086276948451995849609375e-3;
-    private const double ExpFQ5 = 1.92498438991606235504150390625e-4;
+    // f32, all in single precision: k = rint(x·log₂e) from a shifter, r = x − k·ln 2 with ln 2 in two parts (k·A and
+    // x − k·A exact: A has 16 significant bits, |k| ≤ 151), e^r = 1 + r + r²·P(r) with the coefficients of Cephes'
+    // expf (S. L. Moshier, Cephes Math Library 2.2; relative error about 1 ulp on [−ln2/2, ln2/2]), and 2ᵏ in two exact
+    // factors so that a subnormal result rounds once. 2^x: r = x − k exact, 2^r = 1 + r·Q(r) with Cephes' exp2f
+    // coefficients. e^x − 1: e^(r+c) − 1 as hi + lo (c the rounding error of r), then 2ᵏ·(hi + lo) + (2ᵏ − 1) summed
+    // with one final rounding.
+    private const float InvLn2Single = 1.4426950216293335f;
+    private const float Ln2SingleA = 0.693145751953125f;      // 0x3F317200
+    private const float Ln2SingleB = 1.428606765330187e-06f;  // 0x35BFBE8E
+    private const float ExpFP0 = 5.0000001201e-1f;
+    private const float ExpFP1 = 1.6666665459e-1f;
+    private const float ExpFP2 = 4.1665795894e-2f;
+    private const float ExpFP3 = 8.3334519073e-3f;
+    private const float ExpFP4 = 1.3981999507e-3f;
+    private const float ExpFP5 = 1.9875691500e-4f;
 
-    /// <summary>Reduces x (|x| ≤ 210) to r = x − k·ln 2 (exact but for ≈ k·2⁻⁵³) and returns k.</summary>
+    /// <summary>Reduces x (|x| &lt; 2²¹) to k and r + c = x − k·ln 2, with r rounded and c its rounding error.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ReduceExpSingle(double x, out int n)
+    private static float ReduceExpSingle(float x, out int n, out float c)
     {
-        double k = RoundToInt(x, InvLn2Short, out n);
-        return Fma(k, -Ln2ShortB, Fma(k, -Ln2ShortA, x));
+        float k = RoundToInt(x, InvLn2Single, out n);
+        float t = Fma(k, -Ln2SingleA, x); // exact
+        float r = Fma(k, -Ln2SingleB, t);
+        c = Fma(k, -Ln2SingleB, t - r);  // t − r is exact (Sterbenz)
+        return r;
     }
 
-    /// <summary>(e^r − 1)/r for |r| ≤ ln2/2 + 2⁻¹³, to 2⁻³¹ relative (f32 kernels).</summary>
+    /// <summary>(e^r − 1 − r)/r² for |r| ≤ ln2/2 + 2⁻¹⁶ (Cephes expf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ExpM1OverSingle(double r) =>
-        Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, ExpFQ5, ExpFQ4), ExpFQ3), ExpFQ2), ExpFQ1), 0.5), 1.0);
+    private static float ExpTailSingle(float r) =>
+        Fma(Fma(Fma(Fma(Fma(ExpFP5, r, ExpFP4), r, ExpFP3), r, ExpFP2), r, ExpFP1), r, ExpFP0);
 
-    /// <summary>e^x (f32), computed in f64 and rounded once.</summary>
+    /// <summary>e^x (f32), in single precision.</summary>
     public static float Exp(float x)
     {
-        double r = ReduceExpSingle(x, out int n);
-        // 2ⁿ is normal for the n that reach here (−151 ≤ n ≤ 129): one product, then one rounding to float (overflow to
-        // ∞ and subnormal results included).
-        float result = (float)(Fma(r, ExpM1OverSingle(r), 1.0) * Pow2(n));
+        float r = ReduceExpSingle(x, out int n, out _);
+        // 1 + (r + r²·P): the one large rounding is the last addition. −151 ≤ n ≤ 129 for the x that reach here.
+        float result = ScaleB(1f + Fma(r * r, ExpTailSingle(r), r), n);
         result = x > 89.0f ? float.PositiveInfinity : result;
         return x < -104.0f ? 0.0f : result;
     }
 
-    /// <summary>e^x − 1 (f32), computed in f64 and rounded once.</summary>
-    public static float ExpM1(float x) => (float)ExpM1((double)x);
+    /// <summary>e^x − 1 as hi + lo (f32, about 2⁻³⁰ relative) for −60 ≤ x ≤ 60: 2ᵏ·e + (2ᵏ − 1) with e = e^(r+c) − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float ExpM1CoreSingle(float x, out float lo)
+    {
+        float r = ReduceExpSingle(x, out int n, out float c);
+        float eLo = Fma(r * r, ExpTailSingle(r), Fma(c, r, c)); // e = r + eLo
+        n = n < -60 ? -60 : (n > 100 ? 100 : n);
+        float s = Pow2Single(n);
+        // s·r and s·eLo are exact; s − 1 is exact for |k| ≤ 24 (above, −1 is below half an ulp of the sum).
+        float sum = TwoSum(s * r, s - 1f, out float sumError);
+        // Normalized (|lo| ≤ ulp(hi)), so that a quotient's reciprocal can be taken of hi alone (tanh).
+        float hi = sum + Fma(s, eLo, sumError);
+        lo = Fma(s, eLo, sumError) - (hi - sum); // Fast2Sum: |sum| ≥ |s·eLo|
+        return hi;
+    }
 
-    private const double Exp2FC1 = 0.6931471807068024;
-    private const double Exp2FC2 = 0.24022651070893647;
-    private const double Exp2FC3 = 0.055504103601100745;
-    private const double Exp2FC4 = 0.009618037423105366;
-    private const double Exp2FC5 = 0.001333393800133062;
-    private const double Exp2FC6 = 0.0001546700261654259;
-    private const double Exp2FC7 = 1.5195936631991616e-05;
+    /// <summary>e^x − 1 (f32), in single precision, accurate near 0.</summary>
+    public static float ExpM1(float x)
+    {
+        float hi = ExpM1CoreSingle(x, out float lo);
+        float result = hi + lo;
+        // Above 40, e^x > 2⁵⁷ and the −1 is far below half an ulp: e^x itself (covers overflow and +∞).
+        result = x > 40.0f ? Exp(x) : result;
+        result = x < -20.0f ? -1.0f : result;
+        return System.MathF.Abs(x) < 2.98023224e-8f ? x : result; // |x| < 2⁻²⁵: x itself (keeps −0)
+    }
 
-    /// <summary>2^x (f32), computed in f64 and rounded once.</summary>
+    private const float Exp2FP0 = 6.931472028550421e-1f;
+    private const float Exp2FP1 = 2.402264791363012e-1f;
+    private const float Exp2FP2 = 5.550332471162809e-2f;
+    private const float Exp2FP3 = 9.618437357674640e-3f;
+    private const float Exp2FP4 = 1.339887440266574e-3f;
+    private const float Exp2FP5 = 1.535336188319500e-4f;
+
+    /// <summary>2^x (f32), in single precision.</summary>
     public static float Exp2(float x)
     {
-        double xd = x;
-        double k = RoundToInt(xd, 1.0, out int n);
-        double r = xd - k;
-        double q = Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Exp2FC7, Exp2FC6), Exp2FC5), Exp2FC4), Exp2FC3), Exp2FC2),
-            Exp2FC1);
-        n = n < -300 ? -300 : (n > 300 ? 300 : n);
-        float result = (float)(Fma(r, q, 1.0) * Pow2(n));
+        float k = RoundToInt(x, 1f, out int n);
+        float r = x - k; // exact
+        float q = Fma(Fma(Fma(Fma(Fma(Exp2FP5, r, Exp2FP4), r, Exp2FP3), r, Exp2FP2), r, Exp2FP1), r, Exp2FP0);
+        n = n < -200 ? -200 : (n > 200 ? 200 : n);
+        float result = ScaleB(Fma(r, q, 1f), n);
         result = x > 129.0f ? float.PositiveInfinity : result;
         return x < -151.0f ? 0.0f : result;
     }

@@ -136,26 +136,60 @@ internal static partial class DeviceMath
         return a < 7.450580596923828e-09 ? x : r; // atanh x = x below 2⁻²⁷ (keeps −0); NaN stays NaN
     }
 
-    /// <summary>Hyperbolic sine (f32), computed in f64 and rounded once.</summary>
-    public static float Sinh(float x) => (float)Sinh((double)x);
+    /// <summary>e^a − 1 as mh + ml and e^a as hi + lo (f32, both normalized), with 1/e^a in <paramref name="inverse"/>,
+    /// for 0 ≤ a ≤ 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float ExpPartsSingle(float a, out float ml, out float hi, out float lo, out float inverse)
+    {
+        float mh = ExpM1CoreSingle(a, out ml);
+        hi = TwoSum(1f, mh, out float e);
+        lo = e + ml;
+        inverse = DivideSingle(1f, 0f, hi, lo);
+        return mh;
+    }
 
-    /// <summary>Hyperbolic cosine (f32), computed in f64 and rounded once.</summary>
-    public static float Cosh(float x) => (float)Cosh((double)x);
+    /// <summary>e^a/2 (f32) for 10 ≤ a ≤ 90, rounded once (∞ past the overflow threshold).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float HalfExpSingle(float a)
+    {
+        float r = ReduceExpSingle(a, out int n, out _);
+        return ScaleB(1f + Fma(r * r, ExpTailSingle(r), r), n - 1);
+    }
 
-    /// <summary>Hyperbolic tangent (f32), computed in f64 (f32-accurate kernel) and rounded once.</summary>
+    /// <summary>Hyperbolic sine (f32), in single precision: (m + m/e^a)/2 with m = e^a − 1 (all terms positive, so no
+    /// cancellation near 0), e^a/2 from 10 on.</summary>
+    public static float Sinh(float x)
+    {
+        float a = System.MathF.Abs(x);
+        float mh = ExpPartsSingle(a, out float ml, out float hi, out float lo, out _);
+        float r = 0.5f * (mh + (ml + DivideSingle(mh, ml, hi, lo)));
+        r = a > 10.0f ? HalfExpSingle(a) : r;
+        r = a > 90.0f ? float.PositiveInfinity : r;
+        r = CopySign(r, x);
+        return a < 2.44140625e-4f ? x : r; // sinh x = x below 2⁻¹² (keeps −0); NaN stays NaN
+    }
+
+    /// <summary>Hyperbolic cosine (f32), in single precision: (e^a + 1/e^a)/2, e^a/2 from 10 on.</summary>
+    public static float Cosh(float x)
+    {
+        float a = System.MathF.Abs(x);
+        ExpPartsSingle(a, out _, out float hi, out float lo, out float inverse);
+        float r = 0.5f * (hi + (lo + inverse));
+        r = a > 10.0f ? HalfExpSingle(a) : r;
+        return a > 90.0f ? float.PositiveInfinity : r; // NaN stays NaN
+    }
+
+    /// <summary>Hyperbolic tangent (f32), in single precision: e/(e + 2) with e = expm1(2|x|) as hi + lo and one
+    /// residual step in the division.</summary>
     public static float Tanh(float x)
     {
-        double a = System.Math.Abs((double)x);
-        // e = e^(2a) − 1 to 2⁻³¹: 2ᵏ·p − 1 with p = e^r from the f32 kernel; for k = 0, p − 1 is formed without cancellation.
-        double r = ReduceExpSingle(2.0 * a, out int n);
-        double pm1 = r * ExpM1OverSingle(r);
-        n = n > 100 ? 100 : n;
-        double s = Pow2(n);
-        double e = Fma(s, pm1, s - 1.0);
-        double t = e * Rcp(e + 2.0);
-        t = a > 10.0 ? 1.0 : t;
-        float f = (float)CopySign(t, x);
-        return a < 1.220703125e-4 ? x : f; // keeps −0; NaN stays NaN
+        float a = System.MathF.Abs(x);
+        float eh = ExpM1CoreSingle(2f * a, out float el);
+        float dh = TwoSum(eh, 2f, out float dl);
+        float t = DivideSingle(eh, el, dh, dl + el);
+        t = a > 10.0f ? 1.0f : t;
+        float f = CopySign(t, x);
+        return a < 1.220703125e-4f ? x : f; // tanh x = x below 2⁻¹³ (keeps −0); NaN stays NaN
     }
 
     /// <summary>Inverse hyperbolic sine (f32), computed in f64 and rounded once.</summary>

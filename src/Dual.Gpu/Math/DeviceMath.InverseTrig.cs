@@ -164,8 +164,41 @@ internal static partial class DeviceMath
         return a > 1.0 ? double.NaN : r;
     }
 
-    /// <summary>Arctangent (f32), computed in f64 and rounded once.</summary>
-    public static float Atan(float x) => (float)Atan((double)x);
+    // f32 atan, in single precision: |x| mapped to u ∈ [−tan π/8, tan π/8] as in f64 (u = x, (x − 1)/(x + 1) or −1/x,
+    // numerator and denominator as float pairs, one residual step), atan u = u + u·z·P(z) with the coefficients of
+    // Cephes' atanf (S. L. Moshier, Cephes Math Library 2.2), added to π/4 or π/2 as float pairs.
+    private const float AtanFP0 = -3.33329491539e-1f;
+    private const float AtanFP1 = 1.99777106478e-1f;
+    private const float AtanFP2 = -1.38776856032e-1f;
+    private const float AtanFP3 = 8.05374449538e-2f;
+    private const float PiO4SingleHi = 0.7853981852531433f;
+    private const float PiO4SingleLo = -2.1855694143368964e-08f;
+    private const float PiO2SingleHi = 1.5707963705062866f;
+    private const float PiO2SingleLo = -4.371138828673793e-08f;
+
+    /// <summary>Arctangent (f32), in single precision.</summary>
+    public static float Atan(float x)
+    {
+        float a = System.MathF.Abs(x);
+        bool mid = a > 0.41421357f;
+        bool high = a > 2.4142137f;
+        float tm1 = TwoSum(a, -1f, out float tm1Error);
+        float tp1 = TwoSum(a, 1f, out float tp1Error);
+        float num = high ? -1f : (mid ? tm1 : a);
+        float numLo = high || !mid ? 0f : tm1Error;
+        float den = high ? a : (mid ? tp1 : 1f);
+        float denLo = high || !mid ? 0f : tp1Error;
+        den = a > 1e30f ? 1e30f : den; // keeps Rcp in range: atan rounds to π/2 long before
+        float u = DivideSingle(num, numLo, den, denLo);
+        float z = u * u;
+        float tail = Fma(Fma(Fma(AtanFP3, z, AtanFP2), z, AtanFP1), z, AtanFP0) * (z * u);
+        float baseHi = high ? PiO2SingleHi : (mid ? PiO4SingleHi : 0f);
+        float baseLo = high ? PiO2SingleLo : (mid ? PiO4SingleLo : 0f);
+        float r = (baseHi + u) + (baseLo + tail);
+        r = a > 1e30f ? PiO2SingleHi : r; // also ±∞
+        r = CopySign(r, x);
+        return a < 2.44140625e-4f ? x : r; // atan x = x below 2⁻¹² (keeps −0); NaN stays NaN
+    }
 
     /// <summary>atan2(y, x) (f32), computed in f64 and rounded once.</summary>
     public static float Atan2(float y, float x) => (float)Atan2((double)y, (double)x);

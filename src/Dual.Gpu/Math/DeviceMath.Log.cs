@@ -161,60 +161,107 @@ internal static partial class DeviceMath
         return System.Math.Abs(x) < 5.551115123125783e-17 ? x : value; // keeps −0, and log1p x = x below 2⁻⁵⁴
     }
 
-    // f32 kernels: degree 12 (relative error 2⁻³³·¹), in f64, rounded once.
-    private const double Log1pFC2 = -0.5000000028678004;
-    private const double Log1pFC3 = 0.33333331979436753;
-    private const double Log1pFC4 = -0.2499993766268877;
-    private const double Log1pFC5 = 0.2000009624872954;
-    private const double Log1pFC6 = -0.16670347855918854;
-    private const double Log1pFC7 = 0.1428572670951674;
-    private const double Log1pFC8 = -0.12412323364488256;
-    private const double Log1pFC9 = 0.1102039693794135;
-    private const double Log1pFC10 = -0.10871959076835212;
-    private const double Log1pFC11 = 0.10731732893588868;
-    private const double Log1pFC12 = -0.059968891289848385;
+    // f32, all in single precision: x = 2ᵉ·(1 + f) with 1 + f ∈ [√2/2, √2) (f exact), log(1 + f) = f + lo with
+    // lo = −f²/2 + f³·P(f) and the coefficients of Cephes' logf (S. L. Moshier, Cephes Math Library 2.2); the result is
+    // assembled with e·A exact (A a short ln 2, log₁₀ 2) and one rounding on each of the last two, decreasing, sums.
+    private const float LogFP0 = 3.3333331174e-1f;
+    private const float LogFP1 = -2.4999993993e-1f;
+    private const float LogFP2 = 2.0000714765e-1f;
+    private const float LogFP3 = -1.6668057665e-1f;
+    private const float LogFP4 = 1.4249322787e-1f;
+    private const float LogFP5 = -1.2420140846e-1f;
+    private const float LogFP6 = 1.1676998740e-1f;
+    private const float LogFP7 = -1.1514610310e-1f;
+    private const float LogFP8 = 7.0376836292e-2f;
 
-    /// <summary>log(1 + f) to 2⁻³³ for f ∈ [√2/2 − 1, √2 − 1].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Log1pKernelSingle(double f)
-    {
-        double p = Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Log1pFC12, Log1pFC11),
-            Log1pFC10), Log1pFC9), Log1pFC8), Log1pFC7), Log1pFC6), Log1pFC5), Log1pFC4), Log1pFC3), Log1pFC2);
-        return Fma(f * f, p, f);
-    }
+    private const float InvLn2SingleLo = 1.925963033500011e-08f;
+    private const float InvLn10Single = 0.4342944920063019f;
+    private const float InvLn10SingleLo = -1.0103049952192578e-08f;
+    private const float Log10Of2SingleA = 0.301025390625f;            // 0x3E9A2000: e·A exact
+    private const float Log10Of2SingleB = 4.605039066518657e-06f;
 
-    /// <summary>log(x) in f64 to 2⁻³³ for finite x &gt; 0 (any float converted to double is normal).</summary>
+    /// <summary>
+    /// Splits finite x &gt; 0 (f32) into 2ᵉ·(1 + f) with 1 + f ∈ [√2/2, √2) (subnormals rescaled first), f exact.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LogSingleCore(double x)
+    private static float SplitLog(float x, out int e)
     {
-        ulong bits = Bits(x);
-        int e = (int)((bits >> 52) & 0x7FF) - 1023;
-        double m = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
-        bool high = m > Sqrt2;
+        bool subnormal = x < 1.17549435e-38f;
+        uint bits = Bits(subnormal ? x * 8388608f : x);
+        e = (int)((bits >> 23) & 0xFF) - (subnormal ? 150 : 127);
+        float m = FromBits((bits & 0x007F_FFFFu) | 0x3F80_0000u);
+        bool high = m > 1.41421356f;
         e += high ? 1 : 0;
-        double f = (high ? m * 0.5 : m) - 1.0;
-        return Fma(e, 0.6931471805599453, Log1pKernelSingle(f));
+        return (high ? m * 0.5f : m) - 1f;
     }
 
-    /// <summary>Natural logarithm (f32), computed in f64 and rounded once.</summary>
-    public static float Log(float x) => (float)LogSpecial(x, LogSingleCore(x));
+    /// <summary>log(1 + f) − f = −f²/2 + f³·P(f) for f ∈ [√2/2 − 1, √2 − 1] (f32).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Log1pTailSingle(float f)
+    {
+        float z = f * f;
+        float p = Fma(Fma(Fma(Fma(Fma(Fma(Fma(Fma(LogFP8, f, LogFP7), f, LogFP6), f, LogFP5), f, LogFP4), f, LogFP3), f,
+            LogFP2), f, LogFP1), f, LogFP0);
+        return Fma(z * f, p, -0.5f * z);
+    }
 
-    /// <summary>Base-2 logarithm (f32), computed in f64 and rounded once.</summary>
+    /// <summary>The result for x ≤ 0, +∞ and NaN, or <paramref name="value"/> for finite x &gt; 0 (f32).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float LogSpecial(float x, float value)
+    {
+        value = x == float.PositiveInfinity ? x : value;
+        float nonPositive = x == 0.0f ? float.NegativeInfinity : float.NaN;
+        return x > 0.0f ? value : (float.IsNaN(x) ? x : nonPositive);
+    }
+
+    /// <summary>Natural logarithm (f32), in single precision.</summary>
+    public static float Log(float x)
+    {
+        float f = SplitLog(x, out int e);
+        float k = e;
+        float s = f + Fma(k, Ln2SingleB, Log1pTailSingle(f)); // ln 2 = A + B
+        return LogSpecial(x, Fma(k, Ln2SingleA, s));
+    }
+
+    /// <summary>Base-2 logarithm (f32), in single precision; exact for powers of two.</summary>
     public static float Log2(float x)
     {
-        double xd = x;
-        ulong bits = Bits(xd);
-        int e = (int)((bits >> 52) & 0x7FF) - 1023;
-        double m = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
-        bool high = m > Sqrt2;
-        e += high ? 1 : 0;
-        double f = (high ? m * 0.5 : m) - 1.0;
-        return (float)LogSpecial(xd, Fma(Log1pKernelSingle(f), InvLn2, e));
+        float f = SplitLog(x, out int e);
+        float lo = Log1pTailSingle(f);
+        float s = Fma(f, InvLn2Single, Fma(lo, InvLn2Single, f * InvLn2SingleLo));
+        return LogSpecial(x, e + s);
     }
 
-    /// <summary>Base-10 logarithm (f32), computed in f64 and rounded once.</summary>
-    public static float Log10(float x) => (float)LogSpecial(x, LogSingleCore(x) * InvLn10);
+    /// <summary>Base-10 logarithm (f32), in single precision.</summary>
+    public static float Log10(float x)
+    {
+        float f = SplitLog(x, out int e);
+        float lo = Log1pTailSingle(f);
+        float k = e;
+        float s = Fma(f, InvLn10Single, Fma(lo, InvLn10Single, Fma(f, InvLn10SingleLo, k * Log10Of2SingleB)));
+        return LogSpecial(x, Fma(k, Log10Of2SingleA, s));
+    }
 
-    /// <summary>log(1 + x) (f32), computed in f64 and rounded once.</summary>
-    public static float Log1P(float x) => (float)Log1P((double)x);
+    /// <summary>log(1 + x) (f32), in single precision, accurate near 0: u = 1 + x rounded with its error d exact
+    /// (TwoSum), log u + d/u with 1/u from the seed 1 − f + f² and one Newton step; inside [√2/2 − 1, √2 − 1], x itself
+    /// is f.</summary>
+    public static float Log1P(float x)
+    {
+        float u = TwoSum(1f, x, out float d);
+        float f = SplitLog(u, out int e);
+        bool direct = x > -0.29289321f && x < 0.41421356f;
+        f = direct ? x : f;
+        e = direct ? 0 : e;
+        d = direct ? 0f : d;
+        float seed = Fma(f, f, 1f - f);
+        float inverse = Fma(seed, Fma(-(1f + f), seed, 1f), seed);
+        float correction = d * Pow2Single(e > 126 ? -126 : -e) * inverse; // −24 ≤ e here; at e > 126 it is negligible
+        float k = e;
+        float s = f + (Fma(k, Ln2SingleB, Log1pTailSingle(f)) + correction);
+        float value = Fma(k, Ln2SingleA, s);
+        value = x == float.PositiveInfinity ? x : value;
+        float belowMinusOne = x == -1.0f ? float.NegativeInfinity : float.NaN;
+        value = x > -1.0f ? value : (float.IsNaN(x) ? x : belowMinusOne);
+        return System.MathF.Abs(x) < 2.98023224e-8f ? x : value; // keeps −0, and log1p x = x below 2⁻²⁵
+    }
 }

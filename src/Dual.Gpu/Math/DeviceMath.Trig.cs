@@ -104,56 +104,66 @@ internal static partial class DeviceMath
         return System.Math.Abs(x) < 7.450580596923828e-09 ? x : result; // tan x = x below 2⁻²⁷ (keeps −0)
     }
 
-    // f32: the reduced argument r (|r| ≤ 0.85, a double) goes through short f64 kernels whose coefficients have 21
-    // significant bits, so each fits DFMA's 32-bit immediate (no constant loads): sin r = r·(1 + z·P(z)) (relative
-    // error 2⁻²⁷·⁷) and cos r = 1 + z·(−½ + z·Q(z)) (absolute error 2⁻³⁰), z = r²; one rounding to float at the end.
-    // Sollya fpminimax on z ∈ [0, 0.85²] with formats [|21, 21, 21, 21|].
-    private const double SinFS0 = -0.16666662693023681640625;
-    private const double SinFS1 = 8.33289325237274169921875e-3;
-    private const double SinFS2 = -1.9718823023140430450439453125e-4;
-    private const double SinFS3 = 1.7661359379417262971401214599609375e-6;
-    private const double CosFQ0 = 4.16666567325592041015625e-2;
-    private const double CosFQ1 = -1.38877145946025848388671875e-3;
-    private const double CosFQ2 = 2.4463646695949137210845947265625e-5;
+    // f32, all in single precision: sin r = r + r·z·S(z) and cos r = 1 + z·(−½ + z·C(z)) (z = r², |r| ≤ π/4 + 2⁻⁸) with
+    // the coefficients of Cephes' sinf/cosf (S. L. Moshier, Cephes Math Library 2.2; the same ones CUDA's sinf kernel
+    // uses), and tan r = r + r·z·T(z) with Cephes' tanf coefficients (cot r as −1/tan r with a residual step, the
+    // polynomial's small part carried as a second float).
+    private const float SinFS1 = -1.6666654611e-1f;
+    private const float SinFS2 = 8.3321608736e-3f;
+    private const float SinFS3 = -1.9515295891e-4f;
+    private const float CosFC1 = 4.166664568298827e-2f;
+    private const float CosFC2 = -1.388731625493765e-3f;
+    private const float CosFC3 = 2.443315711809948e-5f;
+    private const float TanFT1 = 3.33331568548e-1f;
+    private const float TanFT2 = 1.33387994085e-1f;
+    private const float TanFT3 = 5.34112807005e-2f;
+    private const float TanFT4 = 2.44301354525e-2f;
+    private const float TanFT5 = 3.11992232697e-3f;
+    private const float TanFT6 = 9.38540185543e-3f;
+
+    /// <summary>Below this |x|, sin x and tan x round to x (f32; keeps the sign of −0, which r + r·z·S would lose).</summary>
+    private const float SinSingleIdentityLimit = 2.44140625e-4f; // 2⁻¹²
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SinKernelSingle(double r)
+    private static float SinKernelSingle(float r)
     {
-        double z = r * r;
-        return r * Fma(z, Fma(z, Fma(z, Fma(z, SinFS3, SinFS2), SinFS1), SinFS0), 1.0); // r·(…) keeps the sign of ±0
+        float z = r * r;
+        return Fma(Fma(Fma(SinFS3, z, SinFS2), z, SinFS1) * z, r, r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double CosKernelSingle(double r)
+    private static float CosKernelSingle(float r)
     {
-        double z = r * r;
-        return Fma(z, Fma(z, Fma(z, Fma(z, CosFQ2, CosFQ1), CosFQ0), -0.5), 1.0);
+        float z = r * r;
+        return Fma(Fma(Fma(Fma(CosFC3, z, CosFC2), z, CosFC1), z, -0.5f), z, 1f);
     }
 
-    /// <summary>Sine (f32), computed in f64 and rounded once.</summary>
+    /// <summary>Sine (f32), in single precision.</summary>
     public static float Sin(float x)
     {
-        int q = ReduceTrigSingle(x, out double r);
-        double result = (q & 1) == 0 ? SinKernelSingle(r) : CosKernelSingle(r);
-        return NegateIf((float)result, (q & 2) != 0);
+        int q = ReduceTrigSingle(x, out float r);
+        float result = (q & 1) == 0 ? SinKernelSingle(r) : CosKernelSingle(r);
+        result = NegateIf(result, (q & 2) != 0);
+        return System.MathF.Abs(x) < SinSingleIdentityLimit ? x : result;
     }
 
-    /// <summary>Cosine (f32), computed in f64 and rounded once.</summary>
+    /// <summary>Cosine (f32), in single precision.</summary>
     public static float Cos(float x)
     {
-        int q = ReduceTrigSingle(x, out double r);
-        double result = (q & 1) == 0 ? CosKernelSingle(r) : SinKernelSingle(r);
-        return NegateIf((float)result, ((q + 1) & 2) != 0);
+        int q = ReduceTrigSingle(x, out float r);
+        float result = (q & 1) == 0 ? CosKernelSingle(r) : SinKernelSingle(r);
+        return NegateIf(result, ((q + 1) & 2) != 0);
     }
 
-    /// <summary>Sine and cosine (f32) from one range reduction.</summary>
+    /// <summary>Sine and cosine (f32) from one range reduction, in single precision.</summary>
     public static void SinCos(float x, out float sin, out float cos)
     {
-        int q = ReduceTrigSingle(x, out double r);
-        float s = (float)SinKernelSingle(r);
-        float c = (float)CosKernelSingle(r);
+        int q = ReduceTrigSingle(x, out float r);
+        float s = SinKernelSingle(r);
+        float c = CosKernelSingle(r);
         bool odd = (q & 1) != 0;
-        sin = NegateIf(odd ? c : s, (q & 2) != 0);
+        float sinValue = NegateIf(odd ? c : s, (q & 2) != 0);
+        sin = System.MathF.Abs(x) < SinSingleIdentityLimit ? x : sinValue;
         cos = NegateIf(odd ? s : c, ((q + 1) & 2) != 0);
     }
 
@@ -164,14 +174,18 @@ internal static partial class DeviceMath
         return (sin, cos);
     }
 
-    /// <summary>Tangent (f32), computed in f64 (sin/cos of the reduced argument, a 2⁻²⁷ reciprocal) and rounded once.</summary>
+    /// <summary>Tangent (f32), in single precision: tan r for even quadrants, −1/tan r (with a residual step on
+    /// tan r = hi + lo) for odd ones.</summary>
     public static float Tan(float x)
     {
-        int q = ReduceTrigSingle(x, out double r);
-        double s = SinKernelSingle(r);
-        double c = CosKernelSingle(r);
-        bool odd = (q & 1) != 0;
-        double n = odd ? c : s, d = odd ? s : c;
-        return NegateIf((float)(n * RcpSingle(d)), odd);
+        int q = ReduceTrigSingle(x, out float r);
+        float z = r * r;
+        float p = Fma(Fma(Fma(Fma(Fma(TanFT6, z, TanFT5), z, TanFT4), z, TanFT3), z, TanFT2), z, TanFT1);
+        float tail = p * z * r;
+        float hi = r + tail;
+        float lo = tail - (hi - r); // exact: |tail| < |r|
+        float cot = DivideSingle(-1f, 0f, hi, lo);
+        float result = (q & 1) == 0 ? hi : cot;
+        return System.MathF.Abs(x) < SinSingleIdentityLimit ? x : result;
     }
 }

@@ -174,46 +174,46 @@ internal static partial class DeviceMath
         }
     }
 
-    // f32: |x| < 2¹⁷ reduces in f64 with a four-part π/2 whose parts have 21 significant bits each (they fit the 32-bit
-    // immediate field of DFMA: no constant loads); k from a 21-bit 2/π may be one off near a half-way point, so |r| can
-    // exceed π/4 by up to 0.065 (the f32 kernels are fitted on |r| ≤ 0.85). k < 2¹⁷·0.64: k·A and k·B are exact and so
-    // are x − k·A and the next subtraction; r carries the rounding of the last two steps, 2⁻⁵² relative. The parts are
-    // truncations (all positive), so for x = −0 (k = +0) every step adds −0 and r keeps the sign.
-    private const float TrigSingleMediumLimit = 131072f; // 2¹⁷
-    private const double TwoOverPiShort = 0.6366195678710938;   // 0x3FE45F30_00000000
-    private const double PiO2ShortA = 1.570796012878418;        // 0x3FF921FB_00000000
-    private const double PiO2ShortB = 3.139164164167596e-07;    // 0x3E95110B_00000000
-    private const double PiO2ShortC = 6.223369259164557e-14;    // 0x3D318469_00000000
-    private const double PiO2ShortD = 2.9127304114676625e-20;   // 0x3BE13198_00000000; π/2 − A − B − C − D ≈ 2⁻⁸⁵·⁶
+    // f32: |x| ≤ 105 615 reduces in f32 with a three-part π/2 and FMA (Cody–Waite; the split and the bound are those of
+    // CUDA's sinf, after N. Juffa): k = rint(x·2/π) from a shifter (k may be one off at a half-way point, |r| ≤ π/4 +
+    // 2⁻⁸); x − k·A is exact (A has 20 significant bits, |k| < 2¹⁷), x − k·A − k·B is exact when r is small and carries
+    // one rounding (half an ulp of r) otherwise; A + B + C is π/2 to 2⁻⁷². For x = −0, k = +0 and r keeps the sign.
+    private const float TrigSingleMediumLimit = 105615f;
+    private const float TwoOverPiSingle = 0.63661975f;
+    private const float PiO2SingleA = 1.5707960128784180f;      // 0x3FC90FD8
+    private const float PiO2SingleB = 3.1391647326017846e-07f;  // 0x34A88859
+    private const float PiO2SingleC = 5.3903025299577648e-15f;  // 0x27C234C4
 
-    /// <summary>Reduces an f32 x to r = x − k·π/2 (a double, accurate to 2⁻⁴⁰ relative or better) and returns k mod 4;
-    /// r is NaN for ±∞ and NaN.</summary>
+    /// <summary>Reduces an f32 x to r = x − k·π/2 (f32, within half an ulp of r plus 2⁻⁷⁰ absolute) and returns k mod 4;
+    /// r is NaN for ±∞ and NaN. The huge-argument branch is uniform in practice and has no f64 instruction either.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReduceTrigSingle(float x, out double r)
+    private static int ReduceTrigSingle(float x, out float r)
     {
-        double xd = x;
-        if (System.MathF.Abs(x) < TrigSingleMediumLimit)
+        if (System.MathF.Abs(x) <= TrigSingleMediumLimit)
         {
-            double k = RoundToInt(xd, TwoOverPiShort, out int n);
-            double t = Fma(k, -PiO2ShortA, xd);
-            t = Fma(k, -PiO2ShortB, t);
-            t = Fma(k, -PiO2ShortC, t);
-            r = Fma(k, -PiO2ShortD, t);
+            float k = RoundToInt(x, TwoOverPiSingle, out int n);
+            float t = Fma(k, -PiO2SingleA, x);
+            t = Fma(k, -PiO2SingleB, t);
+            r = Fma(k, -PiO2SingleC, t);
             return n & 3;
         }
         return ReduceTrigHugeSingle(x, out r);
     }
 
+    // π/2·2⁻⁶² as two floats (the huge-argument reduction's last step).
+    private const float HalfPiScaledHi = 3.4061216748705226e-19f;
+    private const float HalfPiScaledLo = -9.478396428567739e-27f;
+
     /// <summary>
-    /// Payne–Hanek for f32 |x| ≥ 2¹⁷ in 32-bit integer arithmetic (as ARM's optimized-routines sinf): with e the biased
-    /// exponent, e − 128 = 8a + b and m' = m·2ᵇ (m the 24-bit significand), x·2/π ≡ m'·W_a·2⁻⁹⁴ (mod 4) where W_a is the
-    /// 96-bit window of 2/π·2^(8a−24) after the binary point; its top 64 bits T come from three 32×32-bit products, exactly.
-    /// The rounded quotient's low bits are the quadrant; the rest, T' (62 fraction bits, signed), times π/2·2⁻⁶² is r.
-    /// Absolute error below 2⁻⁶⁰, while |r| ≥ 2⁻³¹ for every float (checked by a test over all floats ≥ 2¹⁷).
-    /// For ±∞ and NaN, r is NaN.
+    /// Payne–Hanek for f32 |x| &gt; 105 615 in 32-bit integer arithmetic (as ARM's optimized-routines sinf): with e the
+    /// biased exponent, e − 128 = 8a + b and m' = m·2ᵇ (m the 24-bit significand), x·2/π ≡ m'·W_a·2⁻⁹⁴ (mod 4) where W_a is
+    /// the 96-bit window of 2/π·2^(8a−24) after the binary point; its top 64 bits T come from three 32×32-bit products,
+    /// exactly. The rounded quotient's low bits are the quadrant; the rest, T' (62 fraction bits, signed), is split into
+    /// two floats and multiplied by π/2·2⁻⁶² (two floats) with FMA: r to about half an ulp, while |r| ≥ 2⁻³¹ for every
+    /// float above the medium range (checked by a test over all of them). For ±∞ and NaN, r is NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReduceTrigHugeSingle(float x, out double r)
+    private static int ReduceTrigHugeSingle(float x, out float r)
     {
         uint bits = Bits(x);
         int e = (int)((bits >> 23) & 0xFF) - 128;
@@ -221,10 +221,12 @@ internal static partial class DeviceMath
         TwoOverPiSingleWindow(e >> 3, out uint w0, out uint w1, out uint w2);
         ulong t = ((ulong)(uint)(m * w0) << 32) + m * w1 + ((m * w2) >> 32);
         ulong n = (t + (1UL << 61)) >> 62;
-        double f = (long)(t - (n << 62));
-        double value = f * 3.4061215800865545e-19; // π/2·2⁻⁶²
+        long f = (long)(t - (n << 62));
+        float fHi = f;
+        float fLo = f - (long)fHi;
+        float value = Fma(fHi, HalfPiScaledHi, Fma(fHi, HalfPiScaledLo, fLo * HalfPiScaledHi));
         bool negative = (bits & 0x8000_0000u) != 0;
-        r = (bits & 0x7F80_0000u) == 0x7F80_0000u ? double.NaN : NegateIf(value, negative);
+        r = (bits & 0x7F80_0000u) == 0x7F80_0000u ? float.NaN : NegateIf(value, negative);
         int quadrant = (int)n;
         return (negative ? -quadrant : quadrant) & 3;
     }

@@ -15,9 +15,12 @@ namespace Dual.Gpu;
 /// C99 as <see cref="Math"/> does.
 /// </summary>
 /// <remarks>
-/// <para><b>f32.</b> The float overloads compute in f64 with polynomials of lower degree and round once at the end
-/// (as glibc and ARM's optimized routines do for <c>sinf</c>, <c>expf</c>, <c>powf</c>), so they are within an ulp of
-/// the correctly rounded result.</para>
+/// <para><b>f32.</b> sin, cos, sincos, tan, exp, exp2, expm1, sinh, cosh, tanh, atan, log, log2, log10 and log1p for
+/// float are f32-native: f32 range reduction (Cody–Waite with FMA; integer Payne–Hanek for huge trig arguments) and f32
+/// polynomials, so an f32 kernel that uses them issues no f64 instruction and no f32↔f64 conversion (FP64 runs at half
+/// rate or less on data-centre GPUs, far less on consumer ones). The rest (asin, acos, atan2, the inverse hyperbolic
+/// functions, pow, cbrt, hypot) compute in f64 and round once at the end. Both kinds are within 2 ulp of the correctly
+/// rounded result.</para>
 /// <para><b>FMA.</b> ILGPU 1.5.3 has no FMA intrinsic: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> is an
 /// unresolved extern on CUDA, and inline PTX (<c>CudaAsm.Emit</c>) passes its result through a local-memory slot that
 /// ptxas keeps (one dead STL per use). <see cref="Fma(double, double, double)"/> therefore fuses on the CPU and emits
@@ -165,20 +168,6 @@ internal static partial class DeviceMath
         e = Fma(-m, y, 1.0);
         y = Fma(y, Fma(e, e, e), y);
         // 2^−E with the sign of a: exponent field 2046 − (1023 + E).
-        double scale = FromBits((0x7FE0_0000_0000_0000UL - (bits & 0x7FF0_0000_0000_0000UL)) | (bits & 0x8000_0000_0000_0000UL));
-        return y * scale;
-    }
-
-    /// <summary>1/a to 2⁻²⁷ relative (enough for a result rounded to float): <see cref="Rcp(double)"/> with one Newton step
-    /// instead of two. For normal |a| &lt; 2¹⁰²³.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double RcpSingle(double a)
-    {
-        ulong bits = Bits(a);
-        double m = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
-        double y = Fma(m, Fma(m, Fma(m, RcpSeed3, RcpSeed2), RcpSeed1), RcpSeed0);
-        double e = Fma(-m, y, 1.0);
-        y = Fma(y, Fma(e, e, e), y);
         double scale = FromBits((0x7FE0_0000_0000_0000UL - (bits & 0x7FF0_0000_0000_0000UL)) | (bits & 0x8000_0000_0000_0000UL));
         return y * scale;
     }
