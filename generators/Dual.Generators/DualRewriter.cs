@@ -278,8 +278,10 @@ namespace Dual.Generators
         {
             var rewritten = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
             if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != 1 || Map(fn.Parameters[0].Type) is not { } mapped) return rewritten;
-            ParameterSyntax p = rewritten.Parameter.WithType(ParseTypeName(mapped).WithTrailingTrivia(Space)).WithoutTrivia();
-            return ParenthesizedLambdaExpression(rewritten.Modifiers, ParameterList(SingletonSeparatedList(p)), rewritten.ArrowToken, rewritten.Block, rewritten.ExpressionBody)
+            SyntaxTriviaList trailing = rewritten.Parameter.GetTrailingTrivia();
+            ParameterSyntax p = rewritten.Parameter.WithoutTrivia().WithType(ParseTypeName(mapped).WithTrailingTrivia(Space));
+            ParameterListSyntax list = ParameterList(SingletonSeparatedList(p)).WithCloseParenToken(Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(trailing));
+            return ParenthesizedLambdaExpression(rewritten.Modifiers, list, rewritten.ArrowToken, rewritten.Block, rewritten.ExpressionBody)
                 .WithTriviaFrom(rewritten);
         }
 
