@@ -346,6 +346,13 @@ namespace Dual.Generators
             if (op is IUnaryOperation { OperatorMethod: not null } uo) PlanOf(uo);
             if (op is ICompoundAssignmentOperation { OperatorMethod: { } cm } cao && IsDual(cao)) RequestOperator(cao, cm);
             if (_place.Relocated) CheckRelocatedReference(op);
+            if (op is ISimpleAssignmentOperation { Target: { } dt, Value: { } dv } && TypeMap.IsFloatingDelegate(dt.Type) && IsDual(dt) && !IsDual(dv) && !IsNullOrDefault(dv))
+            {
+                // A dual delegate local can only hold lambdas of this code (rewritten); any other delegate has no dual form.
+                Report(Generators.Diagnostics.UnsupportedConstruct, dv.Syntax, op.Syntax,
+                    "A delegate over floating values ('" + Text(dv.Syntax) + "' as " + TypeMap.Text(dv.Type) + ") that is not a lambda of the differentiated code",
+                    "assign a lambda written here ('v => F(v)'); only those are rewritten to carry derivatives");
+            }
             CheckWrite(op);
             if (IsDual(op)) Classify(op);
             else if (IsConstantContainer(op)) CheckConstantContainer(op);

@@ -240,6 +240,7 @@ public static class SilentWrongProbes
         new("LambdaFormatsDualValue", "DUAL005", "Func<string> s = () => x.ToString(System.Globalization.CultureInfo.InvariantCulture);\nreturn /*!*/double.Parse(s(), System.Globalization.CultureInfo.InvariantCulture);"),
         new("LambdaToNonDifferentiatedCall", "DUAL001", "double[] a = { 1, 2 };\nreturn /*!*/System.Linq.Enumerable.Sum(a, v => v * x);"),
         new("FieldDelegateToHelper", "DUAL003", "return Helpers.Integrate(/*!*/s_fn, 0, x);"),
+        new("FieldDelegateIntoLambdaLocal", "DUAL003", "Func<double, double> f = v => v * x;\nf = /*!*/s_fn;\nreturn f(x);"),
         new("MethodGroupDelegate", "DUAL003", "double Sq(double v) => v * v;\nFunc<double, double> f = /*!*/Sq;\nreturn f(x);"),
         new("DelegateField", "DUAL001", "return /*!*/s_fn(x);"),
         new("SortWithComparison", "DUAL003", "double[] a = { x, 1 };\nArray.Sort(a, /*!*/(p, q) => q.CompareTo(p));\nreturn a[0];"),
