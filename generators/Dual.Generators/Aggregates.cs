@@ -165,7 +165,7 @@ namespace Dual.Generators
                 if (TypeMap.ContainsFloating(f.Type) || Of(f.Type) is not null)
                 {
                     TypeMap.Map(f.Type, out bool bad);
-                    if (bad)
+                    if (bad || TypeMap.IsFloatingDelegate(f.Type))
                     {
                         string why = Of(f.Type) is { Why: { } inner } ? ": " + inner : "";
                         return "its member '" + member.Name + "' has type '" + TypeMap.Text(f.Type) + "', which the generator cannot map to a dual type" + why;

@@ -234,6 +234,13 @@ namespace Dual.Generators
                 return new CallPlan(CallKind.Error);
             }
 
+            if (m.MethodKind == MethodKind.DelegateInvoke && inv.Instance is { } dlg && IsDual(dlg))
+            {
+                // A dual delegate (a lambda of this code, or a helper's delegate parameter): the call runs the rewritten lambda.
+                var call = new CallPlan(CallKind.Unchanged) { ResultIsDual = !m.ReturnsVoid && TypeMap.Map(m.ReturnType, out _) is not null };
+                CheckTwinArguments(inv, flows);
+                return call;
+            }
             if (m.MethodKind == MethodKind.DelegateInvoke)
             {
                 if (!InvolvesReportedRoot(inv.Instance))
@@ -386,6 +393,13 @@ namespace Dual.Generators
                     Report(Generators.Diagnostics.FieldWrite, f.Value.Syntax, null, Text(f.Value.Syntax),
                         "is a location the twin keeps constant, so it cannot be passed by reference ('in') to the twin of '" + Display(((IArgumentOperation)f.Value.Parent).Parameter!.ContainingSymbol) + "'",
                         "pass it by value (drop 'in') or copy it into a local first");
+                }
+                if (!dual && f.Parameter is not null && TypeMap.IsFloatingDelegate(f.Parameter.Type) && ParameterRoles.TwinType(f.Parameter.OriginalDefinition) is not null)
+                {
+                    Report(Generators.Diagnostics.UnsupportedConstruct, f.Value.Syntax, call.Syntax,
+                        "A delegate over floating values ('" + Text(f.Value.Syntax) + "' as " + TypeMap.Text(f.Value.Type) + ") that is not a lambda of the differentiated code",
+                        "pass a lambda written at the call ('t => F(t)'); only those are rewritten to carry derivatives");
+                    continue;
                 }
                 if (!dual && f.Parameter is not null && ParameterRoles.TwinType(f.Parameter.OriginalDefinition) is not null)
                 {

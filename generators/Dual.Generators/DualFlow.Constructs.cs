@@ -76,8 +76,9 @@ namespace Dual.Generators
                 case AwaitExpressionSyntax:
                     Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'await'", "differentiate a synchronous method and await outside it");
                     break;
-                case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax when MentionsFloating(node):
-                    RootConstruct((ExpressionSyntax)node, "A lambda or anonymous method over floating values", "delegates cannot carry derivatives; write a local function and call it directly");
+                case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax when MentionsFloating(node) && !IsRewrittenLambda(node):
+                    RootConstruct((ExpressionSyntax)node, "A lambda or anonymous method over floating values (as " + TypeMap.Text(_model.GetTypeInfo(node, _ct).ConvertedType) + ")",
+                        "only lambdas converted to System.Func or System.Action are rewritten to take and return dual numbers; write a local function and call it directly");
                     break;
                 case QueryExpressionSyntax when MentionsFloating(node):
                     RootConstruct((ExpressionSyntax)node, "A query expression over floating values", "use a foreach loop");
@@ -95,6 +96,17 @@ namespace Dual.Generators
                     break;
                 }
             }
+        }
+
+        /// <summary>
+        /// A lambda the twin rewrites like any other code: converted to a delegate whose signature holds no floating
+        /// value, or to a System.Func/Action whose floating types map (its parameters and result become dual).
+        /// </summary>
+        private bool IsRewrittenLambda(SyntaxNode lambda)
+        {
+            ITypeSymbol? t = _model.GetTypeInfo(lambda, _ct).ConvertedType;
+            if (t is not INamedTypeSymbol { TypeKind: TypeKind.Delegate }) return false;
+            return !MentionsFloating(t) || (TypeMap.IsFuncOrAction(t) && TypeMap.Map(t, out _) is not null);
         }
 
         private static ITypeSymbol Innermost(IArrayTypeSymbol a)
@@ -127,7 +139,10 @@ namespace Dual.Generators
         {
             if (vd.Variables.Count == 0 || _model.GetDeclaredSymbol(vd.Variables[0], _ct) is not ILocalSymbol local || local.IsConst) return;
             if (_reportedRoots.Contains(local)) return; // initialized from a reported lambda
-            if (local.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate } && MentionsFloating(local.Type))
+            // A local Func/Action initialized with lambdas is a dual delegate; any other delegate over floating values is refused.
+            bool lambdas = vd.Variables.All(v => v.Initializer?.Value is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax && IsRewrittenLambda(v.Initializer.Value));
+            if (local.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate } && MentionsFloating(local.Type)
+                && !(lambdas && TypeMap.IsFuncOrAction(local.Type) && TypeMap.Map(local.Type, out _) is not null))
             {
                 foreach (VariableDeclaratorSyntax v in vd.Variables)
                 {
@@ -156,7 +171,7 @@ namespace Dual.Generators
         {
             if (!TypeMap.ContainsFloating(local.Type) && !MentionsFloating(local.Type)) return;
             TypeMap.Map(local.Type, out bool bad);
-            if (!bad && local.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate }) return;
+            if (!bad && (local.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } || TypeMap.IsFuncOrAction(local.Type))) return;
             _reportedRoots.Add(local);
             string what = at is SingleVariableDesignationSyntax ? "Local" : cover is ForEachStatementSyntax ? "Loop variable" : "Local";
             Report(Generators.Diagnostics.UnsupportedType, at, cover, what, local.Name, TypeMap.Text(local.Type), TypeMap.FixFor(local.Type));

@@ -30,7 +30,7 @@ namespace Dual.Generators
                 if (r.Key is IInvocationOperation { Instance: { } receiver } && CarriesText(receiver.Type) && Storage(receiver) is { } store) taintedLocals[store] = r.Value;
             }
             string? SourceOf(IOperation o) => Inputs(o).Select(i => tainted.TryGetValue(i, out string? v) ? v : null).FirstOrDefault(v => v is not null);
-            var all = root.DescendantsAndSelf().Where(o => !InsideLambda(o)).ToList();
+            var all = root.DescendantsAndSelf().ToList();
             bool changed = true;
             while (changed)
             {
@@ -40,6 +40,8 @@ namespace Dual.Generators
                     if (tainted.ContainsKey(o)) continue;
                     string? src = Storage(o) is { } st && taintedLocals.TryGetValue(st, out string? ls) ? ls : null;
                     if (src is null && CarriesText(o.Type)) src = SourceOf(o);
+                    // A lambda that formats a dual value carries the text to whoever calls it.
+                    if (src is null && o is IAnonymousFunctionOperation) src = o.Descendants().Select(d => tainted.TryGetValue(d, out string? v) ? v : null).FirstOrDefault(v => v is not null);
                     if (src is null) continue;
                     tainted[o] = src;
                     changed = true;
@@ -94,14 +96,5 @@ namespace Dual.Generators
         private static bool CarriesText(ITypeSymbol? t) =>
             t is not null && t.SpecialType != SpecialType.System_Void && t.SpecialType != SpecialType.System_Boolean
             && !PrimalOnlySinks.IsIntegerValued(t) && !TypeMap.ContainsFloating(t);
-
-        private static bool InsideLambda(IOperation o)
-        {
-            for (IOperation? p = o.Parent; p is not null; p = p.Parent)
-            {
-                if (p is IAnonymousFunctionOperation) return true;
-            }
-            return false;
-        }
     }
 }

@@ -200,7 +200,12 @@ namespace Dual.Generators
                 case ILocalReferenceOperation l:
                     return IsDualLocal(l.Local);
                 case IParameterReferenceOperation p:
+                    // A lambda's parameters are dual where its delegate type maps (only such lambdas are walked).
+                    if (p.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }) return TypeMap.Map(p.Parameter.Type, out _) is not null;
                     return IsOwnParameter(p.Parameter) && ParameterRoles.TwinType(p.Parameter) is not null;
+                case IDelegateCreationOperation dc:
+                    // A lambda is rewritten into one over dual numbers; a method group over floating values is reported (Walk).
+                    return dc.Target is IAnonymousFunctionOperation && TypeMap.Map(dc.Type!, out _) is not null;
                 case IDeclarationExpressionOperation d:
                     return IsDual(d.Expression);
                 case ITupleOperation tu:
@@ -275,6 +280,17 @@ namespace Dual.Generators
             return t is not null && TypeMap.ContainsFloating(t) && TypeMap.Map(t, out _) is not null && op.ChildOperations.Any(IsDual);
         }
 
+        /// <summary>The lambda a return statement leaves (null: the method or a local function).</summary>
+        private static IAnonymousFunctionOperation? LambdaOf(IOperation op)
+        {
+            for (IOperation? p = op.Parent; p is not null; p = p.Parent)
+            {
+                if (p is IAnonymousFunctionOperation a) return a;
+                if (p is ILocalFunctionOperation) return null;
+            }
+            return null;
+        }
+
         /// <summary>An auto-property (its state is mirrored by a dual type), as opposed to one whose accessors have bodies.</summary>
         private static bool IsAutoProperty(IPropertySymbol p) =>
             p.GetMethod is { } g ? HelperTwins.Body(g) is null : p.SetMethod is null || HelperTwins.Body(p.SetMethod) is null;
@@ -313,11 +329,11 @@ namespace Dual.Generators
             _ct.ThrowIfCancellationRequested();
             switch (op)
             {
-                case IAnonymousFunctionOperation:
+                case IAnonymousFunctionOperation when !IsRewrittenLambda(op.Syntax):
                 case INameOfOperation:
                 case ITypeOfOperation:
                 case ISizeOfOperation:
-                    return; // lambdas are reported as constructs; nameof/typeof/sizeof do not evaluate their operand
+                    return; // other lambdas are reported as constructs; nameof/typeof/sizeof do not evaluate their operand
                 case IDelegateCreationOperation dc when dc.Target is IMethodReferenceOperation mr && MentionsFloating(dc.Type):
                     Report(Generators.Diagnostics.UnsupportedConstruct, dc.Syntax, CoverOf(dc.Syntax), "A delegate over floating values ('" + Text(dc.Syntax) + "' as " + TypeMap.Text(dc.Type) + ")",
                         "delegates cannot carry derivatives; call '" + mr.Method.Name + "' directly");
@@ -331,6 +347,13 @@ namespace Dual.Generators
             if (op is IUnaryOperation { OperatorMethod: not null } uo) PlanOf(uo);
             if (op is ICompoundAssignmentOperation { OperatorMethod: { } cm } cao && IsDual(cao)) RequestOperator(cao, cm);
             if (_place.Relocated) CheckRelocatedReference(op);
+            if (op is ISimpleAssignmentOperation { Target: { } dt, Value: { } dv } && TypeMap.IsFloatingDelegate(dt.Type) && IsDual(dt) && !IsDual(dv) && !IsNullOrDefault(dv))
+            {
+                // A dual delegate local can only hold lambdas of this code (rewritten); any other delegate has no dual form.
+                Report(Generators.Diagnostics.UnsupportedConstruct, dv.Syntax, op.Syntax,
+                    "A delegate over floating values ('" + Text(dv.Syntax) + "' as " + TypeMap.Text(dv.Type) + ") that is not a lambda of the differentiated code",
+                    "assign a lambda written here ('v => F(v)'); only those are rewritten to carry derivatives");
+            }
             CheckWrite(op);
             if (IsDual(op)) Classify(op);
             else if (IsConstantContainer(op)) CheckConstantContainer(op);
@@ -435,8 +458,11 @@ namespace Dual.Generators
                     Report(Generators.Diagnostics.UnsupportedConstruct, parent.Syntax, null, "'?.' or '?[]' on '" + Text(op.Syntax) + "' that yields a nullable floating value",
                         "check for null first ('if (a is null) …') and then index it");
                     return;
+                case IReturnOperation ret when LambdaOf(ret) is { } lambda && !TypeMap.ContainsFloating(lambda.Symbol.ReturnType):
+                    Escape(op, "is returned from a lambda as " + TypeMap.Text(lambda.Symbol.ReturnType), "return it as double/float", parent);
+                    return;
                 case IReturnOperation:
-                    return; // the twin's (and its local functions') return types are dual
+                    return; // the twin's (and its local functions' and lambdas') return types are dual
                 case IVariableInitializerOperation vi:
                     if (vi.Parent is IVariableDeclaratorOperation decl && IsDualLocal(decl.Symbol)) return;
                     Escape(op, "is stored in a variable the twin cannot make dual", "declare it as double/float", parent);

@@ -271,6 +271,35 @@ namespace Dual.Generators
             return rewritten.WithParameterList(rewritten.ParameterList.WithParameters(SeparatedList(ps)));
         }
 
+        // A lambda over floating values gets explicit dual parameter types: '(Dual<double> t) => …'. The types say
+        // what the lambda takes where the target delegate does not (inference of a multi-tangent helper twin's
+        // TTangents from the lambda alone), and '(double t) => …' becomes dual like any declaration.
+        public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+        {
+            var rewritten = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+            if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != 1 || Map(fn.Parameters[0].Type) is not { } mapped) return rewritten;
+            SyntaxTriviaList trailing = rewritten.Parameter.GetTrailingTrivia();
+            ParameterSyntax p = rewritten.Parameter.WithoutTrivia().WithType(ParseTypeName(mapped).WithTrailingTrivia(Space));
+            ParameterListSyntax list = ParameterList(SingletonSeparatedList(p)).WithCloseParenToken(Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(trailing));
+            return ParenthesizedLambdaExpression(rewritten.Modifiers, list, rewritten.ArrowToken, rewritten.Block, rewritten.ExpressionBody)
+                .WithTriviaFrom(rewritten);
+        }
+
+        public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+        {
+            var rewritten = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+            if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != node.ParameterList.Parameters.Count) return rewritten;
+            if (!fn.Parameters.Any(x => Map(x.Type) is not null)) return rewritten;
+            var ps = new List<ParameterSyntax>();
+            for (int i = 0; i < fn.Parameters.Length; i++)
+            {
+                ParameterSyntax p = rewritten.ParameterList.Parameters[i];
+                string type = Map(fn.Parameters[i].Type) ?? fn.Parameters[i].Type.ToDisplayString(TypeMap.Fq);
+                ps.Add(p.WithType(ParseTypeName(type).WithTrailingTrivia(Space)));
+            }
+            return rewritten.WithParameterList(rewritten.ParameterList.WithParameters(SeparatedList(ps)));
+        }
+
         public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
         {
             var rewritten = (ArrayCreationExpressionSyntax)base.VisitArrayCreationExpression(node)!;

@@ -116,7 +116,7 @@ namespace Dual.Generators
             if (!t.ReturnsVoid && t.MethodKind != MethodKind.Constructor)
             {
                 TypeMap.Map(t.ReturnType, out bool bad);
-                if (bad) return "returns '" + TypeMap.Text(t.ReturnType) + "', which has no dual counterpart (" + TypeMap.FixFor(t.ReturnType) + ")";
+                if (bad || TypeMap.IsFloatingDelegate(t.ReturnType)) return "returns '" + TypeMap.Text(t.ReturnType) + "', which has no dual counterpart (" + TypeMap.FixFor(t.ReturnType) + ")";
             }
             foreach (IParameterSymbol p in t.Parameters)
             {

@@ -59,14 +59,16 @@ namespace Dual.Generators
             if (!method.ReturnsVoid)
             {
                 TypeMap.Map(method.ReturnType, out bool bad);
-                if (bad) Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, TypeMap.Text(method.ReturnType), TypeMap.FixFor(method.ReturnType));
+                if (bad || TypeMap.IsFloatingDelegate(method.ReturnType)) Add(Diagnostics.UnsupportedType, node.ReturnType.GetLocation(), "Return of", method.Name, TypeMap.Text(method.ReturnType), TypeMap.FixFor(method.ReturnType));
             }
             bool anyFloating = false;
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 IParameterSymbol p = method.Parameters[i];
                 string? mapped = ParameterRoles.TwinType(p, out bool bad);
-                if (bad) Add(Diagnostics.UnsupportedType, node.ParameterList.Parameters[i].GetLocation(), "Parameter", p.Name, TypeMap.Text(p.Type), TypeMap.FixFor(p.Type));
+                // Entry points pass plain values, and a delegate over doubles cannot become one over dual numbers:
+                // a delegate parameter is for helpers without [Differentiable] (their twins take dual delegates).
+                if (bad || TypeMap.IsFloatingDelegate(p.Type)) Add(Diagnostics.UnsupportedType, node.ParameterList.Parameters[i].GetLocation(), "Parameter", p.Name, TypeMap.Text(p.Type), TypeMap.FixFor(p.Type));
                 anyFloating |= mapped is not null;
             }
             if (!ok) return false;

@@ -122,6 +122,18 @@ namespace Dual.Generators
                 }
                 case INamedTypeSymbol n when Aggregates.Of(n) is { IsValid: true } agg:
                     return agg.Place.Fq;
+                case INamedTypeSymbol n when IsFuncOrAction(n):
+                {
+                    // A lambda in the twin is rewritten like any other code: Func<double, double> becomes Func<Dual<double>, Dual<double>>.
+                    var args = new List<string>();
+                    foreach (ITypeSymbol a in n.TypeArguments)
+                    {
+                        string? mapped = MapCore(a, depth + 1);
+                        if (mapped is null) return null;
+                        args.Add(mapped);
+                    }
+                    return "global::System." + n.Name + "<" + string.Join(", ", args) + ">";
+                }
                 default:
                     return null;
             }
@@ -136,7 +148,7 @@ namespace Dual.Generators
             string name = PrimalOnlySinks.MetadataName(t.OriginalDefinition);
             if (t is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
             {
-                return "delegates cannot carry derivatives; call a local function or a [Differentiable] method directly";
+                return "only a System.Func/Action lambda written in the differentiated code (or a parameter of a helper without [Differentiable] that receives one) carries derivatives; call a local function or a [Differentiable] method directly";
             }
             if (t.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
@@ -163,6 +175,14 @@ namespace Dual.Generators
         public static bool IsFloatingContainer(ITypeSymbol? t) =>
             t is IArrayTypeSymbol a ? ContainsFloating(a.ElementType)
             : t is INamedTypeSymbol n && (IsSpan(n) || CollectionTwins.IsCollection(n)) && ContainsFloating(n.TypeArguments[0]);
+
+        /// <summary>Whether <paramref name="t"/> is System.Func or System.Action with type arguments (the delegates the twin rewrites to dual ones).</summary>
+        public static bool IsFuncOrAction(ITypeSymbol? t) =>
+            t is INamedTypeSymbol { TypeKind: TypeKind.Delegate, IsGenericType: true } n && (n.Name == "Func" || n.Name == "Action")
+            && n.ContainingNamespace?.ToDisplayString() == "System";
+
+        /// <summary>A delegate type whose signature mentions floating values (a lambda of it computes with derivatives in the twin).</summary>
+        public static bool IsFloatingDelegate(ITypeSymbol? t) => t is INamedTypeSymbol { TypeKind: TypeKind.Delegate } && ContainsFloating(t);
 
         public static bool IsSpan(INamedTypeSymbol n) =>
             (n.Name == "Span" || n.Name == "ReadOnlySpan") && n.ContainingNamespace?.ToDisplayString() == "System" && n.Arity == 1;

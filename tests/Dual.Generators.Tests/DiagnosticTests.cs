@@ -92,7 +92,7 @@ public class DiagnosticTests
 
     [TestCase("goto end; end: return x;", "'goto'", 0)]
     [TestCase("unsafe { double* p = &x0; } return x;", "Unsafe code", 0)]
-    [TestCase("System.Func<double, double> f = v => v * 2; return x;", "A lambda or anonymous method over floating values", 32)]
+    [TestCase("System.Linq.Expressions.Expression<System.Func<double, double>> f = v => v * 2; return x;", "A lambda or anonymous method over floating values (as System.Linq.Expressions.Expression<System.Func<double, double>>)", 68)]
     public void Dual003_UnsupportedConstructs(string body, string what, int column)
     {
         Diagnostic d = Single("DUAL003", """
@@ -290,15 +290,15 @@ public class DiagnosticTests
             {
                 [Differentiable] public static double F(double x)
                 {
-                    Func<double, double> f = v => v * 2;
-                    return f(x) + f(1);
+                    System.Linq.Expressions.Expression<Func<double, double>> f = v => v * 2;
+                    return f.Compile()(x) + f.Compile()(1);
                 }
             }
             """);
         Diagnostic d = all.Single();
         Assert.That(d.Id, Is.EqualTo("DUAL003"));
-        At(d, 6, 33);
-        Assert.That(d.GetMessage(), Is.EqualTo("A lambda or anonymous method over floating values is not supported in a [Differentiable] method; delegates cannot carry derivatives; write a local function and call it directly"));
+        At(d, 6, 69);
+        Assert.That(d.GetMessage(), Is.EqualTo("A lambda or anonymous method over floating values (as System.Linq.Expressions.Expression<System.Func<double, double>>) is not supported in a [Differentiable] method; only lambdas converted to System.Func or System.Action are rewritten to take and return dual numbers; write a local function and call it directly"));
     }
 
     [Test]

@@ -247,10 +247,16 @@ public static class SilentWrongProbes
         new("TupleValueTupleCreate", "DUAL001", "return /*!*/ValueTuple.Create(x, 1.0).Item1;"),
         new("LinqSum", "DUAL001", "double[] a = { x, x };\nreturn /*!*/System.Linq.Enumerable.Sum(a);"),
 
-        // ---- lambdas and delegates: one root cause, one diagnostic ------------------------------------------------
-        new("LambdaLocal", "DUAL003", "Func<double, double> f = /*!*/v => v * 2;\nreturn f(x);"),
-        new("LambdaArgument", "DUAL003", "return Helpers.Integrate(/*!*/v => v * x, 0, 1);"),
-        new("NestedLambdas", "DUAL003", "Func<Func<double, double>> g = /*!*/() => v => v * x;\nreturn g()(2);"),
+        // ---- lambdas and delegates: Func/Action lambdas are rewritten over dual numbers; other delegates, one diagnostic --
+        new("LambdaLocal", Ok, "Func<double, double> f = v => v * 2;\nreturn f(x);", _ => 2),
+        new("LambdaArgument", Ok, "return Helpers.Integrate(v => v * x, 0, 1);", _ => 0.5),
+        new("NestedLambdas", Ok, "Func<Func<double, double>> g = () => v => v * x;\nreturn g()(2);", _ => 2),
+        new("LambdaWritesCapturedLocal", Ok, "double acc = 0;\nAction<double> add = v => acc += v * v;\nadd(x);\nadd(Math.Sin(x));\nreturn acc;", x => 2 * x + 2 * Math.Sin(x) * Math.Cos(x)),
+        new("LambdaReturnedAsObject", "DUAL005", "Func<object> f = () => /*!*/x;\nreturn f() is double d ? d : 0;"),
+        new("LambdaFormatsDualValue", "DUAL005", "Func<string> s = () => x.ToString(System.Globalization.CultureInfo.InvariantCulture);\nreturn /*!*/double.Parse(s(), System.Globalization.CultureInfo.InvariantCulture);"),
+        new("LambdaToNonDifferentiatedCall", "DUAL001", "double[] a = { 1, 2 };\nreturn /*!*/System.Linq.Enumerable.Sum(a, v => v * x);"),
+        new("FieldDelegateToHelper", "DUAL003", "return Helpers.Integrate(/*!*/s_fn, 0, x);"),
+        new("FieldDelegateIntoLambdaLocal", "DUAL003", "Func<double, double> f = v => v * x;\nf = /*!*/s_fn;\nreturn f(x);"),
         new("MethodGroupDelegate", "DUAL003", "double Sq(double v) => v * v;\nFunc<double, double> f = /*!*/Sq;\nreturn f(x);"),
         new("DelegateField", "DUAL001", "return /*!*/s_fn(x);"),
         new("SortWithComparison", "DUAL003", "double[] a = { x, 1 };\nArray.Sort(a, /*!*/(p, q) => q.CompareTo(p));\nreturn a[0];"),
@@ -292,7 +298,7 @@ public static class SilentWrongProbes
         new("ArrayIndexOf", "DUAL005", "double[] a = { x, 1 };\nreturn Array.IndexOf(/*!*/a, 1.0) + x;"),
         new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
         new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
-        new("LinqSelect", "DUAL003", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, /*!*/v => v * x));"),
+        new("LinqSelect", "DUAL001", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(/*!*/System.Linq.Enumerable.Select(a, v => v * x));"),
         new("DiscardedArrayInDeconstruction", Ok, "var (a, _) = Callees.Pair(x);\nreturn a[0];", x => 2 * x),
         new("DeconstructedArraysBothRead", Ok, "var (a, m) = Callees.Pair(x);\nreturn a[0] * m[0, 0];", x => 3 * x * x),
         new("PatternVarDesignation", Ok, "return x is var v && v > 1 ? v * v : x;", x => x > 1 ? 2 * x : 1),
@@ -360,7 +366,7 @@ public static class SilentWrongProbes
         new("JaggedArray", Ok, "var m = new double[2][];\nm[0] = new[] { x, 1.0 };\nm[1] = new[] { 2.0, x * x };\nreturn m[0][0] * m[1][1] + m[1][0];", x => 3 * x * x),
         new("ReadOnlyListOfDouble", Ok, "IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0] * l[0] + l.Count;", x => 2 * x),
         new("EnumerableForEach", Ok, "IEnumerable<double> e = new List<double> { x, Math.Sin(x) };\ndouble s = 0;\nforeach (var v in e) s += v;\nreturn s;", x => 1 + Math.Cos(x)),
-        new("FuncParameterCall", "DUAL003", "return Helpers.Integrate(/*!*/v => v * x, 0, 1);"),
+        new("FuncParameterCall", Ok, "return Helpers.Integrate(v => Math.Sin(v) * x, 0, x);", x => x * Math.Sin(x) + x * x * Math.Cos(x) / 2),
         new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };
 

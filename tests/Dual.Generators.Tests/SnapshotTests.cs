@@ -120,6 +120,35 @@ public class SnapshotTests
         """, "FinalRadius");
 
     [Test]
+    public void LambdasOverDualNumbers() => Verify("LambdasOverDualNumbers", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static class Quadrature
+        {
+            public static double Trapezoid(Func<double, double> f, double a, double b, int n = 8)
+            {
+                double h = (b - a) / n, sum = (f(a) + f(b)) / 2;
+                for (int i = 1; i < n; i++) sum += f(a + i * h);
+                return sum * h;
+            }
+        }
+
+        public static partial class Model
+        {
+            /// <summary>A lambda to a helper with a delegate parameter, and a local Func.</summary>
+            [Differentiable]
+            public static double Energy(double k, double x)
+            {
+                Func<double, double> spring = d => 0.5 * k * d * d;
+                return spring(x) + Quadrature.Trapezoid(t => Math.Exp(-k * t), 0, x);
+            }
+        }
+        """, "Energy");
+
+    [Test]
     public void SpanInputGradient() => Verify("SpanInputGradient", """
         using System;
         using Dual;
