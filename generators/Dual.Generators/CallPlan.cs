@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Dual.Generators
 {
     /// <summary>How the twin calls what the original method calls.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace Dual.Generators
 {
     /// <summary>

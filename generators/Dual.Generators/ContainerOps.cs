@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>What a container method does with the elements of an array or span.</summary>

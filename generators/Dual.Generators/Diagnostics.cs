@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Reflection;
-using Microsoft.CodeAnalysis;
 
 namespace Dual.Generators
 {

@@ -1,8 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Dual.Generators
 {
     /// <summary>Statements and declarations the twin cannot express, found before any flow is classified.</summary>

@@ -1,7 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace Dual.Generators
 {
     /// <summary>Writes into floating locations: the twin can only write into dual ones (its locals, parameters, dual arrays).</summary>

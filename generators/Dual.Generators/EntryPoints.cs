@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>The method shapes that get derivative entry points (docs/generator.md, "Derivative entry points").</summary>

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>Known floating functions of Math, MathF, double and float and their Dual&lt;T&gt; counterparts

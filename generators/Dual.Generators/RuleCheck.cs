@@ -1,6 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>The signature convention of [DerivativeOf] rules, shared by the validator and the rewriter.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>Checks every [DerivativeOf] rule: the target must exist and the signature must follow the convention.</summary>

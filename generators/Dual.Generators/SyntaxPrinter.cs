@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Dual.Generators
 {
     /// <summary>

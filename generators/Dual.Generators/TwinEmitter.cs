@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Dual.Generators
 {
     /// <summary>Emits the dual twin, the multi-tangent twin and the throwing placeholders that stand in for them.</summary>

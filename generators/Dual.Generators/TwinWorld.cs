@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Dual.Generators
 {
     /// <summary>What the compilation-wide step produces: helper twins and dual types, and which twins have multi-tangent forms.</summary>

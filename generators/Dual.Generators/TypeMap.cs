@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace Dual.Generators
 {
     /// <summary>Maps floating types (double, float, and arrays/spans/tuples of them) to their dual counterparts.</summary>
