@@ -11,12 +11,10 @@ namespace Dual.Generators
     /// class only executes those decisions (dual types for floating locals, Dual&lt;T&gt; functions, the primal
     /// value exactly at the allow-listed sites, the twin's way of calling each callee).
     /// </summary>
-    internal sealed class DualRewriter : CSharpSyntaxRewriter
+    internal sealed class DualRewriter : BodyRewriter
     {
-        private readonly SemanticModel _model;
         private readonly DualFlow _flow;
         private readonly TwinPlace? _place;
-        private readonly CancellationToken _ct;
 
         public HashSet<SpecialType> Precisions { get; } = new();
         public bool UsesConversions { get; private set; }
@@ -28,11 +26,10 @@ namespace Dual.Generators
 
         /// <summary>Rewrites a body whose twin is declared at <paramref name="place"/> (names are qualified when it is relocated).</summary>
         public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, CancellationToken ct)
+            : base(model, ct)
         {
-            _model = model;
             _flow = flow;
             _place = place;
-            _ct = ct;
         }
 
         private bool Relocated => _place is { Relocated: true };
@@ -63,7 +60,7 @@ namespace Dual.Generators
 
         private ExpressionSyntax? Qualified(SimpleNameSyntax node, string text)
         {
-            SymbolInfo info = _model.GetSymbolInfo(node, _ct);
+            SymbolInfo info = Model.GetSymbolInfo(node, Ct);
             ISymbol? s = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
             if (s is null || s.ContainingType is null) return null;
             if (s is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction }) return null;
@@ -89,8 +86,6 @@ namespace Dual.Generators
             _ => true,
         };
 
-        private ITypeSymbol? TypeOf(SyntaxNode e) => _model.GetTypeInfo(e, _ct).Type;
-
         private bool IsDual(SyntaxNode node) => _flow.IsDual(node);
 
 
@@ -111,7 +106,7 @@ namespace Dual.Generators
         public override SyntaxNode? Visit(SyntaxNode? node)
         {
             if (node is null) return null;
-            _ct.ThrowIfCancellationRequested();
+            Ct.ThrowIfCancellationRequested();
             SyntaxNode? rewritten = base.Visit(node);
             if (node is ExpressionSyntax e && rewritten is ExpressionSyntax r)
             {
@@ -122,18 +117,9 @@ namespace Dual.Generators
             return rewritten;
         }
 
-        private static bool IsValuePosition(ExpressionSyntax e) => e.Parent switch
-        {
-            MemberAccessExpressionSyntax ma => ma.Name != e,
-            MemberBindingExpressionSyntax => false,
-            QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax or TypeArgumentListSyntax => false,
-            InvocationExpressionSyntax inv => inv.Expression != e,
-            _ => true,
-        };
-
         private ExpressionSyntax ApplyConversion(ExpressionSyntax orig, ExpressionSyntax rex)
         {
-            TypeInfo ti = _model.GetTypeInfo(orig, _ct);
+            TypeInfo ti = Model.GetTypeInfo(orig, Ct);
             ITypeSymbol? t = ti.Type, c = ti.ConvertedType;
             if (t is null || c is null) return rex;
             TypeMap.CollectPrecisions(t, Precisions);
@@ -172,19 +158,10 @@ namespace Dual.Generators
             return TypeMap.Map(type, out _);
         }
 
-        private static TypeSyntax WithMappedType(TypeSyntax original, string mapped)
-        {
-            if (original is RefTypeSyntax r)
-            {
-                return r.WithType(ParseTypeName(mapped).WithTriviaFrom(r.Type));
-            }
-            return ParseTypeName(mapped).WithTriviaFrom(original);
-        }
-
         public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
         {
             var rewritten = (VariableDeclarationSyntax)base.VisitVariableDeclaration(node)!;
-            if (node.Variables.Count > 0 && _model.GetDeclaredSymbol(node.Variables[0], _ct) is ILocalSymbol { IsConst: false } local)
+            if (node.Variables.Count > 0 && Model.GetDeclaredSymbol(node.Variables[0], Ct) is ILocalSymbol { IsConst: false } local)
             {
                 string? mapped = Map(local.Type);
                 if (mapped is not null) return rewritten.WithType(WithMappedType(node.Type, mapped));
@@ -197,7 +174,7 @@ namespace Dual.Generators
             var rewritten = (DeclarationExpressionSyntax)base.VisitDeclarationExpression(node)!;
             switch (node.Designation)
             {
-                case SingleVariableDesignationSyntax single when _model.GetDeclaredSymbol(single, _ct) is ILocalSymbol local:
+                case SingleVariableDesignationSyntax single when Model.GetDeclaredSymbol(single, Ct) is ILocalSymbol local:
                 {
                     string? mapped = Map(local.Type);
                     return mapped is null ? rewritten : rewritten.WithType(WithMappedType(node.Type, mapped));
@@ -226,7 +203,7 @@ namespace Dual.Generators
                     }
                     return "(" + string.Join(", ", parts) + ")";
                 }
-                case SingleVariableDesignationSyntax s when _model.GetDeclaredSymbol(s, _ct) is ILocalSymbol local:
+                case SingleVariableDesignationSyntax s when Model.GetDeclaredSymbol(s, Ct) is ILocalSymbol local:
                     return (Map(local.Type) ?? local.Type.ToDisplayString(TypeMap.Fq)) + " " + s.Identifier.Text;
                 case DiscardDesignationSyntax:
                     return "_";
@@ -238,7 +215,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
         {
             var rewritten = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-            if (_model.GetDeclaredSymbol(node, _ct) is ILocalSymbol local)
+            if (Model.GetDeclaredSymbol(node, Ct) is ILocalSymbol local)
             {
                 string? mapped = Map(local.Type);
                 if (mapped is not null) return rewritten.WithType(WithMappedType(node.Type, mapped));
@@ -249,7 +226,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
         {
             var rewritten = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-            if (_model.GetDeclaredSymbol(node, _ct) is not IMethodSymbol fn) return rewritten;
+            if (Model.GetDeclaredSymbol(node, Ct) is not IMethodSymbol fn) return rewritten;
             string? ret = Map(fn.ReturnType);
             if (ret is not null) rewritten = rewritten.WithReturnType(WithMappedType(node.ReturnType, ret));
             var ps = new List<ParameterSyntax>();
@@ -271,7 +248,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
         {
             var rewritten = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
-            if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != 1 || Map(fn.Parameters[0].Type) is not { } mapped) return rewritten;
+            if (Model.GetSymbolInfo(node, Ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != 1 || Map(fn.Parameters[0].Type) is not { } mapped) return rewritten;
             SyntaxTriviaList trailing = rewritten.Parameter.GetTrailingTrivia();
             ParameterSyntax p = rewritten.Parameter.WithoutTrivia().WithType(ParseTypeName(mapped).WithTrailingTrivia(Space));
             ParameterListSyntax list = ParameterList(SingletonSeparatedList(p)).WithCloseParenToken(Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(trailing));
@@ -282,7 +259,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
         {
             var rewritten = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
-            if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != node.ParameterList.Parameters.Count) return rewritten;
+            if (Model.GetSymbolInfo(node, Ct).Symbol is not IMethodSymbol fn || fn.Parameters.Length != node.ParameterList.Parameters.Count) return rewritten;
             if (!fn.Parameters.Any(x => Map(x.Type) is not null)) return rewritten;
             var ps = new List<ParameterSyntax>();
             for (int i = 0; i < fn.Parameters.Length; i++)
@@ -322,7 +299,7 @@ namespace Dual.Generators
         public override SyntaxNode? VisitStackAllocArrayCreationExpression(StackAllocArrayCreationExpressionSyntax node)
         {
             var rewritten = (StackAllocArrayCreationExpressionSyntax)base.VisitStackAllocArrayCreationExpression(node)!;
-            ITypeSymbol? t = _model.GetTypeInfo(node, _ct).ConvertedType ?? TypeOf(node);
+            ITypeSymbol? t = Model.GetTypeInfo(node, Ct).ConvertedType ?? TypeOf(node);
             if (rewritten.Type is ArrayTypeSyntax at && t is INamedTypeSymbol n && n.TypeArguments.Length == 1 && TypeMap.IsFloating(n.TypeArguments[0]))
             {
                 return rewritten.WithType(at.WithElementType(ParseTypeName(TypeMap.DualOf(n.TypeArguments[0])).WithTriviaFrom(at.ElementType)));
@@ -406,7 +383,7 @@ namespace Dual.Generators
         {
             var rewritten = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
             if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
-            IMethodSymbol? m = _model.GetSymbolInfo(node, _ct).Symbol as IMethodSymbol;
+            IMethodSymbol? m = Model.GetSymbolInfo(node, Ct).Symbol as IMethodSymbol;
             switch (plan.Kind)
             {
                 case CallKind.MathTable:

@@ -162,13 +162,11 @@ namespace Dual.Generators
             && (n.Name == "Span" || (readOnly && n.Name == "ReadOnlySpan"));
 
         /// <summary>Rewrites the body over TNum; records DUAL011 for everything ILGPU cannot run.</summary>
-        private sealed class KernelRewriter : CSharpSyntaxRewriter
+        private sealed class KernelRewriter : BodyRewriter
         {
-            private readonly SemanticModel _model;
             private readonly IMethodSymbol _method;
             private readonly IParameterSymbol _x;
             private readonly IParameterSymbol _y;
-            private readonly CancellationToken _ct;
             private readonly Dictionary<double, string> _constants = new();
             private readonly HashSet<SyntaxNode> _reported = new();
 
@@ -178,13 +176,12 @@ namespace Dual.Generators
             private readonly bool _pointForm;
 
             public KernelRewriter(SemanticModel model, IMethodSymbol method, CancellationToken ct, bool pointForm = false)
+                : base(model, ct)
             {
                 _pointForm = pointForm;
-                _model = model;
                 _method = method;
                 _x = method.Parameters[0];
                 _y = method.Parameters[1];
-                _ct = ct;
             }
 
             private SyntaxNode Report(SyntaxNode node, string what, string fix)
@@ -199,18 +196,22 @@ namespace Dual.Generators
             }
 
             private bool Is(ExpressionSyntax e, IParameterSymbol p) =>
-                e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(e, _ct).Symbol, p);
+                e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(e, Ct).Symbol, p);
 
             public override SyntaxNode? Visit(SyntaxNode? node)
             {
                 if (node is null) return null;
-                _ct.ThrowIfCancellationRequested();
+                Ct.ThrowIfCancellationRequested();
+                if (s_refused.TryGetValue(node.Kind(), out Refusal refusal))
+                {
+                    return Report(node, string.Format(CultureInfo.InvariantCulture, refusal.What, node.ToString()), refusal.Fix);
+                }
                 if (node is ExpressionSyntax e && IsValuePosition(e))
                 {
-                    TypeInfo ti = _model.GetTypeInfo(e, _ct);
+                    TypeInfo ti = Model.GetTypeInfo(e, Ct);
                     if ((TypeMap.IsFloating(ti.ConvertedType) || TypeMap.IsFloating(ti.Type)) && e is not AssignmentExpressionSyntax)
                     {
-                        Optional<object?> cv = _model.GetConstantValue(e, _ct);
+                        Optional<object?> cv = Model.GetConstantValue(e, Ct);
                         if (cv.HasValue && cv.Value is not null)
                         {
                             double value = Convert.ToDouble(cv.Value, CultureInfo.InvariantCulture);
@@ -219,8 +220,8 @@ namespace Dual.Generators
                     }
                     SyntaxNode? r = base.Visit(node);
                     // Roslyn reports the conversion on both '(k + 1)' and 'k + 1': convert at the outermost only.
-                    bool outerConverts = e.Parent is ParenthesizedExpressionSyntax pe && TypeMap.IsFloating(_model.GetTypeInfo(pe, _ct).ConvertedType);
-                    if (!outerConverts && TypeMap.IsIntegral(ti.Type) && TypeMap.IsFloating(ti.ConvertedType) && r is ExpressionSyntax re)
+                    bool outerConverts = e.Parent is ParenthesizedExpressionSyntax pe && TypeMap.IsFloating(Model.GetTypeInfo(pe, Ct).ConvertedType);
+                    if (!outerConverts && IsIntegerToFloating(e) && r is ExpressionSyntax re)
                     {
                         return ParseExpression("global::Dual.Gpu.KernelMath.FromInteger<TNum>(" + re.WithoutTrivia().ToFullString() + ")").WithTriviaFrom(e);
                     }
@@ -228,17 +229,6 @@ namespace Dual.Generators
                 }
                 return base.Visit(node);
             }
-
-            private static bool IsValuePosition(ExpressionSyntax e) => e.Parent switch
-            {
-                MemberAccessExpressionSyntax ma => ma.Name != e,
-                MemberBindingExpressionSyntax => false,
-                QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax or TypeArgumentListSyntax => false,
-                InvocationExpressionSyntax inv => inv.Expression != e,
-                VariableDeclarationSyntax => false,
-                CastExpressionSyntax c => c.Type != e,
-                _ => e is not TypeSyntax || e is IdentifierNameSyntax,
-            };
 
             private string Constant(double value)
             {
@@ -282,7 +272,7 @@ namespace Dual.Generators
 
             public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
             {
-                ITypeSymbol? t = _model.GetTypeInfo(node.Type, _ct).Type;
+                ITypeSymbol? t = Model.GetTypeInfo(node.Type, Ct).Type;
                 if (t is not null && !TypeMap.IsFloating(t) && !TypeMap.IsIntegral(t) && t.SpecialType != SpecialType.System_Boolean && t.TypeKind != TypeKind.Error)
                 {
                     string what = t is IArrayTypeSymbol ? "A managed array local" : "A local of type '" + t.ToDisplayString() + "'";
@@ -296,7 +286,7 @@ namespace Dual.Generators
             public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node)
             {
                 var r = (LocalDeclarationStatementSyntax)base.VisitLocalDeclarationStatement(node)!;
-                if (r.IsConst && TypeMap.IsFloating(_model.GetTypeInfo(node.Declaration.Type, _ct).Type))
+                if (r.IsConst && TypeMap.IsFloating(Model.GetTypeInfo(node.Declaration.Type, Ct).Type))
                 {
                     // Its uses are inlined as constants; the declaration stays as a plain local.
                     r = r.WithModifiers(TokenList(r.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword))));
@@ -306,8 +296,8 @@ namespace Dual.Generators
 
             public override SyntaxNode? VisitCastExpression(CastExpressionSyntax node)
             {
-                ITypeSymbol? target = _model.GetTypeInfo(node.Type, _ct).Type;
-                ITypeSymbol? source = _model.GetTypeInfo(node.Expression, _ct).Type;
+                ITypeSymbol? target = Model.GetTypeInfo(node.Type, Ct).Type;
+                ITypeSymbol? source = Model.GetTypeInfo(node.Expression, Ct).Type;
                 if (TypeMap.IsFloating(target) && TypeMap.IsFloating(source))
                 {
                     return ParenthesizedExpression(((ExpressionSyntax)Visit(node.Expression)!).WithoutTrivia()).WithTriviaFrom(node);
@@ -328,7 +318,7 @@ namespace Dual.Generators
 
             public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
             {
-                ISymbol? s = _model.GetSymbolInfo(node, _ct).Symbol;
+                ISymbol? s = Model.GetSymbolInfo(node, Ct).Symbol;
                 if (SymbolEqualityComparer.Default.Equals(s, _y))
                 {
                     return Report(node, "Reading or passing the output span '" + node.Identifier.Text + "'",
@@ -358,7 +348,7 @@ namespace Dual.Generators
                 {
                     return Report(node, "The span member '" + node + "'", "only 'x[k]', 'x.Length', 'y.Length' and writes 'y[k] = e' are supported in a kernel");
                 }
-                ISymbol? s = _model.GetSymbolInfo(node, _ct).Symbol;
+                ISymbol? s = Model.GetSymbolInfo(node, Ct).Symbol;
                 if (s is IFieldSymbol or IPropertySymbol && !(s is IFieldSymbol { IsConst: true }))
                 {
                     return Report(node, "The field or property '" + node + "'",
@@ -371,7 +361,7 @@ namespace Dual.Generators
             {
                 if (Is(node.Expression, _x))
                 {
-                    if (node.ArgumentList.Arguments.Count != 1 || !TypeMap.IsIntegral(_model.GetTypeInfo(node.ArgumentList.Arguments[0].Expression, _ct).Type))
+                    if (node.ArgumentList.Arguments.Count != 1 || !TypeMap.IsIntegral(Model.GetTypeInfo(node.ArgumentList.Arguments[0].Expression, Ct).Type))
                     {
                         return Report(node, "The input read '" + node + "'", "index the inputs with one int ('x[^1]' and ranges are not supported: write x[x.Length - 1])");
                     }
@@ -396,7 +386,7 @@ namespace Dual.Generators
                         return Report(node, "The compound write '" + a + "'",
                             "it reads the output back, and the kernel computes one output at a time; accumulate in a local and write 'y[k] = local' once");
                     }
-                    if (target!.ArgumentList.Arguments.Count != 1 || !TypeMap.IsIntegral(_model.GetTypeInfo(target.ArgumentList.Arguments[0].Expression, _ct).Type))
+                    if (target!.ArgumentList.Arguments.Count != 1 || !TypeMap.IsIntegral(Model.GetTypeInfo(target.ArgumentList.Arguments[0].Expression, Ct).Type))
                     {
                         return Report(target, "The output write '" + target + "'", "index the outputs with one int");
                     }
@@ -423,7 +413,7 @@ namespace Dual.Generators
 
             public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
             {
-                if (_model.GetSymbolInfo(node, _ct).Symbol is not IMethodSymbol m)
+                if (Model.GetSymbolInfo(node, Ct).Symbol is not IMethodSymbol m)
                 {
                     return Report(node, "The call '" + node.Expression + "'", "it does not bind to a single method");
                 }
@@ -463,76 +453,45 @@ namespace Dual.Generators
 
             // ------------------------------------------------------------------ rejected constructs
 
-            public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node) =>
-                Report(node, "The allocation '" + node.WithoutTrivia() + "'", "kernels cannot allocate; use scalar locals");
+            /// <summary>A construct no kernel can hold: what it is ({0} is the construct's text) and what to do instead.</summary>
+            private readonly record struct Refusal(string What, string Fix);
 
-            public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node) =>
-                Report(node, "The allocation '" + node.WithoutTrivia() + "'", "kernels cannot allocate; use scalar locals");
+            private const string NoAllocation = "kernels cannot allocate; use scalar locals";
+            private const string NoArrays = "kernels cannot allocate or hold managed arrays; use scalar locals";
+            private const string NoDelegates = "kernels cannot create delegates; write the computation inline";
+            private const string NoThrow = "kernels cannot throw; check arguments before calling the engine, or return NaN";
+            private const string NoStrings = "kernels cannot use strings";
 
-            public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node) =>
-                Report(node, "The array allocation '" + node.WithoutTrivia() + "'", "kernels cannot allocate or hold managed arrays; use scalar locals");
-
-            public override SyntaxNode? VisitImplicitArrayCreationExpression(ImplicitArrayCreationExpressionSyntax node) =>
-                Report(node, "The array allocation '" + node.WithoutTrivia() + "'", "kernels cannot allocate or hold managed arrays; use scalar locals");
-
-            public override SyntaxNode? VisitStackAllocArrayCreationExpression(StackAllocArrayCreationExpressionSyntax node) =>
-                Report(node, "The stackalloc '" + node.WithoutTrivia() + "'", "kernels hold only scalar locals");
-
-            public override SyntaxNode? VisitImplicitStackAllocArrayCreationExpression(ImplicitStackAllocArrayCreationExpressionSyntax node) =>
-                Report(node, "The stackalloc '" + node.WithoutTrivia() + "'", "kernels hold only scalar locals");
-
-            public override SyntaxNode? VisitCollectionExpression(CollectionExpressionSyntax node) =>
-                Report(node, "The collection expression '" + node.WithoutTrivia() + "'", "kernels cannot allocate; use scalar locals");
-
-            public override SyntaxNode? VisitAnonymousObjectCreationExpression(AnonymousObjectCreationExpressionSyntax node) =>
-                Report(node, "The allocation '" + node.WithoutTrivia() + "'", "kernels cannot allocate; use scalar locals");
-
-            public override SyntaxNode? VisitThrowStatement(ThrowStatementSyntax node) =>
-                Report(node, "The 'throw'", "kernels cannot throw; check arguments before calling the engine, or return NaN");
-
-            public override SyntaxNode? VisitThrowExpression(ThrowExpressionSyntax node) =>
-                Report(node, "The 'throw'", "kernels cannot throw; check arguments before calling the engine, or return NaN");
-
-            public override SyntaxNode? VisitTryStatement(TryStatementSyntax node) =>
-                Report(node, "The 'try' statement", "kernels cannot handle exceptions; remove it");
-
-            public override SyntaxNode? VisitLiteralExpression(LiteralExpressionSyntax node) =>
-                node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression)
-                    ? Report(node, "The string " + node, "kernels cannot use strings")
-                    : node;
-
-            public override SyntaxNode? VisitInterpolatedStringExpression(InterpolatedStringExpressionSyntax node) =>
-                Report(node, "The string " + node, "kernels cannot use strings");
-
-            public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
-                Report(node, "A lambda", "kernels cannot create delegates; write the computation inline");
-
-            public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
-                Report(node, "A lambda", "kernels cannot create delegates; write the computation inline");
-
-            public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
-                Report(node, "An anonymous method", "kernels cannot create delegates; write the computation inline");
+            private static readonly Dictionary<SyntaxKind, Refusal> s_refused = new()
+            {
+                [SyntaxKind.ObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
+                [SyntaxKind.ImplicitObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
+                [SyntaxKind.AnonymousObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
+                [SyntaxKind.CollectionExpression] = new("The collection expression '{0}'", NoAllocation),
+                [SyntaxKind.ArrayCreationExpression] = new("The array allocation '{0}'", NoArrays),
+                [SyntaxKind.ImplicitArrayCreationExpression] = new("The array allocation '{0}'", NoArrays),
+                [SyntaxKind.StackAllocArrayCreationExpression] = new("The stackalloc '{0}'", "kernels hold only scalar locals"),
+                [SyntaxKind.ImplicitStackAllocArrayCreationExpression] = new("The stackalloc '{0}'", "kernels hold only scalar locals"),
+                [SyntaxKind.ThrowStatement] = new("The 'throw'", NoThrow),
+                [SyntaxKind.ThrowExpression] = new("The 'throw'", NoThrow),
+                [SyntaxKind.TryStatement] = new("The 'try' statement", "kernels cannot handle exceptions; remove it"),
+                [SyntaxKind.StringLiteralExpression] = new("The string {0}", NoStrings),
+                [SyntaxKind.Utf8StringLiteralExpression] = new("The string {0}", NoStrings),
+                [SyntaxKind.InterpolatedStringExpression] = new("The string {0}", NoStrings),
+                [SyntaxKind.SimpleLambdaExpression] = new("A lambda", NoDelegates),
+                [SyntaxKind.ParenthesizedLambdaExpression] = new("A lambda", NoDelegates),
+                [SyntaxKind.AnonymousMethodExpression] = new("An anonymous method", NoDelegates),
+                [SyntaxKind.ForEachStatement] = new("The 'foreach' loop", "the inputs are read one at a time in a kernel; write 'for (int k = 0; k < x.Length; k++)'"),
+                [SyntaxKind.UsingStatement] = new("The 'using' statement", "kernels hold no disposable objects; remove it"),
+                [SyntaxKind.LockStatement] = new("The 'lock' statement", "kernels cannot lock; remove it"),
+                [SyntaxKind.YieldReturnStatement] = new("The 'yield' statement", "kernels cannot be iterators"),
+                [SyntaxKind.YieldBreakStatement] = new("The 'yield' statement", "kernels cannot be iterators"),
+                [SyntaxKind.TypeOfExpression] = new("The 'typeof' expression", "kernels cannot use reflection"),
+                [SyntaxKind.TupleExpression] = new("The tuple '{0}'", "kernels hold only scalar locals; use separate locals"),
+            };
 
             public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
-                Report(node.Identifier.Parent!, "The local function '" + node.Identifier.Text + "'", "the kernel form does not support local functions yet; inline it");
-
-            public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node) =>
-                Report(node, "The 'foreach' loop", "the inputs are read one at a time in a kernel; write 'for (int k = 0; k < x.Length; k++)'");
-
-            public override SyntaxNode? VisitUsingStatement(UsingStatementSyntax node) =>
-                Report(node, "The 'using' statement", "kernels hold no disposable objects; remove it");
-
-            public override SyntaxNode? VisitLockStatement(LockStatementSyntax node) =>
-                Report(node, "The 'lock' statement", "kernels cannot lock; remove it");
-
-            public override SyntaxNode? VisitYieldStatement(YieldStatementSyntax node) =>
-                Report(node, "The 'yield' statement", "kernels cannot be iterators");
-
-            public override SyntaxNode? VisitTypeOfExpression(TypeOfExpressionSyntax node) =>
-                Report(node, "The 'typeof' expression", "kernels cannot use reflection");
-
-            public override SyntaxNode? VisitTupleExpression(TupleExpressionSyntax node) =>
-                Report(node, "The tuple '" + node + "'", "kernels hold only scalar locals; use separate locals");
+                Report(node, "The local function '" + node.Identifier.Text + "'", "the kernel form does not support local functions yet; inline it");
         }
     }
 

@@ -91,17 +91,11 @@ namespace Dual.Generators
         }
 
         /// <summary>Stops the proof at <paramref name="node"/>: <paramref name="why"/> names the construct.</summary>
-        private sealed class Unprovable : Exception
+        private sealed class Unprovable(SyntaxNode node, string why) : Exception
         {
-            public Unprovable(SyntaxNode node, string why)
-            {
-                Node = node;
-                Why = why;
-            }
+            public SyntaxNode Node { get; } = node;
 
-            public SyntaxNode Node { get; }
-
-            public string Why { get; }
+            public string Why { get; } = why;
         }
 
         // ------------------------------------------------------------------ dependency sets

@@ -82,7 +82,7 @@ namespace Dual.Generators
         public string BlockWithRules(bool multi)
         {
             string block = multi ? Multi(Block) : Block;
-            string rules = string.Concat(Flow.Rules.Select(r => RuleLocal(r, multi)));
+            string rules = string.Concat(Flow.Rules.Select(r => TwinEmitter.RuleLocal(r, multi)));
             if (rules.Length == 0) return block;
             int i = block.LastIndexOf('}');
             return block.Substring(0, i) + "\n" + rules + "\n" + block.Substring(i);
@@ -99,35 +99,6 @@ namespace Dual.Generators
                 text = Regex.Replace(text, Regex.Escape(name) + @"(?![\w<])", name + "<" + KnownNames.Tangents + ">");
             }
             return text;
-        }
-
-        /// <summary>A local function applying a [DerivativeOf] rule (the chain rule over the rule's partials).</summary>
-        public static string RuleLocal(RuleUse r, bool multi)
-        {
-            string p = r.Precision;
-            string d = multi ? KnownNames.MultiDual(p) : KnownNames.Dual(p);
-            var args = Enumerable.Range(0, r.Arity).Select(i => "__a" + i).ToList();
-            string primals = string.Join(", ", args.Select(a => a + ".Value"));
-            var sb = new StringBuilder();
-            sb.Append("static ").Append(d).Append(' ').Append(r.LocalName).Append('(').Append(string.Join(", ", args.Select(a => d + " " + a))).Append(")\n{\n");
-            sb.Append(p).Append(" __v = ").Append(r.TargetCall).Append('(').Append(primals).Append(");\n");
-            sb.Append("var __d = ").Append(r.RuleCall).Append('(').Append(primals).Append(");\n");
-            string Partial(int i) => r.Arity == 1 ? "__d" : "__d.Item" + (i + 1);
-            string tangent;
-            if (!multi)
-            {
-                tangent = string.Join(" + ", args.Select((a, i) => Partial(i) + " * " + a + ".Tangent"));
-            }
-            else
-            {
-                tangent = "TTangents.Multiply(" + args[0] + ".Tangents, " + Partial(0) + ")";
-                for (int i = 1; i < args.Count; i++)
-                {
-                    tangent = "TTangents.Add(" + tangent + ", TTangents.Multiply(" + args[i] + ".Tangents, " + Partial(i) + "))";
-                }
-            }
-            sb.Append("return new ").Append(d).Append("(__v, ").Append(tangent).Append(");\n}\n");
-            return sb.ToString();
         }
     }
 }

@@ -10,13 +10,22 @@ namespace Dual.Generators
             w.Line(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")");
             w.Block(InsertBeforeLastBrace(body, rules.Select(r => RuleLocal(r, multi: false))));
             if (multiPrecision is null) return;
-            var names = (aggregates ?? System.Array.Empty<string>()).ToList();
+            Func<string, string> multi = MultiSignature(w, d, multiPrecision, aggregates,
+                "Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.");
+            w.Block(InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true))));
+        }
+
+        /// <summary>Writes the multi-tangent twin's summary, signature and constraint; returns the rewrite of single-tangent
+        /// text into multi-tangent text (for the body).</summary>
+        private static Func<string, string> MultiSignature(CodeWriter w, MethodDeclaration d, string multiPrecision, IEnumerable<string>? aggregates, string summary)
+        {
+            var names = (aggregates ?? Array.Empty<string>()).ToList();
             string M(string text) => TwinBody.Multi(text, multiPrecision, names);
             w.Line();
-            w.Summary("Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.");
+            w.Summary(summary);
             w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
             w.Indent().Line(Constraint(multiPrecision)).Outdent();
-            w.Block(InsertBeforeLastBrace(M(body), rules.Select(r => RuleLocal(r, multi: true))));
+            return M;
         }
 
         /// <summary>
@@ -32,12 +41,7 @@ namespace Dual.Generators
             w.Open(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")").Line(body).Close();
             if (multiPrecision is not null)
             {
-                var names = (aggregates ?? System.Array.Empty<string>()).ToList();
-                string M(string text) => TwinBody.Multi(text, multiPrecision, names);
-                w.Line();
-                w.Summary("Placeholder for the multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c>.");
-                w.Line(d.ModText + M(d.TwinReturn) + " " + d.Name + "<TTangents>(" + M(d.TwinParameters) + ")");
-                w.Indent().Line(Constraint(multiPrecision)).Outdent();
+                MultiSignature(w, d, multiPrecision, aggregates, "Placeholder for the multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c>.");
                 w.Line("{").Indent().Line(body).Close();
             }
             return w.ToString();
@@ -62,8 +66,9 @@ namespace Dual.Generators
             return text.Append(block.Substring(lineStart)).ToString();
         }
 
-        /// <summary>The local function a call to a [DerivativeOf]-ruled method is rewritten to.</summary>
-        private static string RuleLocal(RuleUse r, bool multi)
+        /// <summary>The local function a call to a [DerivativeOf]-ruled method is rewritten to (the chain rule over the rule's
+        /// partials), for the twins here and the helper twins (<see cref="TwinBody.BlockWithRules"/>).</summary>
+        internal static string RuleLocal(RuleUse r, bool multi)
         {
             string p = r.Precision;
             string d = multi ? KnownNames.MultiDual(p) : KnownNames.Dual(p);
