@@ -18,7 +18,7 @@ namespace Dual.Generators
 
     /// <summary>
     /// The last line of defence behind <see cref="DualFlow"/>: compiles every generated file together with the
-    /// user's code, once per compilation (one fork, one semantic-diagnostics pass per file), and replaces a file that
+    /// user's code, once per compilation (one fork, one semantic-diagnostics pass per file, files in parallel), and replaces a file that
     /// does not compile by its placeholder (or by nothing) with DUAL014 at the method, so that a compiler error never
     /// appears inside a generated file. Of a file whose entry points are a plain template instance only the twins are
     /// compiled (<see cref="MethodModel.VerifiedMembers"/>, <see cref="VerificationScope"/>).
@@ -48,11 +48,11 @@ namespace Dual.Generators
                     trees[m] = CSharpSyntaxTree.ParseText(DifferentiableGenerator.Render(m, members), options, path: m.HintName, cancellationToken: ct);
                 }
                 Compilation fork = cs.AddSyntaxTrees(trees.Values.Concat(fixedTrees));
+                Dictionary<SyntaxTree, Diagnostic> firstErrors = FirstErrors(fork, trees.Values, ct);
                 bool changed = false;
                 foreach (KeyValuePair<MethodModel, SyntaxTree> kv in trees)
                 {
-                    Diagnostic? first = fork.GetSemanticModel(kv.Value).GetDiagnostics(null, ct).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-                    if (first is null) continue;
+                    if (!firstErrors.TryGetValue(kv.Value, out Diagnostic? first)) continue;
                     MethodModel m = kv.Key;
                     if (!error.ContainsKey(m))
                     {
@@ -68,6 +68,22 @@ namespace Dual.Generators
                 .Select(kv => new Verification(kv.Key.HintName, kv.Value, Report(kv.Key, kv.Value, error.TryGetValue(kv.Key, out string? e) ? e : "it could not be verified", compilation)))
                 .OrderBy(v => v.HintName, System.StringComparer.Ordinal)
                 .ToEquatableArray();
+        }
+
+        /// <summary>
+        /// The first error in each of <paramref name="trees"/>: the files are bound concurrently (the compiler's own
+        /// thread-safe semantic models, one per file, as a build binds method bodies), each file's diagnostics in order.
+        /// </summary>
+        private static Dictionary<SyntaxTree, Diagnostic> FirstErrors(Compilation fork, IEnumerable<SyntaxTree> trees, CancellationToken ct)
+        {
+            var found = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Diagnostic>();
+            var options = new System.Threading.Tasks.ParallelOptions { CancellationToken = ct };
+            System.Threading.Tasks.Parallel.ForEach(trees, options, tree =>
+            {
+                Diagnostic? first = fork.GetSemanticModel(tree).GetDiagnostics(null, ct).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+                if (first is not null) found[tree] = first;
+            });
+            return new Dictionary<SyntaxTree, Diagnostic>(found);
         }
 
         /// <summary>DUAL014 at the method's name.</summary>
