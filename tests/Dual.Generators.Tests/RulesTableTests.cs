@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Dual.Tools.Rules;
 using Dual.Tools.RulesTableGen;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
@@ -25,7 +26,7 @@ public sealed class RulesTableTests
         return directory!.FullName;
     }
 
-    private static FunctionTable Table() => FunctionTable.LoadFrom(Root());
+    private static FunctionTable Table() => FunctionTable.Load(File.ReadAllText(Path.Combine(Root(), FunctionTable.RelativePath)));
 
     [Test]
     public void GeneratedFiles_AreUpToDateWithTheTable()

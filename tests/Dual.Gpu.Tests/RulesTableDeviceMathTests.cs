@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using Dual.Tools.RulesTableGen;
+using Dual.Tools.Rules;
 using NUnit.Framework;
 
 namespace Dual.Gpu.Tests;
@@ -16,7 +16,7 @@ public sealed class RulesTableDeviceMathTests
         DirectoryInfo? directory = new(TestContext.CurrentContext.TestDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dual.sln"))) directory = directory.Parent;
         Assert.That(directory, Is.Not.Null, "Dual.sln not found above the test folder");
-        return FunctionTable.LoadFrom(directory!.FullName);
+        return FunctionTable.Load(File.ReadAllText(Path.Combine(directory!.FullName, FunctionTable.RelativePath)));
     }
 
     [Test]

@@ -76,8 +76,9 @@ internal sealed class PackedPackages
         }
     }
 
-    /// <summary>Copies what packing needs (the three packages, the generator and its code fix, the build settings, and
-    /// .editorconfig, which holds the analyzer rules the build switches off).</summary>
+    /// <summary>Copies what packing needs (the three packages, the generator and its code fix, the build's own source
+    /// generator and the rules table it expands, the build settings, and .editorconfig, which holds the analyzer rules the
+    /// build switches off).</summary>
     public static void CopySources(string to)
     {
         string root = DotNet.RepositoryRoot;
@@ -86,7 +87,7 @@ internal sealed class PackedPackages
         {
             File.Copy(Path.Combine(root, file), Path.Combine(to, file));
         }
-        foreach (string project in new[] { "src/Dual", "src/Dual.Gpu", "src/Dual.MathNet", "generators/Dual.Generators", "generators/Dual.CodeFixes" })
+        foreach (string project in new[] { "src/Dual", "src/Dual.Gpu", "src/Dual.MathNet", "generators/Dual.Generators", "generators/Dual.CodeFixes", "tools/Dual.BuildGenerators", "tools/Rules" })
         {
             DotNet.CopyProject(Path.Combine(root, project), Path.Combine(to, project));
         }

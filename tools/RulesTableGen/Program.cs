@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Dual.Tools.Rules;
 using Dual.Tools.RulesTableGen;
 
 // Regenerates every file produced from tools/Rules/functions.json (see RulesOutputs), writing only those that differ.
@@ -9,7 +10,7 @@ if (root is null)
     Console.Error.WriteLine("Dual.sln not found above the current folder: run from the repository.");
     return 1;
 }
-FunctionTable table = FunctionTable.LoadFrom(root);
+FunctionTable table = FunctionTable.Load(File.ReadAllText(Path.Combine(root, FunctionTable.RelativePath)));
 int changed = 0;
 foreach (GeneratedFile file in RulesOutputs.Generate(table, path => File.ReadAllText(Path.Combine(root, path))))
 {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Dual.Tools.Rules;
 
 namespace Dual.Tools.RulesTableGen;
 
@@ -11,9 +12,11 @@ namespace Dual.Tools.RulesTableGen;
 internal sealed record GeneratedFile(string RelativePath, string Content);
 
 /// <summary>
-/// Everything produced from <see cref="FunctionTable"/>: the generator's Math map and kernel-safe list, the tests'
-/// function list, the function glue of Dual&lt;T&gt; and Dual&lt;T, TTangents&gt; (<see cref="DualFunctionGlue"/>), the sparsity tracer's function members (<see cref="SparsityTracerGlue"/>), and the function tables in docs/ (between marker comments; the rest of those files is kept).
-/// Pure: the tool writes what this returns, and a test compares it with the files on disk.
+/// Everything committed that is produced from <see cref="FunctionTable"/>: the generator's Math map and kernel-safe
+/// list, the tests' function list and kernel, and the function tables in docs/ (between marker comments; the rest of
+/// those files is kept). Pure: the tool writes what this returns, and a test compares it with the files on disk. (The
+/// function glue of the dual types and the sparsity tracer is not committed: tools/Dual.BuildGenerators expands it
+/// from the same table when src/Dual compiles.)
 /// </summary>
 internal static class RulesOutputs
 {
@@ -45,9 +48,6 @@ internal static class RulesOutputs
         new GeneratedFile(KernelListPath, KernelList(table)),
         new GeneratedFile(TestListPath, TestList(table)),
         new GeneratedFile(KernelTestPath, KernelTest(table)),
-        new GeneratedFile(DualFunctionGlue.ScalarPath, DualFunctionGlue.Generate(table, Header, multi: false)),
-        new GeneratedFile(DualFunctionGlue.MultiPath, DualFunctionGlue.Generate(table, Header, multi: true)),
-        new GeneratedFile(SparsityTracerGlue.Path, SparsityTracerGlue.Generate(table, Header)),
         new GeneratedFile(GeneratorDocPath, Splice(GeneratorDocPath, readExisting(GeneratorDocPath), FunctionsBegin, FunctionsEnd, FunctionsDoc(table))),
         new GeneratedFile(GpuDocPath, Splice(GpuDocPath, readExisting(GpuDocPath), KernelBegin, KernelEnd, KernelDoc(table))),
     };

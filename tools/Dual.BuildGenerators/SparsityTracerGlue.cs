@@ -1,17 +1,17 @@
 using System.Linq;
 using System.Text;
+using Dual.Tools.Rules;
 
-namespace Dual.Tools.RulesTableGen;
+namespace Dual.BuildGenerators;
 
 /// <summary>
 /// The sparsity tracer's function members, from the table's <c>sparsity</c> column: each is one of the tracer's
 /// propagation rules (<c>Linear</c>, <c>Nonlinear</c>, <c>Flat</c> in SparsityTracer.Functions.cs) applied to
-/// <c>T.{name}</c> of the operands' values, so that adding a function to the table gives the tracer its member too.
+/// <c>T.{name}</c> of the operands' values, so that adding a function to the table gives the tracer its member too
+/// (SparsityTracer.Functions.g.cs, expanded at build time).
 /// </summary>
 internal static class SparsityTracerGlue
 {
-    public const string Path = "src/Dual/Sparse/Detection/SparsityTracer.Functions.g.cs";
-
     private const string Type = "SparsityTracer<T, TOrder>";
 
     public static string Generate(FunctionTable table, string header)
@@ -24,8 +24,8 @@ internal static class SparsityTracerGlue
         {
             foreach (TracerMember m in f.Sparsity)
             {
-                string[] operands = m.Parameters?.Split(", ") ?? (f.Arity == 1 ? new[] { "x" } : new[] { "x", "y" });
-                string[] extra = m.Extra?.Split(", ") ?? new string[0];
+                string[] operands = (m.Parameters is null ? null : FunctionTable.Items(m.Parameters)) ?? (f.Arity == 1 ? new[] { "x" } : new[] { "x", "y" });
+                string[] extra = (m.Extra is null ? null : FunctionTable.Items(m.Extra)) ?? new string[0];
                 string parameters = string.Join(", ", operands.Select(p => Type + " " + p).Concat(extra));
                 string arguments = string.Join(", ", operands.Select(p => p + ".Value").Concat(extra.Select(e => e.Split(' ').Last())));
                 string rule = m.Kind switch { "linear" => "Linear", "nonlinear" => "Nonlinear", _ => "Flat" };

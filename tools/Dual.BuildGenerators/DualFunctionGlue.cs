@@ -2,22 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Dual.Tools.Rules;
 
-namespace Dual.Tools.RulesTableGen;
+namespace Dual.BuildGenerators;
 
 /// <summary>
 /// The function glue of the two dual types, written once: for every <see cref="DualMember"/> of the table, the same
-/// public static member on <c>Dual&lt;T&gt;</c> (src/Dual/Numbers/Dual.Functions.g.cs) and on
-/// <c>Dual&lt;T, TTangents&gt;</c> (MultiDual.Functions.g.cs). The two files differ only in the type's name: each type's
+/// public static member on <c>Dual&lt;T&gt;</c> (Dual.Functions.g.cs) and on <c>Dual&lt;T, TTangents&gt;</c>
+/// (MultiDual.Functions.g.cs), expanded at build time. The two differ only in the type's name: each type's
 /// hand-written partial defines what its tangents do — <c>Chain</c> (value and derivative → tangent·derivative; two
 /// partials with the zero-tangent rule at non-finite partials), <c>Select</c> and <c>Constant</c> — so a generated body
 /// is exactly the one-line call that was written twice by hand before (same IL, same inlining).
 /// </summary>
 internal static class DualFunctionGlue
 {
-    public const string ScalarPath = "src/Dual/Numbers/Dual.Functions.g.cs";
-    public const string MultiPath = "src/Dual/Numbers/MultiDual.Functions.g.cs";
-
     /// <summary>The glue of <c>Dual&lt;T&gt;</c> (<paramref name="multi"/> false) or <c>Dual&lt;T, TTangents&gt;</c>.</summary>
     public static string Generate(FunctionTable table, string header, bool multi)
     {
@@ -42,7 +40,7 @@ internal static class DualFunctionGlue
     {
         string inline = m.Inline ? "[MethodImpl(Inline)] " : "";
         string rule = m.Rule ?? name;
-        string[] p = m.Parameters?.Split(", ") ?? (m.Kind == "chain" ? new[] { "x" } : new[] { "x", "y" });
+        string[] p = (m.Parameters is null ? null : FunctionTable.Items(m.Parameters)) ?? (m.Kind == "chain" ? new[] { "x" } : new[] { "x", "y" });
         string Params() => string.Join(", ", p.Select(q => type + " " + q));
         switch (m.Kind)
         {
@@ -65,15 +63,15 @@ internal static class DualFunctionGlue
             case "number":
                 if (!name.EndsWith("Number", StringComparison.Ordinal)) throw new InvalidOperationException(name + ": a number member's name ends with Number");
                 Line(sb, inline, type, name + "(" + Params() + ")",
-                     "T.IsNaN(x.Value) ? y : T.IsNaN(y.Value) ? x : " + name[..^"Number".Length] + "(x, y)");
+                     "T.IsNaN(x.Value) ? y : T.IsNaN(y.Value) ? x : " + name.Substring(0, name.Length - "Number".Length) + "(x, y)");
                 break;
             case "constant":
                 string extra = m.Extra is null ? "" : ", " + m.Extra;
-                string passed = m.Extra is null ? "" : ", " + string.Join(", ", m.Extra.Split(", ").Select(q => q.Split(' ')[^1]));
+                string passed = m.Extra is null ? "" : ", " + string.Join(", ", FunctionTable.Items(m.Extra).Select(q => q.Split(' ').Last()));
                 Line(sb, inline, type, name + "(" + type + " x" + extra + ")", "Constant(T." + name + "(x.Value" + passed + "), x)");
                 break;
             default:
-                Line(sb, inline, type, m.Signature!.Replace("{D}", type, StringComparison.Ordinal), m.Body!.Replace("{D}", type, StringComparison.Ordinal));
+                Line(sb, inline, type, m.Signature!.Replace("{D}", type), m.Body!.Replace("{D}", type));
                 break;
         }
     }
@@ -83,5 +81,5 @@ internal static class DualFunctionGlue
 
     // The local that receives ∂/∂p: dx, dy, dNewBase.
     private static string Partial(string parameter) =>
-        parameter.Length == 1 ? "d" + parameter : "d" + char.ToUpperInvariant(parameter[0]) + parameter[1..];
+        parameter.Length == 1 ? "d" + parameter : "d" + char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
 }

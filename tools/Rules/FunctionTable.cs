@@ -2,20 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 
-namespace Dual.Tools.RulesTableGen;
+namespace Dual.Tools.Rules;
 
 /// <summary>tools/Rules/functions.json: the functions <c>Dual&lt;T&gt;</c> differentiates under the names of
-/// System.Math/MathF/double/float, and what the GPU kernel form does with each call.</summary>
+/// System.Math/MathF/double/float, and what the GPU kernel form does with each call. Read by tools/RulesTableGen (the
+/// committed lists and docs tables) and by the build's source generator, tools/Dual.BuildGenerators (the function
+/// glue of the dual types and of the sparsity tracer), both through this one reader.</summary>
 internal sealed class FunctionTable
 {
     /// <summary>The table's path relative to the repository root.</summary>
     public const string RelativePath = "tools/Rules/functions.json";
-
-    /// <summary>What the file is (its <c>$comment</c>).</summary>
-    [System.Text.Json.Serialization.JsonPropertyName("$comment")]
-    public string? Comment { get; set; }
 
     /// <summary>One row per function, in the order the generated lists keep.</summary>
     public List<FunctionEntry> Functions { get; set; } = new();
@@ -26,25 +23,17 @@ internal sealed class FunctionTable
     /// <summary>Other Math calls the kernel form rejects with a specific reason (not floating-valued, so not in the map).</summary>
     public List<KernelRejection> KernelRejectedOther { get; set; } = new();
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
-    /// <summary>Reads and checks the table.</summary>
+    /// <summary>Reads and checks the table (the text of <see cref="RelativePath"/>); a malformed table is an
+    /// <see cref="InvalidDataException"/> that says where and what.</summary>
     public static FunctionTable Load(string json)
     {
-        FunctionTable table = JsonSerializer.Deserialize<FunctionTable>(json, Options)
-            ?? throw new InvalidDataException(RelativePath + " is empty");
+        FunctionTable table = TableJson.Bind<FunctionTable>(json, RelativePath);
         table.Check();
         return table;
     }
 
-    /// <summary>Reads and checks the table under <paramref name="repositoryRoot"/>.</summary>
-    public static FunctionTable LoadFrom(string repositoryRoot) =>
-        Load(File.ReadAllText(Path.Combine(repositoryRoot, RelativePath)));
+    /// <summary>The items of a comma-separated list such as <c>x, y</c> or <c>DerivativeRules.A, DerivativeRules.B</c>.</summary>
+    public static string[] Items(string list) => list.Split(new[] { ", " }, StringSplitOptions.None);
 
     private void Check()
     {
@@ -77,7 +66,7 @@ internal sealed class FunctionTable
                     throw new InvalidDataException(at + "dual member kind '" + m.Kind + "' is not chain, chain2, select, number, constant or expression");
                 if ((m.Kind == "expression") != (m.Signature is not null && m.Body is not null))
                     throw new InvalidDataException(at + "signature and body go with kind = expression, and only there");
-                if (m.Kind is "chain" or "chain2" && !f.Rule.Split(", ").Contains("DerivativeRules." + (m.Rule ?? f.Name)))
+                if (m.Kind is "chain" or "chain2" && !Items(f.Rule).Contains("DerivativeRules." + (m.Rule ?? f.Name)))
                     throw new InvalidDataException(at + "a " + m.Kind + " member uses DerivativeRules." + (m.Rule ?? f.Name) + ", which the rule column does not name");
                 if (m.Kind is "select" && f.Rule != "DerivativeRules.Select")
                     throw new InvalidDataException(at + "a select member goes with the rule DerivativeRules.Select");
@@ -119,11 +108,11 @@ internal sealed class FunctionEntry
     public string Notes { get; set; } = "";
 
     /// <summary>The public members of <c>Dual&lt;T&gt;</c> and <c>Dual&lt;T, TTangents&gt;</c> generated for it (the function
-    /// glue, tools/RulesTableGen/DualFunctionGlue.cs); empty where both types write the function by hand (their tangent
+    /// glue, tools/Dual.BuildGenerators/DualFunctionGlue.cs); empty where both types write the function by hand (their tangent
     /// arithmetic differs).</summary>
     public List<DualMember> Dual { get; set; } = new();
 
-    /// <summary>The members of the sparsity tracer generated for it (tools/RulesTableGen/SparsityTracerGlue.cs): how
+    /// <summary>The members of the sparsity tracer generated for it (tools/Dual.BuildGenerators/SparsityTracerGlue.cs): how
     /// the function propagates dependencies; empty where the tracer writes the function by hand.</summary>
     public List<TracerMember> Sparsity { get; set; } = new();
 
