@@ -78,23 +78,13 @@ internal sealed class TableJson
 
     private object Object(Type type)
     {
-        Expect('{', "an object ('{') expected for " + type.Name);
         object target = Activator.CreateInstance(type)!;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        Space();
-        if (Take('}')) return target;
-        do
+        Members(type.Name, (name, line) =>
         {
-            Space();
-            int line = Line();
-            string name = String();
-            Space();
-            Expect(':', "':' expected after \"" + name + "\"");
-            if (!seen.Add(name)) throw Error("member \"" + name + "\" given twice", line);
             if (name == "$comment")
             {
                 Any();
-                continue;
+                return;
             }
             PropertyInfo? property = name.Length == 0 ? null
                 : type.GetProperty(char.ToUpperInvariant(name[0]) + name.Substring(1), BindingFlags.Public | BindingFlags.Instance);
@@ -103,26 +93,14 @@ internal sealed class TableJson
                 throw Error("unknown member \"" + name + "\" of " + type.Name, line);
             }
             property.SetValue(target, Value(property.PropertyType));
-            Space();
-        }
-        while (Take(','));
-        Expect('}', "',' or '}' expected in " + type.Name);
+        });
         return target;
     }
 
     private IList Array(Type element)
     {
-        Expect('[', "an array ('[') expected");
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
-        Space();
-        if (Take(']')) return list;
-        do
-        {
-            list.Add(Value(element));
-            Space();
-        }
-        while (Take(','));
-        Expect(']', "',' or ']' expected in an array");
+        Items(() => list.Add(Value(element)));
         return list;
     }
 
@@ -134,32 +112,10 @@ internal sealed class TableJson
         switch (_text[_at])
         {
             case '{':
-                _at++;
-                Space();
-                if (Take('}')) return null;
-                do
-                {
-                    Space();
-                    String();
-                    Space();
-                    Expect(':', "':' expected");
-                    Any();
-                    Space();
-                }
-                while (Take(','));
-                Expect('}', "',' or '}' expected");
+                Members("an object", (_, _) => Any());
                 return null;
             case '[':
-                _at++;
-                Space();
-                if (Take(']')) return null;
-                do
-                {
-                    Any();
-                    Space();
-                }
-                while (Take(','));
-                Expect(']', "',' or ']' expected");
+                Items(() => Any());
                 return null;
             case '"':
                 return String();
@@ -167,6 +123,43 @@ internal sealed class TableJson
                 if (Word("true") || Word("false") || Word("null")) return null;
                 return Number();
         }
+    }
+
+    // An object's members in order, each handed to member(name, line) with the reader at its value.
+    private void Members(string what, Action<string, int> member)
+    {
+        Expect('{', "an object ('{') expected for " + what);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Space();
+        if (Take('}')) return;
+        do
+        {
+            Space();
+            int line = Line();
+            string name = String();
+            Space();
+            Expect(':', "':' expected after \"" + name + "\"");
+            if (!seen.Add(name)) throw Error("member \"" + name + "\" given twice", line);
+            member(name, line);
+            Space();
+        }
+        while (Take(','));
+        Expect('}', "',' or '}' expected in " + what);
+    }
+
+    // An array's items in order, each read by item().
+    private void Items(Action item)
+    {
+        Expect('[', "an array ('[') expected");
+        Space();
+        if (Take(']')) return;
+        do
+        {
+            item();
+            Space();
+        }
+        while (Take(','));
+        Expect(']', "',' or ']' expected in an array");
     }
 
     private string String()
