@@ -1,0 +1,124 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Dual;
+
+/// <summary>
+/// The bodies of the non-hot IEEE members of <see cref="Dual{T}"/> and <see cref="Dual{T, TTangents}"/>, written once:
+/// conversions in (any number <typeparamref name="T"/> accepts, as a constant) and out (only a constant: a non-zero
+/// tangent would be silently dropped, so the conversion refuses with a message that says what to do), parsing to a
+/// constant, comparison with an object, and the largest finite value. Each type keeps its public members and forwards.
+/// </summary>
+/// <typeparam name="TSelf">The dual number type.</typeparam>
+/// <typeparam name="T">Its scalar type.</typeparam>
+internal static class DualNumber<TSelf, T>
+    where TSelf : struct, IDualNumber<TSelf, T>
+    where T : IFloatingPointIeee754<T>
+{
+    private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
+
+    /// <summary>The largest finite <typeparamref name="T"/>. T is not required to implement IMinMaxValue; it is found once
+    /// by stepping down from +∞ (BitDecrement(+∞) is MaxValue for every IEEE type).</summary>
+    public static readonly T MaxFinite = T.BitDecrement(T.PositiveInfinity);
+
+    /// <summary><c>CreateChecked</c>/<c>Saturating</c>/<c>Truncating</c>: the conversion, or the exception that says why not.</summary>
+    [MethodImpl(Inline)]
+    public static TSelf Create<TOther>(TOther value, ConversionKind kind)
+        where TOther : INumberBase<TOther>
+        => TryConvertFrom(value, kind, out TSelf result) ? result : throw Unsupported<TOther>();
+
+    // The checks below are JIT-time constants: converting from the dual itself, from T, or from a primitive
+    // number into double/float (which cannot fail) is inlined with no call; anything else goes through the
+    // out-of-line slow path, whose try/catch would otherwise keep the whole conversion from being inlined.
+    [MethodImpl(Inline)]
+    public static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out TSelf result)
+        where TOther : INumberBase<TOther>
+    {
+        if (typeof(TOther) == typeof(TSelf))
+        {
+            result = (TSelf)(object)value;
+            return true;
+        }
+        if (typeof(TOther) == typeof(T))
+        {
+            result = TSelf.Constant((T)(object)value);
+            return true;
+        }
+        if ((typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            && (typeof(TOther) == typeof(double) || typeof(TOther) == typeof(float) || typeof(TOther) == typeof(int) || typeof(TOther) == typeof(long)))
+        {
+            T converted = NumberConversion.Create<T, TOther>(value, kind);
+            result = TSelf.Constant(converted);
+            return true;
+        }
+        return TryConvertFromSlow(value, kind, out result);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryConvertFromSlow<TOther>(TOther value, ConversionKind kind, out TSelf result)
+        where TOther : INumberBase<TOther>
+    {
+        try
+        {
+            T converted = NumberConversion.Create<T, TOther>(value, kind);
+            result = TSelf.Constant(converted);
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            result = default;
+            return false;
+        }
+    }
+
+    /// <summary>Converts the primal value out, refusing (with an explanation) when a tangent is not zero.</summary>
+    public static bool TryConvertTo<TOther>(TSelf value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
+        where TOther : INumberBase<TOther>
+    {
+        if (!TSelf.IsConstant(value))
+        {
+            // Converting would drop the derivative: refuse, with a message that says what to do (the caller, e.g.
+            // double.CreateChecked, would otherwise throw a bare NotSupportedException).
+            throw TangentWouldBeDropped<TOther>(value);
+        }
+        try
+        {
+            result = NumberConversion.Create<TOther, T>(TSelf.PrimalOf(value), kind);
+            return true;
+        }
+        catch (NotSupportedException e) when (!TangentDropped.Is(e))
+        {
+            result = default;
+            return false;
+        }
+    }
+
+    /// <summary>The outcome of <typeparamref name="T"/>'s <c>TryParse</c> as a constant (zero tangent).</summary>
+    public static bool ParsedConstant(bool parsed, T? value, out TSelf result)
+    {
+        result = TSelf.Constant(value!);
+        return parsed;
+    }
+
+    /// <summary><see cref="IComparable.CompareTo(object)"/>: null sorts first; another type is an error.</summary>
+    public static int CompareTo(TSelf self, object? obj) => obj switch
+    {
+        null => 1,
+        TSelf other => self.CompareTo(other),
+        _ => throw new ArgumentException($"Object must be of type {TypeNames.Of(typeof(TSelf))}, not {TypeNames.Of(obj.GetType())}.", nameof(obj)),
+    };
+
+    private static NotSupportedException Unsupported<TOther>()
+        => new($"Cannot convert {TypeNames.Of(typeof(TOther))} to {TypeNames.Of(typeof(TSelf))}: {TypeNames.Of(typeof(T))} cannot convert " +
+               $"from it, or it is a dual number with a non-zero tangent, which converting would drop.");
+
+    private static NotSupportedException TangentWouldBeDropped<TOther>(TSelf value)
+        => TangentDropped.Create($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
+               $"tangent is not zero, and the conversion would silently drop that derivative. Take .Value if you mean the primal " +
+               $"value only (the derivative through this step is then treated as 0), or keep the computation at the dual type " +
+               $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
+               $"Dual<{TypeNames.Of(typeof(T))}> for a nested derivative).");
+}
