@@ -171,11 +171,7 @@ public readonly partial struct Dual<T>
         {
             return NegativeInfinity;
         }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
+        T max = DualNumber<Dual<T>, T>.MaxPrimal(x);
         if (!T.IsFinite(max))
         {
             // NaN present: NaN tangent. Otherwise +∞ present, or all −∞: the value is max itself, and the tangent the
@@ -220,11 +216,7 @@ public readonly partial struct Dual<T>
         {
             return;
         }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
+        T max = DualNumber<Dual<T>, T>.MaxPrimal(x);
         // Each element of destination is written only after x's element at the same index has been read, and keeps
         // x's tangent until the last loop: in-place calls (destination = x) are exact.
         T sum = T.Zero;

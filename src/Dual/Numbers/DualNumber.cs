@@ -103,6 +103,18 @@ internal static class DualNumber<TSelf, T>
         return parsed;
     }
 
+    /// <summary>The largest primal value of a non-empty span (NaN if any is NaN, as <c>T.Max</c>): the shift that keeps
+    /// LogSumExp and Softmax from overflowing.</summary>
+    public static T MaxPrimal(ReadOnlySpan<TSelf> x)
+    {
+        T max = TSelf.PrimalOf(x[0]);
+        for (int i = 1; i < x.Length; i++)
+        {
+            max = T.Max(max, TSelf.PrimalOf(x[i]));
+        }
+        return max;
+    }
+
     /// <summary><see cref="IComparable.CompareTo(object)"/>: null sorts first; another type is an error.</summary>
     public static int CompareTo(TSelf self, object? obj) => obj switch
     {

@@ -189,11 +189,7 @@ public readonly partial struct Dual<T, TTangents>
         {
             return NegativeInfinity;
         }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
+        T max = DualNumber<Dual<T, TTangents>, T>.MaxPrimal(x);
         if (!T.IsFinite(max))
         {
             // As Dual<T>.LogSumExp: NaN tangents for NaN; else the average tangent of the arguments attaining ±∞.
@@ -237,11 +233,7 @@ public readonly partial struct Dual<T, TTangents>
         {
             return;
         }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
+        T max = DualNumber<Dual<T, TTangents>, T>.MaxPrimal(x);
         // As Dual<T>.Softmax: destination keeps x's tangents until the last loop, so in-place calls are exact.
         T sum = T.Zero;
         for (int i = 0; i < x.Length; i++)

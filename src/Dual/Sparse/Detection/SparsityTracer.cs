@@ -30,6 +30,7 @@ namespace Dual;
 /// <typeparam name="TOrder"><see cref="FirstOrder"/> or <see cref="SecondOrder"/>.</typeparam>
 internal readonly partial struct SparsityTracer<T, TOrder> :
     IFloatingPointIeee754<SparsityTracer<T, TOrder>>,
+    IConvertibleByKind<SparsityTracer<T, TOrder>>,
     IMinMaxValue<SparsityTracer<T, TOrder>>
     where T : IFloatingPointIeee754<T>
     where TOrder : struct, ITracingOrder
@@ -330,21 +331,10 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     // ---------------------------------------------------------------------------------------------
     // Conversions. In: any number T accepts, as a constant. Out: only a value with no dependencies (an
     // input-dependent one would drop its derivative, which Dual refuses too), and in global mode only a known one.
+    // IConvertibleByKind turns these two into INumberBase's six TryConvert* members.
     // ---------------------------------------------------------------------------------------------
 
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromChecked<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromSaturating<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromTruncating<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Truncating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToChecked<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToSaturating<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToTruncating<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Truncating, out result);
-
-    private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out SparsityTracer<T, TOrder> result)
+    public static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out SparsityTracer<T, TOrder> result)
         where TOther : INumberBase<TOther>
     {
         if (typeof(TOther) == typeof(SparsityTracer<T, TOrder>))
@@ -364,7 +354,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         }
     }
 
-    private static bool TryConvertTo<TOther>(SparsityTracer<T, TOrder> value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
+    public static bool TryConvertTo<TOther>(SparsityTracer<T, TOrder> value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
         where TOther : INumberBase<TOther>
     {
         if (!DependencySet.IsEmpty(value.Inputs))
