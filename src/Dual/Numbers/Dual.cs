@@ -134,10 +134,10 @@ public readonly partial struct Dual<T> :
     public static Dual<T> NegativeZero => new(T.NegativeZero, T.Zero);
 
     /// <summary>The largest finite value (a constant); ±∞ when <typeparamref name="T"/> has no such bound.</summary>
-    public static Dual<T> MaxValue => new(DualNumber<Dual<T>, T>.MaxFinite, T.Zero);
+    public static Dual<T> MaxValue => new(Constants<T>.MaxFinite, T.Zero);
 
     /// <summary>The most negative finite value (a constant).</summary>
-    public static Dual<T> MinValue => new(-DualNumber<Dual<T>, T>.MaxFinite, T.Zero);
+    public static Dual<T> MinValue => new(-Constants<T>.MaxFinite, T.Zero);
 
 
     // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ namespace Dual;
 /// The bodies of the non-hot IEEE members of <see cref="Dual{T}"/> and <see cref="Dual{T, TTangents}"/>, written once:
 /// conversions in (any number <typeparamref name="T"/> accepts, as a constant) and out (only a constant: a non-zero
 /// tangent would be silently dropped, so the conversion refuses with a message that says what to do), parsing to a
-/// constant, comparison with an object, and the largest finite value. Each type keeps its public members and forwards.
+/// constant, and comparison with an object. Each type keeps its public members and forwards.
 /// </summary>
 /// <typeparam name="TSelf">The dual number type.</typeparam>
 /// <typeparam name="T">Its scalar type.</typeparam>
@@ -19,10 +19,6 @@ internal static class DualNumber<TSelf, T>
     where T : IFloatingPointIeee754<T>
 {
     private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
-
-    /// <summary>The largest finite <typeparamref name="T"/>. T is not required to implement IMinMaxValue; it is found once
-    /// by stepping down from +∞ (BitDecrement(+∞) is MaxValue for every IEEE type).</summary>
-    public static readonly T MaxFinite = T.BitDecrement(T.PositiveInfinity);
 
     /// <summary><c>CreateChecked</c>/<c>Saturating</c>/<c>Truncating</c>: the conversion, or the exception that says why not.</summary>
     [MethodImpl(Inline)]

@@ -139,10 +139,10 @@ public readonly partial struct Dual<T, TTangents> :
     public static Dual<T, TTangents> NegativeZero => new(T.NegativeZero, TTangents.Zero);
 
     /// <summary>The largest finite value (a constant); ±∞ when <typeparamref name="T"/> has no such bound.</summary>
-    public static Dual<T, TTangents> MaxValue => new(DualNumber<Dual<T, TTangents>, T>.MaxFinite, TTangents.Zero);
+    public static Dual<T, TTangents> MaxValue => new(Constants<T>.MaxFinite, TTangents.Zero);
 
     /// <summary>The most negative finite value (a constant).</summary>
-    public static Dual<T, TTangents> MinValue => new(-DualNumber<Dual<T, TTangents>, T>.MaxFinite, TTangents.Zero);
+    public static Dual<T, TTangents> MinValue => new(-Constants<T>.MaxFinite, TTangents.Zero);
 
 
     // ---------------------------------------------------------------------------------------------

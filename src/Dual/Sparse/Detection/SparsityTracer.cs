@@ -146,9 +146,9 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
 
     public static SparsityTracer<T, TOrder> NegativeZero => Constant(T.NegativeZero);
 
-    public static SparsityTracer<T, TOrder> MaxValue => Constant(T.BitDecrement(T.PositiveInfinity));
+    public static SparsityTracer<T, TOrder> MaxValue => Constant(Constants<T>.MaxFinite);
 
-    public static SparsityTracer<T, TOrder> MinValue => Constant(-T.BitDecrement(T.PositiveInfinity));
+    public static SparsityTracer<T, TOrder> MinValue => Constant(-Constants<T>.MaxFinite);
 
     // ---------------------------------------------------------------------------------------------
     // Equality (dependencies and number, as Dual's value-and-tangent) and ordering (number only).
