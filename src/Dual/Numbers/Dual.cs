@@ -363,6 +363,8 @@ public readonly partial struct Dual<T> :
 
     static T IDualNumber<Dual<T>, T>.PrimalOf(Dual<T> x) => x.Value;
 
+    static Dual<T> IDualNumber<Dual<T>, T>.WithPrimal(Dual<T> x, T value) => new(value, x.Tangent);
+
     static bool IDualNumber<Dual<T>, T>.IsConstant(Dual<T> x) => T.IsZero(x.Tangent);
 
     // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ namespace Dual;
 /// The bodies of the non-hot IEEE members of <see cref="Dual{T}"/> and <see cref="Dual{T, TTangents}"/>, written once:
 /// conversions in (any number <typeparamref name="T"/> accepts, as a constant) and out (only a constant: a non-zero
 /// tangent would be silently dropped, so the conversion refuses with a message that says what to do), parsing to a
-/// constant, and comparison with an object. Each type keeps its public members and forwards.
+/// constant, comparison with an object, and the span functions LogSumExp and Softmax. Each type keeps its members and
+/// forwards.
 /// </summary>
 /// <typeparam name="TSelf">The dual number type.</typeparam>
 /// <typeparam name="T">Its scalar type.</typeparam>
@@ -99,9 +100,90 @@ internal static class DualNumber<TSelf, T>
         return parsed;
     }
 
-    /// <summary>The largest primal value of a non-empty span (NaN if any is NaN, as <c>T.Max</c>): the shift that keeps
-    /// LogSumExp and Softmax from overflowing.</summary>
-    public static T MaxPrimal(ReadOnlySpan<TSelf> x)
+    /// <summary>ln Σ eˣⁱ, shifted by the maximum so it neither overflows nor underflows; its gradient is softmax(x).
+    /// Written once for both dual types over their own arithmetic: the accumulators are dual numbers of which only the
+    /// tangents are used (<c>+</c>, <c>* T</c> and <c>/ T</c> act on each part alone, so the tangents are exactly those of
+    /// the tangent-only sums).</summary>
+    /// <param name="x">The operands; an empty span gives −∞.</param>
+    public static TSelf LogSumExp(ReadOnlySpan<TSelf> x)
+    {
+        if (x.IsEmpty)
+        {
+            return TSelf.NegativeInfinity;
+        }
+        T max = MaxPrimal(x);
+        if (!T.IsFinite(max))
+        {
+            // NaN present: NaN tangent. Otherwise +∞ present, or all −∞: the value is max itself, and the tangent the
+            // average of those of the arguments attaining it (the limit of softmax at an exact tie, as Max's balanced rule).
+            if (T.IsNaN(max))
+            {
+                return TSelf.WithPrimal(x[0] * max, max);
+            }
+            T count = T.Zero;
+            TSelf sumOfTangents = TSelf.Zero;
+            foreach (TSelf item in x)
+            {
+                T value = TSelf.PrimalOf(item);
+                if (!(value < max) && !(value > max))
+                {
+                    count += T.One;
+                    sumOfTangents += item;
+                }
+            }
+            return TSelf.WithPrimal(sumOfTangents / count, max);
+        }
+        T sum = T.Zero;
+        TSelf weighted = TSelf.Zero;
+        foreach (TSelf item in x)
+        {
+            T e = T.Exp(TSelf.PrimalOf(item) - max);
+            sum += e;
+            weighted += item * e;
+        }
+        return TSelf.WithPrimal(weighted / sum, max + T.Log(sum));
+    }
+
+    /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ). As in
+    /// <see cref="LogSumExp"/>, the mean tangent is accumulated as a dual number whose value is not used.</summary>
+    /// <param name="x">The logits.</param>
+    /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
+    /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
+    public static void Softmax(ReadOnlySpan<TSelf> x, Span<TSelf> destination)
+    {
+        Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
+        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
+        if (x.IsEmpty)
+        {
+            return;
+        }
+        T max = MaxPrimal(x);
+        // Each element of destination is written only after x's element at the same index has been read, and keeps
+        // x's tangents until the last loop: in-place calls (destination = x) are exact.
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T e = T.Exp(TSelf.PrimalOf(x[i]) - max);
+            sum += e;
+            destination[i] = TSelf.WithPrimal(x[i], e);
+        }
+        TSelf mean = TSelf.Zero;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            T y = TSelf.PrimalOf(destination[i]) / sum;
+            mean += destination[i] * y;
+            destination[i] = TSelf.WithPrimal(destination[i], y);
+        }
+        for (int i = 0; i < destination.Length; i++)
+        {
+            T y = TSelf.PrimalOf(destination[i]);
+            destination[i] = TSelf.WithPrimal((destination[i] - mean) * y, y);
+        }
+    }
+
+    /// <summary>The largest primal value of a non-empty span (NaN if any is NaN, as <c>T.Max</c>).</summary>
+    private static T MaxPrimal(ReadOnlySpan<TSelf> x)
     {
         T max = TSelf.PrimalOf(x[0]);
         for (int i = 1; i < x.Length; i++)

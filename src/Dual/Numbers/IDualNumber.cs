@@ -26,6 +26,15 @@ internal interface IDualNumber<TSelf, T> : IFloatingPointIeee754<TSelf>, IConver
     /// <summary>The constant <paramref name="value"/> + 0ε.</summary>
     static abstract TSelf Constant(T value);
 
+    /// <summary><paramref name="x"/> with its primal value replaced by <paramref name="value"/> and its tangents kept.</summary>
+    static abstract TSelf WithPrimal(TSelf x, T value);
+
+    /// <summary>Scales value and tangents by a scalar (the types' own operator).</summary>
+    static abstract TSelf operator *(TSelf left, T right);
+
+    /// <summary>Divides value and tangents by a scalar (the types' own operator).</summary>
+    static abstract TSelf operator /(TSelf left, T right);
+
     static int INumberBase<TSelf>.Radix => T.Radix;
 
     static bool INumberBase<TSelf>.IsCanonical(TSelf value) => T.IsCanonical(TSelf.PrimalOf(value));

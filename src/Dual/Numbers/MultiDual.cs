@@ -370,6 +370,8 @@ public readonly partial struct Dual<T, TTangents> :
 
     static T IDualNumber<Dual<T, TTangents>, T>.PrimalOf(Dual<T, TTangents> x) => x.Value;
 
+    static Dual<T, TTangents> IDualNumber<Dual<T, TTangents>, T>.WithPrimal(Dual<T, TTangents> x, T value) => new(value, x.Tangents);
+
     static bool IDualNumber<Dual<T, TTangents>, T>.IsConstant(Dual<T, TTangents> x) => TTangents.Equal(x.Tangents, TTangents.Zero);
 
     // ---------------------------------------------------------------------------------------------
