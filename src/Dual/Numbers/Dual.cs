@@ -305,7 +305,7 @@ public readonly partial struct Dual<T> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out Dual<T> result)
-        => DualNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
@@ -313,21 +313,21 @@ public readonly partial struct Dual<T> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out Dual<T> result)
-        => DualNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Dual<T> result)
-        => DualNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Dual<T> result)
-        => DualNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     // ---------------------------------------------------------------------------------------------
     // Conversions (INumberBase). Into Dual<T>: any number T accepts, as a constant. Out of Dual<T>:

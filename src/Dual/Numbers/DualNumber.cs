@@ -9,9 +9,8 @@ namespace Dual;
 /// <summary>
 /// The bodies of the non-hot IEEE members of <see cref="Dual{T}"/> and <see cref="Dual{T, TTangents}"/>, written once:
 /// conversions in (any number <typeparamref name="T"/> accepts, as a constant) and out (only a constant: a non-zero
-/// tangent would be silently dropped, so the conversion refuses with a message that says what to do), parsing to a
-/// constant, comparison with an object, and the span functions LogSumExp and Softmax. Each type keeps its members and
-/// forwards.
+/// tangent would be silently dropped, so the conversion refuses with a message that says what to do), comparison with
+/// an object, and the span functions LogSumExp and Softmax. Each type keeps its members and forwards.
 /// </summary>
 /// <typeparam name="TSelf">The dual number type.</typeparam>
 /// <typeparam name="T">Its scalar type.</typeparam>
@@ -91,13 +90,6 @@ internal static class DualNumber<TSelf, T>
             result = default;
             return false;
         }
-    }
-
-    /// <summary>The outcome of <typeparamref name="T"/>'s <c>TryParse</c> as a constant (zero tangent).</summary>
-    public static bool ParsedConstant(bool parsed, T? value, out TSelf result)
-    {
-        result = TSelf.Constant(value!);
-        return parsed;
     }
 
     /// <summary>ln Σ eˣⁱ, shifted by the maximum so it neither overflows nor underflows; its gradient is softmax(x).

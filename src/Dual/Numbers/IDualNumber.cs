@@ -8,12 +8,13 @@ namespace Dual;
 /// generic-math members that ask only about the primal value or mean nothing on a dual number (<c>Radix</c>,
 /// <c>IsCanonical</c>, <c>IsComplexNumber</c>, <c>IsImaginaryNumber</c>, the <c>TryConvert*</c> family) are implemented
 /// here once, as explicit interface members (as on <see cref="System.Half"/>, the types do not show them), and
-/// <see cref="DualNumber{TSelf, T}"/> holds the shared bodies of the members the types do show (conversions, parsing,
-/// comparison with an object). Operators and functions stay inline on each type: they are the hot path.
+/// <see cref="DualNumber{TSelf, T}"/> holds the shared bodies of the members the types do show (conversions,
+/// comparison with an object, LogSumExp and Softmax; parsing is <see cref="ILiftedNumber{TSelf, T}"/>'s). Operators and
+/// functions stay inline on each type: they are the hot path.
 /// </summary>
 /// <typeparam name="TSelf">The dual number type.</typeparam>
 /// <typeparam name="T">Its scalar type.</typeparam>
-internal interface IDualNumber<TSelf, T> : IFloatingPointIeee754<TSelf>, IConvertibleByKind<TSelf>
+internal interface IDualNumber<TSelf, T> : IFloatingPointIeee754<TSelf>, IConvertibleByKind<TSelf>, ILiftedNumber<TSelf, T>
     where TSelf : struct, IDualNumber<TSelf, T>
     where T : IFloatingPointIeee754<T>
 {
@@ -22,9 +23,6 @@ internal interface IDualNumber<TSelf, T> : IFloatingPointIeee754<TSelf>, IConver
 
     /// <summary>True when every tangent of <paramref name="x"/> is zero (converting it out drops no derivative).</summary>
     static abstract bool IsConstant(TSelf x);
-
-    /// <summary>The constant <paramref name="value"/> + 0ε.</summary>
-    static abstract TSelf Constant(T value);
 
     /// <summary><paramref name="x"/> with its primal value replaced by <paramref name="value"/> and its tangents kept.</summary>
     static abstract TSelf WithPrimal(TSelf x, T value);

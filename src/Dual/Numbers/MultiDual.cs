@@ -312,7 +312,7 @@ public readonly partial struct Dual<T, TTangents> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out Dual<T, TTangents> result)
-        => DualNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
@@ -320,21 +320,21 @@ public readonly partial struct Dual<T, TTangents> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out Dual<T, TTangents> result)
-        => DualNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Dual<T, TTangents> result)
-        => DualNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Dual<T, TTangents> result)
-        => DualNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
+        => ILiftedNumber<Dual<T, TTangents>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     // ---------------------------------------------------------------------------------------------
     // Conversions (INumberBase). Into Dual<T, TTangents>: any number T accepts, as a constant. Out of Dual<T, TTangents>:

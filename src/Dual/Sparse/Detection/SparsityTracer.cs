@@ -31,6 +31,7 @@ namespace Dual;
 internal readonly partial struct SparsityTracer<T, TOrder> :
     IFloatingPointIeee754<SparsityTracer<T, TOrder>>,
     IConvertibleByKind<SparsityTracer<T, TOrder>>,
+    ILiftedNumber<SparsityTracer<T, TOrder>, T>,
     IMinMaxValue<SparsityTracer<T, TOrder>>
     where T : IFloatingPointIeee754<T>
     where TOrder : struct, ITracingOrder
@@ -63,7 +64,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     /// <summary>Input <paramref name="index"/> at <paramref name="value"/>: input-dependent; its number is consulted only in local mode.</summary>
     internal static SparsityTracer<T, TOrder> Input(int index, T value) => new(value, DependencySet.Single(index), null, true);
 
-    private static SparsityTracer<T, TOrder> Constant(T value) => new(value, null, null, false);
+    public static SparsityTracer<T, TOrder> Constant(T value) => new(value, null, null, false);
 
     // ---------------------------------------------------------------------------------------------
     // Known values: what global mode cannot answer.
@@ -301,32 +302,16 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     public static SparsityTracer<T, TOrder> Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Constant(T.Parse(s, provider));
 
     public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
+        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
+        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
+        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
+        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     // ---------------------------------------------------------------------------------------------
     // Conversions. In: any number T accepts, as a constant. Out: only a value with no dependencies (an
