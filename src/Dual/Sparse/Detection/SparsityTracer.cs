@@ -293,26 +293,6 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
         => FormattedText.TryWriteUtf8(ToString(FormattedText.Format(format), provider), utf8Destination, out bytesWritten);
 
-    public static SparsityTracer<T, TOrder> Parse(string s, NumberStyles style, IFormatProvider? provider) => Constant(T.Parse(s, style, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider) => Constant(T.Parse(s, style, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(string s, IFormatProvider? provider) => Constant(T.Parse(s, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Constant(T.Parse(s, provider));
-
-    public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
-
-    public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
-
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-        => ILiftedNumber<SparsityTracer<T, TOrder>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
-
     // ---------------------------------------------------------------------------------------------
     // Conversions. In: any number T accepts, as a constant. Out: only a value with no dependencies (an
     // input-dependent one would drop its derivative, which Dual refuses too), and in global mode only a known one.
