@@ -165,86 +165,12 @@ public readonly partial struct Dual<T>
 
     /// <summary>ln Σ eˣⁱ, shifted by the maximum so it neither overflows nor underflows; its gradient is softmax(x).</summary>
     /// <param name="x">The operands; an empty span gives −∞.</param>
-    internal static Dual<T> LogSumExp(ReadOnlySpan<Dual<T>> x)
-    {
-        if (x.IsEmpty)
-        {
-            return NegativeInfinity;
-        }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
-        if (!T.IsFinite(max))
-        {
-            // NaN present: NaN tangent. Otherwise +∞ present, or all −∞: the value is max itself, and the tangent the
-            // average of those of the arguments attaining it (the limit of softmax at an exact tie, as Max's balanced rule).
-            if (T.IsNaN(max))
-            {
-                return new(max, x[0].Tangent * max);
-            }
-            T count = T.Zero;
-            T sumOfTangents = T.Zero;
-            foreach (Dual<T> item in x)
-            {
-                if (!(item.Value < max) && !(item.Value > max))
-                {
-                    count += T.One;
-                    sumOfTangents += item.Tangent;
-                }
-            }
-            return new(max, sumOfTangents / count);
-        }
-        T sum = T.Zero;
-        T weighted = T.Zero;
-        foreach (Dual<T> item in x)
-        {
-            T e = T.Exp(item.Value - max);
-            sum += e;
-            weighted += e * item.Tangent;
-        }
-        return new(max + T.Log(sum), weighted / sum);
-    }
+    internal static Dual<T> LogSumExp(ReadOnlySpan<Dual<T>> x) => DualNumber<Dual<T>, T>.LogSumExp(x);
 
     /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ).</summary>
     /// <param name="x">The logits.</param>
     /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
     /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
     /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
-    internal static void Softmax(ReadOnlySpan<Dual<T>> x, Span<Dual<T>> destination)
-    {
-        Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
-        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
-        if (x.IsEmpty)
-        {
-            return;
-        }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
-        // Each element of destination is written only after x's element at the same index has been read, and keeps
-        // x's tangent until the last loop: in-place calls (destination = x) are exact.
-        T sum = T.Zero;
-        for (int i = 0; i < x.Length; i++)
-        {
-            T e = T.Exp(x[i].Value - max);
-            sum += e;
-            destination[i] = new(e, x[i].Tangent);
-        }
-        T mean = T.Zero;
-        for (int i = 0; i < destination.Length; i++)
-        {
-            T y = destination[i].Value / sum;
-            mean += y * destination[i].Tangent;
-            destination[i] = new(y, destination[i].Tangent);
-        }
-        for (int i = 0; i < destination.Length; i++)
-        {
-            T y = destination[i].Value;
-            destination[i] = new(y, y * (destination[i].Tangent - mean));
-        }
-    }
+    internal static void Softmax(ReadOnlySpan<Dual<T>> x, Span<Dual<T>> destination) => DualNumber<Dual<T>, T>.Softmax(x, destination);
 }

@@ -68,29 +68,19 @@ public readonly partial struct Dual<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
-        T quotient = left.Value / right.Value;
-        T inverse = T.One / right.Value;
-        T dRight = -quotient * inverse;
+        T quotient = DerivativeRules<T>.Quotient(left.Value, right.Value, out T inverse, out T dRight);
         if (T.IsFinite(dRight) && (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero))
         {
-            // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form the multi-tangent type uses.
             return new(quotient, left.Tangent * inverse + right.Tangent * dRight);
         }
         return new(quotient, QuotientTangentSlow(left.Tangent, right.Tangent, quotient, right.Value));
     }
 
-    // The ends of the range: 1/c over- or underflows (|c| near the ends of the range) though the tangent may not, so
-    // 1/c = s/(c·s) with s an exact power of two that makes 1/(c·s) normal; and where a partial is not finite (a/c²
-    // overflows), a zero tangent — a constant operand — contributes 0 rather than 0·∞ = NaN.
+    // The ends of the range (see DerivativeRules.ScaledQuotientPartials); kept out of line so that / stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T QuotientTangentSlow(T b, T d, T quotient, T c)
     {
-        T s1 = T.One, s2 = T.One, inverse = T.One / c;
-        if (!Constants<T>.IsNormal(inverse) && T.IsFinite(c) && c != T.Zero)
-        {
-            inverse = DerivativeRules<T>.ScaledReciprocal(c, out s1, out s2);
-        }
-        T dRight = -quotient * inverse;
+        DerivativeRules<T>.ScaledQuotientPartials(quotient, c, out T inverse, out T dRight, out T s1, out T s2);
         T sum = T.IsFinite(inverse) && T.IsFinite(dRight) ? b * inverse + d * dRight : Lanes<T>.ProductSkippingZero(b, inverse) + Lanes<T>.ProductSkippingZero(d, dRight);
         return sum * s1 * s2;
     }

@@ -24,6 +24,7 @@ namespace Dual;
 [SkipLocalsInit]
 public readonly partial struct Dual<T> :
     IFloatingPointIeee754<Dual<T>>,
+    IDualNumber<Dual<T>, T>,
     IMinMaxValue<Dual<T>>,
     IExactSinCos
     where T : IFloatingPointIeee754<T>
@@ -102,9 +103,6 @@ public readonly partial struct Dual<T> :
         get => new(T.NegativeOne, T.Zero);
     }
 
-    /// <inheritdoc cref="INumberBase{TSelf}.Radix"/>
-    static int INumberBase<Dual<T>>.Radix => T.Radix;
-
     /// <inheritdoc cref="IAdditiveIdentity{TSelf, TResult}.AdditiveIdentity"/>
     static Dual<T> IAdditiveIdentity<Dual<T>, Dual<T>>.AdditiveIdentity => Zero;
 
@@ -136,17 +134,11 @@ public readonly partial struct Dual<T> :
     public static Dual<T> NegativeZero => new(T.NegativeZero, T.Zero);
 
     /// <summary>The largest finite value (a constant); ±∞ when <typeparamref name="T"/> has no such bound.</summary>
-    public static Dual<T> MaxValue => new(MinMax.Max, T.Zero);
+    public static Dual<T> MaxValue => new(Constants<T>.MaxFinite, T.Zero);
 
     /// <summary>The most negative finite value (a constant).</summary>
-    public static Dual<T> MinValue => new(-MinMax.Max, T.Zero);
+    public static Dual<T> MinValue => new(-Constants<T>.MaxFinite, T.Zero);
 
-    private static class MinMax
-    {
-        // T is not required to implement IMinMaxValue; the largest finite value is found once by
-        // stepping down from +∞ when it does not (BitDecrement(+∞) is MaxValue for every IEEE type).
-        public static readonly T Max = T.BitDecrement(T.PositiveInfinity);
-    }
 
     // ---------------------------------------------------------------------------------------------
     // Equality: value and tangent (see the type's remarks). Ordering: value only.
@@ -203,37 +195,24 @@ public readonly partial struct Dual<T> :
     public int CompareTo(Dual<T> other) => Value.CompareTo(other.Value);
 
     /// <inheritdoc/>
-    public int CompareTo(object? obj) => obj switch
-    {
-        null => 1,
-        Dual<T> other => CompareTo(other),
-        _ => throw new ArgumentException($"Object must be of type {TypeNames.Of(typeof(Dual<T>))}, not {TypeNames.Of(obj.GetType())}.", nameof(obj)),
-    };
+    public int CompareTo(object? obj) => DualNumber<Dual<T>, T>.CompareTo(this, obj);
 
     // ---------------------------------------------------------------------------------------------
     // Predicates: on the primal value, except IsZero, which agrees with ==.
     // IsZero, IsCanonical, IsComplexNumber and IsImaginaryNumber (and Radix, AdditiveIdentity above) are explicit
     // interface implementations, exactly as on System.Half: generic math reaches them (T.IsZero), the type does not show them.
+    // IsCanonical, IsComplexNumber, IsImaginaryNumber and Radix are written once for both dual types, in IDualNumber.
     // ---------------------------------------------------------------------------------------------
 
     /// <summary>True when value and tangent are both zero (consistent with <c>==</c>).</summary>
     /// <param name="value">The value to test.</param>
     static bool INumberBase<Dual<T>>.IsZero(Dual<T> value) => T.IsZero(value.Value) && T.IsZero(value.Tangent);
 
-    /// <inheritdoc cref="INumberBase{TSelf}.IsCanonical"/>
-    static bool INumberBase<Dual<T>>.IsCanonical(Dual<T> value) => T.IsCanonical(value.Value);
-
-    /// <inheritdoc cref="INumberBase{TSelf}.IsComplexNumber"/>
-    static bool INumberBase<Dual<T>>.IsComplexNumber(Dual<T> value) => T.IsComplexNumber(value.Value);
-
     /// <inheritdoc cref="INumberBase{TSelf}.IsEvenInteger"/>
     public static bool IsEvenInteger(Dual<T> value) => T.IsEvenInteger(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsFinite"/>
     public static bool IsFinite(Dual<T> value) => T.IsFinite(value.Value);
-
-    /// <inheritdoc cref="INumberBase{TSelf}.IsImaginaryNumber"/>
-    static bool INumberBase<Dual<T>>.IsImaginaryNumber(Dual<T> value) => T.IsImaginaryNumber(value.Value);
 
     /// <inheritdoc cref="INumberBase{TSelf}.IsInfinity"/>
     public static bool IsInfinity(Dual<T> value) => T.IsInfinity(value.Value);
@@ -326,11 +305,7 @@ public readonly partial struct Dual<T> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out Dual<T> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = new(value!, T.Zero);
-        return ok;
-    }
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
@@ -338,51 +313,27 @@ public readonly partial struct Dual<T> :
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out Dual<T> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = new(value!, T.Zero);
-        return ok;
-    }
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, style, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Dual<T> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = new(value!, T.Zero);
-        return ok;
-    }
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     /// <summary>Tries to parse a <typeparamref name="T"/> as a constant (zero tangent).</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">The culture.</param>
     /// <param name="result">The constant, or zero on failure.</param>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Dual<T> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = new(value!, T.Zero);
-        return ok;
-    }
+        => ILiftedNumber<Dual<T>, T>.ParsedConstant(T.TryParse(s, provider, out T? value), value, out result);
 
     // ---------------------------------------------------------------------------------------------
     // Conversions (INumberBase). Into Dual<T>: any number T accepts, as a constant. Out of Dual<T>:
     // only a constant converts; a non-zero tangent would be silently dropped, so the conversion
     // fails (CreateChecked/Saturating/Truncating then throw NotSupportedException). Use Value instead.
     // ---------------------------------------------------------------------------------------------
-
-    static bool INumberBase<Dual<T>>.TryConvertFromChecked<TOther>(TOther value, out Dual<T> result) => TryConvertFrom(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<Dual<T>>.TryConvertFromSaturating<TOther>(TOther value, out Dual<T> result) => TryConvertFrom(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<Dual<T>>.TryConvertFromTruncating<TOther>(TOther value, out Dual<T> result) => TryConvertFrom(value, ConversionKind.Truncating, out result);
-
-    static bool INumberBase<Dual<T>>.TryConvertToChecked<TOther>(Dual<T> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<Dual<T>>.TryConvertToSaturating<TOther>(Dual<T> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<Dual<T>>.TryConvertToTruncating<TOther>(Dual<T> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Truncating, out result);
 
     /// <summary>Converts any number to a constant (zero tangent) as <typeparamref name="T"/>.CreateChecked does;
     /// a dual source converts only if its tangent is zero.</summary>
@@ -392,7 +343,7 @@ public readonly partial struct Dual<T> :
     /// <exception cref="OverflowException">The value does not fit.</exception>
     [MethodImpl(Inline)]
     public static Dual<T> CreateChecked<TOther>(TOther value) where TOther : INumberBase<TOther>
-        => TryConvertFrom(value, ConversionKind.Checked, out Dual<T> result) ? result : throw Unsupported<TOther>();
+        => DualNumber<Dual<T>, T>.Create(value, ConversionKind.Checked);
 
     /// <summary>Converts any number to a constant (zero tangent), saturating at the range of <typeparamref name="T"/>.</summary>
     /// <typeparam name="TOther">The source type.</typeparam>
@@ -400,7 +351,7 @@ public readonly partial struct Dual<T> :
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
     [MethodImpl(Inline)]
     public static Dual<T> CreateSaturating<TOther>(TOther value) where TOther : INumberBase<TOther>
-        => TryConvertFrom(value, ConversionKind.Saturating, out Dual<T> result) ? result : throw Unsupported<TOther>();
+        => DualNumber<Dual<T>, T>.Create(value, ConversionKind.Saturating);
 
     /// <summary>Converts any number to a constant (zero tangent), truncating to <typeparamref name="T"/>.</summary>
     /// <typeparam name="TOther">The source type.</typeparam>
@@ -408,83 +359,13 @@ public readonly partial struct Dual<T> :
     /// <exception cref="NotSupportedException">The source type cannot be converted.</exception>
     [MethodImpl(Inline)]
     public static Dual<T> CreateTruncating<TOther>(TOther value) where TOther : INumberBase<TOther>
-        => TryConvertFrom(value, ConversionKind.Truncating, out Dual<T> result) ? result : throw Unsupported<TOther>();
+        => DualNumber<Dual<T>, T>.Create(value, ConversionKind.Truncating);
 
-    private static NotSupportedException Unsupported<TOther>()
-        => new($"Cannot convert {TypeNames.Of(typeof(TOther))} to {TypeNames.Of(typeof(Dual<T>))}: {TypeNames.Of(typeof(T))} cannot convert " +
-               $"from it, or it is a dual number with a non-zero tangent, which converting would drop.");
+    static T IDualNumber<Dual<T>, T>.PrimalOf(Dual<T> x) => x.Value;
 
-    private static NotSupportedException TangentWouldBeDropped<TOther>(Dual<T> value)
-        => TangentDropped.Create($"Cannot convert the dual number {value.ToString(null, CultureInfo.InvariantCulture)} to {TypeNames.Of(typeof(TOther))}: its " +
-               $"tangent is not zero, and the conversion would silently drop that derivative. Take .Value if you mean the primal " +
-               $"value only (the derivative through this step is then treated as 0), or keep the computation at the dual type " +
-               $"(write it generically over INumberBase/IFloatingPointIeee754, or differentiate at the lifted type, e.g. " +
-               $"Dual<{TypeNames.Of(typeof(T))}> for a nested derivative).");
+    static Dual<T> IDualNumber<Dual<T>, T>.WithPrimal(Dual<T> x, T value) => new(value, x.Tangent);
 
-    // The checks below are JIT-time constants: converting from the dual itself, from T, or from a primitive
-    // number into double/float (which cannot fail) is inlined with no call; anything else goes through the
-    // out-of-line slow path, whose try/catch would otherwise keep the whole conversion from being inlined.
-    [MethodImpl(Inline)]
-    private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out Dual<T> result)
-        where TOther : INumberBase<TOther>
-    {
-        if (typeof(TOther) == typeof(Dual<T>))
-        {
-            result = (Dual<T>)(object)value;
-            return true;
-        }
-        if (typeof(TOther) == typeof(T))
-        {
-            result = new((T)(object)value, T.Zero);
-            return true;
-        }
-        if ((typeof(T) == typeof(double) || typeof(T) == typeof(float))
-            && (typeof(TOther) == typeof(double) || typeof(TOther) == typeof(float) || typeof(TOther) == typeof(int) || typeof(TOther) == typeof(long)))
-        {
-            T converted = NumberConversion.Create<T, TOther>(value, kind);
-            result = new(converted, T.Zero);
-            return true;
-        }
-        return TryConvertFromSlow(value, kind, out result);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryConvertFromSlow<TOther>(TOther value, ConversionKind kind, out Dual<T> result)
-        where TOther : INumberBase<TOther>
-    {
-        try
-        {
-            T converted = NumberConversion.Create<T, TOther>(value, kind);
-            result = new(converted, T.Zero);
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            result = default;
-            return false;
-        }
-    }
-
-    private static bool TryConvertTo<TOther>(Dual<T> value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
-        where TOther : INumberBase<TOther>
-    {
-        if (!T.IsZero(value.Tangent))
-        {
-            // Converting would drop the derivative: refuse, with a message that says what to do (the caller, e.g.
-            // double.CreateChecked, would otherwise throw a bare NotSupportedException).
-            throw TangentWouldBeDropped<TOther>(value);
-        }
-        try
-        {
-            result = NumberConversion.Create<TOther, T>(value.Value, kind);
-            return true;
-        }
-        catch (NotSupportedException e) when (!TangentDropped.Is(e))
-        {
-            result = default;
-            return false;
-        }
-    }
+    static bool IDualNumber<Dual<T>, T>.IsConstant(Dual<T> x) => T.IsZero(x.Tangent);
 
     // ---------------------------------------------------------------------------------------------
     // IFloatingPoint bit-level queries: those of the primal value.

@@ -183,84 +183,12 @@ public readonly partial struct Dual<T, TTangents>
 
     /// <summary>ln Σ eˣⁱ, shifted by the maximum so it neither overflows nor underflows; its gradient is softmax(x).</summary>
     /// <param name="x">The operands; an empty span gives −∞.</param>
-    internal static Dual<T, TTangents> LogSumExp(ReadOnlySpan<Dual<T, TTangents>> x)
-    {
-        if (x.IsEmpty)
-        {
-            return NegativeInfinity;
-        }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
-        if (!T.IsFinite(max))
-        {
-            // As Dual<T>.LogSumExp: NaN tangents for NaN; else the average tangent of the arguments attaining ±∞.
-            if (T.IsNaN(max))
-            {
-                return new(max, TTangents.Multiply(x[0].Tangents, max));
-            }
-            T count = T.Zero;
-            TTangents sumOfTangents = TTangents.Zero;
-            foreach (Dual<T, TTangents> item in x)
-            {
-                if (!(item.Value < max) && !(item.Value > max))
-                {
-                    count += T.One;
-                    sumOfTangents = TTangents.Add(sumOfTangents, item.Tangents);
-                }
-            }
-            return new(max, TTangents.Divide(sumOfTangents, count));
-        }
-        T sum = T.Zero;
-        TTangents weighted = TTangents.Zero;
-        foreach (Dual<T, TTangents> item in x)
-        {
-            T e = T.Exp(item.Value - max);
-            sum += e;
-            weighted = TTangents.Add(weighted, TTangents.Multiply(item.Tangents, e));
-        }
-        return new(max + T.Log(sum), TTangents.Divide(weighted, sum));
-    }
+    internal static Dual<T, TTangents> LogSumExp(ReadOnlySpan<Dual<T, TTangents>> x) => DualNumber<Dual<T, TTangents>, T>.LogSumExp(x);
 
     /// <summary>Softmax yᵢ = e^(xᵢ−m)/Σⱼ e^(xⱼ−m) with m = max x (stable); tangent yᵢ(ẋᵢ − Σⱼ yⱼẋⱼ).</summary>
     /// <param name="x">The logits.</param>
     /// <param name="destination">Receives the probabilities; must have the length of <paramref name="x"/>. It may be
     /// <paramref name="x"/> itself (in place), but not overlap it otherwise.</param>
     /// <exception cref="ArgumentException">The lengths differ, or the spans overlap without being the same.</exception>
-    internal static void Softmax(ReadOnlySpan<Dual<T, TTangents>> x, Span<Dual<T, TTangents>> destination)
-    {
-        Guard.SameLength(x.Length, destination.Length, nameof(destination), nameof(x));
-        Guard.SameOrDisjoint(x, destination, nameof(x), nameof(destination));
-        if (x.IsEmpty)
-        {
-            return;
-        }
-        T max = x[0].Value;
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = T.Max(max, x[i].Value);
-        }
-        // As Dual<T>.Softmax: destination keeps x's tangents until the last loop, so in-place calls are exact.
-        T sum = T.Zero;
-        for (int i = 0; i < x.Length; i++)
-        {
-            T e = T.Exp(x[i].Value - max);
-            sum += e;
-            destination[i] = new(e, x[i].Tangents);
-        }
-        TTangents mean = TTangents.Zero;
-        for (int i = 0; i < destination.Length; i++)
-        {
-            T y = destination[i].Value / sum;
-            mean = TTangents.Add(mean, TTangents.Multiply(destination[i].Tangents, y));
-            destination[i] = new(y, destination[i].Tangents);
-        }
-        for (int i = 0; i < destination.Length; i++)
-        {
-            T y = destination[i].Value;
-            destination[i] = new(y, TTangents.Multiply(TTangents.Subtract(destination[i].Tangents, mean), y));
-        }
-    }
+    internal static void Softmax(ReadOnlySpan<Dual<T, TTangents>> x, Span<Dual<T, TTangents>> destination) => DualNumber<Dual<T, TTangents>, T>.Softmax(x, destination);
 }

@@ -68,12 +68,9 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T, TTangents> operator /(Dual<T, TTangents> left, Dual<T, TTangents> right)
     {
-        T quotient = left.Value / right.Value;
-        T inverse = T.One / right.Value;
-        T dRight = -quotient * inverse;
+        T quotient = DerivativeRules<T>.Quotient(left.Value, right.Value, out T inverse, out T dRight);
         if (T.IsFinite(dRight) && (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero))
         {
-            // d(a/c) = b·(1/c) + d·(−(a/c)/c): the same two-term form Dual<T> uses.
             return new(quotient, TTangents.MultiplyAdd(left.Tangents, inverse, right.Tangents, dRight));
         }
         return new(quotient, QuotientTangentsSlow(left.Tangents, right.Tangents, quotient, right.Value));
@@ -83,12 +80,7 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static TTangents QuotientTangentsSlow(TTangents b, TTangents d, T quotient, T c)
     {
-        T s1 = T.One, s2 = T.One, inverse = T.One / c;
-        if (!Constants<T>.IsNormal(inverse) && T.IsFinite(c) && c != T.Zero)
-        {
-            inverse = DerivativeRules<T>.ScaledReciprocal(c, out s1, out s2);
-        }
-        T dRight = -quotient * inverse;
+        DerivativeRules<T>.ScaledQuotientPartials(quotient, c, out T inverse, out T dRight, out T s1, out T s2);
         TTangents sum = T.IsFinite(inverse) && T.IsFinite(dRight) ? TTangents.MultiplyAdd(b, inverse, d, dRight) : TTangents.MultiplyAddSkippingZeros(b, inverse, d, dRight);
         return TTangents.Multiply(TTangents.Multiply(sum, s1), s2);
     }

@@ -228,6 +228,38 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         y = y * s1 * s2;
     }
 
+    /// <summary>The quotient rule of both dual types' <c>/</c>: a/c with the partials ∂/∂a = 1/c and ∂/∂c = −(a/c)/c, so that
+    /// d(a/c) = b·(1/c) + d·(−(a/c)/c) in the same two-term form on every tangent lane. The partials are usable as they
+    /// stand when <c>T.IsFinite(dRight) &amp;&amp; (IsNormal(inverse) || !T.IsFinite(c) || c == 0)</c> (the callers test
+    /// that in their own branch: a bool returned from here would be materialized instead of branched on); otherwise
+    /// 1/c over- or underflows or a/c² overflows, and the caller takes its out-of-line path through
+    /// <see cref="ScaledQuotientPartials"/>.</summary>
+    [MethodImpl(Inline)]
+    public static T Quotient(T a, T c, out T inverse, out T dRight)
+    {
+        T quotient = a / c;
+        inverse = T.One / c;
+        dRight = -quotient * inverse;
+        return quotient;
+    }
+
+    /// <summary>The quotient partials at the ends of the range: 1/c = s/(c·s) with s = s1·s2 an exact power of two that
+    /// makes 1/(c·s) normal, so the caller forms the tangent with the scaled partials and multiplies by s1, then s2.
+    /// Where a scaled partial is still not finite (a/c² overflows), the caller's tangent must skip zero tangents (a
+    /// constant operand contributes 0 rather than 0·∞ = NaN).</summary>
+    [MethodImpl(Inline)]
+    public static void ScaledQuotientPartials(T quotient, T c, out T inverse, out T dRight, out T s1, out T s2)
+    {
+        s1 = T.One;
+        s2 = T.One;
+        inverse = T.One / c;
+        if (!Constants<T>.IsNormal(inverse) && T.IsFinite(c) && c != T.Zero)
+        {
+            inverse = ScaledReciprocal(c, out s1, out s2);
+        }
+        dRight = -quotient * inverse;
+    }
+
     /// <summary>
     /// The slow path of the quotient's tangent, for a finite non-zero <paramref name="c"/> whose reciprocal is not a
     /// normal number (|c| below 1/MaxValue, where 1/c overflows, or above 2^(emax−1), where it is subnormal):

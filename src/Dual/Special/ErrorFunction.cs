@@ -40,9 +40,6 @@ internal static class ErrorFunction
         Sb4 = 3.19985821950859553908e+03, Sb5 = 2.55305040643316442583e+03, Sb6 = 4.74528541206955367215e+02,
         Sb7 = -2.24409524465858183362e+01;
 
-    /// <summary>2/√π.</summary>
-    public const double TwoOverSqrtPi = 1.1283791670955126;
-
     /// <summary>erf(x): odd, ±1 at ±∞, NaN for NaN.</summary>
     public static double Erf(double x)
     {

@@ -10,8 +10,6 @@ namespace Dual;
 /// </summary>
 internal static class InverseErrorFunction
 {
-    private const double SqrtPiOverTwo = 0.88622692545275801365;
-    private const double Sqrt2 = 1.4142135623730951;
     private const int MaxSteps = 6;
 
     // Halley's error falls as e' ≈ K·e³ with |K| = (x² + 1)/3 here (f″ = −2x·f′, f‴ = (4x² − 2)·f′): once a step is below
@@ -58,11 +56,11 @@ internal static class InverseErrorFunction
     {
         double y2 = y * y;
         // √π/2·(y + (π/12)y³ + (7π²/480)y⁵ + (127π³/40320)y⁷)
-        double x = SqrtPiOverTwo * y * (1 + y2 * (0.26179938779914941 + y2 * (0.14393173084921979 + y2 * 0.097663619507239)));
+        double x = SpecialConstants.SqrtPiOverTwo * y * (1 + y2 * (0.26179938779914941 + y2 * (0.14393173084921979 + y2 * 0.097663619507239)));
         for (int i = 0; i < MaxSteps; i++)
         {
             double f = ErrorFunction.Erf(x) - y;
-            double step = f / (ErrorFunction.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(x) + x * f);
+            double step = f / (SpecialConstants.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(x) + x * f);
             x -= step;
             if (!(Math.Abs(step) > ConvergedStep * Math.Abs(x)))
             {
@@ -81,12 +79,12 @@ internal static class InverseErrorFunction
         // Upper normal quantile z with Q(z) = q/2, erfc⁻¹(q) = z/√2. ln(q/2) as ln q − ln 2: q/2 may underflow.
         double t = Math.Sqrt(-2 * (Math.Log(q) - 0.69314718055994531));
         double z = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
-        double x = z / Sqrt2;
+        double x = z / SpecialConstants.Sqrt2;
         for (int i = 0; i < MaxSteps; i++)
         {
             double f = ErrorFunction.Erfc(x) - q;
             // erfc′ = −2/√π·e^(−x²); Halley with f″ = −2x·f′.
-            double derivative = -ErrorFunction.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(x);
+            double derivative = -SpecialConstants.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(x);
             double denominator = derivative + x * f;
             if (denominator == 0)
             {

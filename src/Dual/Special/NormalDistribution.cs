@@ -6,7 +6,6 @@ namespace Dual;
 internal static class NormalDistribution
 {
     private const double InvSqrt2Pi = 0.3989422804014327;
-    private const double Sqrt2 = 1.4142135623730951;
 
     // 1/√2 = InvSqrt2Hi + InvSqrt2Lo to 106 bits.
     private const double InvSqrt2Hi = 0.7071067811865476;
@@ -30,9 +29,9 @@ internal static class NormalDistribution
         {
             return 0.5 * erfc;
         }
-        return 0.5 * (erfc - zLo * ErrorFunction.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(z));
+        return 0.5 * (erfc - zLo * SpecialConstants.TwoOverSqrtPi * ErrorFunction.ExpMinusSquare(z));
     }
 
     /// <summary>Φ⁻¹(p) = −√2·erfc⁻¹(2p): −∞ at 0, +∞ at 1, NaN outside [0, 1] (MathNet's formula, with its erfc⁻¹ replaced).</summary>
-    public static double InvCdf(double p) => 0.0 - Sqrt2 * InverseErrorFunction.ErfcInv(2 * p); // 0 − v: +0 at p = ½
+    public static double InvCdf(double p) => 0.0 - SpecialConstants.Sqrt2 * InverseErrorFunction.ErfcInv(2 * p); // 0 − v: +0 at p = ½
 }

@@ -15,11 +15,9 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
 {
     private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
-    private static readonly T TwoOverSqrtPi = T.CreateTruncating(1.1283791670955126);
-    private static readonly T SqrtPiOverTwo = T.CreateTruncating(0.88622692545275801);
-    private static readonly T Two = T.One + T.One;
-    private static readonly T Half = T.One / Two;
-    private static readonly T OneAndHalf = T.One + Half;
+    private static readonly T TwoOverSqrtPi = T.CreateTruncating(SpecialConstants.TwoOverSqrtPi);
+    private static readonly T SqrtPiOverTwo = T.CreateTruncating(SpecialConstants.SqrtPiOverTwo);
+    private static readonly T OneAndHalf = T.One + Constants<T>.Half;
 
     [MethodImpl(Inline)] public static T Erf(T x, out T d) { d = TwoOverSqrtPi * Special.ExpMinusSquare(x); return Special.Erf(x); }
     [MethodImpl(Inline)] public static T Erfc(T x, out T d) { d = -(TwoOverSqrtPi * Special.ExpMinusSquare(x)); return Special.Erfc(x); }
@@ -34,7 +32,7 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
     {
         T x = Special.ErfInv(y);
         T a = T.Abs(y);
-        d = a > Half && a < T.One
+        d = a > Constants<T>.Half && a < T.One
             ? SqrtPiOverTwo * (Special.Erfc(T.Abs(x)) * Special.ExpSquare(x)) / (T.One - a)
             : SqrtPiOverTwo * Special.ExpSquare(x);
         return x;
@@ -45,14 +43,14 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
     public static T ErfcInv(T q, out T d)
     {
         T x = Special.ErfcInv(q);
-        d = q > T.Zero && q < Half ? -(SqrtPiOverTwo * (Special.Erfc(x) * Special.ExpSquare(x)) / q)
-            : q > OneAndHalf && q < Two ? -(SqrtPiOverTwo * (Special.Erfc(-x) * Special.ExpSquare(x)) / (Two - q))
+        d = q > T.Zero && q < Constants<T>.Half ? -(SqrtPiOverTwo * (Special.Erfc(x) * Special.ExpSquare(x)) / q)
+            : q > OneAndHalf && q < Constants<T>.Two ? -(SqrtPiOverTwo * (Special.Erfc(-x) * Special.ExpSquare(x)) / (Constants<T>.Two - q))
             : -(SqrtPiOverTwo * Special.ExpSquare(x));
         return x;
     }
 
-    [MethodImpl(Inline)] public static T ExpMinusSquare(T x, out T d) { T v = Special.ExpMinusSquare(x); d = T.IsInfinity(x) ? T.Zero : -(Two * x * v); return v; } // at ±∞ the limit 0, not ∞·0
-    [MethodImpl(Inline)] public static T ExpSquare(T x, out T d) { T v = Special.ExpSquare(x); d = Two * x * v; return v; }
+    [MethodImpl(Inline)] public static T ExpMinusSquare(T x, out T d) { T v = Special.ExpMinusSquare(x); d = T.IsInfinity(x) ? T.Zero : -(Constants<T>.Two * x * v); return v; } // at ±∞ the limit 0, not ∞·0
+    [MethodImpl(Inline)] public static T ExpSquare(T x, out T d) { T v = Special.ExpSquare(x); d = Constants<T>.Two * x * v; return v; }
 
     /// <summary>Γ′ = Γ·ψ.</summary>
     [MethodImpl(Inline)] public static T Gamma(T x, out T d) { T v = Special.Gamma(x); d = v * Special.Digamma(x); return v; }
@@ -120,7 +118,7 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
         T u2 = u * u;
         T w2 = w * w;
         T sum = u + w;
-        T series = Half * d
+        T series = Constants<T>.Half * d
             + C12 * d * sum
             - C120 * d * sum * (u2 + w2)
             + C252 * d * sum * (u2 * u2 + u2 * w2 + w2 * w2)
@@ -149,8 +147,8 @@ internal static class SpecialDerivativeRules<T> where T : IFloatingPointIeee754<
     public static T NormalInvCdf(T p, out T d)
     {
         T x = Special.NormalInvCdf(p);
-        d = p > T.Zero && p < Half ? Special.NormalCdf(x) / Special.NormalPdf(x) / p
-            : p >= Half && p < T.One ? Special.NormalCdf(-x) / Special.NormalPdf(x) / (T.One - p)
+        d = p > T.Zero && p < Constants<T>.Half ? Special.NormalCdf(x) / Special.NormalPdf(x) / p
+            : p >= Constants<T>.Half && p < T.One ? Special.NormalCdf(-x) / Special.NormalPdf(x) / (T.One - p)
             : T.One / Special.NormalPdf(x);
         return x;
     }

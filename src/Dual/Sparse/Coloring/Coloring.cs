@@ -23,6 +23,31 @@ public sealed class Coloring
 
     internal int[] ColorArray => colors;
 
+    /// <summary>The columns grouped by colour (a stable counting sort), as both compressed evaluations seed them:
+    /// colour c's columns are the returned array's entries <paramref name="offsets"/>[c] .. <paramref name="offsets"/>[c + 1],
+    /// in increasing order.</summary>
+    /// <param name="offsets">Receives the ColorCount + 1 boundaries.</param>
+    /// <returns>The column indices, colour by colour.</returns>
+    internal int[] GroupByColor(out int[] offsets)
+    {
+        offsets = new int[ColorCount + 1];
+        foreach (int c in colors)
+        {
+            offsets[c + 1]++;
+        }
+        for (int c = 0; c < ColorCount; c++)
+        {
+            offsets[c + 1] += offsets[c];
+        }
+        var members = new int[colors.Length];
+        int[] fill = offsets.AsSpan(0, ColorCount).ToArray();
+        for (int j = 0; j < colors.Length; j++)
+        {
+            members[fill[colors[j]]++] = j;
+        }
+        return members;
+    }
+
     /// <summary>The number of colours: one tangent lane each in a compressed evaluation.</summary>
     public int ColorCount { get; }
 

@@ -24,13 +24,7 @@ internal static class GreedyColorer
                     forbidden[color[w]] = v;
                 }
             }
-            int c = 0;
-            while (forbidden[c] == v)
-            {
-                c++;
-            }
-            color[v] = c;
-            colorCount = Math.Max(colorCount, c + 1);
+            color[v] = SmallestAllowedColor(forbidden, v, ref colorCount);
         }
         return color;
     }
@@ -107,13 +101,7 @@ internal static class GreedyColorer
                     }
                 }
             }
-            int c = 0;
-            while (forbidden[c] == v)
-            {
-                c++;
-            }
-            color[v] = c;
-            colorCount = Math.Max(colorCount, c + 1);
+            color[v] = SmallestAllowedColor(forbidden, v, ref colorCount);
             UpdateStars(graph, edgeId, color, firstVertex, firstNeighbor, firstEdge, star, hub, v);
         }
         return color;
@@ -179,5 +167,18 @@ internal static class GreedyColorer
                 star[vw] = hub.Count - 1;
             }
         }
+    }
+
+    /// <summary>The colour both greedy colourings give v: the smallest that no neighbour forbade (forbidden[c] == v marks
+    /// c as taken for v); <paramref name="colorCount"/> grows to include it.</summary>
+    private static int SmallestAllowedColor(int[] forbidden, int v, ref int colorCount)
+    {
+        int c = 0;
+        while (forbidden[c] == v)
+        {
+            c++;
+        }
+        colorCount = Math.Max(colorCount, c + 1);
+        return c;
     }
 }

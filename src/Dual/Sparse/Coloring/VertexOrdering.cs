@@ -27,11 +27,7 @@ internal static class VertexOrdering
     /// <summary>Counting sort by decreasing degree; stable, so ties keep index order.</summary>
     private static int[] LargestFirst(AdjacencyGraph graph)
     {
-        int n = graph.VertexCount, maxDegree = 0;
-        for (int v = 0; v < n; v++)
-        {
-            maxDegree = Math.Max(maxDegree, graph.Degree(v));
-        }
+        int n = graph.VertexCount, maxDegree = MaxDegree(graph);
         var start = new int[maxDegree + 2];
         for (int v = 0; v < n; v++)
         {
@@ -62,7 +58,6 @@ internal static class VertexOrdering
         {
             buckets.Insert(v, graph.Degree(v));
         }
-        var removed = new bool[n];
         var order = new int[n];
         int low = 0;
         for (int k = n - 1; k >= 0; k--)
@@ -71,19 +66,7 @@ internal static class VertexOrdering
             {
                 low++;
             }
-            int v = buckets.Head(low);
-            buckets.Remove(v);
-            removed[v] = true;
-            order[k] = v;
-            foreach (int w in graph.Neighbors(v))
-            {
-                if (!removed[w])
-                {
-                    int key = buckets.Key(w);
-                    buckets.Remove(w);
-                    buckets.Insert(w, key - 1);
-                }
-            }
+            order[k] = buckets.TakeHead(low, graph, -1, out _);
             low = Math.Max(0, low - 1);
         }
         return order;
@@ -104,7 +87,6 @@ internal static class VertexOrdering
         {
             buckets.Insert(byDegree[k], 0);
         }
-        var ordered = new bool[n];
         var order = new int[n];
         int high = 0;
         for (int k = 0; k < n; k++)
@@ -113,22 +95,20 @@ internal static class VertexOrdering
             {
                 high--;
             }
-            int v = buckets.Head(high);
-            buckets.Remove(v);
-            ordered[v] = true;
-            order[k] = v;
-            foreach (int w in graph.Neighbors(v))
-            {
-                if (!ordered[w])
-                {
-                    int key = buckets.Key(w);
-                    buckets.Remove(w);
-                    buckets.Insert(w, key + 1);
-                    high = Math.Max(high, key + 1);
-                }
-            }
+            order[k] = buckets.TakeHead(high, graph, +1, out int highestMoved);
+            high = Math.Max(high, highestMoved);
         }
         return order;
+    }
+
+    private static int MaxDegree(AdjacencyGraph graph)
+    {
+        int maxDegree = 0;
+        for (int v = 0; v < graph.VertexCount; v++)
+        {
+            maxDegree = Math.Max(maxDegree, graph.Degree(v));
+        }
+        return maxDegree;
     }
 
     /// <summary>Vertices in doubly linked lists by integer key (0 ≤ key ≤ max degree), inserted at the head.</summary>
@@ -138,26 +118,45 @@ internal static class VertexOrdering
         private readonly int[] next;
         private readonly int[] previous;
         private readonly int[] key;
+        private readonly bool[] taken;
 
         public Buckets(AdjacencyGraph graph, int n)
         {
-            int maxDegree = 0;
-            for (int v = 0; v < n; v++)
-            {
-                maxDegree = Math.Max(maxDegree, graph.Degree(v));
-            }
-            head = new int[maxDegree + 1];
+            head = new int[MaxDegree(graph) + 1];
             head.AsSpan().Fill(-1);
             next = new int[n];
             previous = new int[n];
             key = new int[n];
+            taken = new bool[n];
         }
 
         public bool IsEmpty(int bucket) => head[bucket] < 0;
 
-        public int Head(int bucket) => head[bucket];
-
-        public int Key(int v) => key[v];
+        /// <summary>The step both bucket orderings repeat: takes the head of <paramref name="bucket"/> out for good and
+        /// moves each of its neighbours still in the buckets by <paramref name="step"/> (to the head of the new bucket).</summary>
+        /// <param name="bucket">A non-empty bucket.</param>
+        /// <param name="graph">The graph.</param>
+        /// <param name="step">−1 (smallest last: a neighbour's remaining degree) or +1 (incidence degree: its ordered neighbours).</param>
+        /// <param name="highestMoved">The largest key a neighbour moved to; −1 when none moved.</param>
+        /// <returns>The vertex taken.</returns>
+        public int TakeHead(int bucket, AdjacencyGraph graph, int step, out int highestMoved)
+        {
+            int v = head[bucket];
+            Remove(v);
+            taken[v] = true;
+            highestMoved = -1;
+            foreach (int w in graph.Neighbors(v))
+            {
+                if (!taken[w])
+                {
+                    int moved = key[w] + step;
+                    Remove(w);
+                    Insert(w, moved);
+                    highestMoved = Math.Max(highestMoved, moved);
+                }
+            }
+            return v;
+        }
 
         public void Insert(int v, int bucket)
         {

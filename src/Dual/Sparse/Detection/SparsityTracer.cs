@@ -30,6 +30,8 @@ namespace Dual;
 /// <typeparam name="TOrder"><see cref="FirstOrder"/> or <see cref="SecondOrder"/>.</typeparam>
 internal readonly partial struct SparsityTracer<T, TOrder> :
     IFloatingPointIeee754<SparsityTracer<T, TOrder>>,
+    IConvertibleByKind<SparsityTracer<T, TOrder>>,
+    ILiftedNumber<SparsityTracer<T, TOrder>, T>,
     IMinMaxValue<SparsityTracer<T, TOrder>>
     where T : IFloatingPointIeee754<T>
     where TOrder : struct, ITracingOrder
@@ -62,7 +64,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     /// <summary>Input <paramref name="index"/> at <paramref name="value"/>: input-dependent; its number is consulted only in local mode.</summary>
     internal static SparsityTracer<T, TOrder> Input(int index, T value) => new(value, DependencySet.Single(index), null, true);
 
-    private static SparsityTracer<T, TOrder> Constant(T value) => new(value, null, null, false);
+    public static SparsityTracer<T, TOrder> Constant(T value) => new(value, null, null, false);
 
     // ---------------------------------------------------------------------------------------------
     // Known values: what global mode cannot answer.
@@ -145,9 +147,9 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
 
     public static SparsityTracer<T, TOrder> NegativeZero => Constant(T.NegativeZero);
 
-    public static SparsityTracer<T, TOrder> MaxValue => Constant(T.BitDecrement(T.PositiveInfinity));
+    public static SparsityTracer<T, TOrder> MaxValue => Constant(Constants<T>.MaxFinite);
 
-    public static SparsityTracer<T, TOrder> MinValue => Constant(-T.BitDecrement(T.PositiveInfinity));
+    public static SparsityTracer<T, TOrder> MinValue => Constant(-Constants<T>.MaxFinite);
 
     // ---------------------------------------------------------------------------------------------
     // Equality (dependencies and number, as Dual's value-and-tangent) and ordering (number only).
@@ -291,60 +293,13 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
         => FormattedText.TryWriteUtf8(ToString(FormattedText.Format(format), provider), utf8Destination, out bytesWritten);
 
-    public static SparsityTracer<T, TOrder> Parse(string s, NumberStyles style, IFormatProvider? provider) => Constant(T.Parse(s, style, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider) => Constant(T.Parse(s, style, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(string s, IFormatProvider? provider) => Constant(T.Parse(s, provider));
-
-    public static SparsityTracer<T, TOrder> Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Constant(T.Parse(s, provider));
-
-    public static bool TryParse([NotNullWhen(true)] string? s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
-
-    public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, style, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
-
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SparsityTracer<T, TOrder> result)
-    {
-        bool ok = T.TryParse(s, provider, out T? value);
-        result = Constant(value!);
-        return ok;
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Conversions. In: any number T accepts, as a constant. Out: only a value with no dependencies (an
     // input-dependent one would drop its derivative, which Dual refuses too), and in global mode only a known one.
+    // IConvertibleByKind turns these two into INumberBase's six TryConvert* members.
     // ---------------------------------------------------------------------------------------------
 
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromChecked<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromSaturating<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertFromTruncating<TOther>(TOther value, out SparsityTracer<T, TOrder> result) => TryConvertFrom(value, ConversionKind.Truncating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToChecked<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Checked, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToSaturating<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Saturating, out result);
-
-    static bool INumberBase<SparsityTracer<T, TOrder>>.TryConvertToTruncating<TOther>(SparsityTracer<T, TOrder> value, [MaybeNullWhen(false)] out TOther result) => TryConvertTo(value, ConversionKind.Truncating, out result);
-
-    private static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out SparsityTracer<T, TOrder> result)
+    public static bool TryConvertFrom<TOther>(TOther value, ConversionKind kind, out SparsityTracer<T, TOrder> result)
         where TOther : INumberBase<TOther>
     {
         if (typeof(TOther) == typeof(SparsityTracer<T, TOrder>))
@@ -364,7 +319,7 @@ internal readonly partial struct SparsityTracer<T, TOrder> :
         }
     }
 
-    private static bool TryConvertTo<TOther>(SparsityTracer<T, TOrder> value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
+    public static bool TryConvertTo<TOther>(SparsityTracer<T, TOrder> value, ConversionKind kind, [MaybeNullWhen(false)] out TOther result)
         where TOther : INumberBase<TOther>
     {
         if (!DependencySet.IsEmpty(value.Inputs))

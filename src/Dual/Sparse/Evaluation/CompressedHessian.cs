@@ -62,23 +62,8 @@ internal sealed class CompressedHessian<T, TFunction, TOuter> : CompressedHessia
 
     public CompressedHessian(SparsityPattern pattern, Coloring coloring, StarRecovery recovery)
     {
-        int n = pattern.RowCount, k = TOuter.Count, colors = coloring.ColorCount;
-        int[] color = coloring.ColorArray;
-        colorOffsets = new int[colors + 1];
-        foreach (int c in color)
-        {
-            colorOffsets[c + 1]++;
-        }
-        for (int c = 0; c < colors; c++)
-        {
-            colorOffsets[c + 1] += colorOffsets[c];
-        }
-        colorInputs = new int[n];
-        int[] fill = colorOffsets.AsSpan(0, colors).ToArray();
-        for (int j = 0; j < n; j++)
-        {
-            colorInputs[fill[color[j]]++] = j;
-        }
+        int n = pattern.RowCount, k = TOuter.Count;
+        colorInputs = coloring.GroupByColor(out colorOffsets);
 
         // Samples come grouped by colour; cut each colour's run into chunks of k.
         sampleRow = recovery.SampleRow;

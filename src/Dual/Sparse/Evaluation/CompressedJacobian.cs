@@ -59,21 +59,7 @@ internal sealed class CompressedJacobian<T, TFunction, TTangents> : CompressedJa
         passCount = pattern.NonZeroCount == 0 ? 0 : (colors + k - 1) / k;
         int[] color = coloring.ColorArray;
 
-        colorOffsets = new int[colors + 1];
-        foreach (int c in color)
-        {
-            colorOffsets[c + 1]++;
-        }
-        for (int c = 0; c < colors; c++)
-        {
-            colorOffsets[c + 1] += colorOffsets[c];
-        }
-        colorColumns = new int[n];
-        int[] fill = colorOffsets.AsSpan(0, colors).ToArray();
-        for (int j = 0; j < n; j++)
-        {
-            colorColumns[fill[color[j]]++] = j;
-        }
+        colorColumns = coloring.GroupByColor(out colorOffsets);
 
         int[] offsets = pattern.RowOffsetArray, columns = pattern.ColumnIndexArray;
         passRowStart = new int[passCount + 1];
