@@ -1,7 +1,5 @@
-using System;
 using System.Buffers;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 
 namespace Dual.CompilerServices;
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual;
 
 /// <summary>Where a chunk loop takes its next block of inputs (or Hessian row) from: a fixed range on one thread, or a

@@ -1,6 +1,3 @@
-using System;
-using System.Numerics;
-
 namespace Dual;
 
 /// <summary>A function ℝⁿ → ℝ over spans, e.g. <c>ScalarFunc&lt;Dual&lt;double&gt;&gt; f = x =&gt; x[0] * x[1];</c>.</summary>

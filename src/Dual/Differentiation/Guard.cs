@@ -1,5 +1,3 @@
-using System;
-
 namespace Dual;
 
 /// <summary>Argument checks with messages that name the parameters and the sizes; messages are built only when they throw.</summary>

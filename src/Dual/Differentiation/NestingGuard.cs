@@ -1,5 +1,3 @@
-using System;
-using System.Numerics;
 using System.Threading;
 
 namespace Dual;

@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Dual;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Runtime.CompilerServices;
-
 namespace Dual;
 
 public readonly partial struct Dual<T, TTangents>

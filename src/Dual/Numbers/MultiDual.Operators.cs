@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual;
 
 public readonly partial struct Dual<T, TTangents>

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Dual;
 
 /// <summary>Which of generic math's conversions (<c>CreateChecked</c>, <c>CreateSaturating</c>, <c>CreateTruncating</c>)

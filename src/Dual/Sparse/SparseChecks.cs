@@ -1,5 +1,3 @@
-using System;
-
 namespace Dual;
 
 /// <summary>Argument checks of the sparse entry points, with messages that name the parameter and the sizes.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Dual;
 
 /// <summary>The standard normal distribution's density, distribution function and quantile in <see cref="double"/>.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Dual;
 
 /// <summary>A block of one tangent (the multi-tangent form of <see cref="Dual{T}"/>, for chunk size 1).</summary>

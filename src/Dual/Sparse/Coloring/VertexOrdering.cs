@@ -1,5 +1,3 @@
-using System;
-
 namespace Dual;
 
 /// <summary>The greedy colourings' vertex orders, each O(V + E) with bucket queues.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Numerics;
-
 namespace Dual;
 
 /// <summary>Runs a function once on <see cref="SparsityTracer{T, TOrder}"/> inputs and reads the pattern off its outputs.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Dual;
 
 internal readonly partial struct SparsityTracer<T, TOrder>
