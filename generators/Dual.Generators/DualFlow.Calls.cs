@@ -247,6 +247,11 @@ namespace Dual.Generators
                 return new CallPlan(CallKind.Error);
             }
 
+            // A generic-math [Differentiable] method is its own twin: called with dual type arguments like any generic math.
+            if (IsDifferentiable(m) && m.IsGenericMethod && TwinSignature.Available(m, _model.Compilation, _ct) && GenericMath(inv, m, flows) is { } own)
+            {
+                return own;
+            }
             if (IsDifferentiable(m))
             {
                 if (!TwinSignature.Available(m, _model.Compilation, _ct))

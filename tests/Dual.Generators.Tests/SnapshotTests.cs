@@ -394,4 +394,17 @@ public class SnapshotTests
             }
         }
         """, "SafeLog");
+
+    /// <summary>A generic-math method is its own twin: only the entry points (at T = double) are emitted, calling it with dual type arguments.</summary>
+    [Test]
+    public void GenericMathMethod() => Verify("GenericMathMethod", """
+        using System.Numerics;
+        using Dual;
+
+        public static partial class Geometry
+        {
+            [Differentiable]
+            public static T Hypotenuse<T>(T a, T b) where T : IFloatingPoint<T>, IRootFunctions<T> => T.Sqrt(a * a + b * b);
+        }
+        """, "Hypotenuse");
 }
