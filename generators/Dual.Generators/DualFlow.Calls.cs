@@ -214,6 +214,11 @@ namespace Dual.Generators
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
             if (NumericsTwins.IsNumerics(m.ContainingType)) return NumericsMember(inv, m);
+            // P?.GetValueOrDefault() and GetValueOrDefault(d) of a dual P?: the same members of Dual<P>?.
+            if (m.Name == "GetValueOrDefault" && TypeMap.NullableFloating(m.ContainingType) is not null && inv.Instance is { } nullable && IsDual(nullable))
+            {
+                return new CallPlan(CallKind.Unchanged) { ResultIsDual = true };
+            }
 
             // A member of a dual aggregate (even a [Differentiable] one, whose own twin takes the constant 'this').
             if (inv.Instance is { } receiver && Aggregates.IsAggregate(m.ContainingType) && IsDual(receiver))

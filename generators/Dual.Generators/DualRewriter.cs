@@ -104,6 +104,10 @@ namespace Dual.Generators
         private static ExpressionSyntax ValueOf(ExpressionSyntax e) =>
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Paren(e.WithoutTrivia()), IdentifierName("Value")).WithTriviaFrom(e);
 
+        /// <summary>The primal value of a nullable dual number (null stays null): a primal site of a <c>P?</c>.</summary>
+        private static ExpressionSyntax NullablePrimalOf(ExpressionSyntax e) =>
+            ParseExpression("(" + KnownNames.NullablePrimal + "(" + e.WithoutTrivia().ToFullString() + "))").WithTriviaFrom(e); // parenthesized: 'global::' in an interpolation hole
+
         // -----------------------------------------------------------------------------------------
         // Generic pass: implicit conversions and primal sites.
         // -----------------------------------------------------------------------------------------
@@ -116,7 +120,7 @@ namespace Dual.Generators
             if (node is ExpressionSyntax e && rewritten is ExpressionSyntax r)
             {
                 if (IsValuePosition(e)) r = ApplyConversion(e, r);
-                if (_flow.PrimalSites.ContainsKey(node)) r = ValueOf(r);
+                if (_flow.PrimalSites.ContainsKey(node)) r = TypeMap.NullableFloating(TypeOf(e)) is null ? ValueOf(r) : NullablePrimalOf(r);
                 return r;
             }
             return rewritten;
@@ -344,6 +348,12 @@ namespace Dual.Generators
                 // (double[])x.Clone(): the cast names the dual container type.
                 string? mapped = Map(target);
                 return mapped is null ? rewritten : rewritten.WithType(ParseTypeName(mapped).WithTriviaFrom(rewritten.Type));
+            }
+            if (target is not null && TypeMap.IsFloating(target) && TypeMap.NullableFloating(source) is { } inner && IsDual(node.Expression))
+            {
+                // (double)c of a dual double?: the explicit unwrap of Dual<double>? (throws on null, as the method's cast does).
+                if (inner.SpecialType != target.SpecialType) return rewritten; // a change of precision: reported by the flow analysis
+                return rewritten.WithType(ParseTypeName(TypeMap.DualOf(target)).WithTriviaFrom(rewritten.Type));
             }
             if (target is null || source is null || !TypeMap.IsFloating(source) || !TypeMap.IsFloating(target) || !IsDual(node.Expression)) return rewritten;
             Precisions.Add(target.SpecialType);

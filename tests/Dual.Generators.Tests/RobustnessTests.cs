@@ -53,6 +53,7 @@ public class RobustnessTests
             ["no floats"] = "public static partial class C { [Differentiable] public static int F(int x) => x; }",
             ["void no floats"] = "public static partial class C { [Differentiable] public static void F() { } }",
             ["nullable double"] = "public static partial class C { [Differentiable] public static double F(double x, double? y) => x + (y ?? 0); }",
+            ["nullable tuple"] = "public static partial class C { [Differentiable] public static double F(double x, (double, double)? y) => x + (y?.Item1 ?? 0); }",
             ["list param"] = "public static partial class C { [Differentiable] public static double F(List<double> x) => x[0]; }",
             ["dictionary param"] = "public static partial class C { [Differentiable] public static double F(Dictionary<string, double> x) => x[\"a\"]; }",
             ["default parameter"] = "public static partial class C { [Differentiable] public static double F(double x, double y = 2.0, int n = 3) => x * y * n; }",
@@ -127,7 +128,7 @@ public class RobustnessTests
     /// <summary>Valid inputs that the generator supports: no DUAL error, and the output must compile.</summary>
     private static readonly HashSet<string> s_supported = new()
     {
-        "generic containing type", "nested generic types", "generic method", "record struct", "record", "ref struct", "global namespace",
+        "generic containing type", "nested generic types", "generic method", "nullable double", "record struct", "record", "ref struct", "global namespace",
         "lambda without floats", "lambda capturing", "static lambda", "var lambda", "lambda explicit invoke", "lock", "default parameter", "params array", "field array read", "mutual recursion",
         "overloads", "keyword identifiers", "unicode and comments", "preprocessor", "checked", "using statement",
         "conditional access", "tuple with int", "nested tuples", "jagged array", "2d array",
@@ -147,7 +148,7 @@ public class RobustnessTests
         ["field write"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
         ["object initializer"] = "DUAL004",
         ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",
-        ["yield"] = "DUAL003", ["nullable double"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
+        ["yield"] = "DUAL003", ["nullable tuple"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
         ["delegate call"] = "DUAL001", ["linq"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
         ["user clash with entry point"] = "DUAL010",
     };

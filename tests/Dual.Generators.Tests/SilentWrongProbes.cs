@@ -137,7 +137,17 @@ public static class SilentWrongProbes
         new("ObjectBox", "DUAL005", "object o = /*!*/x;\nreturn (double)o * 2;"),
         new("DynamicBox", "DUAL005", "dynamic d = /*!*/x;\nreturn x;"),
         new("InterfaceBox", "DUAL006", "/*!*/IComparable<double> c = x;\nreturn c.CompareTo(1.0) > 0 ? x : -x;"),
-        new("NullableLocal", "DUAL006", "/*!*/double? n = x;\nreturn n.Value * 2;"),
+        // double? is Dual<double>? in the twin: null paths must behave as in the method, values must keep their tangent.
+        new("NullableLocal", Ok, "double? n = x;\nreturn n.Value * 2;", x => 2),
+        new("NullableNullCompares", Ok, "double? n = x > 100 ? x : null;\nreturn n > 1.0 || n == 0.5 ? x * x : 3 * x;", x => 3),
+        new("NullableValueCompares", Ok, "double? n = x * x;\nreturn n > 1.0 ? n.Value * x : -x;", x => x * x > 1 ? 3 * x * x : -1),
+        new("NullableCoalesceNull", Ok, "double? n = null;\nif (x > 100) n = x;\nreturn (n ?? x * x) * 2;", x => 4 * x),
+        new("NullableGetValueOrDefault", Ok, "double? n = null;\ndouble? m = x * 3;\nreturn n.GetValueOrDefault(x) * x + m.GetValueOrDefault();", x => 2 * x + 3),
+        new("NullableBindPattern", Ok, "double? n = x > 0 ? x * x : null;\nreturn n is { } v ? v * 3 : x;", x => 6 * x),
+        new("NullableLifted", Ok, "double? w = null;\ndouble? a = w * x;\ndouble? b = (double?)x * x;\nreturn (a ?? 1.0) + (b ?? 0.0);", x => 2 * x),
+        new("NullableIntCast", Ok, "double? n = x * 10;\nint k = (int)n;\nreturn x * k;", x => (int)(x * 10)),
+        new("NullableFormatted", Ok, "double? n = x > 100 ? x : null;\nstring s = $\"{n}\" + n;\nreturn x * (s.Length + 1);", x => 1),
+        new("NullableValuePattern", "DUAL003", "double? n = x;\nreturn n is /*!*/> 1.0 ? x : 2 * x;"),
         new("DefaultComparerEquals", "DUAL005", "return EqualityComparer<double>.Default.Equals(/*!*/x, 1.0) ? 0 : x;"),
 
         // ---- allowed primal-only destinations: derivative still right ---------------------------------------------

@@ -407,4 +407,22 @@ public class SnapshotTests
             public static T Hypotenuse<T>(T a, T b) where T : IFloatingPoint<T>, IRootFunctions<T> => T.Sqrt(a * a + b * b);
         }
         """, "Hypotenuse");
+
+    /// <summary>double? is Dual&lt;double&gt;? in the twin; comparisons read the primal through NullablePrimal.Of (null stays null).</summary>
+    [Test]
+    public void NullableDouble() => Verify("NullableDouble", """
+        using System;
+        using Dual;
+
+        public static partial class Easing
+        {
+            [Differentiable]
+            public static double ApplyCap(double value, double? cap = null, double? floor = null)
+            {
+                double v = cap is { } c ? Math.Min(value, c) : value;
+                if (floor > v) v = floor.Value;
+                return v + (floor ?? 0.0) * 0.5;
+            }
+        }
+        """, "ApplyCap");
 }
