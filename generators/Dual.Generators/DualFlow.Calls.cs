@@ -265,6 +265,13 @@ namespace Dual.Generators
                         "is [Differentiable], but its dual twin is not generated", "fix the diagnostics reported on '" + m.Name + "' (or on its containing type)");
                     return new CallPlan(CallKind.Error);
                 }
+                if (!m.IsStatic && !OwnState.IsFreshReceiver(inv.Instance) && OwnState.Written(m, _model.Compilation, _ct) is { Count: > 0 } state)
+                {
+                    Report(Generators.Diagnostics.FieldWrite, at, null, Display(m),
+                        "writes the field" + (state.Count > 1 ? "s " : " ") + string.Join(", ", state.Select(f => f.Name)) + " of its object, and its twin stores only their primal values there, so a later call reading that state would lose its derivative",
+                        "call it on a new object ('new " + m.ContainingType.Name + "(…)." + m.Name + "(…)'), or carry the state through parameters and results");
+                    return new CallPlan(CallKind.Error);
+                }
                 var twin = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };
                 if (m.OriginalDefinition.GetDocumentationCommentId() is { } calleeId) Callees.Add(calleeId);
                 if (_place.Relocated && m.IsStatic) twin.Callee = m.ContainingType.ToDisplayString(TypeMap.Fq) + "." + Escaped(m.Name);

@@ -50,6 +50,9 @@ namespace Dual.Generators
         /// <summary>Expressions (original syntax) whose rewritten form is replaced by its primal value, and why.</summary>
         public Dictionary<SyntaxNode, PrimalSink> PrimalSites { get; } = new();
 
+        /// <summary>The floating fields of its own object that the method writes: dual locals in the twin (<see cref="OwnState"/>).</summary>
+        public List<IFieldSymbol> ShadowedFields { get; } = new();
+
         /// <summary>The plan of every invocation and object creation (original syntax).</summary>
         public Dictionary<SyntaxNode, CallPlan> Calls { get; } = new();
 
@@ -72,6 +75,17 @@ namespace Dual.Generators
             foreach (IParameterSymbol p in _method.Parameters) Note(p.Type);
             if (_place.DualThis) Note(_method.ContainingType);
             IOperation? root = _model.GetOperation(decl, _ct);
+            if (_place.Kind == PlaceKind.InType && !_place.DualThis)
+            {
+                var (fields, why, at) = OwnState.Of(_method, root);
+                if (why is null) ShadowedFields.AddRange(fields);
+                else
+                {
+                    Report(Generators.Diagnostics.FieldWrite, at!, null, _method.Name,
+                        "writes the field" + (fields.Count > 1 ? "s " : " ") + string.Join(", ", fields.Select(f => f.Name)) + " of its object, which the twin keeps in dual locals while it runs, but " + why,
+                        "compute with the fields' values directly in this method");
+                }
+            }
             if (root is not null) Walk(root);
             CheckTextRoundTrips(root);
             foreach (INamedTypeSymbol a in AggregatesUsed)
@@ -205,6 +219,7 @@ namespace Dual.Generators
                     return IsDual(a.ArrayReference);
                 case IFieldReferenceOperation f:
                     if (f.Instance is null) return false;
+                    if (f.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && ShadowedFields.Contains(f.Field, SymbolEqualityComparer.Default)) return true;
                     if (f.Field.ContainingType.IsTupleType || NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
                     // A field of a dual aggregate: dual when its type maps.
                     return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);

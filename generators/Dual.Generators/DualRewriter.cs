@@ -47,6 +47,7 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
         {
+            if (ShadowOf(node) is { } local) return IdentifierName(local).WithTriviaFrom(node);
             if (!Relocated || !IsSimpleReference(node)) return base.VisitIdentifierName(node);
             return Qualified(node, node.Identifier.Text) ?? base.VisitIdentifierName(node);
         }
@@ -56,6 +57,20 @@ namespace Dual.Generators
             var rewritten = (GenericNameSyntax)base.VisitGenericName(node)!;
             if (!Relocated || !IsSimpleReference(node)) return rewritten;
             return Qualified(node, rewritten.WithoutTrivia().ToFullString()) ?? rewritten;
+        }
+
+        public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node) =>
+            node.Expression is ThisExpressionSyntax && ShadowOf(node.Name, qualified: true) is { } local
+                ? IdentifierName(local).WithTriviaFrom(node)
+                : base.VisitMemberAccessExpression(node);
+
+        /// <summary>The dual local standing for a field of its own object that the method writes (<see cref="OwnState"/>), or <see langword="null"/>.</summary>
+        private string? ShadowOf(SimpleNameSyntax name, bool qualified = false)
+        {
+            if (_flow.ShadowedFields.Count == 0) return null;
+            if (!qualified && name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name) return null;
+            if (name.Ancestors().Any(a => a is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } })) return null;
+            return _model.GetSymbolInfo(name, _ct).Symbol is IFieldSymbol f && _flow.ShadowedFields.Contains(f, SymbolEqualityComparer.Default) ? OwnState.LocalName(f) : null;
         }
 
         public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node) =>

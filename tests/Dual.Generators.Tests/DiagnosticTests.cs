@@ -128,12 +128,12 @@ public class DiagnosticTests
             using Dual;
             public partial class C
             {
-                private double _last;
-                [Differentiable] public double F(double x) { _last = x; return x * x; }
+                private static double s_last;
+                [Differentiable] public double F(double x) { s_last = x; return x * x; }
             }
             """);
         At(d, 4, 49);
-        Assert.That(d.GetMessage(), Does.StartWith("'_last' is a floating field or property"));
+        Assert.That(d.GetMessage(), Does.StartWith("'s_last' is a floating field or property"));
     }
 
     [Test]

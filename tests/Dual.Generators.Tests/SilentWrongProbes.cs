@@ -37,6 +37,13 @@ public static class SilentWrongProbes
 
         namespace Probes;
 
+        // A [Differentiable] instance method writing its own field: shadowed in the twin, primal written back.
+        public sealed partial class Acc
+        {
+            private double _sum = 1;
+            [Differentiable] public double Add(double v) { _sum += v * v; return _sum * v; }
+        }
+
         public sealed class Box
         {
             private double _v;
@@ -147,6 +154,9 @@ public static class SilentWrongProbes
         new("NullableLifted", Ok, "double? w = null;\ndouble? a = w * x;\ndouble? b = (double?)x * x;\nreturn (a ?? 1.0) + (b ?? 0.0);", x => 2 * x),
         new("NullableIntCast", Ok, "double? n = x * 10;\nint k = (int)n;\nreturn x * k;", x => (int)(x * 10)),
         new("NullableFormatted", Ok, "double? n = x > 100 ? x : null;\nstring s = $\"{n}\" + n;\nreturn x * (s.Length + 1);", x => 1),
+        // Own-field state: exact for one call on a new object; carried to a later call it would lose its derivative.
+        new("OwnStateFreshObject", Ok, "return new Probes.Acc().Add(x) * 2;", x => 2 + 6 * x * x),
+        new("OwnStateCarriedToNextCall", "DUAL004", "var acc = new Probes.Acc();\nreturn /*!*/acc.Add(x) + x;"),
         new("NullableValuePattern", "DUAL003", "double? n = x;\nreturn n is /*!*/> 1.0 ? x : 2 * x;"),
         new("DefaultComparerEquals", "DUAL005", "return EqualityComparer<double>.Default.Equals(/*!*/x, 1.0) ? 0 : x;"),
 

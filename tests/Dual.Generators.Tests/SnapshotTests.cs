@@ -425,4 +425,30 @@ public class SnapshotTests
             }
         }
         """, "ApplyCap");
+
+    /// <summary>An instance method writing its own fields: dual locals from the fields, the body in a try, the primal values written back.</summary>
+    [Test]
+    public void OwnStateFields() => Verify("OwnStateFields", """
+        using Dual;
+
+        public partial class PidController
+        {
+            private double _integral;
+            private double _previousError;
+
+            public double Kp { get; init; } = 1.2;
+            public double Ki { get; init; } = 0.4;
+            public double Kd { get; init; } = 0.05;
+
+            [Differentiable]
+            public double Update(double setpoint, double measured, double dt)
+            {
+                double error = setpoint - measured;
+                _integral += error * dt;
+                double derivative = (error - _previousError) / dt;
+                _previousError = error;
+                return Kp * error + Ki * _integral + Kd * derivative;
+            }
+        }
+        """, "Update");
 }
