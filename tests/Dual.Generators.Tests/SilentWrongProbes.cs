@@ -157,6 +157,8 @@ public static class SilentWrongProbes
         // Own-field state: exact for one call on a new object; carried to a later call it would lose its derivative.
         new("OwnStateFreshObject", Ok, "return new Probes.Acc().Add(x) * 2;", x => 2 + 6 * x * x),
         new("OwnStateCarriedToNextCall", "DUAL004", "var acc = new Probes.Acc();\nreturn /*!*/acc.Add(x) + x;"),
+        new("NullableToString", "DUAL005", "double? n = x;\nreturn x * (/*!*/n.ToString().Length > 0 ? 2 : 1);"),
+        new("NullableIncrement", Ok, "double? n = x;\nn++;\nn += x;\nreturn n.Value * x;", x => 4 * x + 1),
         new("NullableValuePattern", "DUAL003", "double? n = x;\nreturn n is /*!*/> 1.0 ? x : 2 * x;"),
         new("DefaultComparerEquals", "DUAL005", "return EqualityComparer<double>.Default.Equals(/*!*/x, 1.0) ? 0 : x;"),
 
