@@ -214,6 +214,11 @@ namespace Dual.Generators
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
             if (NumericsTwins.IsNumerics(m.ContainingType)) return NumericsMember(inv, m);
+            // P?.GetValueOrDefault() and GetValueOrDefault(d) of a dual P?: the same members of Dual<P>?.
+            if (m.Name == "GetValueOrDefault" && TypeMap.NullableFloating(m.ContainingType) is not null && inv.Instance is { } nullable && IsDual(nullable))
+            {
+                return new CallPlan(CallKind.Unchanged) { ResultIsDual = true };
+            }
 
             // A member of a dual aggregate (even a [Differentiable] one, whose own twin takes the constant 'this').
             if (inv.Instance is { } receiver && Aggregates.IsAggregate(m.ContainingType) && IsDual(receiver))
@@ -247,12 +252,24 @@ namespace Dual.Generators
                 return new CallPlan(CallKind.Error);
             }
 
+            // A generic-math [Differentiable] method is its own twin: called with dual type arguments like any generic math.
+            if (IsDifferentiable(m) && m.IsGenericMethod && TwinSignature.Available(m, _model.Compilation, _ct) && GenericMath(inv, m, flows) is { } own)
+            {
+                return own;
+            }
             if (IsDifferentiable(m))
             {
                 if (!TwinSignature.Available(m, _model.Compilation, _ct))
                 {
                     Report(Generators.Diagnostics.NotDifferentiableCall, at, null, Display(m),
                         "is [Differentiable], but its dual twin is not generated", "fix the diagnostics reported on '" + m.Name + "' (or on its containing type)");
+                    return new CallPlan(CallKind.Error);
+                }
+                if (!m.IsStatic && !OwnState.IsFreshReceiver(inv.Instance) && OwnState.Written(m, _model.Compilation, _ct) is { Count: > 0 } state)
+                {
+                    Report(Generators.Diagnostics.FieldWrite, at, null, Display(m),
+                        "writes the field" + (state.Count > 1 ? "s " : " ") + string.Join(", ", state.Select(f => f.Name)) + " of its object, and its twin stores only their primal values there, so a later call reading that state would lose its derivative",
+                        "call it on a new object ('new " + m.ContainingType.Name + "(…)." + m.Name + "(…)'), or carry the state through parameters and results");
                     return new CallPlan(CallKind.Error);
                 }
                 var twin = new CallPlan(CallKind.Twin) { ResultIsDual = TypeMap.Map(m.ReturnType, out _) is not null };

@@ -107,6 +107,11 @@ namespace Dual.Generators
                         return;
                     }
                     if (!TypeMap.ContainsFloating(type)) return;
+                    if (member is IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } sf
+                        && ShadowedFields.Contains(sf.Field, SymbolEqualityComparer.Default))
+                    {
+                        return; // a field of its own object: a dual local in the twin, written back when it returns (OwnState)
+                    }
                     bool own = member.Member.IsStatic || member.Instance is null || member.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
                     string? notAggregate = Aggregates.Of(member.Member.ContainingType) is { Why: { } w } ? w : null;
                     if (own)

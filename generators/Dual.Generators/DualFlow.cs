@@ -50,6 +50,9 @@ namespace Dual.Generators
         /// <summary>Expressions (original syntax) whose rewritten form is replaced by its primal value, and why.</summary>
         public Dictionary<SyntaxNode, PrimalSink> PrimalSites { get; } = new();
 
+        /// <summary>The floating fields of its own object that the method writes: dual locals in the twin (<see cref="OwnState"/>).</summary>
+        public List<IFieldSymbol> ShadowedFields { get; } = new();
+
         /// <summary>The plan of every invocation and object creation (original syntax).</summary>
         public Dictionary<SyntaxNode, CallPlan> Calls { get; } = new();
 
@@ -72,6 +75,17 @@ namespace Dual.Generators
             foreach (IParameterSymbol p in _method.Parameters) Note(p.Type);
             if (_place.DualThis) Note(_method.ContainingType);
             IOperation? root = _model.GetOperation(decl, _ct);
+            if (_place.Kind == PlaceKind.InType && !_place.DualThis)
+            {
+                var (fields, why, at) = OwnState.Of(_method, root);
+                if (why is null) ShadowedFields.AddRange(fields);
+                else
+                {
+                    Report(Generators.Diagnostics.FieldWrite, at!, null, _method.Name,
+                        "writes the field" + (fields.Count > 1 ? "s " : " ") + string.Join(", ", fields.Select(f => f.Name)) + " of its object, which the twin keeps in dual locals while it runs, but " + why,
+                        "compute with the fields' values directly in this method");
+                }
+            }
             if (root is not null) Walk(root);
             CheckTextRoundTrips(root);
             foreach (INamedTypeSymbol a in AggregatesUsed)
@@ -205,6 +219,7 @@ namespace Dual.Generators
                     return IsDual(a.ArrayReference);
                 case IFieldReferenceOperation f:
                     if (f.Instance is null) return false;
+                    if (f.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && ShadowedFields.Contains(f.Field, SymbolEqualityComparer.Default)) return true;
                     if (f.Field.ContainingType.IsTupleType || NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
                     // A field of a dual aggregate: dual when its type maps.
                     return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);
@@ -214,6 +229,8 @@ namespace Dual.Generators
                         // An auto-property is mirrored by the dual type; a computed one is a twin of its accessors.
                         return IsAutoProperty(pr.Property) ? TypeMap.Map(pr.Property.Type, out _) is not null : PlanOf(pr).ResultIsDual;
                     }
+                    // Nullable<P>.Value of a dual P?: the dual number (HasValue is a bool).
+                    if (pr.Instance is not null && TypeMap.NullableFloating(pr.Instance.Type) is not null) return TypeMap.IsFloating(t) && IsDual(pr.Instance);
                     // Span indexer: an element of a dual span.
                     return pr.Instance is not null && TypeMap.ContainsFloating(t) && TypeMap.IsFloatingContainer(pr.Instance.Type) && IsDual(pr.Instance);
                 case IInstanceReferenceOperation ir:
@@ -436,6 +453,7 @@ namespace Dual.Generators
                     return;
                 case IPropertyReferenceOperation pr when op == pr.Instance:
                     if (TypeMap.IsFloatingContainer(op.Type)) return; // span indexer, Length, IsEmpty
+                    if (TypeMap.NullableFloating(op.Type) is not null) return; // P?.Value (the dual number), P?.HasValue
                     if (Aggregates.IsAggregate(pr.Property.ContainingType) && !pr.Property.IsIndexer) return; // mirrored or twinned member
                     Escape(op, "is read through '" + Display(pr.Property) + "'", "use its value directly", parent);
                     return;
@@ -486,6 +504,8 @@ namespace Dual.Generators
                 case IIsTypeOperation:
                     Escape(op, "is tested with 'is " + TypeMap.Text(((IIsTypeOperation)parent).TypeOperand) + "' (boxing)", "it is always a " + TypeMap.Text(op.Type) + "; remove the test", parent);
                     return;
+                case ICoalesceOperation co when IsDual(co) && TypeMap.NullableFloating(co.Value.Type) is not null:
+                    return; // 'c ?? x' over a dual P?: Dual<P>? ?? Dual<P>
                 case ICoalesceOperation:
                     Escape(op, "is used with '??'", "floating values are never null; remove the '??'", parent);
                     return;
@@ -538,6 +558,7 @@ namespace Dual.Generators
         private static string Shape(ITypeSymbol? t, int depth = 0) => depth > 16 || t is null ? "" : t switch
         {
             _ when TypeMap.IsFloating(t) => t.SpecialType == SpecialType.System_Single ? "f" : "d",
+            _ when TypeMap.NullableFloating(t) is { } inner => Shape(inner, depth + 1), // P → P? keeps the precision
             IArrayTypeSymbol a => "[" + Shape(a.ElementType, depth + 1) + "]",
             INamedTypeSymbol { IsTupleType: true } n => "(" + string.Join(",", n.TupleElements.Select(e => Shape(e.Type, depth + 1))) + ")",
             INamedTypeSymbol n when TypeMap.IsSpan(n) || CollectionTwins.IsCollection(n) => "[" + Shape(n.TypeArguments[0], depth + 1) + "]",
@@ -551,7 +572,7 @@ namespace Dual.Generators
         private void ClassifyConversion(IOperation op, IConversionOperation c)
         {
             ITypeSymbol? target = c.Type;
-            if (IsScalar(op) && PrimalOnlySinks.IsIntegerValued(target))
+            if ((IsScalar(op) || TypeMap.NullableFloating(op.Type) is not null) && PrimalOnlySinks.IsIntegerValued(target))
             {
                 Primal(op, PrimalSink.IntegerValued, c, "is converted");
                 return;
@@ -601,7 +622,8 @@ namespace Dual.Generators
         /// <summary>The scalar dual value <paramref name="op"/> reaches an allow-listed primal-only destination.</summary>
         private void Primal(IOperation op, PrimalSink sink, IOperation consumer, string verb)
         {
-            if (!IsScalar(op))
+            // A dual P? is read through NullablePrimal.Of: null stays null (DualRewriter).
+            if (!IsScalar(op) && TypeMap.NullableFloating(op.Type) is null)
             {
                 Escape(op, verb + " as a whole (" + TypeMap.Text(op.Type) + ")", "use its elements one by one", consumer);
                 return;
@@ -628,6 +650,11 @@ namespace Dual.Generators
             // 'd switch { var a when a <= k => …, var a => … }': no arm tests the value against a constant, so the arms
             // can see the dual value itself (the 'var' locals are dual; 'when' clauses compare primal values).
             if (IsScalar(op) && OnlyVarPatterns(consumer)) return;
+            if (TypeMap.NullableFloating(op.Type) is not null)
+            {
+                NullablePatternInput(op, consumer);
+                return;
+            }
             CheckPatternDesignations(consumer.Syntax);
             if (op is ITupleOperation tu)
             {
@@ -644,6 +671,37 @@ namespace Dual.Generators
                 return;
             }
             PrimalSites[op.Syntax] = PrimalSink.Comparison;
+        }
+
+        /// <summary>
+        /// A pattern over a dual <c>P?</c>: patterns that only test for null and bind the value (<c>is { } c</c>, <c>is null</c>,
+        /// <c>is not null</c>, <c>var v</c>, <c>_</c>) match <c>Dual&lt;P&gt;?</c> exactly as they match <c>P?</c> and bind the
+        /// dual number; a pattern that tests the value (<c>is &gt; 0</c>, <c>is double d</c>, property patterns) is reported.
+        /// </summary>
+        private void NullablePatternInput(IOperation op, IOperation consumer)
+        {
+            static bool NullTestOrBinding(IPatternOperation p) => p switch
+            {
+                IDiscardPatternOperation => true,
+                INegatedPatternOperation n => NullTestOrBinding(n.Pattern),
+                IConstantPatternOperation c => c.Value.ConstantValue is { HasValue: true, Value: null },
+                IDeclarationPatternOperation { MatchesNull: true } => true, // 'var v'
+                IRecursivePatternOperation r => r.Syntax is RecursivePatternSyntax { Type: null, PositionalPatternClause: null } rs
+                    && (rs.PropertyPatternClause is null || rs.PropertyPatternClause.Subpatterns.Count == 0),
+                _ => false,
+            };
+            IEnumerable<IPatternOperation> patterns = consumer switch
+            {
+                IIsPatternOperation ip => new[] { ip.Pattern },
+                ISwitchExpressionOperation se => se.Arms.Select(a => a.Pattern),
+                ISwitchOperation sw => sw.Cases.SelectMany(c => c.Clauses).OfType<IPatternCaseClauseOperation>().Select(c => c.Pattern),
+                _ => System.Array.Empty<IPatternOperation>(),
+            };
+            IPatternOperation? bad = patterns.FirstOrDefault(p => !NullTestOrBinding(p));
+            if (bad is null) return;
+            Report(Generators.Diagnostics.UnsupportedConstruct, bad.Syntax, consumer.Syntax,
+                "A pattern that tests the value of '" + Text(op.Syntax) + "' (" + TypeMap.Text(op.Type) + "), which carries a derivative,",
+                "test 'HasValue' and compare 'Value' ('n.HasValue && n.Value > 0'), or bind the value with a null test and compare the bound variable");
         }
 
         /// <summary>Whether every pattern of <paramref name="consumer"/> is 'var name', '_' or 'default' (no test against a constant or type).</summary>

@@ -44,6 +44,7 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
         {
+            if (ShadowOf(node) is { } local) return IdentifierName(local).WithTriviaFrom(node);
             if (!Relocated || !IsSimpleReference(node)) return base.VisitIdentifierName(node);
             return Qualified(node, node.Identifier.Text) ?? base.VisitIdentifierName(node);
         }
@@ -53,6 +54,20 @@ namespace Dual.Generators
             var rewritten = (GenericNameSyntax)base.VisitGenericName(node)!;
             if (!Relocated || !IsSimpleReference(node)) return rewritten;
             return Qualified(node, rewritten.WithoutTrivia().ToFullString()) ?? rewritten;
+        }
+
+        public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node) =>
+            node.Expression is ThisExpressionSyntax && ShadowOf(node.Name, qualified: true) is { } local
+                ? IdentifierName(local).WithTriviaFrom(node)
+                : base.VisitMemberAccessExpression(node);
+
+        /// <summary>The dual local standing for a field of its own object that the method writes (<see cref="OwnState"/>), or <see langword="null"/>.</summary>
+        private string? ShadowOf(SimpleNameSyntax name, bool qualified = false)
+        {
+            if (_flow.ShadowedFields.Count == 0) return null;
+            if (!qualified && name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name) return null;
+            if (name.Ancestors().Any(a => a is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } })) return null;
+            return _model.GetSymbolInfo(name, _ct).Symbol is IFieldSymbol f && _flow.ShadowedFields.Contains(f, SymbolEqualityComparer.Default) ? OwnState.LocalName(f) : null;
         }
 
         public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node) =>
@@ -99,6 +114,10 @@ namespace Dual.Generators
         private static ExpressionSyntax ValueOf(ExpressionSyntax e) =>
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Paren(e.WithoutTrivia()), IdentifierName("Value")).WithTriviaFrom(e);
 
+        /// <summary>The primal value of a nullable dual number (null stays null): a primal site of a <c>P?</c>.</summary>
+        private static ExpressionSyntax NullablePrimalOf(ExpressionSyntax e) =>
+            ParseExpression("(" + KnownNames.NullablePrimal + "(" + e.WithoutTrivia().ToFullString() + "))").WithTriviaFrom(e); // parenthesized: 'global::' in an interpolation hole
+
         // -----------------------------------------------------------------------------------------
         // Generic pass: implicit conversions and primal sites.
         // -----------------------------------------------------------------------------------------
@@ -111,7 +130,7 @@ namespace Dual.Generators
             if (node is ExpressionSyntax e && rewritten is ExpressionSyntax r)
             {
                 if (IsValuePosition(e)) r = ApplyConversion(e, r);
-                if (_flow.PrimalSites.ContainsKey(node)) r = ValueOf(r);
+                if (_flow.PrimalSites.ContainsKey(node)) r = TypeMap.NullableFloating(TypeOf(e)) is null ? ValueOf(r) : NullablePrimalOf(r);
                 return r;
             }
             return rewritten;
@@ -321,6 +340,12 @@ namespace Dual.Generators
                 // (double[])x.Clone(): the cast names the dual container type.
                 string? mapped = Map(target);
                 return mapped is null ? rewritten : rewritten.WithType(ParseTypeName(mapped).WithTriviaFrom(rewritten.Type));
+            }
+            if (target is not null && TypeMap.IsFloating(target) && TypeMap.NullableFloating(source) is { } inner && IsDual(node.Expression))
+            {
+                // (double)c of a dual double?: the explicit unwrap of Dual<double>? (throws on null, as the method's cast does).
+                if (inner.SpecialType != target.SpecialType) return rewritten; // a change of precision: reported by the flow analysis
+                return rewritten.WithType(ParseTypeName(TypeMap.DualOf(target)).WithTriviaFrom(rewritten.Type));
             }
             if (target is null || source is null || !TypeMap.IsFloating(source) || !TypeMap.IsFloating(target) || !IsDual(node.Expression)) return rewritten;
             Precisions.Add(target.SpecialType);

@@ -234,7 +234,9 @@ namespace Dual.Generators
                 }
                 args.Add(q.RefKind == RefKind.In || q.RefKind == RefKind.None ? arg : arg);
             }
-            string target = (d.IsStatic ? d.OwnerType : "__owner") + "." + d.Name + (multi ? "<TTangents>" : "");
+            // A generic-math method is its own twin: called with the dual type for each of its type parameters.
+            string typeArguments = d.GenericArity > 0 ? "<" + string.Join(", ", Enumerable.Repeat(ElementOf(plan, multi), d.GenericArity)) + ">" : multi ? "<TTangents>" : "";
+            string target = (d.IsStatic ? d.OwnerType : "__owner") + "." + d.Name + typeArguments;
             string call = target + "(" + string.Join(", ", args) + ")";
             bool returns = plan.Shape != EntryShape.Vector;
             if (before.Count == 0)

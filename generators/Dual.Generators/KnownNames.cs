@@ -32,6 +32,7 @@ namespace Dual.Generators
             "where " + Tangents + " : unmanaged, global::Dual.ITangents<" + Tangents + ", " + precision + ">";
 
         public const string GeneratedDerivatives = "global::Dual.CompilerServices.GeneratedDerivatives";
+        public const string NullablePrimal = "global::Dual.CompilerServices.NullablePrimal.Of";
         public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
         public const string VectorTwin = "global::Dual.CompilerServices.IVectorTwin";
         public const string VectorTwinFunction = "global::Dual.CompilerServices.VectorTwinFunction";

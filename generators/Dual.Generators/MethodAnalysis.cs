@@ -52,7 +52,9 @@ namespace Dual.Generators
             {
                 a.MultiPrecision = precisions.First() == SpecialType.System_Single ? "float" : "double";
             }
-            if (d.EntryPointsOption)
+            // A method writing its own fields advances its object's state on every evaluation; the drivers may evaluate
+            // it more than once per entry-point call (OwnState), so it gets the twin only.
+            if (d.EntryPointsOption && twin.Flow.ShadowedFields.Count == 0)
             {
                 a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null);
                 a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false);

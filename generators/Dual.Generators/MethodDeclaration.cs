@@ -130,6 +130,12 @@ namespace Dual.Generators
 
         public bool IsStatic { get; private set; }
 
+        /// <summary>
+        /// The number of type parameters of a generic-math method (0 otherwise): it is its own twin, and the entry
+        /// points call it with the dual type for each (<see cref="GenericMathMethods"/>).
+        /// </summary>
+        public int GenericArity { get; private set; }
+
         /// <summary>The twin's return type ("void" for none).</summary>
         public string TwinReturn { get; private set; } = "void";
 
@@ -188,6 +194,7 @@ namespace Dual.Generators
             var access = mods.Where(m => m is "public" or "private" or "protected" or "internal").ToList();
             d.Access = access.Count > 0 ? string.Join(" ", access) + " " : "";
             d.IsStatic = method.IsStatic;
+            d.GenericArity = method.Arity;
             d.ReturnsVoid = method.ReturnsVoid;
             if (!method.ReturnsVoid)
             {
@@ -207,7 +214,7 @@ namespace Dual.Generators
             d.OwnerIsInterface = owner.TypeKind == TypeKind.Interface;
             d.OwnerIsRefLike = owner.IsRefLikeType;
             d.OwnerMembers = new HashSet<string>(owner.MemberNames);
-            d.OverloadIndex = System.Math.Max(0, owner.GetMembers(method.Name).IndexOf(method));
+            d.OverloadIndex = System.Math.Max(0, owner.GetMembers(method.Name).IndexOf(method.OriginalDefinition));
             d.PublicAllTheWayOut = method.DeclaredAccessibility == Accessibility.Public;
             for (INamedTypeSymbol? t = owner; t is not null; t = t.ContainingType)
             {
@@ -274,7 +281,7 @@ namespace Dual.Generators
         public static string HintNameOf(IMethodSymbol method)
         {
             string type = method.ContainingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") ?? "global";
-            int index = method.ContainingType is null ? 0 : method.ContainingType.GetMembers(method.Name).IndexOf(method);
+            int index = method.ContainingType is null ? 0 : method.ContainingType.GetMembers(method.Name).IndexOf(method.OriginalDefinition);
             var sb = new StringBuilder();
             foreach (char c in type + "." + method.Name + (index > 0 ? "_" + index : ""))
             {

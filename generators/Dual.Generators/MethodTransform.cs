@@ -24,7 +24,7 @@ namespace Dual.Generators
                 // Callers compile against a placeholder that throws, rather than failing inside their generated files.
                 try
                 {
-                    if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, null))
+                    if (ctx.TargetNode is MethodDeclarationSyntax node && ctx.TargetSymbol is IMethodSymbol method && TwinSignature.Check(method, node, ctx.SemanticModel.Compilation, null))
                     {
                         MethodDeclaration d = MethodDeclaration.Parse(node, method, ct);
                         string placeholder = TwinEmitter.Placeholder(d, PlaceholderMulti(d, method, ctx.SemanticModel, ct), "an internal generator error (DUAL999) was reported on it");
@@ -48,7 +48,8 @@ namespace Dual.Generators
             if (FaultInjection.ThrowForMethod is { } fault && fault == method.Name) throw new InvalidOperationException("injected fault");
 
             // 1. Parsing. The same signature check decides, for every caller, whether this twin exists (TwinSignature).
-            if (!TwinSignature.Check(method, node, diags)) return new MethodResult(MethodModel.Nothing(MethodDeclaration.HintNameOf(method)), diags.ToEquatableArray());
+            if (!TwinSignature.Check(method, node, model.Compilation, diags)) return new MethodResult(MethodModel.Nothing(MethodDeclaration.HintNameOf(method)), diags.ToEquatableArray());
+            if (method.IsGenericMethod) return GenericMath(node, method, model, diags, ct);
             MethodDeclaration d = MethodDeclaration.Parse(node, method, ct);
             string? verifyId = VerifyId(node, method, model, ct);
 
@@ -111,6 +112,37 @@ namespace Dual.Generators
                 ScalarMembers = scalar?.Members,
                 ScalarVerifiedMembers = scalar?.Verified,
                 ScalarPlaceholder = a.MultiPrecision is not null ? TwinEmitter.Placeholder(d, null, why) : null,
+            };
+            return new MethodResult(result, diags.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// A generic-math method is its own twin (<see cref="GenericMathMethods"/>): no body to analyse or rewrite, only
+        /// the entry points, declared at <c>double</c>, which call it with the dual type as its type arguments.
+        /// </summary>
+        private static MethodResult GenericMath(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, List<DiagnosticInfo> diags, CancellationToken ct)
+        {
+            MethodDeclaration d = MethodDeclaration.Parse(node, GenericMathMethods.AtDouble(method, model.Compilation), ct);
+            bool multi = d.MultiTangentOption && GenericMathMethods.RunsMultiTangent(method, model.Compilation);
+            if (d.GpuOption)
+            {
+                diags.Add(DiagnosticInfo.Create(Diagnostics.NotKernelReady, node.Identifier.GetLocation(), "The generic method '" + d.Name + "'",
+                    "a generic method is not compiled to a GPU kernel; put [Differentiable(Gpu = true)] on a non-generic method that calls it"));
+            }
+            var w = new CodeWriter();
+            EntryPlan? entry = d.EntryPointsOption ? EntryPoints.Plan(d, multi) : null;
+            if (entry is not null)
+            {
+                string? clash = EntryPoints.MemberNames(d, entry, EntryPoints.CanPrepareSparse(d, entry), false).FirstOrDefault(d.OwnerMembers.Contains);
+                if (clash is not null) diags.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, node.Identifier.GetLocation(), d.Name, method.ContainingType.Name, clash));
+                else EntryPoints.Emit(w, d, entry, null);
+            }
+            string members = w.ToString().Trim().Length == 0 ? "" : w.ToString().TrimEnd() + "\n";
+            MethodModel result = Model(d, members) with
+            {
+                VerifyId = VerifyId(node, method, model, ct),
+                FunctionId = method.GetDocumentationCommentId(),
+                OwnMono = multi,
             };
             return new MethodResult(result, diags.ToEquatableArray());
         }

@@ -15,6 +15,7 @@ namespace Dual.Generators
             if (!visiting.Add(method)) return true;
             if (!MethodDeclaration.OptionOf(method, "MultiTangent", true)) return false;
             if (visiting.Count > 64) return false;
+            if (method.IsGenericMethod) return GenericMathMethods.RunsMultiTangent(method, model.Compilation);
             if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax decl) return false;
             Compilation compilation = model.Compilation;
             if (!compilation.ContainsSyntaxTree(decl.SyntaxTree)) return false;

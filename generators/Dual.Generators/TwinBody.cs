@@ -75,7 +75,28 @@ namespace Dual.Generators
             }
             body.Precisions.UnionWith(rewriter.Precisions);
             body.UsesConversions = rewriter.UsesConversions;
+            if (flow.ShadowedFields.Count > 0) body.Block = WithOwnState(body.Block, flow.ShadowedFields);
             return body;
+        }
+
+        /// <summary>
+        /// The block around <paramref name="block"/> that shadows the fields the method writes (<see cref="OwnState"/>):
+        /// dual locals from the fields' values, the body in a try, the primal values written back in its finally.
+        /// </summary>
+        private static string WithOwnState(string block, List<IFieldSymbol> fields)
+        {
+            string inner = block.Trim();
+            // The body's lines keep their text (their indentation already matches one level into the try).
+            inner = inner.Substring(1, inner.Length - 2).TrimEnd().TrimStart('\r', '\n');
+            var sb = new StringBuilder("{\n");
+            string Field(IFieldSymbol f) => "this." + (SyntaxFacts.GetKeywordKind(f.Name) != SyntaxKind.None ? "@" : "") + f.Name;
+            foreach (IFieldSymbol f in fields) sb.Append("    ").Append(TypeMap.DualOf(f.Type)).Append(' ').Append(OwnState.LocalName(f)).Append(" = ").Append(Field(f)).Append(";\n");
+            sb.Append("    try\n    {\n");
+            sb.Append(inner).Append('\n');
+            sb.Append("    }\n    finally\n    {\n");
+            foreach (IFieldSymbol f in fields) sb.Append("        ").Append(Field(f)).Append(" = ").Append(OwnState.LocalName(f)).Append(".Value;\n");
+            sb.Append("    }\n}");
+            return sb.ToString();
         }
 
         /// <summary>The block with the local rule functions of the single-tangent (or multi-tangent) twin inserted.</summary>

@@ -10,9 +10,11 @@ namespace Dual.Generators
     {
         /// <summary>
         /// Checks the declaration of <paramref name="method"/>; reports each problem into <paramref name="diags"/> when
-        /// given. Returns whether the twin (or, when the body has errors, its throwing placeholder) is emitted.
+        /// given. Returns whether the twin (or, when the body has errors, its throwing placeholder) is emitted; for a
+        /// generic-math method, which is its own twin (<see cref="GenericMathMethods"/>), whether it runs on dual numbers
+        /// and gets entry points (the rest of the check applies to it with <c>double</c> for its type parameters).
         /// </summary>
-        public static bool Check(IMethodSymbol method, MethodDeclarationSyntax node, List<DiagnosticInfo>? diags)
+        public static bool Check(IMethodSymbol method, MethodDeclarationSyntax node, Compilation compilation, List<DiagnosticInfo>? diags)
         {
             bool ok = true;
             void Add(DiagnosticDescriptor d, Location loc, params string[] args)
@@ -36,8 +38,12 @@ namespace Dual.Generators
             }
             if (method.IsGenericMethod)
             {
-                Add(Diagnostics.NoBody, idLoc, method.Name, "generic [Differentiable] methods are not supported; write the generic code as generic math (T : IFloatingPointIeee754<T>) and call it with Dual<T>, or differentiate a non-generic wrapper");
-                return false;
+                if (GenericMathMethods.WhyNot(method, compilation) is { } why)
+                {
+                    Add(Diagnostics.NoBody, idLoc, method.Name, why);
+                    return false;
+                }
+                method = GenericMathMethods.AtDouble(method, compilation);
             }
             if (method.IsAsync)
             {
@@ -82,14 +88,15 @@ namespace Dual.Generators
                 foreach (SyntaxReference r in m.DeclaringSyntaxReferences)
                 {
                     if (r.GetSyntax(ct) is MethodDeclarationSyntax decl && decl.AttributeLists.Count > 0
-                        && compilation.ContainsSyntaxTree(decl.SyntaxTree) && Check(m, decl, null))
+                        && compilation.ContainsSyntaxTree(decl.SyntaxTree) && Check(m, decl, compilation, null))
                     {
                         return true;
                     }
                 }
                 return false;
             }
-            // From a referenced assembly: the twin is there if it was generated.
+            // From a referenced assembly: the twin is there if it was generated; a generic-math method is its own.
+            if (m.IsGenericMethod) return GenericMathMethods.WhyNot(m, compilation) is null;
             var expected = m.Parameters.Select(p => ParameterRoles.TwinType(p) ?? p.Type.ToDisplayString(TypeMap.Fq)).ToList();
             return m.ContainingType.GetMembers(m.Name).OfType<IMethodSymbol>().Any(t => !SymbolEqualityComparer.Default.Equals(t, m)
                 && t.Parameters.Length == expected.Count

@@ -11,6 +11,10 @@ namespace Dual.Generators
 
         public static bool IsFloating(ITypeSymbol? t) => t is not null && (t.SpecialType == SpecialType.System_Double || t.SpecialType == SpecialType.System_Single);
 
+        /// <summary>The floating type P of <c>P?</c> (<c>double?</c>, <c>float?</c>), else <see langword="null"/>.</summary>
+        public static ITypeSymbol? NullableFloating(ITypeSymbol? t) =>
+            t is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && IsFloating(n.TypeArguments[0]) ? n.TypeArguments[0] : null;
+
         public static string Keyword(ITypeSymbol t) => t.SpecialType == SpecialType.System_Single ? "float" : "double";
 
         public static string DualOf(ITypeSymbol t) => t.SpecialType == SpecialType.System_Single ? DualSingle : DualDouble;
@@ -104,6 +108,9 @@ namespace Dual.Generators
                     }
                     return "(" + string.Join(", ", parts) + ")";
                 }
+                case INamedTypeSymbol n when NullableFloating(n) is { } inner:
+                    // double? is Dual<double>? in the twin: null stays null, a value carries its tangent.
+                    return DualOf(inner) + "?";
                 case INamedTypeSymbol n when n.TypeArguments.Length == 1 && IsSpan(n):
                 {
                     string? inner = MapCore(n.TypeArguments[0], depth + 1);
@@ -148,7 +155,7 @@ namespace Dual.Generators
             }
             if (t.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
-                return "use a plain " + (t is INamedTypeSymbol n && n.TypeArguments.Length == 1 ? n.TypeArguments[0].ToDisplayString() : "double") + " and a separate bool (or NaN) for 'no value'";
+                return "only double? and float? are mapped (to Dual<double>? and Dual<float>?); use those, or a separate bool for 'no value'";
             }
             if (t is IPointerTypeSymbol) return "use an array or a Span instead of a pointer";
             if (name.StartsWith("System.Collections.", System.StringComparison.Ordinal) || name.StartsWith("System.Linq.", System.StringComparison.Ordinal))

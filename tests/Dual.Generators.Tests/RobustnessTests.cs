@@ -26,6 +26,7 @@ public class RobustnessTests
             ["partial definition + implementation"] = "public static partial class C { [Differentiable] public static partial double F(double x); public static partial double F(double x) => x * x; }",
             ["interface default"] = "public partial interface I { [Differentiable] double F(double x) => x * x; }",
             ["generic method"] = "public static partial class C { [Differentiable] public static T F<T>(T x) where T : INumber<T> => x * x; }",
+            ["generic integer method"] = "public static partial class C { [Differentiable] public static T F<T>(T x) where T : IBinaryInteger<T> => x * x; }",
             ["generic containing type"] = "public partial class C<T> { [Differentiable] public static double F(double x, T t) => x * x; }",
             ["nested generic types"] = "public partial class O<T> { public partial struct S<U> where U : struct { [Differentiable] public double F(double x) => x * x; } }",
             ["record struct"] = "public partial record struct R(double A) { [Differentiable] public static double F(double x) => x * x; }",
@@ -52,12 +53,14 @@ public class RobustnessTests
             ["no floats"] = "public static partial class C { [Differentiable] public static int F(int x) => x; }",
             ["void no floats"] = "public static partial class C { [Differentiable] public static void F() { } }",
             ["nullable double"] = "public static partial class C { [Differentiable] public static double F(double x, double? y) => x + (y ?? 0); }",
+            ["nullable tuple"] = "public static partial class C { [Differentiable] public static double F(double x, (double, double)? y) => x + (y?.Item1 ?? 0); }",
             ["list param"] = "public static partial class C { [Differentiable] public static double F(List<double> x) => x[0]; }",
             ["dictionary param"] = "public static partial class C { [Differentiable] public static double F(Dictionary<string, double> x) => x[\"a\"]; }",
             ["default parameter"] = "public static partial class C { [Differentiable] public static double F(double x, double y = 2.0, int n = 3) => x * y * n; }",
             ["params array"] = "public static partial class C { [Differentiable] public static double F(params double[] x) => x[0] * x[1]; }",
             ["ref return"] = "public static partial class C { static double s; [Differentiable] public static ref double F(double x) => ref s; }",
             ["field write"] = "public partial class C { double f; [Differentiable] public double F(double x) { f = x; f += 1; return x; } }",
+            ["own field write with stale read"] = "public partial class C { double f; double G() => f; [Differentiable] public double F(double x) { f = x; return G() * x; } }",
             ["static field write"] = "public static partial class C { static double f; [Differentiable] public static double F(double x) { f++; return x; } }",
             ["field array write"] = "public partial class C { double[] f = new double[2]; [Differentiable] public double F(double x) { f[0] = x; return x; } }",
             ["field array read"] = "public partial class C { double[] f = { 1, 2 }; [Differentiable] public double F(double x) => x * f[1]; }",
@@ -126,7 +129,7 @@ public class RobustnessTests
     /// <summary>Valid inputs that the generator supports: no DUAL error, and the output must compile.</summary>
     private static readonly HashSet<string> s_supported = new()
     {
-        "generic containing type", "nested generic types", "record struct", "record", "ref struct", "global namespace",
+        "generic containing type", "nested generic types", "generic method", "nullable double", "field write", "record struct", "record", "ref struct", "global namespace",
         "lambda without floats", "lambda capturing", "static lambda", "var lambda", "lambda explicit invoke", "lock", "default parameter", "params array", "field array read", "mutual recursion",
         "overloads", "keyword identifiers", "unicode and comments", "preprocessor", "checked", "using statement",
         "conditional access", "tuple with int", "nested tuples", "jagged array", "2d array",
@@ -140,13 +143,13 @@ public class RobustnessTests
     /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
     private static readonly Dictionary<string, string> s_expected = new()
     {
-        ["abstract"] = "DUAL009", ["extern"] = "DUAL009", ["generic method"] = "DUAL009", ["no floats"] = "DUAL009", ["void no floats"] = "DUAL009",
+        ["abstract"] = "DUAL009", ["extern"] = "DUAL009", ["generic integer method"] = "DUAL009", ["no floats"] = "DUAL009", ["void no floats"] = "DUAL009",
         ["async"] = "DUAL003", ["goto"] = "DUAL003", ["query"] = "DUAL003",
         ["stackalloc pointer"] = "DUAL003", ["local function generic"] = "DUAL003",
-        ["field write"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
+        ["own field write with stale read"] = "DUAL004", ["static field write"] = "DUAL004", ["field array write"] = "DUAL004", ["primary constructor write"] = "DUAL004",
         ["object initializer"] = "DUAL004",
         ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",
-        ["yield"] = "DUAL003", ["nullable double"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
+        ["yield"] = "DUAL003", ["nullable tuple"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
         ["delegate call"] = "DUAL001", ["linq"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
         ["user clash with entry point"] = "DUAL010",
     };

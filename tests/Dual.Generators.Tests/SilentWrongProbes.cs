@@ -37,6 +37,13 @@ public static class SilentWrongProbes
 
         namespace Probes;
 
+        // A [Differentiable] instance method writing its own field: shadowed in the twin, primal written back.
+        public sealed partial class Acc
+        {
+            private double _sum = 1;
+            [Differentiable] public double Add(double v) { _sum += v * v; return _sum * v; }
+        }
+
         public sealed class Box
         {
             private double _v;
@@ -137,7 +144,22 @@ public static class SilentWrongProbes
         new("ObjectBox", "DUAL005", "object o = /*!*/x;\nreturn (double)o * 2;"),
         new("DynamicBox", "DUAL005", "dynamic d = /*!*/x;\nreturn x;"),
         new("InterfaceBox", "DUAL006", "/*!*/IComparable<double> c = x;\nreturn c.CompareTo(1.0) > 0 ? x : -x;"),
-        new("NullableLocal", "DUAL006", "/*!*/double? n = x;\nreturn n.Value * 2;"),
+        // double? is Dual<double>? in the twin: null paths must behave as in the method, values must keep their tangent.
+        new("NullableLocal", Ok, "double? n = x;\nreturn n.Value * 2;", x => 2),
+        new("NullableNullCompares", Ok, "double? n = x > 100 ? x : null;\nreturn n > 1.0 || n == 0.5 ? x * x : 3 * x;", x => 3),
+        new("NullableValueCompares", Ok, "double? n = x * x;\nreturn n > 1.0 ? n.Value * x : -x;", x => x * x > 1 ? 3 * x * x : -1),
+        new("NullableCoalesceNull", Ok, "double? n = null;\nif (x > 100) n = x;\nreturn (n ?? x * x) * 2;", x => 4 * x),
+        new("NullableGetValueOrDefault", Ok, "double? n = null;\ndouble? m = x * 3;\nreturn n.GetValueOrDefault(x) * x + m.GetValueOrDefault();", x => 2 * x + 3),
+        new("NullableBindPattern", Ok, "double? n = x > 0 ? x * x : null;\nreturn n is { } v ? v * 3 : x;", x => 6 * x),
+        new("NullableLifted", Ok, "double? w = null;\ndouble? a = w * x;\ndouble? b = (double?)x * x;\nreturn (a ?? 1.0) + (b ?? 0.0);", x => 2 * x),
+        new("NullableIntCast", Ok, "double? n = x * 10;\nint k = (int)n;\nreturn x * k;", x => (int)(x * 10)),
+        new("NullableFormatted", Ok, "double? n = x > 100 ? x : null;\nstring s = $\"{n}\" + n;\nreturn x * (s.Length + 1);", x => 1),
+        // Own-field state: exact for one call on a new object; carried to a later call it would lose its derivative.
+        new("OwnStateFreshObject", Ok, "return new Probes.Acc().Add(x) * 2;", x => 2 + 6 * x * x),
+        new("OwnStateCarriedToNextCall", "DUAL004", "var acc = new Probes.Acc();\nreturn /*!*/acc.Add(x) + x;"),
+        new("NullableToString", "DUAL005", "double? n = x;\nreturn x * (/*!*/n.ToString().Length > 0 ? 2 : 1);"),
+        new("NullableIncrement", Ok, "double? n = x;\nn++;\nn += x;\nreturn n.Value * x;", x => 4 * x + 1),
+        new("NullableValuePattern", "DUAL003", "double? n = x;\nreturn n is /*!*/> 1.0 ? x : 2 * x;"),
         new("DefaultComparerEquals", "DUAL005", "return EqualityComparer<double>.Default.Equals(/*!*/x, 1.0) ? 0 : x;"),
 
         // ---- allowed primal-only destinations: derivative still right ---------------------------------------------

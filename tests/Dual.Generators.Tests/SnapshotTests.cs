@@ -394,4 +394,61 @@ public class SnapshotTests
             }
         }
         """, "SafeLog");
+
+    /// <summary>A generic-math method is its own twin: only the entry points (at T = double) are emitted, calling it with dual type arguments.</summary>
+    [Test]
+    public void GenericMathMethod() => Verify("GenericMathMethod", """
+        using System.Numerics;
+        using Dual;
+
+        public static partial class Geometry
+        {
+            [Differentiable]
+            public static T Hypotenuse<T>(T a, T b) where T : IFloatingPoint<T>, IRootFunctions<T> => T.Sqrt(a * a + b * b);
+        }
+        """, "Hypotenuse");
+
+    /// <summary>double? is Dual&lt;double&gt;? in the twin; comparisons read the primal through NullablePrimal.Of (null stays null).</summary>
+    [Test]
+    public void NullableDouble() => Verify("NullableDouble", """
+        using System;
+        using Dual;
+
+        public static partial class Easing
+        {
+            [Differentiable]
+            public static double ApplyCap(double value, double? cap = null, double? floor = null)
+            {
+                double v = cap is { } c ? Math.Min(value, c) : value;
+                if (floor > v) v = floor.Value;
+                return v + (floor ?? 0.0) * 0.5;
+            }
+        }
+        """, "ApplyCap");
+
+    /// <summary>An instance method writing its own fields: dual locals from the fields, the body in a try, the primal values written back.</summary>
+    [Test]
+    public void OwnStateFields() => Verify("OwnStateFields", """
+        using Dual;
+
+        public partial class PidController
+        {
+            private double _integral;
+            private double _previousError;
+
+            public double Kp { get; init; } = 1.2;
+            public double Ki { get; init; } = 0.4;
+            public double Kd { get; init; } = 0.05;
+
+            [Differentiable]
+            public double Update(double setpoint, double measured, double dt)
+            {
+                double error = setpoint - measured;
+                _integral += error * dt;
+                double derivative = (error - _previousError) / dt;
+                _previousError = error;
+                return Kp * error + Ki * _integral + Kd * derivative;
+            }
+        }
+        """, "Update");
 }
