@@ -67,7 +67,7 @@ namespace Dual.Generators
             if (_flow.ShadowedFields.Count == 0) return null;
             if (!qualified && name.Parent is MemberAccessExpressionSyntax ma && ma.Name == name) return null;
             if (name.Ancestors().Any(a => a is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } })) return null;
-            return _model.GetSymbolInfo(name, _ct).Symbol is IFieldSymbol f && _flow.ShadowedFields.Contains(f, SymbolEqualityComparer.Default) ? OwnState.LocalName(f) : null;
+            return Model.GetSymbolInfo(name, Ct).Symbol is IFieldSymbol f && _flow.ShadowedFields.Contains(f, SymbolEqualityComparer.Default) ? OwnState.LocalName(f) : null;
         }
 
         public override SyntaxNode? VisitThisExpression(ThisExpressionSyntax node) =>
