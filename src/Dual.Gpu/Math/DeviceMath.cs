@@ -116,9 +116,10 @@ internal static partial class DeviceMath
         int e = (int)((Bits(bigLifted) >> 52) & 0x7FF) - 1023;
         e = e > 1022 ? 1022 : e;
         double down = Pow2(-e);
+        double bigScaled = bigLifted * down;
         smallScaled = (tiny ? small * TwoPow54 : small) * down;
         exponent = e - (tiny ? 54 : 0);
-        return bigLifted * down;
+        return bigScaled;
     }
 
     /// <summary>s + e = a + b exactly when |a| ≥ |b| or a = 0 (Dekker's Fast2Sum).</summary>
