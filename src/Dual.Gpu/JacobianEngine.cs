@@ -277,22 +277,22 @@ public sealed partial class JacobianEngine : IDisposable
     {
         bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(function);
         Type seeds = (operation == Operation.Jacobian ? typeof(IdentitySeeds<>) : typeof(MatrixSeeds<>)).MakeGenericType(scalar);
-        return typeof(Kernels).GetMethod(wholePoint ? nameof(Kernels.Points) : nameof(Kernels.Rows), BindingFlags.Public | BindingFlags.Static)!
-            .MakeGenericMethod(scalar, scalar == typeof(double) ? typeof(DoubleScalar) : typeof(SingleScalar), function,
-                TangentsType(scalar, lanes), seeds, check ? typeof(CheckedReads) : typeof(UncheckedReads),
-                LayoutType(full, stride));
+        return typeof(Kernels<,,,,,>).MakeGenericType(scalar, scalar == typeof(double) ? typeof(DoubleScalar) : typeof(SingleScalar),
+                TangentsType(scalar, lanes), seeds, check ? typeof(CheckedReads) : typeof(UncheckedReads), LayoutType(full, stride))
+            .GetMethod(wholePoint ? "Points" : "Rows", BindingFlags.Public | BindingFlags.Static)!
+            .MakeGenericMethod(function);
     }
 
     /// <summary>The lane layout: partial, or full with the runtime stride, or full with a constant stride G ∈ {1, 2, 4, 8}
     /// (<paramref name="stride"/> 0 means the runtime stride).</summary>
-    internal static Type LayoutType(bool full, int stride) => !full ? typeof(PartialLanes) : stride switch
+    internal static Type LayoutType(bool full, int stride) => !full ? typeof(PartialLanes) : typeof(FullLanes<>).MakeGenericType(stride switch
     {
-        1 => typeof(FullLanesStride1),
-        2 => typeof(FullLanesStride2),
-        4 => typeof(FullLanesStride4),
-        8 => typeof(FullLanesStride8),
-        _ => typeof(FullLanes),
-    };
+        1 => typeof(Stride1),
+        2 => typeof(Stride2),
+        4 => typeof(Stride4),
+        8 => typeof(Stride8),
+        _ => typeof(RuntimeStride),
+    });
 
     /// <summary>The constant stride a full-lane launch with <paramref name="threads"/> threads per row compiles with (0: the
     /// runtime stride).</summary>

@@ -45,11 +45,13 @@ internal interface ILaneLayout
     int Stride(int threads);
 }
 
-internal readonly struct FullLanes : ILaneLayout
+/// <summary>Every lane's column exists (the width is a multiple of k), with the lane stride <typeparamref name="TStride"/>.</summary>
+internal readonly struct FullLanes<TStride> : ILaneLayout
+    where TStride : struct, ILaneStride
 {
     public bool Full => true;
 
-    public int Stride(int threads) => threads;
+    public int Stride(int threads) => default(TStride).Of(threads);
 }
 
 internal readonly struct PartialLanes : ILaneLayout
@@ -59,30 +61,14 @@ internal readonly struct PartialLanes : ILaneLayout
     public int Stride(int threads) => threads;
 }
 
-internal readonly struct FullLanesStride1 : ILaneLayout
+/// <summary>The lane stride G of a layout: the launch's runtime value or a compile-time constant.</summary>
+internal interface ILaneStride
 {
-    public bool Full => true;
-
-    public int Stride(int threads) => 1;
+    int Of(int threads);
 }
 
-internal readonly struct FullLanesStride2 : ILaneLayout
-{
-    public bool Full => true;
-
-    public int Stride(int threads) => 2;
-}
-
-internal readonly struct FullLanesStride4 : ILaneLayout
-{
-    public bool Full => true;
-
-    public int Stride(int threads) => 4;
-}
-
-internal readonly struct FullLanesStride8 : ILaneLayout
-{
-    public bool Full => true;
-
-    public int Stride(int threads) => 8;
-}
+internal readonly struct RuntimeStride : ILaneStride { public int Of(int threads) => threads; }
+internal readonly struct Stride1 : ILaneStride { public int Of(int threads) => 1; }
+internal readonly struct Stride2 : ILaneStride { public int Of(int threads) => 2; }
+internal readonly struct Stride4 : ILaneStride { public int Of(int threads) => 4; }
+internal readonly struct Stride8 : ILaneStride { public int Of(int threads) => 8; }

@@ -105,97 +105,44 @@ internal readonly struct MatrixSeeds<T> : ISeeds<MatrixSeeds<T>, T> where T : un
     }
 }
 
-/// <summary>Reading input k synthesizes xₖ + Σₗ sₖₗ εₗ; no dual input is ever stored. A checked read outside [0, n)
-/// reports the index and yields NaN instead of reading another point's (or no one's) memory.</summary>
-internal readonly struct LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout> : IKernelInputs<Dual<T, TTangents>>
-    where T : unmanaged, IFloatingPointIeee754<T>
-    where TScalar : struct, IKernelScalar<T>
-    where TTangents : struct, IKernelTangents<TTangents, T>
-    where TSeeds : struct, ISeeds<TSeeds, T>
-    where TCheck : struct, IReadCheck
-    where TLayout : struct, ILaneLayout
+// The accessors a kernel hands the function, nested in the kernels' class so that they share its type parameters.
+internal static partial class Kernels<T, TScalar, TTangents, TSeeds, TCheck, TLayout>
 {
-    private readonly ArrayView<T> x;
-    private readonly long offset;
-    private readonly int n;
-    private readonly TSeeds seeds;
-    private readonly int point;
-    private readonly int g;
-    private readonly int threads;
-    private readonly ArrayView<int> status;
-    private readonly int row;
-
-    public LaneInputs(ArrayView<T> x, long offset, int n, TSeeds seeds, int point, int g, int threads, ArrayView<int> status, int row)
+    /// <summary>Reading input k synthesizes xₖ + Σₗ sₖₗ εₗ; no dual input is ever stored. A checked read outside [0, n)
+    /// reports the index and yields NaN instead of reading another point's (or no one's) memory.</summary>
+    internal readonly struct LaneInputs(ArrayView<T> x, long offset, int n, TSeeds seeds, int point, int g,
+        int threads, ArrayView<int> status, int row) : IKernelInputs<Dual<T, TTangents>>
     {
-        this.x = x;
-        this.offset = offset;
-        this.n = n;
-        this.seeds = seeds;
-        this.point = point;
-        this.g = g;
-        this.threads = threads;
-        this.status = status;
-        this.row = row;
-    }
-
-    public Dual<T, TTangents> this[int index]
-    {
-        get
+        public Dual<T, TTangents> this[int index]
         {
-            if (default(TCheck).Enabled && (uint)index >= (uint)n)
+            get
             {
-                KernelStatus.Report(status, KernelStatus.BadRead, index, row, point);
-                return new Dual<T, TTangents>(T.NaN, TTangents.Zero);
+                if (default(TCheck).Enabled && (uint)index >= (uint)n)
+                {
+                    KernelStatus.Report(status, KernelStatus.BadRead, index, row, point);
+                    return new Dual<T, TTangents>(T.NaN, TTangents.Zero);
+                }
+                return new Dual<T, TTangents>(x[offset + index], seeds.Lanes<TTangents, TLayout>(point, index, g, threads));
             }
-            return new Dual<T, TTangents>(x[offset + index], seeds.Lanes<TTangents, TLayout>(point, index, g, threads));
         }
+
+        public Dual<T, TTangents> Constant(double value) => new(default(TScalar).FromDouble(value), TTangents.Zero);
     }
 
-    public Dual<T, TTangents> Constant(double value) => new(default(TScalar).FromDouble(value), TTangents.Zero);
-}
-
-/// <summary>Where a whole-point evaluation puts output i: its k lanes into the row's interleaved columns, its value
-/// (thread 0 of the point) into the values.</summary>
-internal readonly struct LaneOutputs<T, TTangents, TCheck, TLayout> : IKernelOutputs<Dual<T, TTangents>>
-    where T : unmanaged, IFloatingPointIeee754<T>
-    where TTangents : struct, IKernelTangents<TTangents, T>
-    where TCheck : struct, IReadCheck
-    where TLayout : struct, ILaneLayout
-{
-    private readonly ArrayView<T> output;
-    private readonly ArrayView<T> values;
-    private readonly ArrayView<int> status;
-    private readonly int point;
-    private readonly int m;
-    private readonly int width;
-    private readonly int g;
-    private readonly int threads;
-    private readonly int writeValues;
-
-    public LaneOutputs(ArrayView<T> output, ArrayView<T> values, ArrayView<int> status, int point, int m, int width, int g, int threads, int writeValues)
+    /// <summary>Where a whole-point evaluation puts output i: its k lanes into the row's interleaved columns, its value
+    /// (thread 0 of the point) into the values.</summary>
+    internal readonly struct LaneOutputs(ArrayView<T> output, ArrayView<T> values, ArrayView<int> status, int point,
+        int m, int width, int g, int threads, int writeValues) : IKernelOutputs<Dual<T, TTangents>>
     {
-        this.output = output;
-        this.values = values;
-        this.status = status;
-        this.point = point;
-        this.m = m;
-        this.width = width;
-        this.g = g;
-        this.threads = threads;
-        this.writeValues = writeValues;
-    }
-
-    public void Set(int index, Dual<T, TTangents> value)
-    {
-        if ((uint)index >= (uint)m)
+        public void Set(int index, Dual<T, TTangents> value)
         {
-            if (default(TCheck).Enabled)
-                KernelStatus.Report(status, KernelStatus.BadWrite, index, -1, point);
-            return;
+            if ((uint)index >= (uint)m)
+            {
+                if (default(TCheck).Enabled)
+                    KernelStatus.Report(status, KernelStatus.BadWrite, index, -1, point);
+                return;
+            }
+            Kernels.WriteRow<T, TTangents, TLayout>(output, values, writeValues, (long)point * m + index, width, g, threads, value);
         }
-        long row = (long)point * m + index;
-        Kernels.Store<T, TTangents, TLayout>(output, row * width, g, threads, width, value.Tangents);
-        if (writeValues != 0 && g == 0)
-            values[row] = value.Value;
     }
 }

@@ -169,7 +169,15 @@ internal static class KernelContext
     }
 
     private static MethodInfo? Find(string name, params Type[] parameters) =>
-        DeviceMathType?.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static, null, parameters, null);
+        DeviceMathType?.GetMethod(name, DeviceMathMembers, null, parameters, null) ?? FindGeneric(name, parameters);
+
+    /// <summary>A generic DeviceMath method over one scalar (<c>Fma&lt;T&gt;(T, T, T)</c>), instantiated for the scalar of
+    /// <paramref name="parameters"/>.</summary>
+    private static MethodInfo? FindGeneric(string name, Type[] parameters) =>
+        parameters.Length == 0 ? null : DeviceMathType?.GetMethod(name, 1, DeviceMathMembers, null,
+            Array.ConvertAll(parameters, _ => Type.MakeGenericMethodParameter(0)), null)?.MakeGenericMethod(parameters[0]);
+
+    private const BindingFlags DeviceMathMembers = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
 
     private static IReadOnlyList<string> FindRedirects()
     {

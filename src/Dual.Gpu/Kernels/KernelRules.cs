@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Reflection;
 using ILGPU.Frontend;
 using ILGPU.Frontend.Intrinsic;
@@ -17,34 +18,20 @@ namespace Dual.Gpu;
 internal static class KernelRules
 {
 #if DEVICE_MATH
-    public static double SinDouble(double x, out double d)
+    // T.SinCos is DeviceMath.SinCosPair in every context that applies these rules (KernelContext remaps it).
+    public static T Sin<T>(T x, out T d) where T : IFloatingPointIeee754<T>
     {
-        DeviceMath.SinCos(x, out double sin, out double cos);
+        (T sin, T cos) = T.SinCos(x);
         d = cos;
         return sin;
     }
 
-    public static double CosDouble(double x, out double d)
+    public static T Cos<T>(T x, out T d) where T : IFloatingPointIeee754<T>
     {
-        DeviceMath.SinCos(x, out double sin, out double cos);
+        (T sin, T cos) = T.SinCos(x);
         d = -sin;
         return cos;
     }
-
-    public static float SinSingle(float x, out float d)
-    {
-        DeviceMath.SinCos(x, out float sin, out float cos);
-        d = cos;
-        return sin;
-    }
-
-    public static float CosSingle(float x, out float d)
-    {
-        DeviceMath.SinCos(x, out float sin, out float cos);
-        d = -sin;
-        return cos;
-    }
-
 #endif
 
     /// <summary>The rules remapped ("DerivativeRules&lt;Double&gt;.Sin", …); a missing one means the Dual assembly renamed
@@ -54,17 +41,17 @@ internal static class KernelRules
         var done = new System.Collections.Generic.List<string>();
 #if DEVICE_MATH
         Type? rules = typeof(Dual<>).Assembly.GetType("Dual.DerivativeRules`1");
-        foreach (var (scalar, suffix) in new[] { (typeof(double), "Double"), (typeof(float), "Single") })
+        foreach (Type scalar in new[] { typeof(double), typeof(float) })
         {
             foreach (string name in new[] { "Sin", "Cos" })
             {
                 MethodInfo? from = rules?.MakeGenericType(scalar).GetMethod(name, BindingFlags.Public | BindingFlags.Static, null,
                     new[] { scalar, scalar.MakeByRefType() }, null);
-                MethodInfo to = typeof(KernelRules).GetMethod(name + suffix, BindingFlags.Public | BindingFlags.Static)!;
+                MethodInfo to = typeof(KernelRules).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(scalar);
                 if (from is null)
                     continue;
                 RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
-                done.Add($"DerivativeRules<{suffix}>.{name}");
+                done.Add($"DerivativeRules<{scalar.Name}>.{name}");
             }
         }
 #endif

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ILGPU;
 
 namespace Dual.Gpu;
@@ -50,53 +51,84 @@ internal readonly struct KernelArgs<T, TFunction, TSeeds>
     }
 }
 
-/// <summary>The kernels: generic over the scalar, its conversion, the function, the tangent block, the seeds and the read
-/// check; ILGPU compiles one instance per combination the first time it is loaded.</summary>
-internal static class Kernels
+/// <summary>The kernels of one lane configuration: generic over the scalar, its conversion, the tangent block, the seeds,
+/// the read check and the lane layout (here) and the function (per kernel); ILGPU compiles one instance per combination
+/// the first time it is loaded.</summary>
+internal static partial class Kernels<T, TScalar, TTangents, TSeeds, TCheck, TLayout>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TScalar : struct, IKernelScalar<T>
+    where TTangents : struct, IKernelTangents<TTangents, T>
+    where TSeeds : struct, ISeeds<TSeeds, T>
+    where TCheck : struct, IReadCheck
+    where TLayout : struct, ILaneLayout
 {
     /// <summary>One thread per (point, output row, lane thread g): evaluates row i for its k columns.</summary>
-    public static void Rows<T, TScalar, TFunction, TTangents, TSeeds, TCheck, TLayout>(KernelArgs<T, TFunction, TSeeds> a)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TScalar : struct, IKernelScalar<T>
+    public static void Rows<TFunction>(KernelArgs<T, TFunction, TSeeds> a)
         where TFunction : struct, IKernelFunction
-        where TTangents : struct, IKernelTangents<TTangents, T>
-        where TSeeds : struct, ISeeds<TSeeds, T>
-        where TCheck : struct, IReadCheck
-        where TLayout : struct, ILaneLayout
     {
-        int g = Grid.IdxZ * Group.DimX + Group.IdxX;
+        int g = LaneThread;
         int i = Grid.IdxY * Group.DimY + Group.IdxY;
-        int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
+        int p = Point;
         if (g >= a.Threads || i >= a.M || p >= a.Points)
             return;
         int stride = default(TLayout).Stride(a.Threads);
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, stride, a.Status, i);
-        Dual<T, TTangents> y = a.Function.Output<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>>(i, in x);
-        long row = (long)p * a.M + i;
-        Store<T, TTangents, TLayout>(a.Output, row * a.Width, g, stride, a.Width, y.Tangents);
-        if (a.WriteValues != 0 && g == 0)
-            a.Values[row] = y.Value;
+        var x = Inputs(a, p, g, stride, i);
+        Dual<T, TTangents> y = a.Function.Output<Dual<T, TTangents>, LaneInputs>(i, in x);
+        Kernels.WriteRow<T, TTangents, TLayout>(a.Output, a.Values, a.WriteValues, (long)p * a.M + i, a.Width, g, stride, y);
     }
 
     /// <summary>One thread per (point, lane thread g): the whole-point evaluation of an <see cref="IKernelPointFunction"/>,
     /// which does the work its rows share once and hands each output to the engine as it is produced.</summary>
-    public static void Points<T, TScalar, TFunction, TTangents, TSeeds, TCheck, TLayout>(KernelArgs<T, TFunction, TSeeds> a)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TScalar : struct, IKernelScalar<T>
+    public static void Points<TFunction>(KernelArgs<T, TFunction, TSeeds> a)
         where TFunction : struct, IKernelPointFunction
-        where TTangents : struct, IKernelTangents<TTangents, T>
-        where TSeeds : struct, ISeeds<TSeeds, T>
-        where TCheck : struct, IReadCheck
-        where TLayout : struct, ILaneLayout
     {
-        int g = Grid.IdxZ * Group.DimX + Group.IdxX;
-        int p = Grid.IdxX * Group.DimZ + Group.IdxZ;
+        int g = LaneThread;
+        int p = Point;
         if (g >= a.Threads || p >= a.Points)
             return;
         int stride = default(TLayout).Stride(a.Threads);
-        var x = new LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>(a.X, (long)p * a.N, a.N, a.Seeds, p, g, stride, a.Status, -1);
-        var y = new LaneOutputs<T, TTangents, TCheck, TLayout>(a.Output, a.Values, a.Status, p, a.M, a.Width, g, stride, a.WriteValues);
-        a.Function.Evaluate<Dual<T, TTangents>, LaneInputs<T, TScalar, TTangents, TSeeds, TCheck, TLayout>, LaneOutputs<T, TTangents, TCheck, TLayout>>(in x, in y);
+        var x = Inputs(a, p, g, stride, -1);
+        var y = new LaneOutputs(a.Output, a.Values, a.Status, p, a.M, a.Width, g, stride, a.WriteValues);
+        a.Function.Evaluate<Dual<T, TTangents>, LaneInputs, LaneOutputs>(in x, in y);
+    }
+
+    /// <summary>The thread's lane thread g within its point (x of the group, continued over the grid's z blocks).</summary>
+    private static int LaneThread
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Grid.IdxZ * Group.DimX + Group.IdxX;
+    }
+
+    /// <summary>The thread's point p (z of the group, continued over the grid's x blocks).</summary>
+    private static int Point
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Grid.IdxX * Group.DimZ + Group.IdxZ;
+    }
+
+    /// <summary>Point p's inputs as thread g's lanes read them (<paramref name="row"/>: the output row, −1 for a whole point).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static LaneInputs Inputs<TFunction>(KernelArgs<T, TFunction, TSeeds> a,
+        int p, int g, int stride, int row)
+        where TFunction : struct =>
+        new(a.X, (long)p * a.N, a.N, a.Seeds, p, g, stride, a.Status, row);
+}
+
+/// <summary>The stores every kernel shares.</summary>
+internal static class Kernels
+{
+    /// <summary>Writes output row <paramref name="row"/> (= p·m + i) of thread g: its lanes into the row's columns, its
+    /// value (thread 0 of the row, when values are wanted) into the values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteRow<T, TTangents, TLayout>(ArrayView<T> output, ArrayView<T> values, int writeValues, long row, int width,
+        int g, int threads, Dual<T, TTangents> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTangents : struct, IKernelTangents<TTangents, T>
+        where TLayout : struct, ILaneLayout
+    {
+        Store<T, TTangents, TLayout>(output, row * width, g, threads, width, y.Tangents);
+        if (writeValues != 0 && g == 0)
+            values[row] = y.Value;
     }
 
     /// <summary>Writes thread g's lanes of one output row (starting at <paramref name="rowStart"/>) to the columns

@@ -12,22 +12,12 @@ internal static partial class DeviceMath
     private const double Ln2Hi = 0.6931471805598903;   // 42 significant bits
     private const double Ln2Lo = 5.497923018708371e-14;
 
-    private const double ExpC2 = 0.5000000000000011;
-    private const double ExpC3 = 0.1666666666666641;
-    private const double ExpC4 = 0.04166666666652597;
-    private const double ExpC5 = 0.008333333333494964;
-    private const double ExpC6 = 0.0013888888944789425;
-    private const double ExpC7 = 0.0001984126950753369;
-    private const double ExpC8 = 2.4801491836432857e-05;
-    private const double ExpC9 = 2.75575836151391e-06;
-    private const double ExpC10 = 2.763071979727873e-07;
-    private const double ExpC11 = 2.500155107470149e-08;
-
     /// <summary>(e^r − 1 − r)/r² for |r| ≤ ln2/2 + 2⁻¹⁰.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ExpTail(double r) =>
-        Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, ExpC11, ExpC10), ExpC9), ExpC8), ExpC7),
-            ExpC6), ExpC5), ExpC4), ExpC3), ExpC2);
+        Horner(r, 0.5000000000000011, 0.1666666666666641, 0.04166666666652597, 0.008333333333494964,
+            0.0013888888944789425, 0.0001984126950753369, 2.4801491836432857e-05, 2.75575836151391e-06,
+            2.763071979727873e-07, 2.500155107470149e-08);
 
     /// <summary>Reduces x (|x| ≤ 746) to k and r + c = x − k·ln2, with r rounded and c its correction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,25 +70,14 @@ internal static partial class DeviceMath
         return System.Math.Abs(x) < 5.551115123125783e-17 ? x : result; // |x| < 2⁻⁵⁴: x itself (keeps −0)
     }
 
-    private const double Exp2C1 = 0.6931471805599453;
-    private const double Exp2C2 = 0.24022650695910136;
-    private const double Exp2C3 = 0.055504108664822305;
-    private const double Exp2C4 = 0.009618129107592433;
-    private const double Exp2C5 = 0.0013333558146367119;
-    private const double Exp2C6 = 0.00015403530459085738;
-    private const double Exp2C7 = 1.5252733820351815e-05;
-    private const double Exp2C8 = 1.3215434345514483e-06;
-    private const double Exp2C9 = 1.0178080083096328e-07;
-    private const double Exp2C10 = 7.07393895599138e-09;
-    private const double Exp2C11 = 4.451021029747205e-10;
-
     /// <summary>2^x (f64), ≤ 1 ulp.</summary>
     public static double Exp2(double x)
     {
         double k = RoundToInt(x, 1.0, out int n);
         double r = x - k; // exact
-        double q = Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Fma(r, Exp2C11, Exp2C10), Exp2C9),
-            Exp2C8), Exp2C7), Exp2C6), Exp2C5), Exp2C4), Exp2C3), Exp2C2), Exp2C1);
+        double q = Horner(r, 0.6931471805599453, 0.24022650695910136, 0.055504108664822305, 0.009618129107592433,
+            0.0013333558146367119, 0.00015403530459085738, 1.5252733820351815e-05, 1.3215434345514483e-06,
+            1.0178080083096328e-07, 7.07393895599138e-09, 4.451021029747205e-10);
         double p = 1.0 + r * q;
         double result = ScaleB(p, n);
         result = x > 1024.5 ? double.PositiveInfinity : result;
@@ -114,12 +93,6 @@ internal static partial class DeviceMath
     private const float InvLn2Single = 1.4426950216293335f;
     private const float Ln2SingleA = 0.693145751953125f;      // 0x3F317200
     private const float Ln2SingleB = 1.428606765330187e-06f;  // 0x35BFBE8E
-    private const float ExpFP0 = 5.0000001201e-1f;
-    private const float ExpFP1 = 1.6666665459e-1f;
-    private const float ExpFP2 = 4.1665795894e-2f;
-    private const float ExpFP3 = 8.3334519073e-3f;
-    private const float ExpFP4 = 1.3981999507e-3f;
-    private const float ExpFP5 = 1.9875691500e-4f;
 
     /// <summary>Reduces x (|x| &lt; 2²¹) to k and r + c = x − k·ln 2, with r rounded and c its rounding error.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,7 +108,8 @@ internal static partial class DeviceMath
     /// <summary>(e^r − 1 − r)/r² for |r| ≤ ln2/2 + 2⁻¹⁶ (Cephes expf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float ExpTailSingle(float r) =>
-        Fma(Fma(Fma(Fma(Fma(ExpFP5, r, ExpFP4), r, ExpFP3), r, ExpFP2), r, ExpFP1), r, ExpFP0);
+        Horner(r, 5.0000001201e-1f, 1.6666665459e-1f, 4.1665795894e-2f, 8.3334519073e-3f, 1.3981999507e-3f,
+            1.9875691500e-4f);
 
     /// <summary>e^x (f32), in single precision.</summary>
     public static float Exp(float x)
@@ -174,19 +148,13 @@ internal static partial class DeviceMath
         return System.MathF.Abs(x) < 2.98023224e-8f ? x : result; // |x| < 2⁻²⁵: x itself (keeps −0)
     }
 
-    private const float Exp2FP0 = 6.931472028550421e-1f;
-    private const float Exp2FP1 = 2.402264791363012e-1f;
-    private const float Exp2FP2 = 5.550332471162809e-2f;
-    private const float Exp2FP3 = 9.618437357674640e-3f;
-    private const float Exp2FP4 = 1.339887440266574e-3f;
-    private const float Exp2FP5 = 1.535336188319500e-4f;
-
     /// <summary>2^x (f32), in single precision.</summary>
     public static float Exp2(float x)
     {
         float k = RoundToInt(x, 1f, out int n);
         float r = x - k; // exact
-        float q = Fma(Fma(Fma(Fma(Fma(Exp2FP5, r, Exp2FP4), r, Exp2FP3), r, Exp2FP2), r, Exp2FP1), r, Exp2FP0);
+        float q = Horner(r, 6.931472028550421e-1f, 2.402264791363012e-1f, 5.550332471162809e-2f,
+            9.618437357674640e-3f, 1.339887440266574e-3f, 1.535336188319500e-4f);
         n = n < -200 ? -200 : (n > 200 ? 200 : n);
         float result = ScaleB(Fma(r, q, 1f), n);
         result = x > 129.0f ? float.PositiveInfinity : result;

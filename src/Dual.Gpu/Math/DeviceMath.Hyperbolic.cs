@@ -7,15 +7,6 @@ namespace Dual.Gpu;
 // 2⁻⁶²·⁶ on [0, 1]; Sollya fpminimax).
 internal static partial class DeviceMath
 {
-    private const double SinhC3 = 0.16666666666666666;
-    private const double SinhC5 = 0.008333333333333519;
-    private const double SinhC7 = 0.00019841269841133324;
-    private const double SinhC9 = 2.755731927381694e-06;
-    private const double SinhC11 = 2.5052098380200965e-08;
-    private const double SinhC13 = 1.6060169334172734e-10;
-    private const double SinhC15 = 7.580552974876095e-13;
-    private const double SinhC17 = 4.4368844976345805e-15;
-
     /// <summary>e^a = 2ᵏ·(hi + lo) for 0 ≤ a ≤ 711, with 1/(hi + lo) in <paramref name="inverse"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ExpParts(double a, out int n, out double lo, out double inverse)
@@ -33,8 +24,8 @@ internal static partial class DeviceMath
     {
         double a = System.Math.Abs(x);
         double z = a * a;
-        double p = Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, SinhC17, SinhC15), SinhC13), SinhC11), SinhC9), SinhC7),
-            SinhC5), SinhC3);
+        double p = Horner(z, 0.16666666666666666, 0.008333333333333519, 0.00019841269841133324, 2.755731927381694e-06,
+            2.5052098380200965e-08, 1.6060169334172734e-10, 7.580552974876095e-13, 4.4368844976345805e-15);
         double small = Fma(a * z, p, a);
         // a ≥ 1: (e^a − e^−a)/2 = 2ᵏ⁻¹·(p − 2⁻²ᵏ/p), e^−a at most e⁻² of e^a.
         double hi = ExpParts(a, out int n, out double lo, out double inverse);

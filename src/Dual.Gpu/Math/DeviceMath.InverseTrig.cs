@@ -9,18 +9,6 @@ namespace Dual.Gpu;
 // Coefficients computed for this file (Sollya fpminimax).
 internal static partial class DeviceMath
 {
-    private const double AtanC3 = -0.33333333333333187;
-    private const double AtanC5 = 0.199999999999507;
-    private const double AtanC7 = -0.1428571427990986;
-    private const double AtanC9 = 0.11111110769211162;
-    private const double AtanC11 = -0.09090897348614871;
-    private const double AtanC13 = 0.07692052930104579;
-    private const double AtanC15 = -0.06663021024897497;
-    private const double AtanC17 = 0.058472829833273815;
-    private const double AtanC19 = -0.05036560924038582;
-    private const double AtanC21 = 0.03799452251441496;
-    private const double AtanC23 = -0.017830134780279207;
-
     private const double TanPiOver8 = 0.41421356237309503;
     private const double Tan3PiOver8 = 2.414213562373095;
     private const double PiO4Hi = 0.7853981633974483;
@@ -46,8 +34,9 @@ internal static partial class DeviceMath
         double u = Divide(num, den, inverse, out double uLo);
         uLo += (numLo - u * denLo) * inverse;
         double z = u * u;
-        double p = Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, AtanC23, AtanC21), AtanC19), AtanC17),
-            AtanC15), AtanC13), AtanC11), AtanC9), AtanC7), AtanC5), AtanC3);
+        double p = Horner(z, -0.33333333333333187, 0.199999999999507, -0.1428571427990986, 0.11111110769211162,
+            -0.09090897348614871, 0.07692052930104579, -0.06663021024897497, 0.058472829833273815,
+            -0.05036560924038582, 0.03799452251441496, -0.017830134780279207);
         double baseHi = high ? PiO2Hi : (mid ? PiO4Hi : 0.0);
         double baseLo = high ? PiO2Lo : (mid ? PiO4Lo : 0.0);
         // atan(u + uLo) = u + u³·p(u²) + uLo/(1 + u²)
@@ -71,15 +60,9 @@ internal static partial class DeviceMath
         double ax = System.Math.Abs(x), ay = System.Math.Abs(y);
         bool swap = ay > ax;
         double num = swap ? ax : ay, den = swap ? ay : ax;
-        // Scale both by 2^−E (E = exponent of den, subnormals lifted first) so den ∈ [1, 2): Rcp's range, and the
-        // residual's exact products cannot underflow for a subnormal num. The scaling is exact.
-        bool tinyDen = den < SmallestNormal;
-        double denLifted = tinyDen ? den * TwoPow54 : den;
-        double numLifted = tinyDen ? num * TwoPow54 : num;
-        int exponent = (int)((Bits(denLifted) >> 52) & 0x7FF) - 1023;
-        exponent = exponent > 1022 ? 1022 : exponent;
-        double scale = Pow2(-exponent);
-        double ns = numLifted * scale, ds = denLifted * scale;
+        // Both scaled so that den ∈ [1, 2): Rcp's range, and the residual's exact products cannot underflow for a
+        // subnormal num.
+        double ds = ScaleToUnit(den, num, out double ns, out _);
         double inverse = Rcp(ds);
         double t = Divide(ns, ds, inverse, out double tLo);
         bool degenerate = den == 0.0 || den == double.PositiveInfinity;
@@ -99,25 +82,12 @@ internal static partial class DeviceMath
         return double.IsNaN(x) || double.IsNaN(y) ? x + y : r;
     }
 
-    private const double AsinC3 = 0.16666666666666766;
-    private const double AsinC5 = 0.07499999999969248;
-    private const double AsinC7 = 0.04464285717619568;
-    private const double AsinC9 = 0.03038194262742809;
-    private const double AsinC11 = 0.022372217362754052;
-    private const double AsinC13 = 0.017351567518668884;
-    private const double AsinC15 = 0.01398137434434395;
-    private const double AsinC17 = 0.011394224229820896;
-    private const double AsinC19 = 0.010807362619571308;
-    private const double AsinC21 = 0.003600996059175457;
-    private const double AsinC23 = 0.02197097877558582;
-    private const double AsinC25 = -0.02138165087653228;
-    private const double AsinC27 = 0.03287373852425192;
-
     /// <summary>(asin s − s)/s³ as a polynomial in z = s² for 0 ≤ s ≤ ½.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double AsinTail(double z) =>
-        Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, AsinC27, AsinC25), AsinC23),
-            AsinC21), AsinC19), AsinC17), AsinC15), AsinC13), AsinC11), AsinC9), AsinC7), AsinC5), AsinC3);
+        Horner(z, 0.16666666666666766, 0.07499999999969248, 0.04464285717619568, 0.03038194262742809,
+            0.022372217362754052, 0.017351567518668884, 0.01398137434434395, 0.011394224229820896,
+            0.010807362619571308, 0.003600996059175457, 0.02197097877558582, -0.02138165087653228, 0.03287373852425192);
 
     /// <summary>For a = |x| ≤ 1: s + sLo and the tail s³·P(s²) of asin s, where s = a (a &lt; ½) or √((1 − a)/2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -167,10 +137,6 @@ internal static partial class DeviceMath
     // f32 atan, in single precision: |x| mapped to u ∈ [−tan π/8, tan π/8] as in f64 (u = x, (x − 1)/(x + 1) or −1/x,
     // numerator and denominator as float pairs, one residual step), atan u = u + u·z·P(z) with the coefficients of
     // Cephes' atanf (S. L. Moshier, Cephes Math Library 2.2), added to π/4 or π/2 as float pairs.
-    private const float AtanFP0 = -3.33329491539e-1f;
-    private const float AtanFP1 = 1.99777106478e-1f;
-    private const float AtanFP2 = -1.38776856032e-1f;
-    private const float AtanFP3 = 8.05374449538e-2f;
     private const float PiO4SingleHi = 0.7853981852531433f;
     private const float PiO4SingleLo = -2.1855694143368964e-08f;
     private const float PiO2SingleHi = 1.5707963705062866f;
@@ -191,7 +157,7 @@ internal static partial class DeviceMath
         den = a > 1e30f ? 1e30f : den; // keeps Rcp in range: atan rounds to π/2 long before
         float u = DivideSingle(num, numLo, den, denLo);
         float z = u * u;
-        float tail = Fma(Fma(Fma(AtanFP3, z, AtanFP2), z, AtanFP1), z, AtanFP0) * (z * u);
+        float tail = Horner(z, -3.33329491539e-1f, 1.99777106478e-1f, -1.38776856032e-1f, 8.05374449538e-2f) * (z * u);
         float baseHi = high ? PiO2SingleHi : (mid ? PiO4SingleHi : 0f);
         float baseLo = high ? PiO2SingleLo : (mid ? PiO4SingleLo : 0f);
         float r = (baseHi + u) + (baseLo + tail);

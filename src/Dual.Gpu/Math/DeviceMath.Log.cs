@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Dual.Gpu;
@@ -7,27 +8,6 @@ namespace Dual.Gpu;
 // (relative error 2⁻⁵⁹·³ on [√2/2 − 1, √2 − 1] ± 2⁻¹²), degree 12 for the f32 kernels (2⁻³³·¹).
 internal static partial class DeviceMath
 {
-    private const double Log1pC3 = 0.33333333333333454;
-    private const double Log1pC4 = -0.2499999999999891;
-    private const double Log1pC5 = 0.1999999999994551;
-    private const double Log1pC6 = -0.1666666666691637;
-    private const double Log1pC7 = 0.14285714293930277;
-    private const double Log1pC8 = -0.12499999981943187;
-    private const double Log1pC9 = 0.11111110510225808;
-    private const double Log1pC10 = -0.10000000380132341;
-    private const double Log1pC11 = 0.09090933709143227;
-    private const double Log1pC12 = -0.08333346075877453;
-    private const double Log1pC13 = 0.07691710512394682;
-    private const double Log1pC14 = -0.07141990397745414;
-    private const double Log1pC15 = 0.06675189016658274;
-    private const double Log1pC16 = -0.06269945105177938;
-    private const double Log1pC17 = 0.05817619668448354;
-    private const double Log1pC18 = -0.053257317825675;
-    private const double Log1pC19 = 0.05415503650344382;
-    private const double Log1pC20 = -0.0627784205393303;
-    private const double Log1pC21 = 0.0570111438813976;
-    private const double Log1pC22 = -0.024293088325638125;
-
     private const double Sqrt2 = 1.4142135623730951;
     private const double SmallestNormal = 2.2250738585072014e-308;
     private const double TwoPow54 = 18014398509481984.0;
@@ -40,10 +20,12 @@ internal static partial class DeviceMath
         double f2 = f * f;
         double f4 = f2 * f2;
         double f8 = f4 * f4;
-        double high = Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Log1pC22, Log1pC21), Log1pC20),
-            Log1pC19), Log1pC18), Log1pC17), Log1pC16), Log1pC15), Log1pC14), Log1pC13);
-        double low = Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Fma(f, Log1pC12, Log1pC11), Log1pC10),
-            Log1pC9), Log1pC8), Log1pC7), Log1pC6), Log1pC5), Log1pC4), Log1pC3);
+        double high = Horner(f, 0.07691710512394682, -0.07141990397745414, 0.06675189016658274, -0.06269945105177938,
+            0.05817619668448354, -0.053257317825675, 0.05415503650344382, -0.0627784205393303, 0.0570111438813976,
+            -0.024293088325638125);
+        double low = Horner(f, 0.33333333333333454, -0.2499999999999891, 0.1999999999994551, -0.1666666666691637,
+            0.14285714293930277, -0.12499999981943187, 0.11111110510225808, -0.10000000380132341, 0.09090933709143227,
+            -0.08333346075877453);
         return Fma(high, f8 * f2, low);
     }
 
@@ -75,11 +57,11 @@ internal static partial class DeviceMath
 
     /// <summary>The result for x ≤ 0, +∞ and NaN, or <paramref name="value"/> for finite x &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LogSpecial(double x, double value)
+    private static T LogSpecial<T>(T x, T value) where T : IFloatingPointIeee754<T>
     {
-        value = x == double.PositiveInfinity ? x : value;
-        double nonPositive = x == 0.0 ? double.NegativeInfinity : double.NaN;
-        return x > 0.0 ? value : (double.IsNaN(x) ? x : nonPositive);
+        value = x == T.PositiveInfinity ? x : value;
+        T nonPositive = x == T.Zero ? T.NegativeInfinity : T.NaN;
+        return x > T.Zero ? value : (T.IsNaN(x) ? x : nonPositive);
     }
 
     /// <summary>log x as hi + lo (about 2⁻⁶⁰ relative) for finite x &gt; 0.</summary>
@@ -91,6 +73,17 @@ internal static partial class DeviceMath
         double dk = e;
         double s = FastTwoSum(dk * Ln2Hi, hi, out double err); // e·Ln2Hi exact; |e·ln2| ≥ |hi| unless e = 0
         return FastTwoSum(s, err + Fma(dk, Ln2Lo, kernelLo), out lo);
+    }
+
+    /// <summary>log1p's result for x ≤ −1, +∞ and NaN, x itself for |x| below <paramref name="identityLimit"/> (keeps −0),
+    /// else <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Log1PSpecial<T>(T x, T value, T identityLimit) where T : IFloatingPointIeee754<T>
+    {
+        value = x == T.PositiveInfinity ? x : value;
+        T belowMinusOne = x == -T.One ? T.NegativeInfinity : T.NaN;
+        value = x > -T.One ? value : (T.IsNaN(x) ? x : belowMinusOne);
+        return T.Abs(x) < identityLimit ? x : value;
     }
 
     /// <summary>Natural logarithm (f64), ≤ 1 ulp.</summary>
@@ -152,27 +145,12 @@ internal static partial class DeviceMath
     }
 
     /// <summary>log(1 + x) (f64), ≤ 1 ulp, accurate near 0.</summary>
-    public static double Log1P(double x)
-    {
-        double value = Log1PCore(x, 0.0, out double lo) + lo;
-        value = x == double.PositiveInfinity ? x : value;
-        double belowMinusOne = x == -1.0 ? double.NegativeInfinity : double.NaN;
-        value = x > -1.0 ? value : (double.IsNaN(x) ? x : belowMinusOne);
-        return System.Math.Abs(x) < 5.551115123125783e-17 ? x : value; // keeps −0, and log1p x = x below 2⁻⁵⁴
-    }
+    public static double Log1P(double x) =>
+        Log1PSpecial(x, Log1PCore(x, 0.0, out double lo) + lo, 5.551115123125783e-17); // log1p x = x below 2⁻⁵⁴
 
     // f32, all in single precision: x = 2ᵉ·(1 + f) with 1 + f ∈ [√2/2, √2) (f exact), log(1 + f) = f + lo with
     // lo = −f²/2 + f³·P(f) and the coefficients of Cephes' logf (S. L. Moshier, Cephes Math Library 2.2); the result is
     // assembled with e·A exact (A a short ln 2, log₁₀ 2) and one rounding on each of the last two, decreasing, sums.
-    private const float LogFP0 = 3.3333331174e-1f;
-    private const float LogFP1 = -2.4999993993e-1f;
-    private const float LogFP2 = 2.0000714765e-1f;
-    private const float LogFP3 = -1.6668057665e-1f;
-    private const float LogFP4 = 1.4249322787e-1f;
-    private const float LogFP5 = -1.2420140846e-1f;
-    private const float LogFP6 = 1.1676998740e-1f;
-    private const float LogFP7 = -1.1514610310e-1f;
-    private const float LogFP8 = 7.0376836292e-2f;
 
     private const float InvLn2SingleLo = 1.925963033500011e-08f;
     private const float InvLn10Single = 0.4342944920063019f;
@@ -200,18 +178,9 @@ internal static partial class DeviceMath
     private static float Log1pTailSingle(float f)
     {
         float z = f * f;
-        float p = Fma(Fma(Fma(Fma(Fma(Fma(Fma(Fma(LogFP8, f, LogFP7), f, LogFP6), f, LogFP5), f, LogFP4), f, LogFP3), f,
-            LogFP2), f, LogFP1), f, LogFP0);
+        float p = Horner(f, 3.3333331174e-1f, -2.4999993993e-1f, 2.0000714765e-1f, -1.6668057665e-1f,
+            1.4249322787e-1f, -1.2420140846e-1f, 1.1676998740e-1f, -1.1514610310e-1f, 7.0376836292e-2f);
         return Fma(z * f, p, -0.5f * z);
-    }
-
-    /// <summary>The result for x ≤ 0, +∞ and NaN, or <paramref name="value"/> for finite x &gt; 0 (f32).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LogSpecial(float x, float value)
-    {
-        value = x == float.PositiveInfinity ? x : value;
-        float nonPositive = x == 0.0f ? float.NegativeInfinity : float.NaN;
-        return x > 0.0f ? value : (float.IsNaN(x) ? x : nonPositive);
     }
 
     /// <summary>Natural logarithm (f32), in single precision.</summary>
@@ -259,9 +228,6 @@ internal static partial class DeviceMath
         float k = e;
         float s = f + (Fma(k, Ln2SingleB, Log1pTailSingle(f)) + correction);
         float value = Fma(k, Ln2SingleA, s);
-        value = x == float.PositiveInfinity ? x : value;
-        float belowMinusOne = x == -1.0f ? float.NegativeInfinity : float.NaN;
-        value = x > -1.0f ? value : (float.IsNaN(x) ? x : belowMinusOne);
-        return System.MathF.Abs(x) < 2.98023224e-8f ? x : value; // keeps −0, and log1p x = x below 2⁻²⁵
+        return Log1PSpecial(x, value, 2.98023224e-8f); // log1p x = x below 2⁻²⁵
     }
 }

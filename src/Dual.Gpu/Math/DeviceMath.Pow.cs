@@ -9,14 +9,6 @@ namespace Dual.Gpu;
 // as a double-double, square root with one correction.
 internal static partial class DeviceMath
 {
-    private const double LogS5 = 0.4;
-    private const double LogS7 = 0.28571428571426316;
-    private const double LogS9 = 0.22222222222775645;
-    private const double LogS11 = 0.18181818154172538;
-    private const double LogS13 = 0.15384610015325356;
-    private const double LogS15 = 0.1333413517937549;
-    private const double LogS17 = 0.11721399675680025;
-    private const double LogS19 = 0.1158582128074029;
     private const double TwoThirdsHi = 0.6666666666666666;
     private const double TwoThirdsLo = 3.700743415417188e-17;
 
@@ -30,8 +22,8 @@ internal static partial class DeviceMath
         double s = Divide(f, d, inverse, out double sLo);
         sLo -= s * dLo * inverse;
         double z = s * s;
-        double q = s * z * z * Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, LogS19, LogS17), LogS15), LogS13), LogS11),
-            LogS9), LogS7), LogS5);
+        double q = s * z * z * Horner(z, 0.4, 0.28571428571426316, 0.22222222222775645, 0.18181818154172538,
+            0.15384610015325356, 0.1333413517937549, 0.11721399675680025, 0.1158582128074029);
         // ⅔·s³ as a double-double.
         double s2 = MulExact(s, s, out double s2Lo);
         double s3 = MulExact(s2, s, out double s3Lo);
@@ -81,12 +73,6 @@ internal static partial class DeviceMath
         return x == 1.0 ? 1.0 : result;
     }
 
-    // Minimax cubic for z^(−1/3) on [1, 8] (relative error 2⁻⁵·⁹; Sollya).
-    private const double CbrtSeed0 = 1.2370203368920443;
-    private const double CbrtSeed1 = -0.29720850068947496;
-    private const double CbrtSeed2 = 0.04589488807595761;
-    private const double CbrtSeed3 = -0.002548918486995637;
-
     /// <summary>Cube root (f64), ≤ 1 ulp.</summary>
     public static double Cbrt(double x)
     {
@@ -97,7 +83,8 @@ internal static partial class DeviceMath
         int third = (exponent + 1200) / 3 - 400;
         int rest = exponent - 3 * third;
         double z = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | ((ulong)(long)(rest + 1023) << 52)); // ∈ [1, 8)
-        double y = Fma(z, Fma(z, Fma(z, CbrtSeed3, CbrtSeed2), CbrtSeed1), CbrtSeed0);
+        // Minimax cubic for z^(−1/3) on [1, 8] (relative error 2⁻⁵·⁹; Sollya).
+        double y = Horner(z, 1.2370203368920443, -0.29720850068947496, 0.04589488807595761, -0.002548918486995637);
         // Third-order steps on y ≈ z^(−1/3): e = 1 − z·y³, y ← y·(1 + e/3 + 2e²/9): 2⁻⁵·⁹ → 2⁻¹⁷ → 2⁻⁵¹.
         double e = Fma(-z, y * y * y, 1.0);
         y = Fma(y * e, Fma(e, 0.2222222222222222, 0.3333333333333333), y);
@@ -119,14 +106,7 @@ internal static partial class DeviceMath
         double ax = System.Math.Abs(x), ay = System.Math.Abs(y);
         bool swap = ay > ax;
         double big = swap ? ay : ax, small = swap ? ax : ay;
-        // Scale by 2^−E (E = exponent of big, after lifting subnormals) so big ∈ [1, 2); the scaling is exact.
-        bool tiny = big < SmallestNormal;
-        double bigLifted = tiny ? big * TwoPow54 : big;
-        int exponent = (int)((Bits(bigLifted) >> 52) & 0x7FF) - 1023;
-        exponent = exponent > 1022 ? 1022 : exponent; // 2⁻¹⁰²³ is not normal: big ∈ [2, 4) then
-        double down = Pow2(-exponent);
-        double b = bigLifted * down;
-        double s = (tiny ? small * TwoPow54 : small) * down;
+        double b = ScaleToUnit(big, small, out double s, out int exponent);
         double bb = MulExact(b, b, out double bbLo);
         double ss = MulExact(s, s, out double ssLo);
         double sum = TwoSum(bb, ss, out double sumLo);
@@ -134,7 +114,7 @@ internal static partial class DeviceMath
         double root = System.Math.Sqrt(sum);
         double rr = MulExact(root, root, out double rrLo);
         root += (((sum - rr) - rrLo) + sumLo) * 0.5 * Rcp(root);
-        double r = ScaleB(root, exponent - (tiny ? 54 : 0));
+        double r = ScaleB(root, exponent);
         r = big == 0.0 ? 0.0 : r;
         r = double.IsNaN(x) || double.IsNaN(y) ? x + y : r;
         return ax == double.PositiveInfinity || ay == double.PositiveInfinity ? double.PositiveInfinity : r;

@@ -38,22 +38,6 @@ internal static partial class DeviceMath
         return t - Shifter;
     }
 
-    /// <summary>s + e = a + b exactly (Knuth's TwoSum, f32; additions only).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float TwoSum(float a, float b, out float e)
-    {
-        float s = a + b;
-        float bb = s - a;
-        e = (a - (s - bb)) + (b - bb);
-        return s;
-    }
-
-    // The f64 reciprocal seed (minimax cubic for 1/m on [1, 2], 2⁻⁹·²) rounded to f32.
-    private const float RcpSeedSingle0 = 2.828422784805298f;
-    private const float RcpSeedSingle1 = -2.9393413066864014f;
-    private const float RcpSeedSingle2 = 1.3310225009918213f;
-    private const float RcpSeedSingle3 = -0.2218370884656906f;
-
     /// <summary>1/a (f32) to about 1 ulp without a division: a cubic seed on the mantissa (2⁻⁹), one third-order Newton
     /// step (below 2⁻²⁶ before rounding), the exponent negated in the bits. For normal |a| &lt; 2¹²⁶; callers refine
     /// the quotient with a residual step where the last ulp matters.</summary>
@@ -62,7 +46,8 @@ internal static partial class DeviceMath
     {
         uint bits = Bits(a);
         float m = FromBits((bits & 0x007F_FFFFu) | 0x3F80_0000u);
-        float y = Fma(m, Fma(m, Fma(m, RcpSeedSingle3, RcpSeedSingle2), RcpSeedSingle1), RcpSeedSingle0);
+        // The f64 reciprocal seed (minimax cubic for 1/m on [1, 2], 2⁻⁹·²) rounded to f32.
+        float y = Horner(m, 2.828422784805298f, -2.9393413066864014f, 1.3310225009918213f, -0.2218370884656906f);
         float e = Fma(-m, y, 1f);
         y = Fma(y, Fma(e, e, e), y);
         float scale = FromBits((0x7F00_0000u - (bits & 0x7F80_0000u)) | (bits & 0x8000_0000u));

@@ -10,18 +10,6 @@ namespace Dual.Gpu;
 internal static partial class DeviceMath
 {
     private const double SinC3 = -0.1666666666666663;
-    private const double SinC5 = 0.008333333333321752;
-    private const double SinC7 = -0.00019841269829245947;
-    private const double SinC9 = 2.75573134895452e-06;
-    private const double SinC11 = -2.505072556204785e-08;
-    private const double SinC13 = 1.589486840409485e-10;
-
-    private const double CosC4 = 0.04166666666666659;
-    private const double CosC6 = -0.0013888888888872197;
-    private const double CosC8 = 2.4801587288306916e-05;
-    private const double CosC10 = -2.755731401948285e-07;
-    private const double CosC12 = 2.087567878750305e-09;
-    private const double CosC14 = -1.1357377726781016e-11;
 
     /// <summary>sin(hi + lo) for |hi| ≤ π/4 + 2⁻⁸, |lo| ≤ ulp(hi); <paramref name="error"/> gets the rounding error
     /// of the last addition (for tan).</summary>
@@ -30,7 +18,8 @@ internal static partial class DeviceMath
     {
         double z = hi * hi;
         double v = z * hi;
-        double r = Fma(z, Fma(z, Fma(z, Fma(z, SinC13, SinC11), SinC9), SinC7), SinC5);
+        double r = Horner(z, 0.008333333333321752, -0.00019841269829245947, 2.75573134895452e-06,
+            -2.505072556204785e-08, 1.589486840409485e-10);
         return FastTwoSum(hi, -((z * (0.5 * lo - v * r) - lo) - v * SinC3), out error);
     }
 
@@ -40,7 +29,8 @@ internal static partial class DeviceMath
     private static double CosKernel(double hi, double lo, out double error)
     {
         double z = hi * hi;
-        double r = z * Fma(z, Fma(z, Fma(z, Fma(z, Fma(z, CosC14, CosC12), CosC10), CosC8), CosC6), CosC4);
+        double r = z * Horner(z, 0.04166666666666659, -0.0013888888888872197, 2.4801587288306916e-05,
+            -2.755731401948285e-07, 2.087567878750305e-09, -1.1357377726781016e-11);
         double hz = 0.5 * z;
         // w = 1 − hz and (1 − w) − hz its exact rounding error. Written −hz + 1: ILGPU rewrites c − (c − a) to a.
         double w = -hz + 1.0;
@@ -108,18 +98,6 @@ internal static partial class DeviceMath
     // the coefficients of Cephes' sinf/cosf (S. L. Moshier, Cephes Math Library 2.2; the same ones CUDA's sinf kernel
     // uses), and tan r = r + r·z·T(z) with Cephes' tanf coefficients (cot r as −1/tan r with a residual step, the
     // polynomial's small part carried as a second float).
-    private const float SinFS1 = -1.6666654611e-1f;
-    private const float SinFS2 = 8.3321608736e-3f;
-    private const float SinFS3 = -1.9515295891e-4f;
-    private const float CosFC1 = 4.166664568298827e-2f;
-    private const float CosFC2 = -1.388731625493765e-3f;
-    private const float CosFC3 = 2.443315711809948e-5f;
-    private const float TanFT1 = 3.33331568548e-1f;
-    private const float TanFT2 = 1.33387994085e-1f;
-    private const float TanFT3 = 5.34112807005e-2f;
-    private const float TanFT4 = 2.44301354525e-2f;
-    private const float TanFT5 = 3.11992232697e-3f;
-    private const float TanFT6 = 9.38540185543e-3f;
 
     /// <summary>Below this |x|, sin x and tan x round to x (f32; keeps the sign of −0, which r + r·z·S would lose).</summary>
     private const float SinSingleIdentityLimit = 2.44140625e-4f; // 2⁻¹²
@@ -128,14 +106,14 @@ internal static partial class DeviceMath
     private static float SinKernelSingle(float r)
     {
         float z = r * r;
-        return Fma(Fma(Fma(SinFS3, z, SinFS2), z, SinFS1) * z, r, r);
+        return Fma(Horner(z, -1.6666654611e-1f, 8.3321608736e-3f, -1.9515295891e-4f) * z, r, r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float CosKernelSingle(float r)
     {
         float z = r * r;
-        return Fma(Fma(Fma(Fma(CosFC3, z, CosFC2), z, CosFC1), z, -0.5f), z, 1f);
+        return Horner(z, 1f, -0.5f, 4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f);
     }
 
     /// <summary>Sine (f32), in single precision.</summary>
@@ -180,7 +158,8 @@ internal static partial class DeviceMath
     {
         int q = ReduceTrigSingle(x, out float r);
         float z = r * r;
-        float p = Fma(Fma(Fma(Fma(Fma(TanFT6, z, TanFT5), z, TanFT4), z, TanFT3), z, TanFT2), z, TanFT1);
+        float p = Horner(z, 3.33331568548e-1f, 1.33387994085e-1f, 5.34112807005e-2f, 2.44301354525e-2f,
+            3.11992232697e-3f, 9.38540185543e-3f);
         float tail = p * z * r;
         float hi = r + tail;
         float lo = tail - (hi - r); // exact: |tail| < |r|

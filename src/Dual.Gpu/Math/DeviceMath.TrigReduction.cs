@@ -20,28 +20,13 @@ internal static partial class DeviceMath
     private const double PiO2D = 8.4784276603689e-32;
     private const double TwoOverPi = 0.6366197723675814;
 
-    /// <summary>hi + lo = x − k·π/2 and k mod 4 (a value type: the huge-argument path is a real call, and results
-    /// returned by value stay in registers where out parameters would go through the stack).</summary>
-    private readonly struct TrigReduction
-    {
-        public readonly double Hi;
-        public readonly double Lo;
-        public readonly int Quadrant;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TrigReduction(double hi, double lo, int quadrant)
-        {
-            Hi = hi;
-            Lo = lo;
-            Quadrant = quadrant;
-        }
-    }
-
+    // A reduction's result: hi + lo = x − k·π/2 and k mod 4, returned by value (the huge-argument path is a real call,
+    // and results returned by value stay in registers where out parameters would go through the stack).
     /// <summary>Reduces x to hi + lo = x − k·π/2 and returns k mod 4. For ±∞ and NaN, hi is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ReduceTrig(double x, out double hi, out double lo)
     {
-        TrigReduction t = System.Math.Abs(x) < TrigMediumLimit ? ReduceTrigMedium(x) : ReduceTrigHuge(x);
+        var t = System.Math.Abs(x) < TrigMediumLimit ? ReduceTrigMedium(x) : ReduceTrigHuge(x);
         hi = IsFiniteBits(x) ? t.Hi : x - x;
         lo = t.Lo;
         return t.Quadrant;
@@ -49,7 +34,7 @@ internal static partial class DeviceMath
 
     /// <summary>Four-part Cody–Waite: x − k·A is exact (Sterbenz), the later parts are subtracted error-free.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TrigReduction ReduceTrigMedium(double x)
+    private static (double Hi, double Lo, int Quadrant) ReduceTrigMedium(double x)
     {
         double k = RoundToInt(x, TwoOverPi, out int n);
         double t = x - k * PiO2A;                     // exact
@@ -57,7 +42,7 @@ internal static partial class DeviceMath
         double s2 = TwoSum(s1, -(k * PiO2C), out double e2); // k·C exact
         double tail = (e1 + e2) - k * PiO2D;
         double hi = FastTwoSum(s2, tail, out double lo);
-        return new TrigReduction(hi, lo, n & 3);
+        return (hi, lo, n & 3);
     }
 
     /// <summary>Whether the exponent field of x is not all ones (x is finite).</summary>
@@ -75,7 +60,7 @@ internal static partial class DeviceMath
     /// products (FMA). About 110 instructions, straight-line; out of line because it is rare.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TrigReduction ReduceTrigHuge(double x)
+    private static (double Hi, double Lo, int Quadrant) ReduceTrigHuge(double x)
     {
         ulong bits = Bits(x);
         int exponent = (int)((bits >> 52) & 0x7FF) - 1023;
@@ -123,7 +108,7 @@ internal static partial class DeviceMath
 
         bool flipSign = negative ^ (x < 0);
         quadrant = x < 0 ? -quadrant : quadrant;
-        return new TrigReduction(NegateIf(h, flipSign), NegateIf(l, flipSign), quadrant & 3);
+        return (NegateIf(h, flipSign), NegateIf(l, flipSign), quadrant & 3);
     }
 
     // 2/π in 64-bit words after the binary point: 0.A2F9836E4E441529 FC2757D1F534DDC0 … (tests/Dual.Gpu.Tests checks them

@@ -23,7 +23,7 @@ namespace Dual.Gpu;
 /// rounded result.</para>
 /// <para><b>FMA.</b> ILGPU 1.5.3 has no FMA intrinsic: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> is an
 /// unresolved extern on CUDA, and inline PTX (<c>CudaAsm.Emit</c>) passes its result through a local-memory slot that
-/// ptxas keeps (one dead STL per use). <see cref="Fma(double, double, double)"/> therefore fuses on the CPU and emits
+/// ptxas keeps (one dead STL per use). <see cref="Fma{T}(T, T, T)"/> therefore fuses on the CPU and emits
 /// <c>a·b + c</c> on CUDA, which ptxas contracts to DFMA/FFMA (its default). Every step whose rounding matters is
 /// written so that fused and unfused evaluation give the same value: the products it relies on are exact (constants
 /// split into 33-bit parts, integer arithmetic for the huge-argument reduction), and error-free sums use additions
@@ -35,15 +35,11 @@ namespace Dual.Gpu;
 /// </remarks>
 internal static partial class DeviceMath
 {
-    /// <summary>a·b + c with one rounding: <see cref="Math.FusedMultiplyAdd(double, double, double)"/> on the CPU; on
-    /// CUDA one <c>fma.rn.f64</c> (an ILGPU intrinsic that <see cref="KernelContext"/> implements).</summary>
+    /// <summary>a·b + c with one rounding, for double and float: <see cref="IFloatingPointIeee754{TSelf}.FusedMultiplyAdd"/>
+    /// on the CPU; on CUDA one <c>fma.rn.f64</c>/<c>fma.rn.f32</c> (an ILGPU intrinsic that <see cref="KernelContext"/>
+    /// implements for both instantiations).</summary>
     [IntrinsicImplementation]
-    internal static double Fma(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
-
-    /// <summary>a·b + c with one rounding: <see cref="MathF.FusedMultiplyAdd(float, float, float)"/> on the CPU; on
-    /// CUDA one <c>fma.rn.f32</c>.</summary>
-    [IntrinsicImplementation]
-    internal static float Fma(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
+    internal static T Fma<T>(T a, T b, T c) where T : IFloatingPointIeee754<T> => T.FusedMultiplyAdd(a, b, c);
 
     /// <summary>The bits of <paramref name="x"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,14 +94,32 @@ internal static partial class DeviceMath
         return t - Shifter;
     }
 
-    /// <summary>s + e = a + b exactly (Knuth's TwoSum; additions only, so ptxas cannot fuse it).</summary>
+    /// <summary>s + e = a + b exactly (Knuth's TwoSum, f64 and f32; additions only, so ptxas cannot fuse it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double TwoSum(double a, double b, out double e)
+    internal static T TwoSum<T>(T a, T b, out T e) where T : IFloatingPointIeee754<T>
     {
-        double s = a + b;
-        double bb = s - a;
+        T s = a + b;
+        T bb = s - a;
         e = (a - (s - bb)) + (b - bb);
         return s;
+    }
+
+    /// <summary>big·2⁻ᴱ, and small·2⁻ᴱ in <paramref name="smallScaled"/>, with E (in <paramref name="exponent"/>) such that
+    /// big·2⁻ᴱ ∈ [1, 2), or [2, 4) for big ≥ 2¹⁰²³ (whose 2⁻ᴱ would not be normal). Subnormal operands are lifted by 2⁵⁴
+    /// first (E accounts for it), so both scalings are exact. For finite 0 ≤ small ≤ big, the larger and smaller
+    /// magnitudes of a pair (atan2, hypot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ScaleToUnit(double big, double small, out double smallScaled, out int exponent)
+    {
+        bool tiny = big < SmallestNormal;
+        double bigLifted = tiny ? big * TwoPow54 : big;
+        int e = (int)((Bits(bigLifted) >> 52) & 0x7FF) - 1023;
+        e = e > 1022 ? 1022 : e;
+        double down = Pow2(-e);
+        double bigScaled = bigLifted * down;
+        smallScaled = (tiny ? small * TwoPow54 : small) * down;
+        exponent = e - (tiny ? 54 : 0);
+        return bigScaled;
     }
 
     /// <summary>s + e = a + b exactly when |a| ≥ |b| or a = 0 (Dekker's Fast2Sum).</summary>
@@ -146,12 +160,6 @@ internal static partial class DeviceMath
         return hi;
     }
 
-    // Minimax cubic for 1/m on [1, 2] (relative error 2⁻⁹·²; Sollya).
-    private const double RcpSeed0 = 2.8284228769981157;
-    private const double RcpSeed1 = -2.939341421241587;
-    private const double RcpSeed2 = 1.3310225303925265;
-    private const double RcpSeed3 = -0.22183708840140265;
-
     /// <summary>
     /// 1/a without a division (an f64 division on CUDA expands to a Newton sequence plus a slow-path call): a cubic
     /// seed on the mantissa, two third-order Newton steps (2⁻⁹ → 2⁻²⁷ → below 2⁻⁵³·⁵ before the last rounding), and the
@@ -162,7 +170,8 @@ internal static partial class DeviceMath
     {
         ulong bits = Bits(a);
         double m = FromBits((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
-        double y = Fma(m, Fma(m, Fma(m, RcpSeed3, RcpSeed2), RcpSeed1), RcpSeed0);
+        // Minimax cubic for 1/m on [1, 2] (relative error 2⁻⁹·²; Sollya).
+        double y = Horner(m, 2.8284228769981157, -2.939341421241587, 1.3310225303925265, -0.22183708840140265);
         double e = Fma(-m, y, 1.0);
         y = Fma(y, Fma(e, e, e), y);
         e = Fma(-m, y, 1.0);
