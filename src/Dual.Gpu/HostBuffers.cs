@@ -1,5 +1,3 @@
-using System;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace Dual.Gpu;

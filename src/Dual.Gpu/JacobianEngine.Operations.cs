@@ -1,9 +1,5 @@
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace Dual.Gpu;

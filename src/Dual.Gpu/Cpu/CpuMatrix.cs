@@ -1,6 +1,3 @@
-using System;
-using System.Numerics;
-
 namespace Dual.Gpu;
 
 /// <summary>J(x)·V on the CPU: V's columns as the seeds of 8-lane multi-tangent passes (each lane bit-identical to

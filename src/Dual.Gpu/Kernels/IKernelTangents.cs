@@ -1,6 +1,3 @@
-using System.Numerics;
-using ILGPU;
-
 namespace Dual.Gpu;
 
 /// <summary>A tangent block the kernels can seed and store lane by lane without runtime division: thread g of the G

@@ -1,6 +1,3 @@
-using System.Numerics;
-using ILGPU;
-
 namespace Dual.Gpu;
 
 /// <summary>Converts a <see cref="double"/> constant to the kernel's scalar without generic conversions (which ILGPU

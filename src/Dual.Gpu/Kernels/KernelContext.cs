@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using ILGPU;
 using ILGPU.Backends;
 using ILGPU.Backends.PTX;
 using ILGPU.Frontend.Intrinsic;

@@ -1,5 +1,3 @@
-using System;
-using System.Numerics;
 using System.Reflection;
 using ILGPU.Frontend;
 using ILGPU.Frontend.Intrinsic;

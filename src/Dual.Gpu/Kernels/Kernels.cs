@@ -1,7 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using ILGPU;
-
 namespace Dual.Gpu;
 
 // Kernel mapping (see docs/gpu.md). Explicitly grouped 3-D launches, so that no thread divides by a runtime size.

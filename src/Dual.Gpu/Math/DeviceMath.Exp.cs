@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // exp, exp2, expm1: x = k·ln2 + r with |r| ≤ ln2/2 (Cody–Waite, two parts; k·Ln2Hi is exact because Ln2Hi has 42

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // sinh, cosh, tanh and their inverses, from the exp/expm1/log/log1p cores (double-double where a cancellation or a

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // atan, atan2, asin, acos. atan: |x| is mapped to u ∈ [−tan π/8, tan π/8] by u = x (x ≤ tan π/8),

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // log, log2, log10, log1p: x = 2ᵉ·m with m ∈ [√2/2, √2), f = m − 1 exact, log(1 + f) = f − f²/2 + f³·P(f) with a

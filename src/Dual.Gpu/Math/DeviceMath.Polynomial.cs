@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // Polynomial evaluation for the kernel math, f64 and f32 alike: c₀ + x·(c₁ + x·(c₂ + …)) by Horner's rule, one

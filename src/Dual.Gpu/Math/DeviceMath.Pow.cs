@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // pow, cbrt, hypot. pow = exp(y·log|x|) with log|x| as a double-double to about 2⁻⁶⁶ (s = f/(2 + f), log(1 + f) =

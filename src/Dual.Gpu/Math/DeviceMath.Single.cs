@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // f32 building blocks of the f32-native kernel math: everything in single precision, so that an f32 kernel issues no

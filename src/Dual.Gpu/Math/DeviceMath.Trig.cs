@@ -1,6 +1,3 @@
-using System;
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // sin, cos, sincos and tan: reduce to |r| ≤ π/4 (one reduction for sincos), evaluate the sine and cosine kernels,

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Dual.Gpu;
 
 // Trigonometric argument reduction: x = k·π/2 + r with |r| ≤ π/4 (a hair more when k·2/π rounds), and k mod 4 returned

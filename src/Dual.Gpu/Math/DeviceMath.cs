@@ -1,7 +1,3 @@
-using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using ILGPU;
 using ILGPU.IR.Intrinsics;
 
 namespace Dual.Gpu;
