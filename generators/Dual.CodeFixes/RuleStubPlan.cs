@@ -4,31 +4,13 @@ namespace Dual.CodeFixes
     /// Where and for what a rule stub is written, re-derived from a DUAL001 diagnostic's location and the semantic
     /// model (the diagnostic carries no properties): the called method, and the member after which the stub goes.
     /// </summary>
-    internal sealed class RuleStubPlan
+    /// <param name="Document">The document that receives the stub (the one with the call).</param>
+    /// <param name="Model">The semantic model of <paramref name="Document"/>, for names as they read at the stub.</param>
+    /// <param name="Target">The called method that has no derivative.</param>
+    /// <param name="Destination">The type that declares the method containing the call: the generator looks for rules there.</param>
+    /// <param name="Anchor">The member of <paramref name="Destination"/> after which the stub is inserted (see <see cref="AfterRules"/>).</param>
+    internal sealed record RuleStubPlan(Document Document, SemanticModel Model, IMethodSymbol Target, INamedTypeSymbol Destination, MemberDeclarationSyntax Anchor)
     {
-        private RuleStubPlan(Document document, SemanticModel model, IMethodSymbol target, INamedTypeSymbol destination, MemberDeclarationSyntax anchor)
-        {
-            Document = document;
-            Model = model;
-            Target = target;
-            Destination = destination;
-            Anchor = anchor;
-        }
-
-        /// <summary>The document that receives the stub (the one with the call).</summary>
-        public Document Document { get; }
-
-        /// <summary>The semantic model of <see cref="Document"/>, for names as they read at the stub.</summary>
-        public SemanticModel Model { get; }
-
-        /// <summary>The called method that has no derivative.</summary>
-        public IMethodSymbol Target { get; }
-
-        /// <summary>The type that declares the method containing the call: the generator looks for rules there.</summary>
-        public INamedTypeSymbol Destination { get; }
-
-        /// <summary>The member of <see cref="Destination"/> after which the stub is inserted (see <see cref="AfterRules"/>).</summary>
-        public MemberDeclarationSyntax Anchor { get; }
 
         /// <summary>The position at which names in the stub are bound.</summary>
         public int Position => Anchor.SpanStart;
