@@ -6,27 +6,18 @@ namespace Dual.Generators
         private readonly Dictionary<IOperation, CallPlan> _plans = new();
 
         /// <summary>One value flowing into a call: an argument (a <c>params</c> element counts once each) or the receiver.</summary>
-        private readonly struct Flow
+        private readonly struct Flow(IOperation value, IConversionOperation? conversion, IParameterSymbol? parameter, RefKind refKind, bool receiver)
         {
-            public Flow(IOperation value, IConversionOperation? conversion, IParameterSymbol? parameter, RefKind refKind, bool receiver)
-            {
-                Value = value;
-                Conversion = conversion;
-                Parameter = parameter;
-                RefKind = refKind;
-                Receiver = receiver;
-            }
-
             /// <summary>The value before any implicit conversion to the parameter type.</summary>
-            public IOperation Value { get; }
+            public IOperation Value { get; } = value;
 
-            public IConversionOperation? Conversion { get; }
+            public IConversionOperation? Conversion { get; } = conversion;
 
-            public IParameterSymbol? Parameter { get; }
+            public IParameterSymbol? Parameter { get; } = parameter;
 
-            public RefKind RefKind { get; }
+            public RefKind RefKind { get; } = refKind;
 
-            public bool Receiver { get; }
+            public bool Receiver { get; } = receiver;
         }
 
         /// <summary>

@@ -14,30 +14,21 @@ namespace Dual.Generators
     }
 
     /// <summary>Which entry points a method gets: its shape, differentiated inputs and the twin struct handed to the runtime.</summary>
-    internal sealed class EntryPlan
+    internal sealed class EntryPlan(EntryShape shape, string precision, List<ParameterInfo> inputs, string twinName, bool multi)
     {
-        public EntryPlan(EntryShape shape, string precision, List<ParameterInfo> inputs, string twinName, bool multi)
-        {
-            Shape = shape;
-            Precision = precision;
-            Inputs = inputs;
-            TwinName = twinName;
-            Multi = multi;
-        }
-
-        public EntryShape Shape { get; }
+        public EntryShape Shape { get; } = shape;
 
         /// <summary>"double" or "float".</summary>
-        public string Precision { get; }
+        public string Precision { get; } = precision;
 
         /// <summary>The differentiated parameters, in order (for <see cref="EntryShape.Vector"/>: x, then y).</summary>
-        public List<ParameterInfo> Inputs { get; }
+        public List<ParameterInfo> Inputs { get; } = inputs;
 
         /// <summary>The nested struct implementing IScalarTwin/IVectorTwin.</summary>
-        public string TwinName { get; }
+        public string TwinName { get; } = twinName;
 
         /// <summary>The method has a multi-tangent twin.</summary>
-        public bool Multi { get; }
+        public bool Multi { get; } = multi;
 
         public ParameterInfo X => Inputs[0];
 

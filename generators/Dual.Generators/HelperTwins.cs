@@ -14,30 +14,21 @@ namespace Dual.Generators
     }
 
     /// <summary>The place of one function's twin, decided from its declaration alone (callers and the twin agree).</summary>
-    internal sealed class TwinPlace
+    internal sealed class TwinPlace(PlaceKind kind, INamedTypeSymbol original, string ownerFq, Placement? placement, bool receiver)
     {
-        public TwinPlace(PlaceKind kind, INamedTypeSymbol original, string ownerFq, Placement? placement, bool receiver)
-        {
-            Kind = kind;
-            Original = original;
-            OwnerFq = ownerFq;
-            Placement = placement;
-            Receiver = receiver;
-        }
-
-        public PlaceKind Kind { get; }
+        public PlaceKind Kind { get; } = kind;
 
         /// <summary>The type that declares the original function.</summary>
-        public INamedTypeSymbol Original { get; }
+        public INamedTypeSymbol Original { get; } = original;
 
         /// <summary>Fully qualified name of the type that declares the twin.</summary>
-        public string OwnerFq { get; }
+        public string OwnerFq { get; } = ownerFq;
 
         /// <summary>Placement of the companion or dual type (<see langword="null"/> for <see cref="PlaceKind.InType"/>).</summary>
-        public Placement? Placement { get; }
+        public Placement? Placement { get; } = placement;
 
         /// <summary>A companion twin of an instance method: static, the receiver passed first as <c>__self</c>.</summary>
-        public bool Receiver { get; }
+        public bool Receiver { get; } = receiver;
 
         /// <summary>Whether the twin's body runs outside the original type, so names bound to its members must be qualified.</summary>
         public bool Relocated => Kind != PlaceKind.InType;

@@ -23,63 +23,45 @@ namespace Dual.Generators
     }
 
     /// <summary>One parameter of a [Differentiable] method, as the emitters need it (strings and flags only).</summary>
-    internal sealed class ParameterInfo
+    internal sealed class ParameterInfo(string name, string modifiers, string type, string? twinType, string twinDefault, string entryDefault, RefKind refKind, bool isParams, bool isConstant, ParameterShape shape, string? precision, string? spanElement, bool isRefLike)
     {
-        public ParameterInfo(string name, string modifiers, string type, string? twinType, string twinDefault, string entryDefault, RefKind refKind,
-            bool isParams, bool isConstant, ParameterShape shape, string? precision, string? spanElement, bool isRefLike)
-        {
-            Name = name;
-            Modifiers = modifiers;
-            Type = type;
-            TwinType = twinType;
-            TwinDefault = twinDefault;
-            EntryDefault = entryDefault;
-            RefKind = refKind;
-            IsParams = isParams;
-            IsConstant = isConstant;
-            Shape = shape;
-            Precision = precision;
-            SpanElement = spanElement;
-            IsRefLike = isRefLike;
-        }
-
         /// <summary>The name as written (with '@' for keywords).</summary>
-        public string Name { get; }
+        public string Name { get; } = name;
 
         /// <summary>The name without '@'.</summary>
         public string Bare => Name.TrimStart('@');
 
-        public string Modifiers { get; }
+        public string Modifiers { get; } = modifiers;
 
         /// <summary>The parameter's type, fully qualified.</summary>
-        public string Type { get; }
+        public string Type { get; } = type;
 
         /// <summary>The twin's type, or <see langword="null"/> when the twin keeps <see cref="Type"/> (data).</summary>
-        public string? TwinType { get; }
+        public string? TwinType { get; } = twinType;
 
         /// <summary>The default value the twin keeps (" = …" text), or "".</summary>
-        public string TwinDefault { get; }
+        public string TwinDefault { get; } = twinDefault;
 
         /// <summary>The method's own default value (" = …" text), or "": the entry points keep it.</summary>
-        public string EntryDefault { get; }
+        public string EntryDefault { get; } = entryDefault;
 
-        public RefKind RefKind { get; }
+        public RefKind RefKind { get; } = refKind;
 
-        public bool IsParams { get; }
+        public bool IsParams { get; } = isParams;
 
         /// <summary>Marked [Constant].</summary>
-        public bool IsConstant { get; }
+        public bool IsConstant { get; } = isConstant;
 
-        public ParameterShape Shape { get; }
+        public ParameterShape Shape { get; } = shape;
 
         /// <summary>"double" or "float" for a floating scalar, array or span; else <see langword="null"/>.</summary>
-        public string? Precision { get; }
+        public string? Precision { get; } = precision;
 
         /// <summary>The element type of a span or read-only span parameter (any element type), else <see langword="null"/>.</summary>
-        public string? SpanElement { get; }
+        public string? SpanElement { get; } = spanElement;
 
         /// <summary>A ref struct (a span): a twin struct cannot hold it as a field.</summary>
-        public bool IsRefLike { get; }
+        public bool IsRefLike { get; } = isRefLike;
 
         /// <summary>Differentiated: the twin makes it dual.</summary>
         public bool IsInput => TwinType is not null;

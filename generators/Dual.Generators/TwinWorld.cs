@@ -30,20 +30,13 @@ namespace Dual.Generators
         }
 
         /// <summary>One helper twin being built: a function, or a property (its accessors together).</summary>
-        private sealed class Helper
+        private sealed class Helper(ISymbol symbol, TwinPlace place, string requester)
         {
-            public Helper(ISymbol symbol, TwinPlace place, string requester)
-            {
-                Symbol = symbol;
-                Place = place;
-                Requester = requester;
-            }
+            public ISymbol Symbol { get; } = symbol;
 
-            public ISymbol Symbol { get; }
+            public TwinPlace Place { get; } = place;
 
-            public TwinPlace Place { get; }
-
-            public string Requester { get; }
+            public string Requester { get; } = requester;
 
             public List<(IMethodSymbol Accessor, SyntaxNode Decl, TwinBody Body)> Parts { get; } = new();
 
