@@ -78,9 +78,9 @@ namespace Dual.Generators
             return s_ops.TryGetValue(method.Name, out LinqAccess a) ? a : null;
         }
 
-        /// <summary>The operator names as a Markdown list (docs/generator.md carries the same text).</summary>
+        /// <summary>The operators as Markdown text (docs/generator.md carries the same text; a test compares them).</summary>
         public static string DocText() =>
-            string.Join(", ", s_ops.Where(kv => kv.Value == LinqAccess.Generic).Select(kv => "`" + kv.Key + "`")) + "; "
-            + string.Join(", ", s_ops.Where(kv => kv.Value == LinqAccess.Aggregate).Select(kv => "`" + kv.Key + "`"));
+            "LINQ operators: " + string.Join(", ", s_ops.Where(kv => kv.Value == LinqAccess.Generic).Select(kv => "`" + kv.Key + "`"))
+            + "; aggregates: " + string.Join(", ", s_ops.Where(kv => kv.Value == LinqAccess.Aggregate).Select(kv => "`" + kv.Key + "`")) + ".";
     }
 }
