@@ -213,7 +213,7 @@ namespace Dual.Generators
             }
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
-            if (LinqOperators.Of(m) is { } linq) return LinqCall(inv, m, flows, linq);
+            if (inv.Syntax is InvocationExpressionSyntax && LinqOperators.Of(m) is { } linq) return LinqCall(inv, m, flows, linq); // query clauses are DUAL003
             if (NumericsTwins.IsNumerics(m.ContainingType)) return NumericsMember(inv, m);
 
             // A member of a dual aggregate (even a [Differentiable] one, whose own twin takes the constant 'this').
