@@ -26,8 +26,11 @@ namespace Dual.Generators
                 ITypeSymbol element = f.Value.Type is IArrayTypeSymbol at ? at.ElementType : ((INamedTypeSymbol)f.Value.Type!).TypeArguments[0];
                 promoted.Add((index, element.ToDisplayString(TypeMap.Fq), TypeMap.Map(element, out _)!));
             }
-            bool resultDual = TypeMap.Map(m.ReturnType, out _) is not null;
-            if (access == LinqAccess.Aggregate && TypeMap.ContainsFloating(m.ReturnType))
+            // xs.Average(v => (int)v) averages integers: the BCL's generic overload runs on the dual elements, its result is constant.
+            bool integerSelector = m.Parameters.Length == 2 && m.Parameters[1].Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate } sel
+                && !TypeMap.ContainsFloating(sel.TypeArguments.Last());
+            bool resultDual = TypeMap.Map(m.ReturnType, out _) is not null && !(access == LinqAccess.Aggregate && integerSelector);
+            if (access == LinqAccess.Aggregate && TypeMap.ContainsFloating(m.ReturnType) && !integerSelector)
             {
                 // Sum/Average over float accumulate in double in the BCL; a twin summing Dual<float> would round differently.
                 string? why = m.ReturnType.SpecialType == SpecialType.System_Single && m.Name is "Sum" or "Average"

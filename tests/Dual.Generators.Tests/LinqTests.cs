@@ -42,6 +42,7 @@ public class LinqTests
                 + x.OrderByDescending(v => v).Last() + x.ToList().ElementAt(1) * x.Count(v => v > 0);
             [Differentiable] public static double SkipTake(double[] x) => x.Skip(1).Take(2).Sum() * x.First() + s_weights.Sum(w => w * x[0]);
             [Differentiable] public static double ConstantSource(double[] x) => s_weights.Select(w => w * x[0] * x[1]).Sum();
+            [Differentiable] public static double IntegerSelector(double[] x) => x.Average(v => (int)(v * 3)) * x[0] + x.Sum(v => (long)v) * x[1];
 
             public static double[] Grad(string name, double[] x)
             {
@@ -52,6 +53,7 @@ public class LinqTests
                     "MaxMin" => MaxMinGradient(x, g), "WhereSum" => WhereSumGradient(x, g), "ZipDot" => ZipDotGradient(x, g),
                     "Fold" => FoldGradient(x, g), "RangeSel" => RangeSelGradient(x, g), "Median" => MedianGradient(x, g),
                     "Ordered" => OrderedGradient(x, g), "SkipTake" => SkipTakeGradient(x, g), "ConstantSource" => ConstantSourceGradient(x, g),
+                    "IntegerSelector" => IntegerSelectorGradient(x, g),
                     _ => throw new ArgumentException(name),
                 };
                 return new[] { v }.Concat(g).ToArray();
@@ -94,6 +96,7 @@ public class LinqTests
     [TestCase("Ordered")]
     [TestCase("SkipTake")]
     [TestCase("ConstantSource")]
+    [TestCase("IntegerSelector")]
     public void GradientMatchesFiniteDifferencesAndValueIsThePlainOne(string name)
     {
         double[] g = Grad(name, s_x);
