@@ -83,6 +83,13 @@ namespace Dual.Generators
         /// <summary>The receiver (<c>x</c> of <c>x.Squared()</c>, or the implicit <c>this</c>) is passed as the first argument of <see cref="Callee"/>.</summary>
         public bool ReceiverFirst { get; set; }
 
+        /// <summary>
+        /// Constant floating sequences passed to a LINQ operator with dual values (<see cref="LinqOperators"/>): the written
+        /// argument's index (-1: the receiver of an extension call), the element type and its dual type. The twin passes
+        /// them as sequences of dual constants.
+        /// </summary>
+        public List<(int Index, string Element, string DualElement)> Promoted { get; } = new();
+
         /// <summary>The dual type created instead of the written one (<c>new Vec3(…)</c> → <c>new Vec3Dual(…)</c>).</summary>
         public string? CreatedType { get; set; }
     }

@@ -17,6 +17,7 @@ namespace Dual.Generators
             "System.Collections.Generic.ICollection`1",
             "System.Collections.Generic.IReadOnlyCollection`1",
             "System.Collections.Generic.IEnumerable`1",
+            "System.Linq.IOrderedEnumerable`1", // OrderBy over floating keys (LinqOperators)
         };
 
         /// <summary>Whether <paramref name="t"/> is one of the mapped collection types (whatever its element).</summary>
@@ -28,6 +29,6 @@ namespace Dual.Generators
 
         /// <summary>The twin's type: the same collection of <paramref name="mappedElement"/>.</summary>
         public static string Map(INamedTypeSymbol collection, string mappedElement) =>
-            "global::System.Collections.Generic." + collection.Name + "<" + mappedElement + ">";
+            "global::" + collection.ContainingNamespace.ToDisplayString() + "." + collection.Name + "<" + mappedElement + ">";
     }
 }

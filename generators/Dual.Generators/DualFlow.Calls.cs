@@ -204,6 +204,7 @@ namespace Dual.Generators
             }
             if (ContainerOps.Of(m) == ContainerAccess.Create && m.TypeArguments.Any(TypeMap.IsFloating)) return ContainerCall(inv, m, flows, ContainerAccess.Create);
             if (!anyDual) return new CallPlan(CallKind.Unchanged);
+            if (inv.Syntax is InvocationExpressionSyntax && LinqOperators.Of(m) is { } linq) return LinqCall(inv, m, flows, linq); // query clauses are DUAL003
             if (NumericsTwins.IsNumerics(m.ContainingType)) return NumericsMember(inv, m);
             // P?.GetValueOrDefault() and GetValueOrDefault(d) of a dual P?: the same members of Dual<P>?.
             if (m.Name == "GetValueOrDefault" && TypeMap.NullableFloating(m.ContainingType) is not null && inv.Instance is { } nullable && IsDual(nullable))

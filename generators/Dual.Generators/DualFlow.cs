@@ -220,7 +220,8 @@ namespace Dual.Generators
                 case IFieldReferenceOperation f:
                     if (f.Instance is null) return false;
                     if (f.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && ShadowedFields.Contains(f.Field, SymbolEqualityComparer.Default)) return true;
-                    if (f.Field.ContainingType.IsTupleType || NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
+                    if (f.Field.ContainingType.IsTupleType) return TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance); // (double V, int K): K stays an int
+                    if (NumericsTwins.IsNumerics(f.Field.ContainingType)) return IsDual(f.Instance);
                     // A field of a dual aggregate: dual when its type maps.
                     return Aggregates.IsAggregate(f.Field.ContainingType) && TypeMap.Map(f.Field.Type, out _) is not null && IsDual(f.Instance);
                 case IPropertyReferenceOperation pr:

@@ -409,6 +409,7 @@ namespace Dual.Generators
             var rewritten = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
             if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
             IMethodSymbol? m = Model.GetSymbolInfo(node, Ct).Symbol as IMethodSymbol;
+            if (plan.Promoted.Count > 0) rewritten = Promote(rewritten, plan);
             switch (plan.Kind)
             {
                 case CallKind.MathTable:
@@ -443,6 +444,26 @@ namespace Dual.Generators
                 default:
                     return rewritten;
             }
+        }
+
+        /// <summary>Constant floating sequences of a LINQ call passed as sequences of dual constants (<see cref="CallPlan.Promoted"/>).</summary>
+        private static InvocationExpressionSyntax Promote(InvocationExpressionSyntax call, CallPlan plan)
+        {
+            ExpressionSyntax AsDual(ExpressionSyntax e, string element, string dual) => ParseExpression(
+                "global::System.Linq.Enumerable.Select<" + element + ", " + dual + ">(" + e.WithoutTrivia().ToFullString() + ", static __e => (" + dual + ")__e)").WithTriviaFrom(e);
+            foreach ((int index, string element, string dual) in plan.Promoted)
+            {
+                if (index < 0 && call.Expression is MemberAccessExpressionSyntax ma)
+                {
+                    call = call.WithExpression(ma.WithExpression(ParenthesizedExpression(AsDual(ma.Expression, element, dual))));
+                }
+                else if (index >= 0)
+                {
+                    ArgumentSyntax a = call.ArgumentList.Arguments[index];
+                    call = call.WithArgumentList(call.ArgumentList.WithArguments(call.ArgumentList.Arguments.Replace(a, a.WithExpression(AsDual(a.Expression, element, dual)))));
+                }
+            }
+            return call;
         }
 
         /// <summary>Executes the argument part of a plan: positional rebuild, explicit params array, appended defaults.</summary>

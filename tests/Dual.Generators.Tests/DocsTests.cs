@@ -35,6 +35,10 @@ public class DocsTests
     }
 
     [Test]
+    public void LinqOperatorsAreMirroredInGeneratorDoc() =>
+        Assert.That(Doc("generator.md"), Does.Contain(LinqOperators.DocText() + "\n"), "docs/generator.md lacks the LINQ operator list");
+
+    [Test]
     public void EveryDiagnosticHasATableRowAndASection()
     {
         string doc = Doc("diagnostics.md");

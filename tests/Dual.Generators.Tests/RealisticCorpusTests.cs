@@ -16,7 +16,7 @@ namespace Dual.Generators.Tests;
 public class RealisticCorpusTests
 {
     /// <summary>Accepted-and-correct cases on today's generator: raise it as the generator accepts more (never lower it).</summary>
-    private const int MinimumAcceptedAndCorrect = 81;
+    private const int MinimumAcceptedAndCorrect = 96;
 
     private static readonly Lazy<CorpusRun> s_run = new(CorpusRun.Execute);
 

@@ -68,6 +68,7 @@ public class RobustnessTests
             ["reflection"] = "public static partial class C { [Differentiable] public static double F(double x) { var m = typeof(Math).GetMethod(\"Sin\"); return (double)m!.Invoke(null, new object[] { x })!; } }",
             ["delegate call"] = "public static partial class C { static Func<double, double> g = Math.Sin; [Differentiable] public static double F(double x) => g(x); }",
             ["linq"] = "public static partial class C { [Differentiable] public static double F(double[] x) => System.Linq.Enumerable.Sum(x); }",
+            ["linq distinct"] = "public static partial class C { [Differentiable] public static double F(double[] x) => System.Linq.Enumerable.First(System.Linq.Enumerable.Distinct(x)); }",
             ["query"] = "public static partial class C { [Differentiable] public static double F(double[] x) { var q = from v in x select v * 2; return x[0]; } }",
             ["complex"] = "public static partial class C { [Differentiable] public static double F(double x) => new System.Numerics.Complex(x, 1).Real; }",
             ["attribute with args"] = "public static partial class C { [Differentiable(3)] public static double F(double x) => x; }",
@@ -137,7 +138,7 @@ public class RobustnessTests
         "collection expression", "ref local", "float and double mix", "math constant only", "out var discard", "enum and const",
         "sincos deconstruction", "double loop counter", "swap", "floor index", "round digits", "console writeline",
         "primary constructor read", "float span gradient", "float vector", "exception with value", "string concat",
-        "interface default", "user clash with entry point", "list param", "switch with when", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
+        "interface default", "user clash with entry point", "list param", "linq", "switch with when", "string escape", "switch on tuple", "foreach tuple deconstruction", "clone cast",
     };
 
     /// <summary>Valid but unsupported inputs and the diagnostic each must produce.</summary>
@@ -150,7 +151,7 @@ public class RobustnessTests
         ["object initializer"] = "DUAL004",
         ["dynamic"] = "DUAL005", ["reflection"] = "DUAL005", ["complex"] = "DUAL005",
         ["yield"] = "DUAL003", ["nullable tuple"] = "DUAL006", ["dictionary param"] = "DUAL006", ["ref return"] = "DUAL006", ["field array flows"] = "DUAL013", ["pointer parameter"] = "DUAL006",
-        ["delegate call"] = "DUAL001", ["linq"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
+        ["delegate call"] = "DUAL001", ["linq distinct"] = "DUAL001", ["out to non-differentiable api"] = "DUAL001",
         ["user clash with entry point"] = "DUAL010",
     };
 

@@ -267,7 +267,7 @@ public static class SilentWrongProbes
         new("CalleeInNonPartialType", "DUAL001", "return /*!*/NotPartialHost.Lost(x);"),
         new("CalleeWithErrors", Ok, "return x > 1e300 ? Callees.Broken(x) : x * x;", x => 2 * x),
         new("TupleValueTupleCreate", "DUAL001", "return /*!*/ValueTuple.Create(x, 1.0).Item1;"),
-        new("LinqSum", "DUAL001", "double[] a = { x, x };\nreturn /*!*/System.Linq.Enumerable.Sum(a);"),
+        new("LinqSum", Ok, "double[] a = { x, x };\nreturn System.Linq.Enumerable.Sum(a);", x => 2), // LINQ over dual values is differentiated (LinqOperators)
 
         // ---- lambdas and delegates: Func/Action lambdas are rewritten over dual numbers; other delegates, one diagnostic --
         new("LambdaLocal", Ok, "Func<double, double> f = v => v * 2;\nreturn f(x);", _ => 2),
@@ -276,7 +276,7 @@ public static class SilentWrongProbes
         new("LambdaWritesCapturedLocal", Ok, "double acc = 0;\nAction<double> add = v => acc += v * v;\nadd(x);\nadd(Math.Sin(x));\nreturn acc;", x => 2 * x + 2 * Math.Sin(x) * Math.Cos(x)),
         new("LambdaReturnedAsObject", "DUAL005", "Func<object> f = () => /*!*/x;\nreturn f() is double d ? d : 0;"),
         new("LambdaFormatsDualValue", "DUAL005", "Func<string> s = () => x.ToString(System.Globalization.CultureInfo.InvariantCulture);\nreturn /*!*/double.Parse(s(), System.Globalization.CultureInfo.InvariantCulture);"),
-        new("LambdaToNonDifferentiatedCall", "DUAL001", "double[] a = { 1, 2 };\nreturn /*!*/System.Linq.Enumerable.Sum(a, v => v * x);"),
+        new("LambdaToLinqSum", Ok, "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(a, v => v * x);", x => 3),
         new("FieldDelegateToHelper", "DUAL003", "return Helpers.Integrate(/*!*/s_fn, 0, x);"),
         new("FieldDelegateIntoLambdaLocal", "DUAL003", "Func<double, double> f = v => v * x;\nf = /*!*/s_fn;\nreturn f(x);"),
         new("MethodGroupDelegate", "DUAL003", "double Sq(double v) => v * v;\nFunc<double, double> f = /*!*/Sq;\nreturn f(x);"),
@@ -320,7 +320,7 @@ public static class SilentWrongProbes
         new("ArrayIndexOf", "DUAL005", "double[] a = { x, 1 };\nreturn Array.IndexOf(/*!*/a, 1.0) + x;"),
         new("FormatWholeArray", "DUAL005", "double[] a = { x };\nConsole.Write(/*!*/a);\nreturn x;"),
         new("JoinArray", "DUAL005", "double[] a = { x, 1 };\nreturn string.Join(\",\", /*!*/a).Length + x;"),
-        new("LinqSelect", "DUAL001", "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(/*!*/System.Linq.Enumerable.Select(a, v => v * x));"),
+        new("LinqSelect", Ok, "double[] a = { 1, 2 };\nreturn System.Linq.Enumerable.Sum(System.Linq.Enumerable.Select(a, v => v * x));", x => 3),
         new("DiscardedArrayInDeconstruction", Ok, "var (a, _) = Callees.Pair(x);\nreturn a[0];", x => 2 * x),
         new("DeconstructedArraysBothRead", Ok, "var (a, m) = Callees.Pair(x);\nreturn a[0] * m[0, 0];", x => 3 * x * x),
         new("PatternVarDesignation", Ok, "return x is var v && v > 1 ? v * v : x;", x => x > 1 ? 2 * x : 1),
@@ -389,6 +389,11 @@ public static class SilentWrongProbes
         new("ReadOnlyListOfDouble", Ok, "IReadOnlyList<double> l = new[] { x, 1.0 };\nreturn l[0] * l[0] + l.Count;", x => 2 * x),
         new("EnumerableForEach", Ok, "IEnumerable<double> e = new List<double> { x, Math.Sin(x) };\ndouble s = 0;\nforeach (var v in e) s += v;\nreturn s;", x => 1 + Math.Cos(x)),
         new("FuncParameterCall", Ok, "return Helpers.Integrate(v => Math.Sin(v) * x, 0, x);", x => x * Math.Sin(x) + x * x * Math.Cos(x) / 2),
+        new("LinqSumOverConstantArray", Ok, "return s_coef.Sum(c => c * x) + s_coef.Zip(new[] { x, x, x }, (c, v) => c * v).Max();", x => 6 + (x > 0 ? 3 : 1)),
+        new("LinqMaxTieAndWhere", Ok, "return new[] { x, x, 1.0 }.Max() + new[] { x, -x, 3.0 }.Where(v => v > 0).Sum(v => v * v);", x => (x > 1 ? 1 : 0) + 2 * x),
+        new("LinqAggregateConstantSeed", Ok, "return new[] { x, 2.0 }.Aggregate(0.0, (a, v) => a + v * v);", x => 2 * x),
+        new("LinqMinByOnDual", "DUAL001", "return /*!*/new[] { x, 2.0 }.MinBy(v => -v);"),
+        new("LinqDistinctOnDual", "DUAL001", "return /*!*/new[] { x, 2 * x }.Distinct().Sum();"),
         new("TryStoresIntoFieldInCatch", "DUAL004", "try\n{\n    return Math.Log(x);\n}\ncatch (Exception)\n{\n    /*!*/s_last = x;\n    throw;\n}"),
     };
 

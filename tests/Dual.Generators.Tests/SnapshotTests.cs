@@ -120,6 +120,32 @@ public class SnapshotTests
         """, "FinalRadius");
 
     [Test]
+    public void LinqOverDualNumbers() => Verify("LinqOverDualNumbers", """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Stats
+        {
+            private static readonly double[] s_weights = { 0.2, 0.3, 0.5 };
+
+            /// <summary>Aggregates through DualEnumerable, generic operators with dual type arguments, a constant source made dual.</summary>
+            [Differentiable]
+            public static double Score(IReadOnlyList<double> x)
+            {
+                double mean = x.Average();
+                double[] centred = x.Select(v => v - mean).ToArray();
+                double spread = centred.Max() - centred.Min();
+                double median = x.OrderBy(v => v).ElementAt(x.Count / 2);
+                return s_weights.Zip(x, (w, v) => w * v).Sum() + spread * median + x.Where(v => v > mean).Sum(v => v * v);
+            }
+        }
+        """, "Score");
+
+    [Test]
     public void LambdasOverDualNumbers() => Verify("LambdasOverDualNumbers", """
         using System;
         using Dual;
