@@ -14,10 +14,11 @@ using NUnit.Framework;
 namespace Dual.Generators.Tests;
 
 /// <summary>
-/// The build's own source generator (tools/Dual.BuildGenerators), which expands the tangent blocks and the function glue
-/// when src/Dual and src/Dual.Gpu compile: whatever it cannot expand stops the build with an error (a malformed or missing
-/// table, an unknown output), instead of compiling a library without the members. What it expands is checked where it is
-/// compiled: the contract fixtures over every tangent block (Dual.Tests, Dual.Gpu.Tests) and the parity tests.
+/// The build's own source generator (tools/Dual.BuildGenerators), which expands the tangent blocks, the function glue and
+/// the System.Numerics twins when src/Dual and src/Dual.Gpu compile: whatever it cannot expand stops the build with an
+/// error (a malformed or missing table, an unknown output), instead of compiling a library without the members. What it
+/// expands is checked where it is compiled: the contract fixtures over every tangent block (Dual.Tests, Dual.Gpu.Tests),
+/// the parity tests, and NumericsTwinTests for the twins.
 /// </summary>
 [TestFixture]
 public sealed class BuildGeneratorTests
@@ -46,12 +47,13 @@ public sealed class BuildGeneratorTests
     [Test]
     public void The_real_table_expands_the_glue_and_every_template_its_blocks()
     {
-        GeneratorDriverRunResult run = Run("TangentBlocks, FunctionGlue,KernelTangents", ("/repo/tools/Rules/functions.json", RealTable()));
+        GeneratorDriverRunResult run = Run("TangentBlocks, FunctionGlue,KernelTangents NumericsTwins", ("/repo/tools/Rules/functions.json", RealTable()));
         Assert.That(run.Diagnostics, Is.Empty);
         Assert.That(Hints(run), Is.EquivalentTo(new[]
         {
             "Tangents2.g.cs", "Tangents4.g.cs", "Tangents8.g.cs", "Tangents16.g.cs", "KernelTangents1.g.cs", "KernelTangents8.g.cs",
             "KernelTangents16.g.cs", "Dual.Functions.g.cs", "MultiDual.Functions.g.cs", "SparsityTracer.Functions.g.cs",
+            "DualVector2.g.cs", "DualVector3.g.cs", "DualVector4.g.cs", "DualQuaternion.g.cs",
         }));
         // Each expansion parses as C# (a broken template shows up here, and as compile errors in src/).
         foreach (GeneratedSourceResult source in run.Results.Single().GeneratedSources)

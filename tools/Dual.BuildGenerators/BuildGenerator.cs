@@ -14,14 +14,15 @@ namespace Dual.BuildGenerators;
 /// Expands what the project's <c>DualBuildOutputs</c> property names (BuildGenerators.props): the SIMD tangent blocks
 /// (<see cref="TangentBlockTemplate"/>), the GPU kernel tangent blocks (<see cref="KernelTangentTemplate"/>), and the
 /// function glue of the dual types and the sparsity tracer from the rules table (<see cref="DualFunctionGlue"/>,
-/// <see cref="SparsityTracerGlue"/>). Anything it cannot expand — a malformed or missing table, an unknown output name,
+/// <see cref="SparsityTracerGlue"/>), and the dual twins of the System.Numerics vectors and quaternion
+/// (<see cref="NumericsTwinTemplate"/>). Anything it cannot expand — a malformed or missing table, an unknown output name,
 /// a template that fails — is an error diagnostic, so the build stops instead of compiling without the members.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BuildGenerator : IIncrementalGenerator
 {
     /// <summary>The outputs a project may ask for.</summary>
-    public const string TangentBlocks = "TangentBlocks", KernelTangents = "KernelTangents", FunctionGlue = "FunctionGlue";
+    public const string TangentBlocks = "TangentBlocks", KernelTangents = "KernelTangents", FunctionGlue = "FunctionGlue", NumericsTwins = "NumericsTwins";
 
     private const string TableFileName = "functions.json";
 
@@ -33,7 +34,7 @@ public sealed class BuildGenerator : IIncrementalGenerator
         "Dual.Build", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     internal static readonly DiagnosticDescriptor UnknownOutput = new(
-        "DUALBUILD003", "Unknown build output", "DualBuildOutputs names '{0}'; the outputs are " + TangentBlocks + ", " + KernelTangents + " and " + FunctionGlue,
+        "DUALBUILD003", "Unknown build output", "DualBuildOutputs names '{0}'; the outputs are " + TangentBlocks + ", " + KernelTangents + ", " + FunctionGlue + " and " + NumericsTwins,
         "Dual.Build", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     internal static readonly DiagnosticDescriptor Failed = new(
@@ -89,6 +90,8 @@ public sealed class BuildGenerator : IIncrementalGenerator
                 return TangentBlockTemplate.Blocks.Select(b => ("Tangents" + b.Lanes + ".g.cs", TangentBlockTemplate.Render(b))).ToList();
             case KernelTangents:
                 return KernelTangentTemplate.Widths.Select(k => ("KernelTangents" + k + ".g.cs", KernelTangentTemplate.Render(k))).ToList();
+            case NumericsTwins:
+                return NumericsTwinTemplate.Twins.Select(t => (t.Name + ".g.cs", NumericsTwinTemplate.Render(t))).ToList();
             case FunctionGlue:
                 if (tables.Length != 1 || tables[0].Text is null)
                 {
