@@ -110,6 +110,7 @@ public sealed class BuildGeneratorTests
         GeneratorDriverRunResult run = Run("TangentBlocks,TangentBlock");
         Assert.That(run.Diagnostics.Select(d => (d.Id, d.Severity)), Is.EqualTo(new[] { ("DUALBUILD003", DiagnosticSeverity.Error) }));
         Assert.That(run.Diagnostics.Single().GetMessage(), Does.Contain("'TangentBlock'"));
+        Assert.That(run.Diagnostics.Single().GetMessage(), Does.EndWith("FunctionGlue and NumericsTwins"));
         Assert.That(Hints(run), Has.Length.EqualTo(4));
     }
 
