@@ -12,11 +12,21 @@ namespace Dual.Generators
     /// </summary>
     internal static class KernelTransform
     {
-        // The kernel-safe set, the known rejections and the predicates are generated from tools/Rules/functions.json
-        // (KernelFunctions.g.cs).
-        private static readonly HashSet<string> s_safe = KernelFunctions.Safe;
-        private static readonly Dictionary<string, string> s_rejected = KernelFunctions.Rejected;
-        private static readonly HashSet<string> s_predicates = KernelFunctions.Predicates;
+        // The kernel-safe set, the known rejections and the predicates, from the rows generated from
+        // tools/Rules/functions.json (MathFunctions.g.cs).
+        private static readonly HashSet<string> s_safe = new(MathFunctions.All.Where(f => f.Kernel == KernelUse.Safe).Select(f => f.Name));
+        private static readonly Dictionary<string, string> s_rejected = Rejections();
+        private static readonly HashSet<string> s_predicates = new(MathFunctions.KernelPredicates);
+
+        private static Dictionary<string, string> Rejections()
+        {
+            var rejected = new Dictionary<string, string>();
+            foreach (MathFunction f in MathFunctions.All)
+            {
+                if (f.KernelRejection is not null) rejected[f.Name] = f.KernelRejection;
+            }
+            return rejected;
+        }
 
         /// <summary>The kernel struct's plan, or <see langword="null"/> with diagnostics added.</summary>
         public static KernelEmission? Analyze(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, MethodDeclaration d, List<DiagnosticInfo> diags, CancellationToken ct)
@@ -437,7 +447,7 @@ namespace Dual.Generators
                         return InvocationExpression(ParseExpression("TNum." + name), args).WithTriviaFrom(node);
                     }
                     string reason = s_rejected.TryGetValue(name, out string? r) ? r
-                        : "it is not in the kernel-safe set (" + KernelFunctions.SafeSetText + "); express it through those";
+                        : "it is not in the kernel-safe set (" + MathFunctions.KernelSafeSetText + "); express it through those";
                     return Report(node, "The call to '" + shown + "'", reason);
                 }
                 if (m.ContainingType?.ToDisplayString() is "System.Console" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace"
