@@ -42,35 +42,32 @@ namespace Dual.Generators
             }
         }
 
+        private const string NoPointers = "use arrays or spans instead of pointers";
+
+        /// <summary>The constructs a twin cannot hold whatever their types (DUAL003).</summary>
+        private static readonly Dictionary<SyntaxKind, Refusal> s_unsupported = Refusal.ByKind(
+            ("'goto'", "restructure the code with loops, break and continue",
+                new[] { SyntaxKind.GotoStatement, SyntaxKind.GotoCaseStatement, SyntaxKind.GotoDefaultStatement }),
+            ("Unsafe code", NoPointers, new[] { SyntaxKind.UnsafeStatement }),
+            ("'fixed'", NoPointers, new[] { SyntaxKind.FixedStatement }),
+            ("A pointer type", NoPointers, new[] { SyntaxKind.PointerType, SyntaxKind.FunctionPointerType }),
+            ("Pointer code", "use arrays or spans", new[] { SyntaxKind.AddressOfExpression, SyntaxKind.PointerIndirectionExpression }),
+            ("'{0}'", "pass values directly", new[] { SyntaxKind.MakeRefExpression, SyntaxKind.RefValueExpression, SyntaxKind.RefTypeExpression }),
+            ("An iterator ('yield')", "return an array or write into a Span<double> instead",
+                new[] { SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement }),
+            ("'await'", "differentiate a synchronous method and await outside it", new[] { SyntaxKind.AwaitExpression }));
+
         private void CheckConstruct(SyntaxNode node)
         {
             _ct.ThrowIfCancellationRequested();
+            if (s_unsupported.TryGetValue(node.Kind(), out Refusal refusal))
+            {
+                // {0}: the construct's keyword ('__makeref', '__refvalue', '__reftype').
+                Report(Generators.Diagnostics.UnsupportedConstruct, node, null, refusal.WhatFor(node.GetFirstToken().Text), refusal.Fix);
+                return;
+            }
             switch (node)
             {
-                case GotoStatementSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'goto'", "restructure the code with loops, break and continue");
-                    break;
-                case UnsafeStatementSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "Unsafe code", "use arrays or spans instead of pointers");
-                    break;
-                case FixedStatementSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'fixed'", "use arrays or spans instead of pointers");
-                    break;
-                case PointerTypeSyntax or FunctionPointerTypeSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "A pointer type", "use arrays or spans instead of pointers");
-                    break;
-                case PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.AddressOfExpression) || p.IsKind(SyntaxKind.PointerIndirectionExpression):
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "Pointer code", "use arrays or spans");
-                    break;
-                case MakeRefExpressionSyntax or RefValueExpressionSyntax or RefTypeExpressionSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'" + node.GetFirstToken().Text + "'", "pass values directly");
-                    break;
-                case YieldStatementSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "An iterator ('yield')", "return an array or write into a Span<double> instead");
-                    break;
-                case AwaitExpressionSyntax:
-                    Report(Generators.Diagnostics.UnsupportedConstruct, node, null, "'await'", "differentiate a synchronous method and await outside it");
-                    break;
                 case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax when MentionsFloating(node) && !IsRewrittenLambda(node):
                     RootConstruct((ExpressionSyntax)node, "A lambda or anonymous method over floating values (as " + TypeMap.Text(_model.GetTypeInfo(node, _ct).ConvertedType) + ")",
                         "only lambdas converted to System.Func or System.Action are rewritten to take and return dual numbers; write a local function and call it directly");

@@ -12,11 +12,21 @@ namespace Dual.Generators
     /// </summary>
     internal static class KernelTransform
     {
-        // The kernel-safe set, the known rejections and the predicates are generated from tools/Rules/functions.json
-        // (KernelFunctions.g.cs).
-        private static readonly HashSet<string> s_safe = KernelFunctions.Safe;
-        private static readonly Dictionary<string, string> s_rejected = KernelFunctions.Rejected;
-        private static readonly HashSet<string> s_predicates = KernelFunctions.Predicates;
+        // The kernel-safe set, the known rejections and the predicates, from the rows generated from
+        // tools/Rules/functions.json (MathFunctions.g.cs).
+        private static readonly HashSet<string> s_safe = new(MathFunctions.All.Where(f => f.Kernel == KernelUse.Safe).Select(f => f.Name));
+        private static readonly Dictionary<string, string> s_rejected = Rejections();
+        private static readonly HashSet<string> s_predicates = new(MathFunctions.KernelPredicates);
+
+        private static Dictionary<string, string> Rejections()
+        {
+            var rejected = new Dictionary<string, string>();
+            foreach (MathFunction f in MathFunctions.All)
+            {
+                if (f.KernelRejection is not null) rejected[f.Name] = f.KernelRejection;
+            }
+            return rejected;
+        }
 
         /// <summary>The kernel struct's plan, or <see langword="null"/> with diagnostics added.</summary>
         public static KernelEmission? Analyze(MethodDeclarationSyntax node, IMethodSymbol method, SemanticModel model, MethodDeclaration d, List<DiagnosticInfo> diags, CancellationToken ct)
@@ -204,7 +214,7 @@ namespace Dual.Generators
                 Ct.ThrowIfCancellationRequested();
                 if (s_refused.TryGetValue(node.Kind(), out Refusal refusal))
                 {
-                    return Report(node, string.Format(CultureInfo.InvariantCulture, refusal.What, node.ToString()), refusal.Fix);
+                    return Report(node, refusal.WhatFor(node.ToString()), refusal.Fix);
                 }
                 if (node is ExpressionSyntax e && IsValuePosition(e))
                 {
@@ -437,7 +447,7 @@ namespace Dual.Generators
                         return InvocationExpression(ParseExpression("TNum." + name), args).WithTriviaFrom(node);
                     }
                     string reason = s_rejected.TryGetValue(name, out string? r) ? r
-                        : "it is not in the kernel-safe set (" + KernelFunctions.SafeSetText + "); express it through those";
+                        : "it is not in the kernel-safe set (" + MathFunctions.KernelSafeSetText + "); express it through those";
                     return Report(node, "The call to '" + shown + "'", reason);
                 }
                 if (m.ContainingType?.ToDisplayString() is "System.Console" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace"
@@ -453,42 +463,32 @@ namespace Dual.Generators
 
             // ------------------------------------------------------------------ rejected constructs
 
-            /// <summary>A construct no kernel can hold: what it is ({0} is the construct's text) and what to do instead.</summary>
-            private readonly record struct Refusal(string What, string Fix);
-
+            // The constructs no kernel can hold ({0}: the construct's text).
             private const string NoAllocation = "kernels cannot allocate; use scalar locals";
-            private const string NoArrays = "kernels cannot allocate or hold managed arrays; use scalar locals";
             private const string NoDelegates = "kernels cannot create delegates; write the computation inline";
-            private const string NoThrow = "kernels cannot throw; check arguments before calling the engine, or return NaN";
-            private const string NoStrings = "kernels cannot use strings";
 
-            private static readonly Dictionary<SyntaxKind, Refusal> s_refused = new()
-            {
-                [SyntaxKind.ObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
-                [SyntaxKind.ImplicitObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
-                [SyntaxKind.AnonymousObjectCreationExpression] = new("The allocation '{0}'", NoAllocation),
-                [SyntaxKind.CollectionExpression] = new("The collection expression '{0}'", NoAllocation),
-                [SyntaxKind.ArrayCreationExpression] = new("The array allocation '{0}'", NoArrays),
-                [SyntaxKind.ImplicitArrayCreationExpression] = new("The array allocation '{0}'", NoArrays),
-                [SyntaxKind.StackAllocArrayCreationExpression] = new("The stackalloc '{0}'", "kernels hold only scalar locals"),
-                [SyntaxKind.ImplicitStackAllocArrayCreationExpression] = new("The stackalloc '{0}'", "kernels hold only scalar locals"),
-                [SyntaxKind.ThrowStatement] = new("The 'throw'", NoThrow),
-                [SyntaxKind.ThrowExpression] = new("The 'throw'", NoThrow),
-                [SyntaxKind.TryStatement] = new("The 'try' statement", "kernels cannot handle exceptions; remove it"),
-                [SyntaxKind.StringLiteralExpression] = new("The string {0}", NoStrings),
-                [SyntaxKind.Utf8StringLiteralExpression] = new("The string {0}", NoStrings),
-                [SyntaxKind.InterpolatedStringExpression] = new("The string {0}", NoStrings),
-                [SyntaxKind.SimpleLambdaExpression] = new("A lambda", NoDelegates),
-                [SyntaxKind.ParenthesizedLambdaExpression] = new("A lambda", NoDelegates),
-                [SyntaxKind.AnonymousMethodExpression] = new("An anonymous method", NoDelegates),
-                [SyntaxKind.ForEachStatement] = new("The 'foreach' loop", "the inputs are read one at a time in a kernel; write 'for (int k = 0; k < x.Length; k++)'"),
-                [SyntaxKind.UsingStatement] = new("The 'using' statement", "kernels hold no disposable objects; remove it"),
-                [SyntaxKind.LockStatement] = new("The 'lock' statement", "kernels cannot lock; remove it"),
-                [SyntaxKind.YieldReturnStatement] = new("The 'yield' statement", "kernels cannot be iterators"),
-                [SyntaxKind.YieldBreakStatement] = new("The 'yield' statement", "kernels cannot be iterators"),
-                [SyntaxKind.TypeOfExpression] = new("The 'typeof' expression", "kernels cannot use reflection"),
-                [SyntaxKind.TupleExpression] = new("The tuple '{0}'", "kernels hold only scalar locals; use separate locals"),
-            };
+            private static readonly Dictionary<SyntaxKind, Refusal> s_refused = Refusal.ByKind(
+                ("The allocation '{0}'", NoAllocation,
+                    new[] { SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression, SyntaxKind.AnonymousObjectCreationExpression }),
+                ("The collection expression '{0}'", NoAllocation, new[] { SyntaxKind.CollectionExpression }),
+                ("The array allocation '{0}'", "kernels cannot allocate or hold managed arrays; use scalar locals",
+                    new[] { SyntaxKind.ArrayCreationExpression, SyntaxKind.ImplicitArrayCreationExpression }),
+                ("The stackalloc '{0}'", "kernels hold only scalar locals",
+                    new[] { SyntaxKind.StackAllocArrayCreationExpression, SyntaxKind.ImplicitStackAllocArrayCreationExpression }),
+                ("The 'throw'", "kernels cannot throw; check arguments before calling the engine, or return NaN",
+                    new[] { SyntaxKind.ThrowStatement, SyntaxKind.ThrowExpression }),
+                ("The 'try' statement", "kernels cannot handle exceptions; remove it", new[] { SyntaxKind.TryStatement }),
+                ("The string {0}", "kernels cannot use strings",
+                    new[] { SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression }),
+                ("A lambda", NoDelegates, new[] { SyntaxKind.SimpleLambdaExpression, SyntaxKind.ParenthesizedLambdaExpression }),
+                ("An anonymous method", NoDelegates, new[] { SyntaxKind.AnonymousMethodExpression }),
+                ("The 'foreach' loop", "the inputs are read one at a time in a kernel; write 'for (int k = 0; k < x.Length; k++)'",
+                    new[] { SyntaxKind.ForEachStatement }),
+                ("The 'using' statement", "kernels hold no disposable objects; remove it", new[] { SyntaxKind.UsingStatement }),
+                ("The 'lock' statement", "kernels cannot lock; remove it", new[] { SyntaxKind.LockStatement }),
+                ("The 'yield' statement", "kernels cannot be iterators", new[] { SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement }),
+                ("The 'typeof' expression", "kernels cannot use reflection", new[] { SyntaxKind.TypeOfExpression }),
+                ("The tuple '{0}'", "kernels hold only scalar locals; use separate locals", new[] { SyntaxKind.TupleExpression }));
 
             public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
                 Report(node, "The local function '" + node.Identifier.Text + "'", "the kernel form does not support local functions yet; inline it");

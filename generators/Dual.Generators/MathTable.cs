@@ -1,9 +1,21 @@
 namespace Dual.Generators
 {
     /// <summary>Known floating functions of Math, MathF, double and float and their Dual&lt;T&gt; counterparts
-    /// (the map itself, <c>s_map</c>, is generated from tools/Rules/functions.json into MathTable.g.cs).</summary>
-    internal static partial class MathTable
+    /// (the rows of <see cref="MathFunctions.All"/>, generated from tools/Rules/functions.json).</summary>
+    internal static class MathTable
     {
+        private static readonly Dictionary<string, string> s_map = Map();
+
+        private static Dictionary<string, string> Map()
+        {
+            var map = new Dictionary<string, string>();
+            foreach (MathFunction f in MathFunctions.All)
+            {
+                if (f.Dual is not null) map[f.Name] = f.Dual;
+            }
+            return map;
+        }
+
         /// <summary>Whether <paramref name="method"/> is a static member of Math, MathF, double or float.</summary>
         public static bool IsMathType(IMethodSymbol method)
         {

@@ -397,13 +397,7 @@ public sealed partial class JacobianEngine
         {
             ThrowIfDisposed();
             Accelerator acc = accelerator!;
-            int lanes = ChooseLanes(lanesPerThread, s.Operation, s.Width);
-            int threads = (s.Width + lanes - 1) / lanes;
-            bool check = CheckIndices;
-            bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(typeof(TFunction));
-            bool full = s.Width % lanes == 0;
-            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, full, ConstantStride(full, threads));
-            var (config, perLaunch) = Configure(threads, wholePoint ? 1 : s.M, s.Count);
+            var (kernel, check, threads, config, perLaunch) = PrepareLaunch<T, TFunction, TSeeds>(s);
             long size = Unsafe.SizeOf<T>();
             long perPoint = (s.N + s.SeedStride + (long)s.M * s.Width + (s.Values ? s.M : 0)) * size;
             long byBudget = Math.Max(1, (memoryBudgetBytes - s.SharedSeeds * size) / 2 / perPoint);
@@ -519,13 +513,7 @@ public sealed partial class JacobianEngine
         lock (gate)
         {
             ThrowIfDisposed();
-            int lanes = ChooseLanes(lanesPerThread, s.Operation, s.Width);
-            int threads = (s.Width + lanes - 1) / lanes;
-            bool check = CheckIndices;
-            bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(typeof(TFunction));
-            bool full = s.Width % lanes == 0;
-            var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, full, ConstantStride(full, threads));
-            var (config, perLaunch) = Configure(threads, wholePoint ? 1 : s.M, s.Count);
+            var (kernel, check, threads, config, perLaunch) = PrepareLaunch<T, TFunction, TSeeds>(s);
             ArrayView<int> status = ViewStatus();
             int n = s.N, m = s.M, w = s.Width;
             for (long p0 = 0; p0 < s.Count; p0 += perLaunch)

@@ -315,6 +315,25 @@ public sealed partial class JacobianEngine : IDisposable
         return kernel;
     }
 
+    /// <summary>What a batch launches (call under <see cref="gate"/>): lanes per thread for its operation and width, the
+    /// kernel compiled for them (with index checks when <see cref="CheckIndices"/> is on now; <c>Check</c> says which), the
+    /// lane threads per row, and the launch configuration with the points one launch can hold.</summary>
+    private (Action<AcceleratorStream, KernelConfig, KernelArgs<T, TFunction, TSeeds>> Kernel, bool Check, int Threads, KernelConfig Config, int PointsPerLaunch)
+        PrepareLaunch<T, TFunction, TSeeds>(in Shape s)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TFunction : struct, IKernelFunction
+        where TSeeds : struct, ISeeds<TSeeds, T>
+    {
+        int lanes = ChooseLanes(lanesPerThread, s.Operation, s.Width);
+        int threads = (s.Width + lanes - 1) / lanes;
+        bool check = CheckIndices;
+        bool wholePoint = typeof(IKernelPointFunction).IsAssignableFrom(typeof(TFunction));
+        bool full = s.Width % lanes == 0;
+        var kernel = GetKernel<T, TFunction, TSeeds>(s.Operation, lanes, check, full, ConstantStride(full, threads));
+        var (config, perLaunch) = Configure(threads, wholePoint ? 1 : s.M, s.Count);
+        return (kernel, check, threads, config, perLaunch);
+    }
+
     /// <summary>Launch shape: group = (lane threads, rows, points) up to 256 threads, grid covers the rest.</summary>
     private (KernelConfig Config, int PointsPerLaunch) Configure(int threads, int rows, int points)
     {

@@ -12,8 +12,8 @@ namespace Dual.Tools.RulesTableGen;
 internal sealed record GeneratedFile(string RelativePath, string Content);
 
 /// <summary>
-/// Everything committed that is produced from <see cref="FunctionTable"/>: the generator's Math map and kernel-safe
-/// list, the tests' function list and kernel, and the function tables in docs/ (between marker comments; the rest of
+/// Everything committed that is produced from <see cref="FunctionTable"/>: the generator's table of Math functions (its
+/// map and kernel-safe list), the tests' function list and kernel, and the function tables in docs/ (between marker comments; the rest of
 /// those files is kept). Pure: the tool writes what this returns, and a test compares it with the files on disk. (The
 /// function glue of the dual types and the sparsity tracer is not committed: tools/Dual.BuildGenerators expands it
 /// from the same table when src/Dual compiles.)
@@ -23,8 +23,7 @@ internal static class RulesOutputs
     /// <summary>The command that regenerates every output.</summary>
     public const string Command = "dotnet run --project tools/RulesTableGen";
 
-    public const string MathMapPath = "generators/Dual.Generators/MathTable.g.cs";
-    public const string KernelListPath = "generators/Dual.Generators/KernelFunctions.g.cs";
+    public const string MathFunctionsPath = "generators/Dual.Generators/MathFunctions.g.cs";
     public const string TestListPath = "tests/Dual.Tests/Rules/FunctionCases.g.cs";
     public const string KernelTestPath = "tests/Dual.Gpu.Tests/KernelSafeSet.g.cs";
     public const string GeneratorDocPath = "docs/generator.md";
@@ -44,71 +43,75 @@ internal static class RulesOutputs
     /// <summary>Every output, given a reader of the current files (for the docs, whose text outside the markers is kept).</summary>
     public static IReadOnlyList<GeneratedFile> Generate(FunctionTable table, Func<string, string> readExisting) => new[]
     {
-        new GeneratedFile(MathMapPath, MathMap(table)),
-        new GeneratedFile(KernelListPath, KernelList(table)),
+        new GeneratedFile(MathFunctionsPath, MathFunctions(table)),
         new GeneratedFile(TestListPath, TestList(table)),
         new GeneratedFile(KernelTestPath, KernelTest(table)),
         new GeneratedFile(GeneratorDocPath, Splice(GeneratorDocPath, readExisting(GeneratorDocPath), FunctionsBegin, FunctionsEnd, FunctionsDoc(table))),
         new GeneratedFile(GpuDocPath, Splice(GpuDocPath, readExisting(GpuDocPath), KernelBegin, KernelEnd, KernelDoc(table))),
     };
 
-    /// <summary>The Math/MathF/double/float name → Dual&lt;T&gt; function map the generator's rewriter uses.</summary>
-    public static string MathMap(FunctionTable table)
+    /// <summary>
+    /// The generator's one table of Math/MathF/double/float names: for each name the Dual&lt;T&gt; function it maps to
+    /// (the rewriter's map) and what a GPU kernel may do with it (the kernel-safe set and the known rejections), plus the
+    /// predicates kernels may call. A name that two sources give keeps the later one, as dictionary initialisers did:
+    /// aliases after names for the map, the table's other rejections after its functions' for the kernel.
+    /// </summary>
+    public static string MathFunctions(FunctionTable table)
     {
-        var sb = new StringBuilder(Header);
-        sb.Append("#nullable enable\nusing System.Collections.Generic;\n\nnamespace Dual.Generators\n{\n");
-        sb.Append("    internal static partial class MathTable\n    {\n");
-        sb.Append("        /// <summary>Math/MathF/double/float function name → the Dual&lt;T&gt; function it maps to (")
-          .Append(table.Functions.Count.ToString(CultureInfo.InvariantCulture)).Append(" functions).</summary>\n");
-        sb.Append("        private static readonly Dictionary<string, string> s_map = new Dictionary<string, string>\n        {\n");
+        var rows = new Dictionary<string, (string? Dual, bool Safe, string? Rejection)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        void Set(string name, Func<(string? Dual, bool Safe, string? Rejection), (string? Dual, bool Safe, string? Rejection)> change)
+        {
+            if (!rows.TryGetValue(name, out var row)) order.Add(name);
+            rows[name] = change(row);
+        }
+        foreach (FunctionEntry f in table.Functions) Set(f.Name, r => (f.Name, r.Safe, r.Rejection));
         foreach (FunctionEntry f in table.Functions)
         {
-            sb.Append("            [").Append(Quote(f.Name)).Append("] = ").Append(Quote(f.Name)).Append(",\n");
+            foreach (string alias in f.Math.Where(m => m != f.Name)) Set(alias, r => (f.Name, r.Safe, r.Rejection));
         }
-        foreach (FunctionEntry f in table.Functions)
-        {
-            foreach (string alias in f.Math.Where(m => m != f.Name))
-            {
-                sb.Append("            [").Append(Quote(alias)).Append("] = ").Append(Quote(f.Name)).Append(",\n");
-            }
-        }
-        sb.Append("        };\n    }\n}\n");
-        return sb.ToString();
-    }
-
-    /// <summary>What the generated GPU kernel form may call, and why it rejects the rest.</summary>
-    public static string KernelList(FunctionTable table)
-    {
-        List<FunctionEntry> safe = table.Functions.Where(f => f.Kernel == "safe").ToList();
-        var sb = new StringBuilder(Header);
-        sb.Append("#nullable enable\nusing System.Collections.Generic;\n\nnamespace Dual.Generators\n{\n");
-        sb.Append("    /// <summary>The Math/MathF/double/float calls a <c>[Differentiable(Gpu = true)]</c> kernel may make, and why it rejects known others.</summary>\n");
-        sb.Append("    internal static class KernelFunctions\n    {\n");
-        sb.Append("        /// <summary>Functions that return a floating value and compile for CUDA through <c>TNum</c> (every one is exercised by a PTX validation test).</summary>\n");
-        sb.Append("        public static readonly HashSet<string> Safe = new HashSet<string>\n        {\n");
-        foreach (FunctionEntry f in safe) sb.Append("            ").Append(Quote(f.Name)).Append(",\n");
-        sb.Append("        };\n\n");
-        sb.Append("        /// <summary>Known ILGPU failures: the reason printed in DUAL011.</summary>\n");
-        sb.Append("        public static readonly Dictionary<string, string> Rejected = new Dictionary<string, string>\n        {\n");
+        foreach (FunctionEntry f in table.Functions.Where(f => f.Kernel == "safe")) Set(f.Name, r => (r.Dual, true, r.Rejection));
         foreach (FunctionEntry f in table.Functions.Where(f => f.Kernel == "rejected"))
         {
-            foreach (string name in new[] { f.Name }.Concat(f.Math.Where(m => m != f.Name)))
-            {
-                sb.Append("            [").Append(Quote(name)).Append("] = ").Append(Quote(f.KernelReason!)).Append(",\n");
-            }
+            foreach (string name in new[] { f.Name }.Concat(f.Math.Where(m => m != f.Name))) Set(name, r => (r.Dual, r.Safe, f.KernelReason));
         }
-        foreach (KernelRejection r in table.KernelRejectedOther)
+        foreach (KernelRejection k in table.KernelRejectedOther) Set(k.Name, r => (r.Dual, r.Safe, k.KernelReason));
+
+        string? both = order.FirstOrDefault(n => rows[n].Safe && rows[n].Rejection is not null);
+        if (both is not null) throw new InvalidDataException(both + " is both kernel-safe and rejected in the kernel form");
+
+        var sb = new StringBuilder(Header);
+        sb.Append("#nullable enable\n\nnamespace Dual.Generators\n{\n");
+        sb.Append("    /// <summary>The Math/MathF/double/float calls the generator knows (").Append(table.Functions.Count.ToString(CultureInfo.InvariantCulture))
+          .Append(" functions, ").Append(order.Count.ToString(CultureInfo.InvariantCulture)).Append(" names).</summary>\n");
+        sb.Append("    internal static class MathFunctions\n    {\n");
+        sb.Append("        /// <summary>One row per name: the Dual&lt;T&gt; function it maps to (null: none) and what a <c>[Differentiable(Gpu = true)]</c>\n");
+        sb.Append("        /// kernel may do with it. Grouped by that: first the kernel-safe functions (they return a floating value and compile\n");
+        sb.Append("        /// for CUDA through <c>TNum</c>; a PTX validation test exercises every one), then the others, then the known ILGPU\n");
+        sb.Append("        /// failures with the reason DUAL011 prints.</summary>\n");
+        sb.Append("        public static readonly MathFunction[] All =\n        {\n");
+        string DualText(string name) => rows[name].Dual is string dual ? Quote(dual) : "null";
+        foreach (string name in order.Where(n => rows[n].Safe))
         {
-            sb.Append("            [").Append(Quote(r.Name)).Append("] = ").Append(Quote(r.KernelReason)).Append(",\n");
+            sb.Append("            new MathFunction(").Append(Quote(name)).Append(", ").Append(DualText(name)).Append(", KernelUse.Safe),\n");
+        }
+        foreach (string name in order.Where(n => !rows[n].Safe && rows[n].Rejection is null))
+        {
+            sb.Append("            new MathFunction(").Append(Quote(name)).Append(", ").Append(DualText(name)).Append(", KernelUse.None),\n");
+        }
+        foreach (string name in order.Where(n => rows[n].Rejection is not null))
+        {
+            sb.Append("            new MathFunction(").Append(Quote(name)).Append(", ").Append(DualText(name)).Append(", ").Append(Quote(rows[name].Rejection!)).Append("),\n");
         }
         sb.Append("        };\n\n");
         sb.Append("        /// <summary>Boolean predicates kernels may call.</summary>\n");
-        sb.Append("        public static readonly HashSet<string> Predicates = new HashSet<string>\n        {\n");
+        sb.Append("        public static readonly string[] KernelPredicates =\n        {\n");
         foreach (KernelPredicate p in table.KernelPredicates) sb.Append("            ").Append(Quote(p.Name)).Append(",\n");
         sb.Append("        };\n\n");
-        string listed = string.Join(", ", safe.Select(f => f.Name).Concat(table.KernelPredicates.Where(p => p.Listed).Select(p => p.Name)));
+        string listed = string.Join(", ", table.Functions.Where(f => f.Kernel == "safe").Select(f => f.Name)
+            .Concat(table.KernelPredicates.Where(p => p.Listed).Select(p => p.Name)));
         sb.Append("        /// <summary>The kernel-safe set as DUAL011 names it.</summary>\n");
-        sb.Append("        public const string SafeSetText = ").Append(Quote(listed)).Append(";\n");
+        sb.Append("        public const string KernelSafeSetText = ").Append(Quote(listed)).Append(";\n");
         sb.Append("    }\n}\n");
         return sb.ToString();
     }

@@ -39,22 +39,57 @@ public static partial class AutoDiff
         internal sealed override void Abandon() => Volatile.Write(ref counter.Taken, int.MaxValue / 2);
     }
 
-    private sealed class GradientJob<T, TFunction> : CachedJob<GradientJob<T, TFunction>>
+    /// <summary>
+    /// What every differentiation job holds: the caller's function and point, the chunk size, and f(x) as written by the
+    /// thread that evaluated the last block (jobs whose blocks do not compute f leave it zero).
+    /// </summary>
+    private abstract class FunctionJob<TJob, T, TFunction> : CachedJob<TJob>
+        where TJob : FunctionJob<TJob, T, TFunction>, new()
         where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
     {
-        private TFunction function = default!;
-        private ReadOnlyMemory<T> x;
-        private Memory<T> gradient;
-        private int k;
+        protected TFunction function = default!;
+        protected ReadOnlyMemory<T> x;
+        protected int k;
 
         /// <summary>f(x), written by the thread that evaluated the last block.</summary>
         public T Value { get; private set; } = T.Zero;
 
+        protected static TJob Take(TFunction f, ReadOnlyMemory<T> x, int k, int blockCount)
+        {
+            TJob job = Take(blockCount);
+            (job.function, job.x, job.k, job.Value) = (f, x, k, T.Zero);
+            return job;
+        }
+
+        /// <summary>Keeps <paramref name="v"/> as f(x) when this thread's blocks computed it.</summary>
+        protected void Report(T v, bool hasValue)
+        {
+            if (hasValue)
+            {
+                Value = v;
+            }
+        }
+
+        protected sealed override void Clear()
+        {
+            (function, x) = (default!, default);
+            ClearOutputs();
+        }
+
+        /// <summary>Drops the references to the caller's output buffers.</summary>
+        protected abstract void ClearOutputs();
+    }
+
+    private sealed class GradientJob<T, TFunction> : FunctionJob<GradientJob<T, TFunction>, T, TFunction>
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+    {
+        private Memory<T> gradient;
+
         public static GradientJob<T, TFunction> Rent(TFunction f, ReadOnlyMemory<T> x, Memory<T> gradient, int k)
         {
-            GradientJob<T, TFunction> job = Take(BlockRange.Count(x.Length, k));
-            (job.function, job.x, job.gradient, job.k, job.Value) = (f, x, gradient, k, T.Zero);
+            GradientJob<T, TFunction> job = Take(f, x, k, BlockRange.Count(x.Length, k));
+            job.gradient = gradient;
             return job;
         }
 
@@ -62,29 +97,22 @@ public static partial class AutoDiff
         {
             TFunction own = function;
             SharedBlocks blocks = Blocks;
-            T v = GradientDispatch(k, ref own, x.Span, gradient.Span, ref blocks, out bool hasValue);
-            if (hasValue)
-            {
-                Value = v;
-            }
+            Report(GradientDispatch(k, ref own, x.Span, gradient.Span, ref blocks, out bool hasValue), hasValue);
         }
 
-        protected override void Clear() => (function, x, gradient) = (default!, default, default);
+        protected override void ClearOutputs() => gradient = default;
     }
 
-    private sealed class JacobianJob<T, TFunction> : CachedJob<JacobianJob<T, TFunction>>
+    private sealed class JacobianJob<T, TFunction> : FunctionJob<JacobianJob<T, TFunction>, T, TFunction>
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
     {
-        private TFunction function = default!;
-        private ReadOnlyMemory<T> x;
         private Memory<T> values, jacobian;
-        private int k;
 
         public static JacobianJob<T, TFunction> Rent(TFunction f, ReadOnlyMemory<T> x, Memory<T> values, Memory<T> jacobian, int k)
         {
-            JacobianJob<T, TFunction> job = Take(BlockRange.Count(x.Length, k));
-            (job.function, job.x, job.values, job.jacobian, job.k) = (f, x, values, jacobian, k);
+            JacobianJob<T, TFunction> job = Take(f, x, k, BlockRange.Count(x.Length, k));
+            (job.values, job.jacobian) = (values, jacobian);
             return job;
         }
 
@@ -95,25 +123,20 @@ public static partial class AutoDiff
             JacobianBlocks(k, ref own, x.Span, values.Span, jacobian.Span, ref blocks);
         }
 
-        protected override void Clear() => (function, x, values, jacobian) = (default!, default, default, default);
+        protected override void ClearOutputs() => (values, jacobian) = (default, default);
     }
 
-    private sealed class HessianJob<T, TFunction> : CachedJob<HessianJob<T, TFunction>>
+    private sealed class HessianJob<T, TFunction> : FunctionJob<HessianJob<T, TFunction>, T, TFunction>
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
-        private TFunction function = default!;
-        private ReadOnlyMemory<T> x;
         private Memory<T> gradient, hessian;
-        private int k;
 
-        /// <summary>f(x), written by the thread that evaluated the last row.</summary>
-        public T Value { get; private set; } = T.Zero;
-
+        // One block per row of H.
         public static HessianJob<T, TFunction> Rent(TFunction f, ReadOnlyMemory<T> x, Memory<T> gradient, Memory<T> hessian, int k)
         {
-            HessianJob<T, TFunction> job = Take(x.Length);
-            (job.function, job.x, job.gradient, job.hessian, job.k, job.Value) = (f, x, gradient, hessian, k, T.Zero);
+            HessianJob<T, TFunction> job = Take(f, x, k, x.Length);
+            (job.gradient, job.hessian) = (gradient, hessian);
             return job;
         }
 
@@ -121,13 +144,9 @@ public static partial class AutoDiff
         {
             TFunction own = function;
             SharedBlocks rows = Blocks;
-            T v = HessianDispatch<T, TFunction, SharedBlocks>(k, ref own, x.Span, gradient.Span, hessian.Span, ref rows, out bool hasValue);
-            if (hasValue)
-            {
-                Value = v;
-            }
+            Report(HessianDispatch<T, TFunction, SharedBlocks>(k, ref own, x.Span, gradient.Span, hessian.Span, ref rows, out bool hasValue), hasValue);
         }
 
-        protected override void Clear() => (function, x, gradient, hessian) = (default!, default, default, default);
+        protected override void ClearOutputs() => (gradient, hessian) = (default, default);
     }
 }

@@ -42,28 +42,23 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = T.Exp2M1(x); d = Exp2Derivative(x, T.Exp2(x)); return v; }
     [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = T.Exp10M1(x); d = Exp10Derivative(x, T.Exp10(x)); return v; }
 
-    // bˣ·ln b from p = bˣ. Where p is not a normal number (it overflowed, though bˣ·ln 2 may not; or it is subnormal,
-    // with few significant bits, though bˣ·ln 10 may be normal), h = b^(x/2) is, and h·(h·ln b) rounds once.
-    [MethodImpl(Inline)]
-    private static T Exp2Derivative(T x, T p)
-    {
-        if (Constants<T>.IsNormal(p))
-        {
-            return p * Constants<T>.Ln2;
-        }
-        T h = T.Exp2(x * Constants<T>.Half);
-        return h * (h * Constants<T>.Ln2);
-    }
+    // bˣ·ln b from p = bˣ, b = 2 or 10. Where p is not a normal number (it overflowed, though bˣ·ln 2 may not; or it is
+    // subnormal, with few significant bits, though bˣ·ln 10 may be normal), h = b^(x/2) is, and h·(h·ln b) rounds once.
+    [MethodImpl(Inline)] private static T Exp2Derivative(T x, T p) => ExpBaseDerivative(x, p, baseTen: false);
+    [MethodImpl(Inline)] private static T Exp10Derivative(T x, T p) => ExpBaseDerivative(x, p, baseTen: true);
 
+    // baseTen is a constant at both call sites, so after inlining each keeps only its own base's arithmetic.
     [MethodImpl(Inline)]
-    private static T Exp10Derivative(T x, T p)
+    private static T ExpBaseDerivative(T x, T p, bool baseTen)
     {
+        T lnBase = baseTen ? Constants<T>.Ln10 : Constants<T>.Ln2;
         if (Constants<T>.IsNormal(p))
         {
-            return p * Constants<T>.Ln10;
+            return p * lnBase;
         }
-        T h = T.Exp10(x * Constants<T>.Half);
-        return h * (h * Constants<T>.Ln10);
+        T half = x * Constants<T>.Half;
+        T h = baseTen ? T.Exp10(half) : T.Exp2(half);
+        return h * (h * lnBase);
     }
 
     // 1/(x·ln b) as (1/ln b)/x: x·ln b would overflow near the largest x, or round in the subnormal range.
@@ -159,38 +154,29 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Atan2(T y, T x, out T dy, out T dx)
     {
-        T r2 = x * x + y * y;
-        if (OneInfinite(x, y))
-        {
-            // ∞/∞ in the plain form; the limits are 1/x and −y/x² (x infinite) or x/y² and −1/y (y infinite): ±0.
-            dy = T.IsInfinity(x) ? T.One / x : x / (y * y);
-            dx = T.IsInfinity(x) ? -y / (x * x) : -T.One / y;
-        }
-        else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
-        {
-            dy = x / r2;
-            dx = -y / r2;
-        }
-        else
-        {
-            Atan2Scaled(y, x, T.One, out dy, out dx);
-        }
+        Atan2Partials(y, x, overPi: false, out dy, out dx);
         return T.Atan2(y, x);
     }
-
-    // Exactly one argument infinite and the other finite: a two-argument rule whose plain form is ∞/∞ has a limit there.
-    [MethodImpl(Inline)]
-    private static bool OneInfinite(T x, T y) => (T.IsInfinity(x) && T.IsFinite(y)) || (T.IsInfinity(y) && T.IsFinite(x));
 
     /// <summary>atan2(y, x)/π: the partials of <see cref="Atan2"/> divided by π.</summary>
     [MethodImpl(Inline)]
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
-        T r2 = T.Pi * (x * x + y * y);
+        Atan2Partials(y, x, overPi: true, out dy, out dx);
+        return T.Atan2Pi(y, x);
+    }
+
+    // The partials of atan2 (overPi false) or atan2/π (true): every denominator is multiplied by π in the second case.
+    // overPi is a constant at both call sites, so after inlining each keeps only its own arithmetic, as if written out.
+    [MethodImpl(Inline)]
+    private static void Atan2Partials(T y, T x, bool overPi, out T dy, out T dx)
+    {
+        T r2 = TimesPiIf(overPi, x * x + y * y);
         if (OneInfinite(x, y))
         {
-            dy = T.IsInfinity(x) ? T.One / (T.Pi * x) : x / (T.Pi * (y * y));
-            dx = T.IsInfinity(x) ? -y / (T.Pi * (x * x)) : -T.One / (T.Pi * y);
+            // ∞/∞ in the plain form; the limits are 1/x and −y/x² (x infinite) or x/y² and −1/y (y infinite): ±0.
+            dy = T.IsInfinity(x) ? T.One / TimesPiIf(overPi, x) : x / TimesPiIf(overPi, y * y);
+            dx = T.IsInfinity(x) ? -y / TimesPiIf(overPi, x * x) : -T.One / TimesPiIf(overPi, y);
         }
         else if (Constants<T>.IsNormal(r2) || !(T.IsFinite(x) && T.IsFinite(y)) || (x == T.Zero && y == T.Zero))
         {
@@ -199,10 +185,16 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         }
         else
         {
-            Atan2Scaled(y, x, T.Pi, out dy, out dx);
+            Atan2Scaled(y, x, overPi ? T.Pi : T.One, out dy, out dx);
         }
-        return T.Atan2Pi(y, x);
     }
+
+    [MethodImpl(Inline)]
+    private static T TimesPiIf(bool overPi, T v) => overPi ? T.Pi * v : v;
+
+    // Exactly one argument infinite and the other finite: a two-argument rule whose plain form is ∞/∞ has a limit there.
+    [MethodImpl(Inline)]
+    private static bool OneInfinite(T x, T y) => (T.IsInfinity(x) && T.IsFinite(y)) || (T.IsInfinity(y) && T.IsFinite(x));
 
     // x/(c·(x² + y²)) and −y/(c·(x² + y²)) for finite (x, y) ≠ 0: with s an exact power of two that brings
     // max(|x|, |y|) into [2^−h, 2^h], the partials are (xs/((xs)² + (ys)²)/c)·s (c after the quotient, since c·2^(2h+1)

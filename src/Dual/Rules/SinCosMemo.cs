@@ -12,13 +12,12 @@ namespace Dual;
 /// CI platform), and the memo returns what SinCos returned for the very same argument bits.</para>
 /// <para>The zero-initialised fields of a new thread describe x = +0 (sin +0, cos 1): cos is stored XOR the bits of 1,
 /// so an empty memo is a correct one and needs no flag. Primitive [ThreadStatic] fields of one non-generic class: the
-/// JIT reaches them inline, with one thread-static base shared by the three.</para>
+/// JIT reaches them inline, with one thread-static base shared by the three. One generic body serves both widths through
+/// ref-returning static members of a struct per width (<c>TFields</c>); inlined, it compiles to the code written out per
+/// width before (checked in the JIT disassembly: same hit path; the miss path has one more <c>add</c>).</para>
 /// </remarks>
 internal static class SinCosMemo
 {
-    private const long OneBits = 0x3FF0000000000000;
-    private const int OneBitsSingle = 0x3F800000;
-
     [ThreadStatic]
     private static long key;
 
@@ -38,37 +37,65 @@ internal static class SinCosMemo
     private static int cosBitsXorOneSingle;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SinCos(double x, out double cos)
+    public static double SinCos(double x, out double cos) => Remembered<double, long, DoubleFields>(x, out cos);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SinCos(float x, out float cos) => Remembered<float, int, SingleFields>(x, out cos);
+
+    // The memo of one width (TBits: the integer of TFloat's size; TFields: its thread-static fields and the bits of 1).
+    // A hit returns the stored bits; a miss calls TFloat.SinCos (Math.SinCos or MathF.SinCos) and stores its result.
+    // The fields are reached through TFields at each use, so the JIT addresses them as it does written-out field accesses.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TFloat Remembered<TFloat, TBits, TFields>(TFloat x, out TFloat cos)
+        where TFloat : unmanaged, ITrigonometricFunctions<TFloat>
+        where TBits : unmanaged, IBinaryInteger<TBits>
+        where TFields : struct, IMemoFields<TBits>
     {
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        if (bits == key)
+        TBits bits = Unsafe.BitCast<TFloat, TBits>(x);
+        if (bits == TFields.Key)
         {
-            cos = BitConverter.Int64BitsToDouble(cosBitsXorOne ^ OneBits);
-            return BitConverter.Int64BitsToDouble(sinBits);
+            cos = Unsafe.BitCast<TBits, TFloat>(TFields.CosBitsXorOne ^ TFields.OneBits);
+            return Unsafe.BitCast<TBits, TFloat>(TFields.SinBits);
         }
-        (double s, double c) = Math.SinCos(x);
-        key = bits;
-        sinBits = BitConverter.DoubleToInt64Bits(s);
-        cosBitsXorOne = BitConverter.DoubleToInt64Bits(c) ^ OneBits;
+        (TFloat s, TFloat c) = TFloat.SinCos(x);
+        TFields.Key = bits;
+        TFields.SinBits = Unsafe.BitCast<TFloat, TBits>(s);
+        TFields.CosBitsXorOne = Unsafe.BitCast<TFloat, TBits>(c) ^ TFields.OneBits;
         cos = c;
         return s;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SinCos(float x, out float cos)
+    private interface IMemoFields<TBits>
     {
-        int bits = BitConverter.SingleToInt32Bits(x);
-        if (bits == keySingle)
-        {
-            cos = BitConverter.Int32BitsToSingle(cosBitsXorOneSingle ^ OneBitsSingle);
-            return BitConverter.Int32BitsToSingle(sinBitsSingle);
-        }
-        (float s, float c) = MathF.SinCos(x);
-        keySingle = bits;
-        sinBitsSingle = BitConverter.SingleToInt32Bits(s);
-        cosBitsXorOneSingle = BitConverter.SingleToInt32Bits(c) ^ OneBitsSingle;
-        cos = c;
-        return s;
+        static abstract TBits OneBits { get; }
+
+        static abstract ref TBits Key { get; }
+
+        static abstract ref TBits SinBits { get; }
+
+        static abstract ref TBits CosBitsXorOne { get; }
+    }
+
+    private struct DoubleFields : IMemoFields<long>
+    {
+        public static long OneBits => 0x3FF0000000000000;
+
+        public static ref long Key => ref key;
+
+        public static ref long SinBits => ref sinBits;
+
+        public static ref long CosBitsXorOne => ref cosBitsXorOne;
+    }
+
+    private struct SingleFields : IMemoFields<int>
+    {
+        public static int OneBits => 0x3F800000;
+
+        public static ref int Key => ref keySingle;
+
+        public static ref int SinBits => ref sinBitsSingle;
+
+        public static ref int CosBitsXorOne => ref cosBitsXorOneSingle;
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class PreparedSparseHessian<T, TFunction>
     public int ChunkSize => engine.ChunkSize;
 
     /// <summary>Evaluations of f per Hessian (one plain pass when the pattern is empty).</summary>
-    public int PassCount => Math.Max(1, engine.PassCount);
+    public int PassCount => engine.EvaluationCount;
 
     /// <summary>n, the length of x.</summary>
     public int InputLength => Pattern.RowCount;

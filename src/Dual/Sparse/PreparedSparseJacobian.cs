@@ -36,7 +36,7 @@ public sealed class PreparedSparseJacobian<T, TFunction>
     public int ChunkSize => engine.ChunkSize;
 
     /// <summary>Evaluations of f per Jacobian: ⌈colours/k⌉ (one plain pass when the pattern is empty).</summary>
-    public int PassCount => Math.Max(1, engine.PassCount);
+    public int PassCount => engine.EvaluationCount;
 
     /// <summary>n, the length of x.</summary>
     public int InputLength => Pattern.ColumnCount;

@@ -38,7 +38,15 @@ internal static class ErrorFunction
         Sb7 = -2.24409524465858183362e+01;
 
     /// <summary>erf(x): odd, ±1 at ±∞, NaN for NaN.</summary>
-    public static double Erf(double x)
+    public static double Erf(double x) => ErfOrErfc(x, complement: false);
+
+    /// <summary>erfc(x) = 1 − erf(x), accurate in the upper tail (down to the subnormals at x ≈ 27.2); 2 at −∞, 0 at +∞.</summary>
+    public static double Erfc(double x) => ErfOrErfc(x, complement: true);
+
+    // The split that erf and erfc share: NaN passes through; below 0.84375 both come from erf(x) = x + x·R(x²); above,
+    // from erfc of |x|. complement is a constant at each call site, so after inlining each keeps only its own branches.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ErfOrErfc(double x, bool complement)
     {
         if (double.IsNaN(x))
         {
@@ -47,39 +55,24 @@ internal static class ErrorFunction
         double ax = Math.Abs(x);
         if (ax < 0.84375)
         {
-            if (ax < 3.725290298461914e-9 /* 2^-28 */)
+            if (ax < (complement ? 1.3877787807814457e-17 /* 2^-56 */ : 3.725290298461914e-9 /* 2^-28 */))
             {
-                return 0.125 * (8 * x + Efx8 * x); // scaled so that subnormal x does not underflow early
+                // erf: scaled so that subnormal x does not underflow early.
+                return complement ? 1.0 - x : 0.125 * (8 * x + Efx8 * x);
             }
-            double y = SmallRatio(x * x);
-            return x + x * y;
+            double xr = x * SmallRatio(x * x);
+            if (!complement)
+            {
+                return x + xr;
+            }
+            return x < 0.25 ? 1.0 - (x + xr) : 0.5 - (x - 0.5 + xr);
+        }
+        if (complement)
+        {
+            return ax < 28 ? (x < 0 ? 2 - ErfcAbove(ax) : ErfcAbove(ax)) : (x < 0 ? 2 : 0);
         }
         double r = ax < 6 ? 1 - ErfcAbove(ax) : 1;
         return x < 0 ? -r : r;
-    }
-
-    /// <summary>erfc(x) = 1 − erf(x), accurate in the upper tail (down to the subnormals at x ≈ 27.2); 2 at −∞, 0 at +∞.</summary>
-    public static double Erfc(double x)
-    {
-        if (double.IsNaN(x))
-        {
-            return x;
-        }
-        double ax = Math.Abs(x);
-        if (ax < 0.84375)
-        {
-            if (ax < 1.3877787807814457e-17 /* 2^-56 */)
-            {
-                return 1.0 - x;
-            }
-            double y = SmallRatio(x * x);
-            return x < 0.25 ? 1.0 - (x + x * y) : 0.5 - (x - 0.5 + x * y);
-        }
-        if (ax < 28)
-        {
-            return x < 0 ? 2 - ErfcAbove(ax) : ErfcAbove(ax);
-        }
-        return x < 0 ? 2 : 0;
     }
 
     /// <summary>R(z) with erf(x) = x + x·R(x²) on |x| &lt; 0.84375.</summary>

@@ -7,14 +7,10 @@ namespace Dual;
 /// says which (i, c) are needed (about one per pair of the pattern) and where each entry of H is read from. Passes:
 /// Σ over colours of ⌈(needed rows of that colour)/k⌉, about (n + entries/2)/k.
 /// </summary>
-internal abstract class CompressedHessian<T, TFunction>
+internal abstract class CompressedHessian<T, TFunction> : CompressedEvaluation
     where T : IFloatingPointIeee754<T>
     where TFunction : IScalarFunction
 {
-    public abstract int ChunkSize { get; }
-
-    public abstract int PassCount { get; }
-
     public abstract T Evaluate(ref TFunction f, ReadOnlySpan<T> x, T[] hessian);
 
     // The outer lanes as pairs of SIMD blocks where T fits them (the chunked Hessian's blocks, same bits), else the wide

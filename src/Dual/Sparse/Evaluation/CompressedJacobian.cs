@@ -5,14 +5,10 @@ namespace Dual;
 /// precomputed: one tangent lane per colour, k lanes per pass, ⌈colours/k⌉ passes. Each pass is
 /// seed → evaluate → read lanes → clear, the shape of the library's chunk loops.
 /// </summary>
-internal abstract class CompressedJacobian<T, TFunction>
+internal abstract class CompressedJacobian<T, TFunction> : CompressedEvaluation
     where T : IFloatingPointIeee754<T>
     where TFunction : IVectorFunction
 {
-    public abstract int ChunkSize { get; }
-
-    public abstract int PassCount { get; }
-
     public abstract void Evaluate(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, T[] jacobian);
 
     public static CompressedJacobian<T, TFunction> Create(SparsityPattern pattern, Coloring coloring, int chunkSize) => chunkSize switch
