@@ -188,6 +188,8 @@ public static partial class AutoDiff
             return value;
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+        bool replay = PassReplay.Applies<T>(n, k);
+        if (replay) SinCosMemo.Begin();
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);
@@ -200,8 +202,10 @@ public static partial class AutoDiff
             }
             if (!blocks.Next(out block))
             {
+                if (replay) SinCosMemo.End();
                 return value;
             }
+            if (replay) SinCosMemo.Rewind();
             ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
             ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
         }
