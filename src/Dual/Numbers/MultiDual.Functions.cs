@@ -31,7 +31,8 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static (Dual<T, TTangents> Sin, Dual<T, TTangents> Cos) SinCos(Dual<T, TTangents> x)
     {
-        (T sin, T cos) = T.SinCos(x.Value);
+        // Through the rules' sincos: at double and float the memo, which a Hessian's passes replay (SinCosMemo).
+        T sin = DerivativeRules<T>.SinAndCos(x.Value, out T cos);
         return (new(sin, TTangents.Multiply(x.Tangents, cos)), new(cos, TTangents.Multiply(x.Tangents, -sin)));
     }
 
