@@ -31,8 +31,8 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static (Dual<T, TTangents> Sin, Dual<T, TTangents> Cos) SinCos(Dual<T, TTangents> x)
     {
-        // Through the rules' sincos: at double and float the memo, which a Hessian's passes replay (SinCosMemo).
-        T sin = DerivativeRules<T>.SinAndCos(x.Value, out T cos);
+        // T.SinCos itself, not the rules' memo: kernels call this (Dual.Gpu remaps T.SinCos, and cannot take thread statics).
+        (T sin, T cos) = T.SinCos(x.Value);
         return (new(sin, TTangents.Multiply(x.Tangents, cos)), new(cos, TTangents.Multiply(x.Tangents, -sin)));
     }
 
