@@ -131,17 +131,21 @@ public static partial class AutoDiff
             return f.Evaluate(xs).Value;
         }
         T value = T.Zero;
+        bool replay = PassReplay.Applies<T>(n, 1);
+        if (replay) SinCosMemo.Begin();
         for (int i = 0; i < n; i++)
         {
             if (i > 0)
             {
                 Unsafe.AsRef(in xs[i - 1].Tangent) = T.Zero;
                 Unsafe.AsRef(in xs[i].Tangent) = T.One;
+                if (replay) SinCosMemo.Rewind();
             }
             Dual<T> y = f.Evaluate(xs);
             value = y.Value;
             gradient[i] = y.Tangent;
         }
+        if (replay) SinCosMemo.End();
         return value;
     }
 
@@ -188,6 +192,8 @@ public static partial class AutoDiff
             return value;
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+        bool replay = PassReplay.Applies<T>(n, k);
+        if (replay) SinCosMemo.Begin();
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);
@@ -200,8 +206,10 @@ public static partial class AutoDiff
             }
             if (!blocks.Next(out block))
             {
+                if (replay) SinCosMemo.End();
                 return value;
             }
+            if (replay) SinCosMemo.Rewind();
             ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
             ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
         }

@@ -81,12 +81,15 @@ public static partial class AutoDiff
             ys.Clear();
             f(xs, ys);
         }
+        bool replay = PassReplay.Applies<T>(n, 1);
+        if (replay) SinCosMemo.Begin();
         for (int j = 0; j < n; j++)
         {
             if (j > 0)
             {
                 Unsafe.AsRef(in xs[j - 1].Tangent) = T.Zero;
                 Unsafe.AsRef(in xs[j].Tangent) = T.One;
+                if (replay) SinCosMemo.Rewind();
             }
             ys.Clear();
             f(xs, ys);
@@ -95,6 +98,7 @@ public static partial class AutoDiff
                 jacobian[i * n + j] = ys[i].Tangent;
             }
         }
+        if (replay) SinCosMemo.End();
         for (int i = 0; i < m; i++)
         {
             values[i] = ys[i].Value;
@@ -237,6 +241,8 @@ public static partial class AutoDiff
             return;
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+        bool replay = PassReplay.Applies<T>(n, k);
+        if (replay) SinCosMemo.Begin();
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);
@@ -252,8 +258,10 @@ public static partial class AutoDiff
             }
             if (!blocks.Next(out block))
             {
+                if (replay) SinCosMemo.End();
                 return;
             }
+            if (replay) SinCosMemo.Rewind();
             ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
             ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
         }

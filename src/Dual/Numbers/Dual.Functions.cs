@@ -32,7 +32,8 @@ public readonly partial struct Dual<T>
     [MethodImpl(Inline)]
     public static (Dual<T> Sin, Dual<T> Cos) SinCos(Dual<T> x)
     {
-        (T sin, T cos) = T.SinCos(x.Value);
+        // Through the rules' sincos: at double and float the memo, which a Hessian's passes replay (SinCosMemo).
+        T sin = DerivativeRules<T>.SinAndCos(x.Value, out T cos);
         return (new(sin, x.Tangent * cos), new(cos, x.Tangent * -sin));
     }
 

@@ -31,6 +31,7 @@ public readonly partial struct Dual<T, TTangents>
     [MethodImpl(Inline)]
     public static (Dual<T, TTangents> Sin, Dual<T, TTangents> Cos) SinCos(Dual<T, TTangents> x)
     {
+        // T.SinCos itself, not the rules' memo: kernels call this (Dual.Gpu remaps T.SinCos, and cannot take thread statics).
         (T sin, T cos) = T.SinCos(x.Value);
         return (new(sin, TTangents.Multiply(x.Tangents, cos)), new(cos, TTangents.Multiply(x.Tangents, -sin)));
     }

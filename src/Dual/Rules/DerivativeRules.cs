@@ -102,7 +102,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     // underlying sincos. CPU only (thread statics, SinCos, type tests): Dual.Gpu remaps DerivativeRules<double|float>.Sin
     // and .Cos to its kernel form before it compiles a kernel. Bit-identical to T.Sin and T.Cos (tested).
     [MethodImpl(Inline)]
-    private static T SinAndCos(T x, out T cos)
+    internal static T SinAndCos(T x, out T cos)
     {
         if (typeof(T) == typeof(double))
         {

@@ -1,0 +1,242 @@
+using System;
+using System.Numerics;
+using Dual;
+using NUnit.Framework;
+
+namespace Dual.Tests.AutoDiffApi;
+
+/// <summary>
+/// The chunk loops' sincos replay (SinCosMemo): later passes take sin and cos from the first pass's log when the
+/// argument's bits match. Oracles: closed-form derivatives, the one-tangent passes' bits (which never replay), and
+/// Math.Sin/Math.Cos; plus functions whose calls differ from pass to pass, which must not be served stale values.
+/// </summary>
+public class PassReplayTests
+{
+    private static double[] Point(int n, double phase = 0.4)
+    {
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 1.7 * Math.Sin(1.3 * i + phase);
+        return x;
+    }
+
+    private static void AssertSameBits(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(actual[i]) != BitConverter.DoubleToInt64Bits(expected[i]))
+                Assert.Fail($"{what}[{i}]: {actual[i]:R} vs {expected[i]:R}");
+        }
+    }
+
+    /// <summary>f = Σ sin(xᵢ)·cos(xᵢ₊₁) + cos²(xᵢ) (indices mod n): sin and cos of every input, in both orders.</summary>
+    private readonly struct SinCosRing : IScalarFunction, IVectorFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                T c = T.Cos(x[i]);
+                sum += T.Sin(x[i]) * T.Cos(x[(i + 1) % x.Length]) + c * c;
+            }
+            return sum;
+        }
+
+        /// <summary>yᵢ = sin(xᵢ)·cos(xᵢ₊₁).</summary>
+        public void Evaluate<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < y.Length; i++) y[i] = T.Sin(x[i]) * T.Cos(x[(i + 1) % x.Length]);
+        }
+
+        public static double[] Gradient(double[] x)
+        {
+            int n = x.Length;
+            var g = new double[n];
+            for (int j = 0; j < n; j++)
+            {
+                double prev = x[(j - 1 + n) % n], next = x[(j + 1) % n];
+                g[j] = Math.Cos(x[j]) * Math.Cos(next) - Math.Sin(prev) * Math.Sin(x[j]) - 2 * Math.Cos(x[j]) * Math.Sin(x[j]);
+            }
+            return g;
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(4)]
+    [TestCase(8)]
+    [TestCase(16)]
+    [TestCase(0)]
+    public void Chunked_gradient_with_replayed_sincos_matches_the_closed_form_and_the_one_tangent_bits(int k)
+    {
+        double[] x = Point(50);
+        var g = new double[x.Length];
+        double value = AutoDiff.Gradient<double, SinCosRing>(default, x, g, k);
+        double[] expected = SinCosRing.Gradient(x);
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(g[i], Is.EqualTo(expected[i]).Within(1e-13 * Math.Max(1, Math.Abs(expected[i]))), $"g[{i}]");
+        Assert.That(value, Is.EqualTo(default(SinCosRing).Evaluate<double>(x)), "value vs the primal");
+
+        var single = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, single, 1);
+        AssertSameBits(g, single, "gradient vs one-tangent passes");
+    }
+
+    [TestCase(4)]
+    [TestCase(8)]
+    public void Chunked_jacobian_with_replayed_sincos_matches_the_closed_form_and_the_one_tangent_bits(int k)
+    {
+        const int n = 40;
+        double[] x = Point(n, 1.1);
+        var y = new double[n];
+        var j = new double[n * n];
+        AutoDiff.Jacobian<double, SinCosRing>(default, x, y, j, k);
+        for (int i = 0; i < n; i++)
+        {
+            int next = (i + 1) % n;
+            Assert.That(y[i], Is.EqualTo(Math.Sin(x[i]) * Math.Cos(x[next])), $"y[{i}]");
+            for (int c = 0; c < n; c++)
+            {
+                double expected = c == i ? Math.Cos(x[i]) * Math.Cos(x[next]) : c == next ? -Math.Sin(x[i]) * Math.Sin(x[next]) : 0.0;
+                Assert.That(j[i * n + c], Is.EqualTo(expected).Within(1e-15), $"J[{i},{c}]");
+            }
+        }
+        var single = new double[n * n];
+        AutoDiff.Jacobian<double, SinCosRing>(default, x, new double[n], single, 1);
+        AssertSameBits(j, single, "jacobian vs one-tangent passes");
+    }
+
+    /// <summary>Pass p evaluates Σ cos(xᵢ + 0.1·p): every pass's sincos arguments differ from the logged ones.</summary>
+    private readonly struct Drifting(int[] passes) : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T shift = T.CreateTruncating(0.1 * passes[0]++);
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++) sum += T.Cos(x[i] + shift);
+            return sum;
+        }
+    }
+
+    [Test]
+    public void A_pass_whose_sincos_arguments_differ_from_the_log_gets_fresh_values()
+    {
+        const int n = 40, k = 8;
+        double[] x = Point(n);
+        var g = new double[n];
+        var passes = new int[1];
+        AutoDiff.Gradient<double, Drifting>(new Drifting(passes), x, g, k);
+        Assert.That(passes[0], Is.EqualTo(n / k), "one evaluation per block");
+        for (int i = 0; i < n; i++)
+        {
+            int pass = i / k;
+            Assert.That(g[i], Is.EqualTo(-Math.Sin(x[i] + 0.1 * pass)).Within(1e-15), $"g[{i}] from pass {pass}");
+        }
+    }
+
+    /// <summary>Throws in its second evaluation, after the log has been written and a pass replayed part of it.</summary>
+    private readonly struct ThrowsInSecondPass(int[] calls) : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum += T.Sin(x[i]);
+                if (calls[0] == 1 && i == x.Length / 2) throw new InvalidOperationException("second pass");
+            }
+            calls[0]++;
+            return sum;
+        }
+    }
+
+    [Test]
+    public void After_a_function_throws_mid_loop_sin_and_cos_stay_exact_and_the_next_gradient_is_right()
+    {
+        double[] x = Point(32);
+        var calls = new int[1];
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Gradient<double, ThrowsInSecondPass>(new ThrowsInSecondPass(calls), x, new double[x.Length], 8));
+
+        // Outside any loop now, but this thread's log may still be open: plain dual sin/cos must still give Math's bits.
+        foreach (double t in new[] { 0.3, x[0], x[1], x[0], -2.5, 1e10, double.NaN, -0.0 })
+        {
+            (Dual<double> s, Dual<double> c) = (Dual<double>.Sin(new Dual<double>(t, 1)), Dual<double>.Cos(new Dual<double>(t, 1)));
+            Assert.That(BitConverter.DoubleToInt64Bits(s.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Sin(t))), $"sin {t}");
+            Assert.That(BitConverter.DoubleToInt64Bits(c.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Cos(t))), $"cos {t}");
+            Assert.That(BitConverter.DoubleToInt64Bits(s.Tangent), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Cos(t))), $"sin' {t}");
+            Assert.That(BitConverter.DoubleToInt64Bits(c.Tangent), Is.EqualTo(BitConverter.DoubleToInt64Bits(-Math.Sin(t))), $"cos' {t}");
+        }
+
+        var g = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, g, 8);
+        double[] expected = SinCosRing.Gradient(x);
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(g[i], Is.EqualTo(expected[i]).Within(1e-13), $"g[{i}]");
+    }
+
+    [Test]
+    public void Parallel_gradient_with_replayed_sincos_has_the_sequential_bits()
+    {
+        double[] x = Point(600);
+        var sequential = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, sequential, 16);
+        var parallel = new double[x.Length];
+        AutoDiff.ParallelGradient<double, SinCosRing>(default, x, parallel, 16, 2);
+        AssertSameBits(parallel, sequential, "parallel vs sequential");
+        double[] expected = SinCosRing.Gradient(x);
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(sequential[i], Is.EqualTo(expected[i]).Within(1e-13), $"g[{i}]");
+    }
+
+    [Test]
+    public void A_warm_chunked_gradient_with_replayed_sincos_allocates_nothing()
+    {
+        // 300 inputs at 16 lanes: 19 passes over 600 sincos calls each, past the log's first size (256 entries).
+        double[] x = Point(300);
+        var g = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, g, 16);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) AutoDiff.Gradient<double, SinCosRing>(default, x, g, 16);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(4)]
+    public void Hessian_with_replayed_sincos_matches_the_closed_form(int k)
+    {
+        const int n = 20;
+        double[] x = Point(n, 0.9);
+        var g = new double[n];
+        var h = new double[n * n];
+        AutoDiff.Hessian<double, SinCosRing>(default, x, g, h, k);
+        double[] expectedGradient = SinCosRing.Gradient(x);
+        for (int j = 0; j < n; j++)
+        {
+            Assert.That(g[j], Is.EqualTo(expectedGradient[j]).Within(1e-13), $"g[{j}]");
+            int prev = (j - 1 + n) % n, next = (j + 1) % n;
+            for (int c = 0; c < n; c++)
+            {
+                double expected =
+                    c == j ? -Math.Sin(x[j]) * Math.Cos(x[next]) - Math.Sin(x[prev]) * Math.Cos(x[j]) - 2 * Math.Cos(2 * x[j])
+                    : c == next ? -Math.Cos(x[j]) * Math.Sin(x[next])
+                    : c == prev ? -Math.Cos(x[prev]) * Math.Sin(x[j])
+                    : 0.0;
+                Assert.That(h[j * n + c], Is.EqualTo(expected).Within(1e-13), $"H[{j},{c}]");
+            }
+        }
+    }
+
+    [Test]
+    public void One_tangent_passes_over_a_delegate_replay_and_match_the_closed_form_and_the_chunked_bits()
+    {
+        double[] x = Point(30, 2.0);
+        var g = new double[x.Length];
+        AutoDiff.Gradient((ScalarFunc<Dual<double>>)(v => default(SinCosRing).Evaluate<Dual<double>>(v)), x, g);
+        double[] expected = SinCosRing.Gradient(x);
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(g[i], Is.EqualTo(expected[i]).Within(1e-13), $"g[{i}]");
+        var chunked = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, chunked, 8);
+        AssertSameBits(g, chunked, "one-tangent delegate passes vs 8-lane passes");
+    }
+}
