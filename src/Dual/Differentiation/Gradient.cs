@@ -135,12 +135,7 @@ public static partial class AutoDiff
         if (replay) SinCosMemo.Begin();
         for (int i = 0; i < n; i++)
         {
-            if (i > 0)
-            {
-                Unsafe.AsRef(in xs[i - 1].Tangent) = T.Zero;
-                Unsafe.AsRef(in xs[i].Tangent) = T.One;
-                if (replay) SinCosMemo.Rewind();
-            }
+            PassReplay.SeedOnly(xs, i, replay);
             Dual<T> y = f.Evaluate(xs);
             value = y.Value;
             gradient[i] = y.Tangent;

@@ -85,12 +85,7 @@ public static partial class AutoDiff
         if (replay) SinCosMemo.Begin();
         for (int j = 0; j < n; j++)
         {
-            if (j > 0)
-            {
-                Unsafe.AsRef(in xs[j - 1].Tangent) = T.Zero;
-                Unsafe.AsRef(in xs[j].Tangent) = T.One;
-                if (replay) SinCosMemo.Rewind();
-            }
+            PassReplay.SeedOnly(xs, j, replay);
             ys.Clear();
             f(xs, ys);
             for (int i = 0; i < m; i++)
