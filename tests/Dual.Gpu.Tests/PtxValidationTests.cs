@@ -109,8 +109,8 @@ public sealed class PtxValidationTests
     }
 }
 
-/// <summary>The kernel form of the sin/cos rules (one range reduction for value and derivative) is wired in whenever the
-/// library's kernel math is.</summary>
+/// <summary>The kernel form of the sin/cos rules (one range reduction for value and derivative) and the plain exp/log
+/// rules (without the CPU's pass replay) are wired in whenever the library's kernel math is.</summary>
 [TestFixture]
 public sealed class KernelRulesTests
 {
@@ -121,7 +121,8 @@ public sealed class KernelRulesTests
         Assert.That(KernelContext.DeviceMathType, Is.Not.Null, "DeviceMath (src/Dual.Gpu/Math) is part of the build");
         Assert.That(KernelContext.RemappedRules, Is.EquivalentTo(new[]
         {
-            "DerivativeRules<Double>.Sin", "DerivativeRules<Double>.Cos", "DerivativeRules<Single>.Sin", "DerivativeRules<Single>.Cos",
-        }), "Dual.DerivativeRules<T>.Sin/Cos(T, out T) were renamed: update KernelRules");
+            "DerivativeRules<Double>.Sin", "DerivativeRules<Double>.Cos", "DerivativeRules<Double>.Exp", "DerivativeRules<Double>.Log",
+            "DerivativeRules<Single>.Sin", "DerivativeRules<Single>.Cos", "DerivativeRules<Single>.Exp", "DerivativeRules<Single>.Log",
+        }), "Dual.DerivativeRules<T>.Sin/Cos/Exp/Log(T, out T) were renamed: update KernelRules");
     }
 }

@@ -10,8 +10,10 @@ namespace Dual.Gpu;
 /// (<c>Dual.DerivativeRules&lt;T&gt;.Sin/Cos</c>, internal to the Dual assembly) call <c>T.Cos</c> and <c>T.Sin</c>
 /// separately, which is right on the CPU (System.Math) but would reduce the argument twice on the GPU. ILGPU's front end
 /// is told to compile these instead (for CUDA only; the CPU and ILGPU's CPU accelerator keep the rules as they are).
-/// The same values as the separate calls: DeviceMath.SinCos returns exactly DeviceMath.Sin and DeviceMath.Cos. Compiled
-/// only when the library math (Math/DeviceMath.cs) is part of the build.
+/// The same values as the separate calls: DeviceMath.SinCos returns exactly DeviceMath.Sin and DeviceMath.Cos. The exp and
+/// log rules are remapped to their plain forms: on the CPU they replay results across a chunk loop's passes through
+/// thread statics (PrimalReplay), which kernels cannot read. Compiled only when the library math (Math/DeviceMath.cs) is
+/// part of the build.
 /// </summary>
 internal static class KernelRules
 {
@@ -30,6 +32,20 @@ internal static class KernelRules
         d = -sin;
         return cos;
     }
+
+    // The plain rules, without the CPU's pass replay (thread statics).
+    public static T Exp<T>(T x, out T d) where T : IFloatingPointIeee754<T>
+    {
+        T v = T.Exp(x);
+        d = v;
+        return v;
+    }
+
+    public static T Log<T>(T x, out T d) where T : IFloatingPointIeee754<T>
+    {
+        d = T.One / x;
+        return T.Log(x);
+    }
 #endif
 
     /// <summary>The rules remapped ("DerivativeRules&lt;Double&gt;.Sin", …); a missing one means the Dual assembly renamed
@@ -41,7 +57,7 @@ internal static class KernelRules
         Type? rules = typeof(Dual<>).Assembly.GetType("Dual.DerivativeRules`1");
         foreach (Type scalar in new[] { typeof(double), typeof(float) })
         {
-            foreach (string name in new[] { "Sin", "Cos" })
+            foreach (string name in new[] { "Sin", "Cos", "Exp", "Log" })
             {
                 MethodInfo? from = rules?.MakeGenericType(scalar).GetMethod(name, BindingFlags.Public | BindingFlags.Static, null,
                     new[] { scalar, scalar.MakeByRefType() }, null);

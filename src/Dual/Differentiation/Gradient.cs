@@ -132,7 +132,7 @@ public static partial class AutoDiff
         }
         T value = T.Zero;
         bool replay = PassReplay.Applies<T>(n, 1);
-        if (replay) SinCosMemo.Begin();
+        if (replay) PrimalReplay.Begin();
         for (int i = 0; i < n; i++)
         {
             PassReplay.SeedOnly(xs, i, replay);
@@ -140,7 +140,7 @@ public static partial class AutoDiff
             value = y.Value;
             gradient[i] = y.Tangent;
         }
-        if (replay) SinCosMemo.End();
+        if (replay) PrimalReplay.End();
         return value;
     }
 
@@ -188,7 +188,7 @@ public static partial class AutoDiff
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
         bool replay = PassReplay.Applies<T>(n, k);
-        if (replay) SinCosMemo.Begin();
+        if (replay) PrimalReplay.Begin();
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);
@@ -201,10 +201,10 @@ public static partial class AutoDiff
             }
             if (!blocks.Next(out block))
             {
-                if (replay) SinCosMemo.End();
+                if (replay) PrimalReplay.End();
                 return value;
             }
-            if (replay) SinCosMemo.Rewind();
+            if (replay) PrimalReplay.Rewind();
             ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
             ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
         }

@@ -205,7 +205,7 @@ public static partial class AutoDiff
         T value = T.Zero;
         Dual<T> one = new(T.One, T.Zero);
         bool replay = PassReplay.Applies<T>(n, 1); // every pass evaluates f at the same point
-        if (replay) SinCosMemo.Begin();
+        if (replay) PrimalReplay.Begin();
         while (rows.Next(out int i))
         {
             T xi = xs[i].Value.Value;
@@ -218,7 +218,7 @@ public static partial class AutoDiff
                 {
                     Unsafe.AsRef(in xs[start + lane].Tangents) = TTangents.Unit(lane, one);
                 }
-                if (replay) SinCosMemo.Rewind();
+                if (replay) PrimalReplay.Rewind();
                 Dual<Dual<T>, TTangents> y = f.Evaluate<Dual<Dual<T>, TTangents>>(xs);
                 for (int lane = 0; lane < count; lane++)
                 {
@@ -240,7 +240,7 @@ public static partial class AutoDiff
             }
             xs[i] = new(new Dual<T>(xi, T.Zero), xs[i].Tangents);
         }
-        if (replay) SinCosMemo.End();
+        if (replay) PrimalReplay.End();
         return value;
     }
 

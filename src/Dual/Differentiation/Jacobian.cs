@@ -82,7 +82,7 @@ public static partial class AutoDiff
             f(xs, ys);
         }
         bool replay = PassReplay.Applies<T>(n, 1);
-        if (replay) SinCosMemo.Begin();
+        if (replay) PrimalReplay.Begin();
         for (int j = 0; j < n; j++)
         {
             PassReplay.SeedOnly(xs, j, replay);
@@ -93,7 +93,7 @@ public static partial class AutoDiff
                 jacobian[i * n + j] = ys[i].Tangent;
             }
         }
-        if (replay) SinCosMemo.End();
+        if (replay) PrimalReplay.End();
         for (int i = 0; i < m; i++)
         {
             values[i] = ys[i].Value;
@@ -237,7 +237,7 @@ public static partial class AutoDiff
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
         bool replay = PassReplay.Applies<T>(n, k);
-        if (replay) SinCosMemo.Begin();
+        if (replay) PrimalReplay.Begin();
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);
@@ -253,10 +253,10 @@ public static partial class AutoDiff
             }
             if (!blocks.Next(out block))
             {
-                if (replay) SinCosMemo.End();
+                if (replay) PrimalReplay.End();
                 return;
             }
-            if (replay) SinCosMemo.Rewind();
+            if (replay) PrimalReplay.Rewind();
             ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
             ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
         }

@@ -1,6 +1,6 @@
 namespace Dual;
 
-/// <summary>When the chunk loops replay the primal's sincos calls across passes (see <see cref="SinCosMemo"/>).</summary>
+/// <summary>When the chunk loops replay the primal's sincos calls across passes (see <see cref="PrimalReplay"/>).</summary>
 internal static class PassReplay
 {
     /// <summary>At <see cref="double"/> (a JIT-time test), with more than one pass: n inputs in blocks of k.</summary>
@@ -15,6 +15,6 @@ internal static class PassReplay
         if (i == 0) return;
         Unsafe.AsRef(in xs[i - 1].Tangent) = T.Zero;
         Unsafe.AsRef(in xs[i].Tangent) = T.One;
-        if (replay) SinCosMemo.Rewind();
+        if (replay) PrimalReplay.Rewind();
     }
 }

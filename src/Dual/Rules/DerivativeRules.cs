@@ -35,7 +35,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return v;
     }
 
-    [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = T.Exp(x); d = v; return v; }
+    // Exp and Log at double: replayed across a chunk loop's passes (PrimalReplay; the same bits as T.Exp, T.Log). CPU only:
+    // Dual.Gpu remaps DerivativeRules<double|float>.Exp and .Log to their plain forms before it compiles a kernel.
+    [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = typeof(T) == typeof(double) ? (T)(object)PrimalReplay.Exp((double)(object)x) : T.Exp(x); d = v; return v; }
     [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = Exp2Derivative(x, v); return v; }
     [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = Exp10Derivative(x, v); return v; }
     [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = T.ExpM1(x); d = T.Exp(x); return v; }
@@ -62,7 +64,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     }
 
     // 1/(x·ln b) as (1/ln b)/x: x·ln b would overflow near the largest x, or round in the subnormal range.
-    [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return T.Log(x); }
+    [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return typeof(T) == typeof(double) ? (T)(object)PrimalReplay.Log((double)(object)x) : T.Log(x); }
     [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = Constants<T>.InvLn2 / x; return T.Log2(x); }
     [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = Constants<T>.InvLn10 / x; return T.Log10(x); }
     [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return T.LogP1(x); }

@@ -15,8 +15,8 @@ namespace Dual;
 /// JIT reaches them inline, with one thread-static base shared by the three. One generic body serves both widths through
 /// ref-returning static members of a struct per width (<c>TFields</c>); inlined, it compiles to the code written out per
 /// width before (checked in the JIT disassembly: same hit path; the miss path has one more <c>add</c>).</para>
-/// <para>Inside the chunk loops (Gradient, Jacobian, Hessian at double), the calls are also logged and replayed across
-/// passes: see "Pass replay" below.</para>
+/// <para>Inside the chunk loops (Gradient, Jacobian, Hessian at double), <see cref="PrimalReplay"/> serves the calls
+/// instead, across passes.</para>
 /// </remarks>
 internal static class SinCosMemo
 {
@@ -41,10 +41,10 @@ internal static class SinCosMemo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SinCos(double x, out double cos)
     {
-        ReplayLog? log = replay;
+        PrimalReplay.CallLog? log = PrimalReplay.Active;
         if (log is not null)
         {
-            return log.SinCos(x, BitConverter.DoubleToInt64Bits(x), out cos);
+            return log.SinCos(x, out cos);
         }
         return Remembered<double, long, DoubleFields>(x, out cos);
     }
@@ -106,96 +106,6 @@ internal static class SinCosMemo
         public static ref int SinBits => ref sinBitsSingle;
 
         public static ref int CosBitsXorOne => ref cosBitsXorOneSingle;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Pass replay. The chunk loops evaluate f once per block of inputs, and every pass computes the same primal values
-    // (the seeds change only tangents), so the k-th sincos of a pass has the argument of the k-th sincos of the first
-    // pass. Between Begin and End on this thread, SinCos logs (argument, sin, cos) in call order and, in later passes,
-    // answers a call from the log entry at its position when the argument's bits match that entry's — the same bits
-    // Math.SinCos returned for the very same argument — and computes (and re-logs) it otherwise, so a pass whose calls
-    // differ (data-dependent branches) is still exact, only not faster. The entry before the position serves the second
-    // call of a T.Sin(x), T.Cos(x) pair, as the pair memo above does outside the loops. Chunked Ackley at n = 1000 and
-    // 16 lanes: one sincos per input instead of one per input and pass (63).
-    // The loops cannot nest at double (NestingGuard refuses a differentiation at double inside one), so Begin starts a
-    // fresh log. If f throws, End is skipped and calls on this thread keep logging until the next Begin: still exact.
-    // ---------------------------------------------------------------------------------------------
-
-    [ThreadStatic]
-    private static ReplayLog? replay; // non-null between Begin and End
-
-    [ThreadStatic]
-    private static ReplayLog? idle; // this thread's log, kept for its next loop
-
-    /// <summary>Starts logging this thread's double sincos calls for a multi-pass loop.</summary>
-    public static void Begin()
-    {
-        ReplayLog log = idle ??= new ReplayLog();
-        log.Position = 0;
-        log.Recorded = 0;
-        replay = log;
-    }
-
-    /// <summary>A new pass: calls are matched from the first entry again.</summary>
-    public static void Rewind()
-    {
-        if (replay is { } log) log.Position = 0;
-    }
-
-    /// <summary>Ends the loop.</summary>
-    public static void End() => replay = null;
-
-    /// <summary>One thread's log of (argument, sin, cos) bits, in call order.</summary>
-    private sealed class ReplayLog
-    {
-        private const int MaxEntries = 1 << 15; // 768 KB at the most
-
-        private long[] entries = new long[3 * 256];
-
-        public int Position;
-
-        public int Recorded;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double SinCos(double x, long bits, out double cos)
-        {
-            int p = Position;
-            long[] e = entries;
-            int at = 3 * p;
-            if (p < Recorded && (uint)(at + 2) < (uint)e.Length && e[at] == bits)
-            {
-                Position = p + 1;
-                cos = BitConverter.Int64BitsToDouble(e[at + 2]);
-                return BitConverter.Int64BitsToDouble(e[at + 1]);
-            }
-            if (p > 0 && (uint)(at - 1) < (uint)e.Length && e[at - 3] == bits)
-            {
-                cos = BitConverter.Int64BitsToDouble(e[at - 1]);
-                return BitConverter.Int64BitsToDouble(e[at - 2]);
-            }
-            return Record(x, bits, out cos);
-        }
-
-        private double Record(double x, long bits, out double cos)
-        {
-            (double s, double c) = Math.SinCos(x);
-            cos = c;
-            int p = Position;
-            if (p < MaxEntries)
-            {
-                if (3 * p + 2 >= entries.Length)
-                {
-                    // Grown while the first calls of a larger problem run; later calls allocate nothing.
-                    Array.Resize(ref entries, 2 * entries.Length);
-                }
-                entries[3 * p] = bits;
-                entries[3 * p + 1] = BitConverter.DoubleToInt64Bits(s);
-                entries[3 * p + 2] = BitConverter.DoubleToInt64Bits(c);
-                Position = p + 1;
-                if (Recorded < p + 1) Recorded = p + 1;
-            }
-            return s;
-        }
     }
 }
 

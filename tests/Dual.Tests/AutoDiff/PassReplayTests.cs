@@ -6,8 +6,8 @@ using NUnit.Framework;
 namespace Dual.Tests.AutoDiffApi;
 
 /// <summary>
-/// The chunk loops' sincos replay (SinCosMemo): later passes take sin and cos from the first pass's log when the
-/// argument's bits match. Oracles: closed-form derivatives, the one-tangent passes' bits (which never replay), and
+/// The chunk loops' replay of the primal's sincos, exp and log (PrimalReplay): later passes take the results from the
+/// first pass's log when the function and the argument's bits match. Oracles: closed-form derivatives, the one-tangent passes' bits (which never replay), and
 /// Math.Sin/Math.Cos; plus functions whose calls differ from pass to pass, which must not be served stale values.
 /// </summary>
 public class PassReplayTests
@@ -238,5 +238,72 @@ public class PassReplayTests
         var chunked = new double[x.Length];
         AutoDiff.Gradient<double, SinCosRing>(default, x, chunked, 8);
         AssertSameBits(g, chunked, "one-tangent delegate passes vs 8-lane passes");
+    }
+
+    /// <summary>Even passes evaluate Σ exp(xᵢ), odd passes Σ ln(xᵢ): the same arguments, in the same order, through
+    /// another function, which the log must tell apart.</summary>
+    private readonly struct Alternating(int[] passes) : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            bool exp = passes[0]++ % 2 == 0;
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++) sum += exp ? T.Exp(x[i]) : T.Log(x[i]);
+            return sum;
+        }
+    }
+
+    [Test]
+    public void A_pass_calling_another_function_on_the_same_arguments_gets_that_function()
+    {
+        const int n = 32, k = 8;
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.3 + 0.11 * i;
+        var g = new double[n];
+        double value = AutoDiff.Gradient<double, Alternating>(new Alternating(new int[1]), x, g, k);
+        // f(x) comes from the pass over the last block, the fourth: a log pass.
+        double logs = 0;
+        for (int i = 0; i < n; i++) logs += Math.Log(x[i]);
+        Assert.That(value, Is.EqualTo(logs), "f(x) from the last (log) pass");
+        for (int i = 0; i < n; i++)
+        {
+            bool exp = i / k % 2 == 0;
+            Assert.That(g[i], Is.EqualTo(exp ? Math.Exp(x[i]) : 1.0 / x[i]).Within(1e-15 * Math.Exp(x[i])), $"g[{i}] ({(exp ? "exp" : "log")} pass)");
+        }
+    }
+
+    /// <summary>yᵢ = exp(xᵢ)·ln(xᵢ₊₁) + sin(xᵢ): exp, log and sincos interleaved.</summary>
+    private readonly struct ExpLogRing : IVectorFunction
+    {
+        public void Evaluate<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < y.Length; i++) y[i] = T.Exp(x[i]) * T.Log(x[(i + 1) % x.Length]) + T.Sin(x[i]);
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(8)]
+    [TestCase(16)]
+    public void Chunked_jacobian_with_replayed_exp_log_and_sincos_matches_the_closed_form_and_the_one_tangent_bits(int k)
+    {
+        const int n = 40;
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.5 + 0.07 * i;
+        var y = new double[n];
+        var j = new double[n * n];
+        AutoDiff.Jacobian<double, ExpLogRing>(default, x, y, j, k);
+        for (int i = 0; i < n; i++)
+        {
+            int next = (i + 1) % n;
+            Assert.That(y[i], Is.EqualTo(Math.Exp(x[i]) * Math.Log(x[next]) + Math.Sin(x[i])), $"y[{i}]");
+            for (int c = 0; c < n; c++)
+            {
+                double expected = c == i ? Math.Exp(x[i]) * Math.Log(x[next]) + Math.Cos(x[i]) : c == next ? Math.Exp(x[i]) / x[next] : 0.0;
+                Assert.That(j[i * n + c], Is.EqualTo(expected).Within(1e-14 * Math.Max(1, Math.Abs(expected))), $"J[{i},{c}]");
+            }
+        }
+        var single = new double[n * n];
+        AutoDiff.Jacobian<double, ExpLogRing>(default, x, new double[n], single, 1);
+        AssertSameBits(j, single, "jacobian vs one-tangent passes");
     }
 }
