@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace Dual;
 
 /// <summary>
@@ -26,11 +28,15 @@ internal static class PrimalReplay
     [ThreadStatic]
     private static CallLog? idle; // this thread's log, kept for its next loop
 
+    // Threads with a log open: while there are none (most calls outside the chunk loops), the rules skip the
+    // thread-static read (a call into the runtime's TLS lookup on Linux) with one plain load.
+    private static int openLogs;
+
     /// <summary>This thread's log while a chunk loop runs on it, else null.</summary>
     public static CallLog? Active
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => active;
+        get => openLogs == 0 ? null : active;
     }
 
     /// <summary>Starts logging this thread's calls for a multi-pass loop.</summary>
@@ -38,6 +44,10 @@ internal static class PrimalReplay
     {
         CallLog log = idle ??= new CallLog();
         log.Reset();
+        if (active is null)
+        {
+            Interlocked.Increment(ref openLogs);
+        }
         active = log;
     }
 
@@ -45,15 +55,22 @@ internal static class PrimalReplay
     public static void Rewind() => active?.Rewind();
 
     /// <summary>Ends the loop.</summary>
-    public static void End() => active = null;
+    public static void End()
+    {
+        if (active is not null)
+        {
+            active = null;
+            Interlocked.Decrement(ref openLogs);
+        }
+    }
 
     /// <summary>exp x, replayed inside a chunk loop (the bits of <see cref="Math.Exp"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Exp(double x) => active is { } log ? log.Unary(Function.Exp, x) : Math.Exp(x);
+    public static double Exp(double x) => Active is { } log ? log.Unary(Function.Exp, x) : Math.Exp(x);
 
     /// <summary>ln x, replayed inside a chunk loop (the bits of <see cref="Math.Log(double)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Log(double x) => active is { } log ? log.Unary(Function.Log, x) : Math.Log(x);
+    public static double Log(double x) => Active is { } log ? log.Unary(Function.Log, x) : Math.Log(x);
 
     /// <summary>The tag of an entry's function.</summary>
     internal enum Function : long
