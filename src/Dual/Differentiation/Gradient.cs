@@ -131,8 +131,7 @@ public static partial class AutoDiff
             return f.Evaluate(xs).Value;
         }
         T value = T.Zero;
-        bool replay = PassReplay.Applies<T>(n, 1);
-        if (replay) PrimalReplay.Begin();
+        bool replay = PassReplay.Start<T>(n, 1);
         for (int i = 0; i < n; i++)
         {
             PassReplay.SeedOnly(xs, i, replay);
@@ -187,8 +186,7 @@ public static partial class AutoDiff
             return value;
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
-        bool replay = PassReplay.Applies<T>(n, k);
-        if (replay) PrimalReplay.Begin();
+        bool replay = PassReplay.Start<T>(n, k);
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);

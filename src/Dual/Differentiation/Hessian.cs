@@ -204,8 +204,7 @@ public static partial class AutoDiff
         // From here on the inputs are read from xs only: the outputs may overlap x.
         T value = T.Zero;
         Dual<T> one = new(T.One, T.Zero);
-        bool replay = PassReplay.Applies<T>(n, 1); // every pass evaluates f at the same point
-        if (replay) PrimalReplay.Begin();
+        bool replay = PassReplay.Start<T>(n, 1); // every pass evaluates f at the same point
         while (rows.Next(out int i))
         {
             T xi = xs[i].Value.Value;

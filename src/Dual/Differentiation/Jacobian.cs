@@ -81,8 +81,7 @@ public static partial class AutoDiff
             ys.Clear();
             f(xs, ys);
         }
-        bool replay = PassReplay.Applies<T>(n, 1);
-        if (replay) PrimalReplay.Begin();
+        bool replay = PassReplay.Start<T>(n, 1);
         for (int j = 0; j < n; j++)
         {
             PassReplay.SeedOnly(xs, j, replay);
@@ -236,8 +235,7 @@ public static partial class AutoDiff
             return;
         }
         ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
-        bool replay = PassReplay.Applies<T>(n, k);
-        if (replay) PrimalReplay.Begin();
+        bool replay = PassReplay.Start<T>(n, k);
         while (true)
         {
             int start = block * k, count = Math.Min(k, n - start);

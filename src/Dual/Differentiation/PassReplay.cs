@@ -1,11 +1,18 @@
 namespace Dual;
 
-/// <summary>When the chunk loops replay the primal's sincos calls across passes (see <see cref="PrimalReplay"/>).</summary>
+/// <summary>When the chunk loops replay the primal's transcendental calls across passes (see <see cref="PrimalReplay"/>).</summary>
 internal static class PassReplay
 {
-    /// <summary>At <see cref="double"/> (a JIT-time test), with more than one pass: n inputs in blocks of k.</summary>
+    /// <summary>Begins a replayed loop at <see cref="double"/> (a JIT-time test) with more than one pass — n inputs in
+    /// blocks of k — and says whether it did (the loop then calls <see cref="PrimalReplay.Rewind"/> before each pass
+    /// and <see cref="PrimalReplay.End"/> after the last).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Applies<T>(int n, int k) => typeof(T) == typeof(double) && n > k;
+    public static bool Start<T>(int n, int k)
+    {
+        if (typeof(T) != typeof(double) || n <= k) return false;
+        PrimalReplay.Begin();
+        return true;
+    }
 
     /// <summary>Moves the one-tangent passes' seed to input <paramref name="i"/> (input 0 is seeded when the inputs are
     /// written) and starts a new replayed pass.</summary>
