@@ -21,7 +21,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
     [MethodImpl(Inline)] public static T Sqrt(T x, out T d) { T v = T.Sqrt(x); d = Constants<T>.Half / (v + T.Zero); return v; } // v + 0: √(−0) = −0, and the derivative at 0 is +∞ from either zero (as Cbrt and RootN give)
-    [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = T.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
+    [MethodImpl(Inline)] public static T Cbrt(T x, out T d) { T v = Replayed<T>.Cbrt(x); d = T.One / (Constants<T>.Three * v * v); return v; }
     // x^(1/n)/(n·x), written (v/x)/n so that n·x cannot overflow. At x = 0 it is 0/0: there the derivative is +∞ for
     // n ≥ 2 (as Sqrt and Cbrt give) and 1 for n = 1; at x = ±∞ it is ∞/∞: there the limit is 0 (as Sqrt and Cbrt give).
     [MethodImpl(Inline)]
@@ -35,9 +35,8 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return v;
     }
 
-    // Exp and Log at double: replayed across a chunk loop's passes (PrimalReplay; the same bits as T.Exp, T.Log). CPU only:
-    // Dual.Gpu remaps DerivativeRules<double|float>.Exp and .Log to their plain forms before it compiles a kernel.
-    [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = typeof(T) == typeof(double) ? (T)(object)PrimalReplay.Exp((double)(object)x) : T.Exp(x); d = v; return v; }
+    // Replayed<T>.F: T.F, replayed across a chunk loop's passes at double (PrimalReplay; the same bits).
+    [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = Replayed<T>.Exp(x); d = v; return v; }
     [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = Exp2Derivative(x, v); return v; }
     [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = Exp10Derivative(x, v); return v; }
     [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = T.ExpM1(x); d = T.Exp(x); return v; }
@@ -64,9 +63,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     }
 
     // 1/(x·ln b) as (1/ln b)/x: x·ln b would overflow near the largest x, or round in the subnormal range.
-    [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return typeof(T) == typeof(double) ? (T)(object)PrimalReplay.Log((double)(object)x) : T.Log(x); }
-    [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = Constants<T>.InvLn2 / x; return T.Log2(x); }
-    [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = Constants<T>.InvLn10 / x; return T.Log10(x); }
+    [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return Replayed<T>.Log(x); }
+    [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = Constants<T>.InvLn2 / x; return Replayed<T>.Log2(x); }
+    [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = Constants<T>.InvLn10 / x; return Replayed<T>.Log10(x); }
     [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return T.LogP1(x); }
     [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = Constants<T>.InvLn2 / (x + T.One); return T.Log2P1(x); }
     [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = Constants<T>.InvLn10 / (x + T.One); return T.Log10P1(x); }
@@ -128,14 +127,14 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return T.Sin(x);
     }
 
-    [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = T.Tan(x); d = T.One + v * v; return v; }
+    [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = Replayed<T>.Tan(x); d = T.One + v * v; return v; }
     [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = T.CosPi(x) * T.Pi; return T.SinPi(x); }
     [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -T.SinPi(x) * T.Pi; return T.CosPi(x); }
     [MethodImpl(Inline)] public static T TanPi(T x, out T d) { T v = T.TanPi(x); d = T.Pi * (T.One + v * v); return v; }
-    [MethodImpl(Inline)] public static T Asin(T x, out T d) { d = T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Asin(x); }
-    [MethodImpl(Inline)] public static T Acos(T x, out T d) { d = -T.One / T.Sqrt((T.One - x) * (T.One + x)); return T.Acos(x); }
+    [MethodImpl(Inline)] public static T Asin(T x, out T d) { d = T.One / T.Sqrt((T.One - x) * (T.One + x)); return Replayed<T>.Asin(x); }
+    [MethodImpl(Inline)] public static T Acos(T x, out T d) { d = -T.One / T.Sqrt((T.One - x) * (T.One + x)); return Replayed<T>.Acos(x); }
     // 1/(1 + x²); above 2^h, where x² would overflow, 1 + x² rounds to x² and the derivative is (1/x)·(1/x).
-    [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = AtanDerivative(x); return T.Atan(x); }
+    [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = AtanDerivative(x); return Replayed<T>.Atan(x); }
     [MethodImpl(Inline)] public static T AsinPi(T x, out T d) { d = T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AsinPi(x); }
     [MethodImpl(Inline)] public static T AcosPi(T x, out T d) { d = -T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AcosPi(x); }
     [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = AtanDerivative(x) / T.Pi; return T.AtanPi(x); }
@@ -264,14 +263,14 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return T.One / (c * s1 * s2);
     }
 
-    [MethodImpl(Inline)] public static T Sinh(T x, out T d) { d = T.Cosh(x); return T.Sinh(x); }
-    [MethodImpl(Inline)] public static T Cosh(T x, out T d) { d = T.Sinh(x); return T.Cosh(x); }
+    [MethodImpl(Inline)] public static T Sinh(T x, out T d) { d = Replayed<T>.Cosh(x); return Replayed<T>.Sinh(x); }
+    [MethodImpl(Inline)] public static T Cosh(T x, out T d) { d = Replayed<T>.Sinh(x); return Replayed<T>.Cosh(x); }
     /// <summary>tanh; derivative 1 − tanh², except in the tails (|tanh x| &gt; ½) where that cancels: there
     /// 1/cosh² x = 4e/(1+e)² with e = e^(−2|x|), accurate to a few ulps however small.</summary>
     [MethodImpl(Inline)]
     public static T Tanh(T x, out T d)
     {
-        T v = T.Tanh(x);
+        T v = Replayed<T>.Tanh(x);
         if (T.Abs(v) <= Constants<T>.Half)
         {
             d = T.One - v * v;

@@ -3,7 +3,8 @@ using System.Threading;
 namespace Dual;
 
 /// <summary>
-/// Replays the primal's transcendental calls (sincos, exp, log at <see cref="double"/>) across the passes of a chunk loop.
+/// Replays the primal's transcendental calls (sincos, exp, log, tan, the inverse and hyperbolic functions, cbrt at
+/// <see cref="double"/>; <see cref="Replayed{T}"/> is what the rules call) across the passes of a chunk loop.
 /// </summary>
 /// <remarks>
 /// <para>The chunk loops evaluate f once per block of inputs, and every pass computes the same primal values (the seeds
@@ -17,8 +18,8 @@ namespace Dual;
 /// pass (63).</para>
 /// <para>The loops cannot nest at double (<c>NestingGuard</c> refuses a differentiation at double inside one), so
 /// <see cref="Begin"/> starts a fresh log. If f throws, <see cref="End"/> is skipped and calls on this thread keep
-/// logging until the next loop begins: still exact. CPU only: the kernel forms of the rules that call this are
-/// remapped by Dual.Gpu (<c>KernelRules</c>).</para>
+/// logging until the next loop begins: still exact. CPU only: Dual.Gpu remaps each <see cref="Replayed{T}"/> member
+/// to the <c>Math</c>/<c>MathF</c> function of the same name before it compiles a kernel (<c>KernelRules</c>).</para>
 /// </remarks>
 internal static class PrimalReplay
 {
@@ -64,20 +65,44 @@ internal static class PrimalReplay
         }
     }
 
-    /// <summary>exp x, replayed inside a chunk loop (the bits of <see cref="Math.Exp"/>).</summary>
+    /// <summary><paramref name="function"/>(x), replayed inside a chunk loop: the bits of the <c>Math</c> function.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Exp(double x) => Active is { } log ? log.Unary(Function.Exp, x) : Math.Exp(x);
+    public static double Call(Function function, double x) => Active is { } log ? log.Unary(function, x) : Compute(function, x);
 
-    /// <summary>ln x, replayed inside a chunk loop (the bits of <see cref="Math.Log(double)"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Log(double x) => Active is { } log ? log.Unary(Function.Log, x) : Math.Log(x);
+    /// <summary>The <c>Math</c> function of each tag (the same bits as <c>double</c>'s generic-math members).</summary>
+    internal static double Compute(Function function, double x) => function switch
+    {
+        Function.Exp => Math.Exp(x),
+        Function.Log => Math.Log(x),
+        Function.Log2 => Math.Log2(x),
+        Function.Log10 => Math.Log10(x),
+        Function.Tan => Math.Tan(x),
+        Function.Asin => Math.Asin(x),
+        Function.Acos => Math.Acos(x),
+        Function.Atan => Math.Atan(x),
+        Function.Sinh => Math.Sinh(x),
+        Function.Cosh => Math.Cosh(x),
+        Function.Tanh => Math.Tanh(x),
+        Function.Cbrt => Math.Cbrt(x),
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "Not a one-argument function of the replay log."),
+    };
 
     /// <summary>The tag of an entry's function.</summary>
     internal enum Function : long
     {
         SinCos = 1,
-        Exp = 2,
-        Log = 3,
+        Exp,
+        Log,
+        Log2,
+        Log10,
+        Tan,
+        Asin,
+        Acos,
+        Atan,
+        Sinh,
+        Cosh,
+        Tanh,
+        Cbrt,
     }
 
     /// <summary>One thread's log: (function, argument, first result, second result) bits per call, in call order.</summary>
@@ -114,7 +139,7 @@ internal static class PrimalReplay
             return s;
         }
 
-        /// <summary>A one-result function: <see cref="Math.Exp"/> or <see cref="Math.Log(double)"/>.</summary>
+        /// <summary>A one-result function (<see cref="Compute"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Unary(Function function, double x)
         {
@@ -123,7 +148,7 @@ internal static class PrimalReplay
             {
                 return BitConverter.Int64BitsToDouble(entries[at + 2]);
             }
-            double r = function == Function.Exp ? Math.Exp(x) : Math.Log(x);
+            double r = Compute(function, x);
             Record(function, bits, BitConverter.DoubleToInt64Bits(r), 0);
             return r;
         }
@@ -170,4 +195,37 @@ internal static class PrimalReplay
             if (recorded < p + 1) recorded = p + 1;
         }
     }
+}
+
+/// <summary>
+/// The functions the derivative rules call on the primal, through <see cref="PrimalReplay"/> at <see cref="double"/>
+/// (the same bits as <typeparamref name="T"/>'s own members, which every other <typeparamref name="T"/> calls). Each
+/// member is named after its <c>Math</c> function: Dual.Gpu remaps them by name for kernels.
+/// </summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+internal static class Replayed<T> where T : IFloatingPointIeee754<T>
+{
+    // A JIT-time test: at double the replayed call, else T's own member.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AtDouble(T x, out double d)
+    {
+        d = typeof(T) == typeof(double) ? (double)(object)x : 0;
+        return typeof(T) == typeof(double);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Of(double value) => (T)(object)value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Exp, d)) : T.Exp(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log, d)) : T.Log(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log2(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log2, d)) : T.Log2(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log10(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log10, d)) : T.Log10(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tan(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Tan, d)) : T.Tan(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Asin(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Asin, d)) : T.Asin(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Acos(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Acos, d)) : T.Acos(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Atan, d)) : T.Atan(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sinh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Sinh, d)) : T.Sinh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cosh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Cosh, d)) : T.Cosh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tanh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Tanh, d)) : T.Tanh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cbrt(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Cbrt, d)) : T.Cbrt(x);
 }

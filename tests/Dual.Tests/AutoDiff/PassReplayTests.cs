@@ -341,4 +341,49 @@ public class PassReplayTests
             Assert.That(h[r, r], Is.EqualTo(diagonal).Within(1e-13), $"H[{r},{r}]");
         }
     }
+
+    /// <summary>f = Σ tan(xᵢ/3) + atan(xᵢ) + tanh(xᵢ) + sinh(xᵢ/4) + cosh(xᵢ/5) + log₂(xᵢ) + log₁₀(xᵢ) + ∛xᵢ + asin(xᵢ/2) + acos(xᵢ/3),
+    /// at xᵢ in (0.3, 1.9): every replayed one-argument function.</summary>
+    private readonly struct EveryReplayedFunction : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero, two = T.CreateTruncating(2), three = T.CreateTruncating(3), four = T.CreateTruncating(4), five = T.CreateTruncating(5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                T v = x[i];
+                sum += T.Tan(v / three) + T.Atan(v) + T.Tanh(v) + T.Sinh(v / four) + T.Cosh(v / five) + T.Log2(v) + T.Log10(v)
+                    + T.Cbrt(v) + T.Asin(v / two) + T.Acos(v / three);
+            }
+            return sum;
+        }
+
+        public static double Derivative(double v)
+        {
+            double t = Math.Tan(v / 3), th = Math.Tanh(v);
+            return (1 + t * t) / 3 + 1 / (1 + v * v) + (1 - th * th) + Math.Cosh(v / 4) / 4 + Math.Sinh(v / 5) / 5
+                + 1 / (v * Math.Log(2)) + 1 / (v * Math.Log(10)) + 1 / (3 * Math.Cbrt(v) * Math.Cbrt(v))
+                + 1 / (2 * Math.Sqrt(1 - v * v / 4)) - 1 / (3 * Math.Sqrt(1 - v * v / 9));
+        }
+    }
+
+    [TestCase(4)]
+    [TestCase(16)]
+    public void Every_replayed_function_matches_the_closed_form_and_the_one_tangent_bits(int k)
+    {
+        const int n = 48;
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.3 + 1.6 * i / n;
+        var g = new double[n];
+        double value = AutoDiff.Gradient<double, EveryReplayedFunction>(default, x, g, k);
+        Assert.That(value, Is.EqualTo(default(EveryReplayedFunction).Evaluate<double>(x)), "f(x) vs the primal, bit for bit");
+        for (int i = 0; i < n; i++)
+        {
+            double expected = EveryReplayedFunction.Derivative(x[i]);
+            Assert.That(g[i], Is.EqualTo(expected).Within(1e-13 * Math.Abs(expected)), $"g[{i}]");
+        }
+        var single = new double[n];
+        AutoDiff.Gradient<double, EveryReplayedFunction>(default, x, single, 1);
+        AssertSameBits(g, single, "gradient vs one-tangent passes");
+    }
 }
