@@ -130,6 +130,6 @@ public sealed class KernelRulesTests
             foreach (string name in replayed) expected.Add($"Replayed<{scalar}>.{name}");
         }
         Assert.That(KernelContext.RemappedRules, Is.EquivalentTo(expected),
-            "Dual.DerivativeRules<T>.Sin/Cos(T, out T) or a Dual.Replayed<T> member was renamed or has no PlainPrimal twin: update KernelRules");
+            "Dual.DerivativeRules<T>.Sin/Cos(T, out T) or a Dual.Replayed<T> member was renamed or has no double/float member of that name: update KernelRules");
     }
 }

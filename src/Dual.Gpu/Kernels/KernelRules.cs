@@ -11,7 +11,7 @@ namespace Dual.Gpu;
 /// separately, which is right on the CPU (System.Math) but would reduce the argument twice on the GPU. ILGPU's front end
 /// is told to compile these instead (for CUDA only; the CPU and ILGPU's CPU accelerator keep the rules as they are).
 /// The same values as the separate calls: DeviceMath.SinCos returns exactly DeviceMath.Sin and DeviceMath.Cos. The rules'
-/// other primal calls (Dual.Replayed&lt;T&gt;: exp, log, tan, …) are remapped to T's own member (<see cref="PlainPrimal"/>):
+/// other primal calls (Dual.Replayed&lt;T&gt;: exp, log, tan, …) are remapped to the scalar's own member (double.Exp, …):
 /// on the CPU they replay results across a chunk loop's passes through thread statics (PrimalReplay), which kernels
 /// cannot read. Compiled only when the library math (Math/DeviceMath.cs) is part of the build.
 /// </summary>
@@ -53,12 +53,12 @@ internal static class KernelRules
                 RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
                 done.Add($"DerivativeRules<{scalar.Name}>.{name}");
             }
-            // The rules' replayed primal calls (thread statics on the CPU) are T's own member in a kernel (PlainPrimal),
-            // which the front end then maps to DeviceMath like any other call.
+            // The rules' replayed primal calls (thread statics on the CPU) are the scalar's own member in a kernel
+            // (double.Exp, float.Tan, …), whose body the front end compiles and maps to DeviceMath like any other call.
             Type? replayed = typeof(Dual<>).Assembly.GetType("Dual.Replayed`1")?.MakeGenericType(scalar);
             foreach (MethodInfo from in replayed?.GetMethods(BindingFlags.Public | BindingFlags.Static) ?? Array.Empty<MethodInfo>())
             {
-                MethodInfo? to = typeof(PlainPrimal).GetMethod(from.Name, BindingFlags.Public | BindingFlags.Static)?.MakeGenericMethod(scalar);
+                MethodInfo? to = scalar.GetMethod(from.Name, BindingFlags.Public | BindingFlags.Static, null, new[] { scalar }, null);
                 if (to is null)
                     continue;
                 RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
@@ -68,33 +68,4 @@ internal static class KernelRules
 #endif
         return done.ToArray();
     }
-}
-
-/// <summary>The kernel form of <c>Dual.Replayed&lt;T&gt;</c>: each member is T's own function of the same
-/// name (no pass replay in a kernel). <see cref="KernelRules.Register"/> pairs them by name; a test checks every one is.</summary>
-internal static class PlainPrimal
-{
-    public static T Exp<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp(x);
-
-    public static T Log<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(x);
-
-    public static T Log2<T>(T x) where T : IFloatingPointIeee754<T> => T.Log2(x);
-
-    public static T Log10<T>(T x) where T : IFloatingPointIeee754<T> => T.Log10(x);
-
-    public static T Tan<T>(T x) where T : IFloatingPointIeee754<T> => T.Tan(x);
-
-    public static T Asin<T>(T x) where T : IFloatingPointIeee754<T> => T.Asin(x);
-
-    public static T Acos<T>(T x) where T : IFloatingPointIeee754<T> => T.Acos(x);
-
-    public static T Atan<T>(T x) where T : IFloatingPointIeee754<T> => T.Atan(x);
-
-    public static T Sinh<T>(T x) where T : IFloatingPointIeee754<T> => T.Sinh(x);
-
-    public static T Cosh<T>(T x) where T : IFloatingPointIeee754<T> => T.Cosh(x);
-
-    public static T Tanh<T>(T x) where T : IFloatingPointIeee754<T> => T.Tanh(x);
-
-    public static T Cbrt<T>(T x) where T : IFloatingPointIeee754<T> => T.Cbrt(x);
 }
