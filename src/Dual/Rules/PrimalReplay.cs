@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 
 namespace Dual;
@@ -19,7 +20,8 @@ namespace Dual;
 /// <para>The loops cannot nest at double (<c>NestingGuard</c> refuses a differentiation at double inside one), so
 /// <see cref="Begin"/> starts a fresh log. If f throws, <see cref="End"/> is skipped and calls on this thread keep
 /// logging until the next loop begins: still exact. CPU only: Dual.Gpu remaps each <see cref="Replayed{T}"/> member
-/// to the <c>Math</c>/<c>MathF</c> function of the same name before it compiles a kernel (<c>KernelRules</c>).</para>
+/// to the scalar's own function of the same name (<c>double.Exp</c>, …) before it compiles a kernel
+/// (<c>KernelRules</c>).</para>
 /// </remarks>
 internal static class PrimalReplay
 {
@@ -64,10 +66,6 @@ internal static class PrimalReplay
             Interlocked.Decrement(ref openLogs);
         }
     }
-
-    /// <summary><paramref name="function"/>(x), replayed inside a chunk loop: the bits of the <c>Math</c> function.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Call(Function function, double x) => Active is { } log ? log.Unary(function, x) : Compute(function, x);
 
     /// <summary>The <c>Math</c> function of each tag (the same bits as <c>double</c>'s generic-math members).</summary>
     internal static double Compute(Function function, double x) => function switch
@@ -205,27 +203,29 @@ internal static class PrimalReplay
 /// <typeparam name="T">The scalar type.</typeparam>
 internal static class Replayed<T> where T : IFloatingPointIeee754<T>
 {
-    // A JIT-time test: at double the replayed call, else T's own member.
+    // At double (a JIT-time test) inside a chunk loop: the log, and x as a double; else T's own member runs, as it would
+    // without the replay (one plain load outside the loops).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AtDouble(T x, out double d)
+    private static bool Replaying(T x, [NotNullWhen(true)] out PrimalReplay.CallLog? log, out double d)
     {
+        log = typeof(T) == typeof(double) ? PrimalReplay.Active : null;
         d = typeof(T) == typeof(double) ? (double)(object)x : 0;
-        return typeof(T) == typeof(double);
+        return log is not null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Of(double value) => (T)(object)value;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Exp, d)) : T.Exp(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log, d)) : T.Log(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log2(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log2, d)) : T.Log2(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log10(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Log10, d)) : T.Log10(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tan(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Tan, d)) : T.Tan(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Asin(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Asin, d)) : T.Asin(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Acos(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Acos, d)) : T.Acos(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Atan, d)) : T.Atan(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sinh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Sinh, d)) : T.Sinh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cosh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Cosh, d)) : T.Cosh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tanh(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Tanh, d)) : T.Tanh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cbrt(T x) => AtDouble(x, out double d) ? Of(PrimalReplay.Call(PrimalReplay.Function.Cbrt, d)) : T.Cbrt(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Exp, d)) : T.Exp(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log, d)) : T.Log(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log2(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log2, d)) : T.Log2(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log10(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log10, d)) : T.Log10(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tan(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Tan, d)) : T.Tan(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Asin(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Asin, d)) : T.Asin(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Acos(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Acos, d)) : T.Acos(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Atan, d)) : T.Atan(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sinh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Sinh, d)) : T.Sinh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cosh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Cosh, d)) : T.Cosh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tanh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Tanh, d)) : T.Tanh(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cbrt(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Cbrt, d)) : T.Cbrt(x);
 }
