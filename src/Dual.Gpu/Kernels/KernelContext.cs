@@ -166,6 +166,22 @@ internal static class KernelContext
         }
     }
 
+    /// <summary>What ILGPU's front end compiles for <paramref name="method"/>: its <c>DeviceMath</c> target when the
+    /// front-end table remaps it, else the method itself. A remapping's replacement is not remapped again, so a rule
+    /// remapped to <c>double.Hypot</c> must name <c>DeviceMath.Hypot</c> directly (<see cref="KernelRules"/>).</summary>
+    internal static MethodInfo FrontEndTarget(MethodInfo method)
+    {
+        foreach (var (source, name, target, arity) in FrontEnd)
+        {
+            Type[] parameters = Enumerable.Repeat(ScalarOf(source), arity).ToArray();
+            if (method.DeclaringType == source && method.Name == name
+                && method.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)
+                && Find(target, parameters) is MethodInfo to)
+                return to;
+        }
+        return method;
+    }
+
     private static MethodInfo? Find(string name, params Type[] parameters) =>
         DeviceMathType?.GetMethod(name, DeviceMathMembers, null, parameters, null) ?? FindGeneric(name, parameters);
 

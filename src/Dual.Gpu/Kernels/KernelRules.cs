@@ -54,13 +54,16 @@ internal static class KernelRules
                 done.Add($"DerivativeRules<{scalar.Name}>.{name}");
             }
             // The rules' replayed primal calls (thread statics on the CPU) are the scalar's own member in a kernel
-            // (double.Exp, float.Tan, …), whose body the front end compiles and maps to DeviceMath like any other call.
+            // (double.Exp, float.Tan, …), whose body the front end compiles and maps to DeviceMath like any other call;
+            // or that member's DeviceMath target where the front end remaps the member itself (double.Hypot).
             Type? replayed = typeof(Dual<>).Assembly.GetType("Dual.Replayed`1")?.MakeGenericType(scalar);
             foreach (MethodInfo from in replayed?.GetMethods(BindingFlags.Public | BindingFlags.Static) ?? Array.Empty<MethodInfo>())
             {
-                MethodInfo? to = scalar.GetMethod(from.Name, BindingFlags.Public | BindingFlags.Static, null, new[] { scalar }, null);
-                if (to is null)
+                Type[] parameters = Array.ConvertAll(from.GetParameters(), p => p.ParameterType);
+                MethodInfo? own = scalar.GetMethod(from.Name, BindingFlags.Public | BindingFlags.Static, null, parameters, null);
+                if (own is null)
                     continue;
+                MethodInfo to = KernelContext.FrontEndTarget(own);
                 RemappedIntrinsics.AddRemapping(from, (ref InvocationContext context) => context.Method = to);
                 done.Add($"Replayed<{scalar.Name}>.{from.Name}");
             }

@@ -27,7 +27,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T RootN(T x, int n, T nAsT, out T d)
     {
-        T v = T.RootN(x, n);
+        T v = Replayed<T>.RootN(x, n);
         d = n == 1 ? T.One
             : n > 0 && x == T.Zero ? T.PositiveInfinity
             : n != 0 && T.IsInfinity(x) ? T.Zero
@@ -37,11 +37,11 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
 
     // Replayed<T>.F: T.F, replayed across a chunk loop's passes at double (PrimalReplay; the same bits).
     [MethodImpl(Inline)] public static T Exp(T x, out T d) { T v = Replayed<T>.Exp(x); d = v; return v; }
-    [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = T.Exp2(x); d = Exp2Derivative(x, v); return v; }
-    [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = T.Exp10(x); d = Exp10Derivative(x, v); return v; }
-    [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = T.ExpM1(x); d = T.Exp(x); return v; }
-    [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = T.Exp2M1(x); d = Exp2Derivative(x, T.Exp2(x)); return v; }
-    [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = T.Exp10M1(x); d = Exp10Derivative(x, T.Exp10(x)); return v; }
+    [MethodImpl(Inline)] public static T Exp2(T x, out T d) { T v = Replayed<T>.Exp2(x); d = Exp2Derivative(x, v); return v; }
+    [MethodImpl(Inline)] public static T Exp10(T x, out T d) { T v = Replayed<T>.Exp10(x); d = Exp10Derivative(x, v); return v; }
+    [MethodImpl(Inline)] public static T ExpM1(T x, out T d) { T v = Replayed<T>.ExpM1(x); d = Replayed<T>.Exp(x); return v; }
+    [MethodImpl(Inline)] public static T Exp2M1(T x, out T d) { T v = Replayed<T>.Exp2M1(x); d = Exp2Derivative(x, Replayed<T>.Exp2(x)); return v; }
+    [MethodImpl(Inline)] public static T Exp10M1(T x, out T d) { T v = Replayed<T>.Exp10M1(x); d = Exp10Derivative(x, Replayed<T>.Exp10(x)); return v; }
 
     // bˣ·ln b from p = bˣ, b = 2 or 10. Where p is not a normal number (it overflowed, though bˣ·ln 2 may not; or it is
     // subnormal, with few significant bits, though bˣ·ln 10 may be normal), h = b^(x/2) is, and h·(h·ln b) rounds once.
@@ -66,17 +66,17 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)] public static T Log(T x, out T d) { d = T.One / x; return Replayed<T>.Log(x); }
     [MethodImpl(Inline)] public static T Log2(T x, out T d) { d = Constants<T>.InvLn2 / x; return Replayed<T>.Log2(x); }
     [MethodImpl(Inline)] public static T Log10(T x, out T d) { d = Constants<T>.InvLn10 / x; return Replayed<T>.Log10(x); }
-    [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return T.LogP1(x); }
-    [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = Constants<T>.InvLn2 / (x + T.One); return T.Log2P1(x); }
-    [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = Constants<T>.InvLn10 / (x + T.One); return T.Log10P1(x); }
+    [MethodImpl(Inline)] public static T LogP1(T x, out T d) { d = T.One / (x + T.One); return Replayed<T>.LogP1(x); }
+    [MethodImpl(Inline)] public static T Log2P1(T x, out T d) { d = Constants<T>.InvLn2 / (x + T.One); return Replayed<T>.Log2P1(x); }
+    [MethodImpl(Inline)] public static T Log10P1(T x, out T d) { d = Constants<T>.InvLn10 / (x + T.One); return Replayed<T>.Log10P1(x); }
 
     /// <summary>log_b(x) = ln x / ln b: ∂/∂x = 1/(x ln b), ∂/∂b = −log_b(x)/(b ln b), each written as a chain of
     /// divisions ((1/ln b)/x, (log_b(x)/ln b)/b) so that no product x·ln b or b·ln b over- or underflows.</summary>
     [MethodImpl(Inline)]
     public static T LogBase(T x, T newBase, out T dx, out T dBase)
     {
-        T v = T.Log(x, newBase);
-        T lnBase = T.Log(newBase);
+        T v = Replayed<T>.Log(x, newBase);
+        T lnBase = Replayed<T>.Log(newBase);
         dx = T.One / lnBase / x;
         dBase = -(v / lnBase / newBase);
         return v;
@@ -128,16 +128,16 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     }
 
     [MethodImpl(Inline)] public static T Tan(T x, out T d) { T v = Replayed<T>.Tan(x); d = T.One + v * v; return v; }
-    [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = T.CosPi(x) * T.Pi; return T.SinPi(x); }
-    [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -T.SinPi(x) * T.Pi; return T.CosPi(x); }
-    [MethodImpl(Inline)] public static T TanPi(T x, out T d) { T v = T.TanPi(x); d = T.Pi * (T.One + v * v); return v; }
+    [MethodImpl(Inline)] public static T SinPi(T x, out T d) { d = Replayed<T>.CosPi(x) * T.Pi; return Replayed<T>.SinPi(x); }
+    [MethodImpl(Inline)] public static T CosPi(T x, out T d) { d = -Replayed<T>.SinPi(x) * T.Pi; return Replayed<T>.CosPi(x); }
+    [MethodImpl(Inline)] public static T TanPi(T x, out T d) { T v = Replayed<T>.TanPi(x); d = T.Pi * (T.One + v * v); return v; }
     [MethodImpl(Inline)] public static T Asin(T x, out T d) { d = T.One / T.Sqrt((T.One - x) * (T.One + x)); return Replayed<T>.Asin(x); }
     [MethodImpl(Inline)] public static T Acos(T x, out T d) { d = -T.One / T.Sqrt((T.One - x) * (T.One + x)); return Replayed<T>.Acos(x); }
     // 1/(1 + x²); above 2^h, where x² would overflow, 1 + x² rounds to x² and the derivative is (1/x)·(1/x).
     [MethodImpl(Inline)] public static T Atan(T x, out T d) { d = AtanDerivative(x); return Replayed<T>.Atan(x); }
-    [MethodImpl(Inline)] public static T AsinPi(T x, out T d) { d = T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AsinPi(x); }
-    [MethodImpl(Inline)] public static T AcosPi(T x, out T d) { d = -T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return T.AcosPi(x); }
-    [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = AtanDerivative(x) / T.Pi; return T.AtanPi(x); }
+    [MethodImpl(Inline)] public static T AsinPi(T x, out T d) { d = T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return Replayed<T>.AsinPi(x); }
+    [MethodImpl(Inline)] public static T AcosPi(T x, out T d) { d = -T.One / (T.Pi * T.Sqrt((T.One - x) * (T.One + x))); return Replayed<T>.AcosPi(x); }
+    [MethodImpl(Inline)] public static T AtanPi(T x, out T d) { d = AtanDerivative(x) / T.Pi; return Replayed<T>.AtanPi(x); }
 
     [MethodImpl(Inline)]
     private static T AtanDerivative(T x)
@@ -156,7 +156,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Atan2(T y, T x, out T dy, out T dx)
     {
         Atan2Partials(y, x, overPi: false, out dy, out dx);
-        return T.Atan2(y, x);
+        return Replayed<T>.Atan2(y, x);
     }
 
     /// <summary>atan2(y, x)/π: the partials of <see cref="Atan2"/> divided by π.</summary>
@@ -164,7 +164,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Atan2Pi(T y, T x, out T dy, out T dx)
     {
         Atan2Partials(y, x, overPi: true, out dy, out dx);
-        return T.Atan2Pi(y, x);
+        return Replayed<T>.Atan2Pi(y, x);
     }
 
     // The partials of atan2 (overPi false) or atan2/π (true): every denominator is multiplied by π in the second case.
@@ -288,7 +288,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Asinh(T x, out T d)
     {
         d = T.Abs(x) > Constants<T>.ScaleHi ? T.One / T.Abs(x) : T.One / T.Sqrt(x * x + T.One);
-        return T.Asinh(x);
+        return Replayed<T>.Asinh(x);
     }
 
     // (x−1)(x+1) rather than x²−1 keeps accuracy near x = 1; above 2^h, where the product would overflow, it rounds
@@ -297,9 +297,9 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     public static T Acosh(T x, out T d)
     {
         d = x > Constants<T>.ScaleHi ? T.One / x : T.One / T.Sqrt((x - T.One) * (x + T.One));
-        return T.Acosh(x);
+        return Replayed<T>.Acosh(x);
     }
-    [MethodImpl(Inline)] public static T Atanh(T x, out T d) { d = T.One / ((T.One - x) * (T.One + x)); return T.Atanh(x); }
+    [MethodImpl(Inline)] public static T Atanh(T x, out T d) { d = T.One / ((T.One - x) * (T.One + x)); return Replayed<T>.Atanh(x); }
 
     /// <summary>|x|: derivative sign(x), and 0 at x = 0 (the centre of the subgradient, and what Max(x, −x) gives under the
     /// balanced tie rule; JAX gives 1 there — see docs/design.md).</summary>
@@ -314,7 +314,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Pow(T x, T y, out T dx, out T dy)
     {
-        T v = T.Pow(x, y);
+        T v = Replayed<T>.Pow(x, y);
         dx = PowDx(x, y, v);
         dy = PowDy(x, y, v);
         return v;
@@ -324,7 +324,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T PowBase(T x, T y, out T dx)
     {
-        T v = T.Pow(x, y);
+        T v = Replayed<T>.Pow(x, y);
         dx = PowDx(x, y, v);
         return v;
     }
@@ -333,7 +333,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T PowExponent(T x, T y, out T dy)
     {
-        T v = T.Pow(x, y);
+        T v = Replayed<T>.Pow(x, y);
         dy = PowDy(x, y, v);
         return v;
     }
@@ -388,7 +388,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)]
     public static T Hypot(T x, T y, out T dx, out T dy)
     {
-        T h = T.Hypot(x, y);
+        T h = Replayed<T>.Hypot(x, y);
         if (h == T.Zero)
         {
             dx = T.Zero;

@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace Dual.Tests.AutoDiffApi;
 
 /// <summary>
-/// The chunk loops' replay of the primal's sincos, exp and log (PrimalReplay): later passes take the results from the
+/// The chunk loops' replay of the primal's transcendental calls (PrimalReplay): later passes take the results from the
 /// first pass's log when the function and the argument's bits match. Oracles: closed-form derivatives, the one-tangent passes' bits (which never replay), and
 /// Math.Sin/Math.Cos; plus functions whose calls differ from pass to pass, which must not be served stale values.
 /// </summary>
@@ -385,5 +385,92 @@ public class PassReplayTests
         var single = new double[n];
         AutoDiff.Gradient<double, EveryReplayedFunction>(default, x, single, 1);
         AssertSameBits(g, single, "gradient vs one-tangent passes");
+    }
+
+    /// <summary>f = Σ of every replayed function not in <see cref="EveryReplayedFunction"/> — 2^(v/2), 10^(v/4), the
+    /// M1 and P1 forms, the inverse hyperbolic and π-scaled functions, and the two-argument ones (v^(v/2), 1.2^v, atan2,
+    /// atan2π, hypot, log₃, ∛ as RootN) — at v = xᵢ in (0.3, 1.9).</summary>
+    private readonly struct EveryReplayedFunctionOfTheSecondTable : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero, half = T.CreateTruncating(0.5), two = T.CreateTruncating(2), three = T.CreateTruncating(3),
+                four = T.CreateTruncating(4), five = T.CreateTruncating(5), seven = T.CreateTruncating(7), base12 = T.CreateTruncating(1.2);
+            for (int i = 0; i < x.Length; i++)
+            {
+                T v = x[i];
+                sum += T.Exp2(v / two) + T.Exp10(v / four) + T.ExpM1(v / three) + T.Exp2M1(v / five) + T.Exp10M1(v / seven)
+                    + T.LogP1(v) + T.Log2P1(v) + T.Log10P1(v) + T.Asinh(v) + T.Acosh(T.One + v) + T.Atanh(v / two)
+                    + T.SinPi(v / three) + T.CosPi(v / five) + T.TanPi(v / seven) + T.AsinPi(v / two) + T.AcosPi(v / three) + T.AtanPi(v)
+                    + T.Pow(v, v * half) + T.Pow(base12, v) + T.Atan2(v, two) + T.Atan2Pi(T.One, v) + T.Hypot(v, three)
+                    + T.Log(v, three) + T.RootN(v, 3);
+            }
+            return sum;
+        }
+
+        public static double Derivative(double v)
+        {
+            double pi = Math.PI, ln2 = Math.Log(2), ln10 = Math.Log(10);
+            return Math.Pow(2, v / 2) * ln2 / 2 + Math.Pow(10, v / 4) * ln10 / 4 + Math.Exp(v / 3) / 3 + Math.Pow(2, v / 5) * ln2 / 5
+                + Math.Pow(10, v / 7) * ln10 / 7 + 1 / (1 + v) + 1 / ((1 + v) * ln2) + 1 / ((1 + v) * ln10)
+                + 1 / Math.Sqrt(v * v + 1) + 1 / Math.Sqrt((1 + v) * (1 + v) - 1) + 0.5 / (1 - v * v / 4)
+                + pi / 3 * Math.Cos(pi * v / 3) - pi / 5 * Math.Sin(pi * v / 5) + pi / 7 / (Math.Cos(pi * v / 7) * Math.Cos(pi * v / 7))
+                + 0.5 / (pi * Math.Sqrt(1 - v * v / 4)) - 1.0 / 3 / (pi * Math.Sqrt(1 - v * v / 9)) + 1 / (pi * (1 + v * v))
+                + Math.Pow(v, v / 2) * (Math.Log(v) + 1) / 2 + Math.Pow(1.2, v) * Math.Log(1.2) + 2 / (v * v + 4)
+                - 1 / (pi * (1 + v * v)) + v / Math.Sqrt(v * v + 9) + 1 / (v * Math.Log(3)) + Math.Pow(v, -2.0 / 3) / 3;
+        }
+    }
+
+    [TestCase(4)]
+    [TestCase(16)]
+    public void Every_replayed_function_of_the_second_table_matches_the_closed_form_and_the_one_tangent_bits(int k)
+    {
+        const int n = 48;
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.3 + 1.6 * i / n;
+        var g = new double[n];
+        double value = AutoDiff.Gradient<double, EveryReplayedFunctionOfTheSecondTable>(default, x, g, k);
+        Assert.That(value, Is.EqualTo(default(EveryReplayedFunctionOfTheSecondTable).Evaluate<double>(x)), "f(x) vs the primal, bit for bit");
+        for (int i = 0; i < n; i++)
+        {
+            double expected = EveryReplayedFunctionOfTheSecondTable.Derivative(x[i]);
+            Assert.That(g[i], Is.EqualTo(expected).Within(2e-13 * Math.Abs(expected)), $"g[{i}]");
+        }
+        var single = new double[n];
+        AutoDiff.Gradient<double, EveryReplayedFunctionOfTheSecondTable>(default, x, single, 1);
+        AssertSameBits(g, single, "gradient vs one-tangent passes");
+    }
+
+    /// <summary>f = Σ xᵢ^(1.5 + 0.25·pass): the same bases in every pass, an exponent that moves from pass to pass.</summary>
+    private readonly struct DriftingExponent(int[] passes) : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T exponent = T.CreateTruncating(1.5 + 0.25 * passes[0]++);
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++) sum += T.Pow(x[i], exponent);
+            return sum;
+        }
+    }
+
+    [Test]
+    public void A_pass_whose_second_argument_differs_from_the_log_gets_fresh_values()
+    {
+        const int n = 40, k = 8;
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 0.4 + 0.05 * i;
+        var g = new double[n];
+        var passes = new int[1];
+        double value = AutoDiff.Gradient<double, DriftingExponent>(new DriftingExponent(passes), x, g, k);
+        Assert.That(passes[0], Is.EqualTo(n / k), "one evaluation per block");
+        double last = 1.5 + 0.25 * (n / k - 1), lastSum = 0;
+        for (int i = 0; i < n; i++) lastSum += Math.Pow(x[i], last);
+        Assert.That(value, Is.EqualTo(lastSum), "f(x) from the last pass, bit for bit");
+        for (int i = 0; i < n; i++)
+        {
+            double p = 1.5 + 0.25 * (i / k);
+            double expected = p * Math.Pow(x[i], p - 1);
+            Assert.That(g[i], Is.EqualTo(expected).Within(4e-16 * Math.Abs(expected) * 4), $"g[{i}] from pass {i / k}");
+        }
     }
 }
