@@ -99,6 +99,26 @@ public partial class TangentBlockContractTests<T, TBlock>
     }
 
     [Test]
+    public void CopyTo_a_shorter_destination_writes_exactly_its_lanes()
+    {
+        ForTrials(random =>
+        {
+            T[] lanes = Lanes(random);
+            TBlock block = Block(lanes);
+            for (int count = 0; count < K; count++)
+            {
+                // A slice of a larger array, sentinels on both sides: a write past the count would show.
+                var buffer = new T[K + 2];
+                buffer.AsSpan().Fill(T.One + T.One);
+                block.CopyTo(buffer.AsSpan(1, count));
+                Assert.That(Bits(buffer[0]), Is.EqualTo(Bits(T.One + T.One)), $"count {count}: wrote before the destination");
+                for (int i = 0; i < count; i++) Assert.That(Bits(buffer[1 + i]), Is.EqualTo(Bits(lanes[i])), $"count {count}: lane {i}");
+                for (int i = 1 + count; i < K + 2; i++) Assert.That(Bits(buffer[i]), Is.EqualTo(Bits(T.One + T.One)), $"count {count}: wrote element {i - 1}, past the destination");
+            }
+        });
+    }
+
+    [Test]
     public void Create_fills_missing_lanes_with_zero_and_rejects_too_many()
     {
         T[] lanes = Lanes(new Random(K));

@@ -116,6 +116,36 @@ internal static class TangentBlockTemplate
             if (Uses1) _v1.StoreUnsafe(ref d, (nuint)Vector512<T>.Count);
 
 """;
+        // A split block's partial copy: its first lanes stored from the registers (PartialStores).
+        string partialCopy = !b.Split ? "" : b.Fields == 1
+            ? $$"""
+        if (Simd && Native && PartialStores<T>.Supported)
+        {
+            // Fewer lanes than the block's: stored straight from the register.
+            PartialStores<T>.Store(ref MemoryMarshal.GetReference(destination), _v0, destination.Length);
+            return;
+        }
+
+"""
+            : $$"""
+        if (Simd && Native && PartialStores<T>.Supported)
+        {
+            // Fewer lanes than the block's: full vectors stored, then the first lanes of the last one.
+            ref T d = ref MemoryMarshal.GetReference(destination);
+            int count = destination.Length, w = Vector512<T>.Count;
+            if (Uses1 && count >= w)
+            {
+                _v0.StoreUnsafe(ref d);
+                PartialStores<T>.Store(ref Unsafe.Add(ref d, w), _v1, count - w);
+            }
+            else
+            {
+                PartialStores<T>.Store(ref d, _v0, count);
+            }
+            return;
+        }
+
+""";
         // Multiply, Divide and MultiplyAdd broadcast their scalars once in a plain block; a split block's helpers do.
         string Scalars(string declarations) => b.Split ? "" : "            " + vector + "<T> " + declarations + ";\n";
 
@@ -221,7 +251,7 @@ public readonly struct {{self}} : ITangents<{{self}}, T> where T : IFloatingPoin
         {
 {{copyTo}}            return;
         }
-        {{self}} copy = this;
+{{partialCopy}}        {{self}} copy = this;
         int n = Math.Min({{lanes}}, destination.Length);
         for (int i = 0; i < n; i++) destination[i] = Lane(ref copy, i);
     }
