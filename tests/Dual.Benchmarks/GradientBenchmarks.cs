@@ -73,3 +73,10 @@ public class AckleyGradient : GradientBenchmarks<Ackley>
 {
     protected override double Start(int i) => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3);
 }
+
+[MemoryDiagnoser]
+[Config(typeof(PrimalUnitsConfig))]
+public class PowerSumGradient : GradientBenchmarks<PowerSum>
+{
+    protected override double Start(int i) => 1.2 * Math.Sin(0.9 * i + 0.2);
+}

@@ -38,6 +38,7 @@ public static class SelfCheck
 
         failures += CheckGradient<Rosenbrock>(log, "Rosenbrock", i => i % 2 == 0 ? -1.2 : 1.0, Rosenbrock.Gradient);
         failures += CheckGradient<Ackley>(log, "Ackley", i => 0.5 + 1.5 * Math.Sin(0.7 * i + 0.3), Ackley.Gradient);
+        failures += CheckGradient<PowerSum>(log, "PowerSum", i => 1.2 * Math.Sin(0.9 * i + 0.2), PowerSum.Gradient);
 
         // CoupledRing's Jacobian (sequential and parallel) against its closed form.
         {

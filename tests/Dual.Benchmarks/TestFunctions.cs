@@ -122,6 +122,37 @@ public readonly struct Ackley : IScalarFunction
     }
 }
 
+/// <summary>A coupled power sum: f = Σᵢ (1 + xᵢ²)^(1 + xᵢ₊₁²/4) (indices mod n) — one pow with a dual base and a dual
+/// exponent per term, the case pass replay serves from its two-argument entries.</summary>
+public readonly struct PowerSum : IScalarFunction
+{
+    public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+    {
+        TNum quarter = TNum.CreateTruncating(0.25), sum = TNum.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            TNum next = x[(i + 1) % x.Length];
+            sum += TNum.Pow(TNum.One + x[i] * x[i], TNum.One + quarter * (next * next));
+        }
+        return sum;
+    }
+
+    /// <summary>The analytic gradient (for the self-check): ∂/∂xᵢ of term i is p·b^(p−1)·2xᵢ, of term i − 1 is
+    /// b'^p'·ln b'·xᵢ/2.</summary>
+    public static void Gradient(ReadOnlySpan<double> x, Span<double> g)
+    {
+        int n = x.Length;
+        g.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            int next = (i + 1) % n;
+            double b = 1 + x[i] * x[i], p = 1 + 0.25 * x[next] * x[next], v = Math.Pow(b, p);
+            g[i] += p * Math.Pow(b, p - 1) * 2 * x[i];
+            g[next] += v * Math.Log(b) * 0.5 * x[next];
+        }
+    }
+}
+
 /// <summary>NIST StRD Rat43: y = b1 / (1 + exp(b2 − b3·x))^(1/b4); residuals rᵢ = model(xᵢ) − yᵢ.</summary>
 public readonly struct Rat43 : IVectorFunction
 {
