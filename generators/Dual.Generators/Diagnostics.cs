@@ -94,26 +94,13 @@ namespace Dual.Generators
             "Internal generator error",
             "Internal error in the Dual generator while processing '{0}': {1}; please report it with this message and the method source");
 
-        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
-        {
-            [NotDifferentiableCall.Id] = NotDifferentiableCall,
-            [NotPartial.Id] = NotPartial,
-            [UnsupportedConstruct.Id] = UnsupportedConstruct,
-            [FieldWrite.Id] = FieldWrite,
-            [Escapes.Id] = Escapes,
-            [UnsupportedType.Id] = UnsupportedType,
-            [RuleUnknownTarget.Id] = RuleUnknownTarget,
-            [RuleBadSignature.Id] = RuleBadSignature,
-            [NoBody.Id] = NoBody,
-            [EntryPointClash.Id] = EntryPointClash,
-            [NotKernelReady.Id] = NotKernelReady,
-            [GpuNotReferenced.Id] = GpuNotReferenced,
-            [ConstantContainer.Id] = ConstantContainer,
-            [TwinDoesNotCompile.Id] = TwinDoesNotCompile,
-            [HelperPlacement.Id] = HelperPlacement,
-            [SparsityNotProven.Id] = SparsityNotProven,
-            [InternalError.Id] = InternalError,
-        };
+        // Every descriptor above, by id, read from the fields (declared after them: static fields initialise in textual
+        // order), so that a new descriptor is in the lookup and in All without being listed a second time.
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .ToDictionary(descriptor => descriptor.Id);
 
         public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

@@ -113,6 +113,14 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
                 (Vector256.LoadUnsafe(ref a, (nuint)i) / vs).StoreUnsafe(ref result, (nuint)i);
             }
         }
+        else if (UseVector128(n))
+        {
+            Vector128<T> vs = Vector128.Create(s);
+            for (int i = 0; i < n; i += Vector128<T>.Count)
+            {
+                (Vector128.LoadUnsafe(ref a, (nuint)i) / vs).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
         else
         {
             for (int i = 0; i < n; i++)
@@ -172,6 +180,13 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
                 (Vector256.LoadUnsafe(ref a, (nuint)i) - Vector256.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
             }
         }
+        else if (UseVector128(n))
+        {
+            for (int i = 0; i < n; i += Vector128<T>.Count)
+            {
+                (Vector128.LoadUnsafe(ref a, (nuint)i) - Vector128.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
         else
         {
             for (int i = 0; i < n; i++)
@@ -196,6 +211,13 @@ internal static class Lanes<T> where T : IFloatingPointIeee754<T>
             for (int i = 0; i < n; i += Vector256<T>.Count)
             {
                 (-Vector256.LoadUnsafe(ref a, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
+            }
+        }
+        else if (UseVector128(n))
+        {
+            for (int i = 0; i < n; i += Vector128<T>.Count)
+            {
+                (-Vector128.LoadUnsafe(ref a, (nuint)i)).StoreUnsafe(ref result, (nuint)i);
             }
         }
         else
