@@ -119,7 +119,7 @@ internal static class TangentBlockTemplate
         // A split block's partial copy: its first lanes stored from the registers (PartialStores).
         string partialCopy = !b.Split ? "" : b.Fields == 1
             ? $$"""
-        if (Simd && Native && PartialStores<T>.Supported)
+        if (Simd && Native && RegisterSeeds<T>.Supported)
         {
             // Fewer lanes than the block's: stored straight from the register.
             PartialStores<T>.Store(ref MemoryMarshal.GetReference(destination), _v0, destination.Length);
@@ -128,7 +128,7 @@ internal static class TangentBlockTemplate
 
 """
             : $$"""
-        if (Simd && Native && PartialStores<T>.Supported)
+        if (Simd && Native && RegisterSeeds<T>.Supported)
         {
             // Fewer lanes than the block's: full vectors stored, then the first lanes of the last one.
             ref T d = ref MemoryMarshal.GetReference(destination);
