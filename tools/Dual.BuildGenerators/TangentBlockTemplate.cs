@@ -169,7 +169,7 @@ namespace Dual;
 /// <remarks>The lanes live in {{fieldWords}}, so a <c>Dual&lt;T, {{name}}&lt;T&gt;&gt;</c> stays in registers
 /// across operations; every lane performs exactly the IEEE operations of <see cref="Dual{T}"/>'s single tangent.</remarks>
 [StructLayout(LayoutKind.Sequential)]
-public readonly struct {{self}} : ITangents<{{self}}, T> where T : IFloatingPointIeee754<T>
+public readonly struct {{self}} : ITangents<{{self}}, T>, IContiguousLanes where T : IFloatingPointIeee754<T>
 {
     private readonly {{vector}}<T> {{fieldList}};
 

@@ -80,6 +80,36 @@ public static partial class AutoDiff
         public TNum Evaluate(ReadOnlySpan<TNum> x) => f.Evaluate(x);
     }
 
+    /// <summary>A heap array for the n inputs of a chunk loop: the thread's zeroed array where it serves them
+    /// (<paramref name="zeroed"/>: its tangents are all zero), else a work array.</summary>
+    private static Dual<T, TTangents>[] TakeChunkInputs<T, TTangents>(int n, out bool zeroed)
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        zeroed = ZeroedInputs<T, TTangents>.Serves(n);
+        return zeroed ? ZeroedInputs<T, TTangents>.Take(n) : WorkArrays<Dual<T, TTangents>>.Take(n);
+    }
+
+    /// <summary>Gives back an array from <see cref="TakeChunkInputs"/>, if any. Called on a normal return only: an
+    /// exception from f drops the array (the caches then make a new one), so a seed it holds never reaches a later call.</summary>
+    private static void GiveChunkInputs<T, TTangents>(Dual<T, TTangents>[]? array, bool zeroed)
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        if (array is null)
+        {
+            return;
+        }
+        if (zeroed)
+        {
+            ZeroedInputs<T, TTangents>.Give(array);
+        }
+        else
+        {
+            WorkArrays<Dual<T, TTangents>>.Give(array);
+        }
+    }
+
     /// <summary>A work array, taken from a per-thread cache (small arrays) or the shared pool, and given back on dispose.</summary>
     private readonly ref struct Rented<TItem>
     {

@@ -189,6 +189,13 @@ public static partial class AutoDiff
         }
     }
 
+    /// <summary>
+    /// The Jacobian's chunk loop: one pass per block of k inputs that <paramref name="blocks"/> hands out, each writing
+    /// the block's k columns; the pass over the last block also writes <paramref name="values"/>. Passes are
+    /// independent, so whichever thread evaluates a block gets the same bits.
+    /// </summary>
+    /// <remarks>Inputs and outputs live on the stack (16 or fewer) or in work arrays; inputs beyond the stack come from the
+    /// thread's <see cref="ZeroedInputs{T, TTangents}"/> array where it serves them (see GradientChunked).</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)] // owns stack buffers (see StackBuffer)
     private static void JacobianChunked<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
         where T : IFloatingPointIeee754<T>
@@ -196,67 +203,76 @@ public static partial class AutoDiff
         where TTangents : struct, ITangents<TTangents, T>
         where TBlocks : struct, IBlockSource
     {
-        int n = x.Length, m = values.Length;
-        if (StackBuffer<Dual<T, TTangents>>.Holds(n) && StackBuffer<Dual<T, TTangents>>.Holds(m))
-        {
-            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
-            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputs);
-            JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, inputs.AsSpan(n), outputs.AsSpan(m), ref blocks);
-            return;
-        }
-        using var rentedInputs = new Rented<Dual<T, TTangents>>(n);
-        using var rentedOutputs = new Rented<Dual<T, TTangents>>(m);
-        JacobianPasses<T, TFunction, TTangents, TBlocks>(ref f, x, values, jacobian, rentedInputs.Span, rentedOutputs.Span, ref blocks);
-    }
-
-    /// <summary>
-    /// The Jacobian's chunk loop: one pass per block of k inputs that <paramref name="blocks"/> hands out, each writing
-    /// the block's k columns; the pass over the last block also writes <paramref name="values"/>. Passes are
-    /// independent, so whichever thread evaluates a block gets the same bits.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void JacobianPasses<T, TFunction, TTangents, TBlocks>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian,
-        Span<Dual<T, TTangents>> xs, Span<Dual<T, TTangents>> ys, ref TBlocks blocks)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IVectorFunction
-        where TTangents : struct, ITangents<TTangents, T>
-        where TBlocks : struct, IBlockSource
-    {
+        // Storage, seeding and loop in one method, with one call of f: the root of f's inlining budget (see GradientChunked).
         int n = x.Length, m = values.Length, k = TTangents.Count;
+        Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputBuffer);
+        Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputBuffer);
+        Dual<T, TTangents>[]? inputArray = null, outputArray = null;
+        bool zeroed = false;
+        Span<Dual<T, TTangents>> xs, ys;
+        if (StackBuffer<Dual<T, TTangents>>.Holds(n))
+        {
+            xs = inputBuffer.AsSpan(n);
+        }
+        else
+        {
+            inputArray = TakeChunkInputs<T, TTangents>(n, out zeroed);
+            xs = inputArray.AsSpan(0, n);
+        }
+        if (StackBuffer<Dual<T, TTangents>>.Holds(m))
+        {
+            ys = outputBuffer.AsSpan(m);
+        }
+        else
+        {
+            outputArray = WorkArrays<Dual<T, TTangents>>.Take(m);
+            ys = outputArray.AsSpan(0, m);
+        }
         if (n == 0)
         {
             ys.Clear();
             f.Evaluate<Dual<T, TTangents>>(xs, ys);
             ReadValues(ys, values);
-            return;
         }
-        if (!blocks.Next(out int block))
+        else if (blocks.Next(out int block))
         {
-            return;
+            if (zeroed)
+            {
+                ChunkSeeding<T, TTangents>.FillValues(x, xs, block * k);
+            }
+            else
+            {
+                ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
+            }
+            bool replay = PassReplay.Start<T>(n, k);
+            while (true)
+            {
+                int start = block * k, count = Math.Min(k, n - start);
+                ys.Clear();
+                f.Evaluate<Dual<T, TTangents>>(xs, ys);
+                for (int i = 0; i < m; i++)
+                {
+                    ys[i].Tangents.CopyTo(jacobian.Slice(i * n + start, count));
+                }
+                if (start + count == n)
+                {
+                    ReadValues(ys, values);
+                }
+                if (!blocks.Next(out block))
+                {
+                    if (replay) PrimalReplay.End();
+                    if (zeroed) ChunkSeeding<T, TTangents>.ClearSeeds(xs, start, count);
+                    break;
+                }
+                if (replay) PrimalReplay.Rewind();
+                ChunkSeeding<T, TTangents>.Move(xs, start, count, block * k, Math.Min(k, n - block * k));
+            }
         }
-        ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
-        bool replay = PassReplay.Start<T>(n, k);
-        while (true)
+        // Given back only on a normal return (see GiveChunkInputs).
+        GiveChunkInputs(inputArray, zeroed);
+        if (outputArray is not null)
         {
-            int start = block * k, count = Math.Min(k, n - start);
-            ys.Clear();
-            f.Evaluate<Dual<T, TTangents>>(xs, ys);
-            for (int i = 0; i < m; i++)
-            {
-                ys[i].Tangents.CopyTo(jacobian.Slice(i * n + start, count));
-            }
-            if (start + count == n)
-            {
-                ReadValues(ys, values);
-            }
-            if (!blocks.Next(out block))
-            {
-                if (replay) PrimalReplay.End();
-                return;
-            }
-            if (replay) PrimalReplay.Rewind();
-            ChunkSeeding<T, TTangents>.Unseed(xs, start, count);
-            ChunkSeeding<T, TTangents>.Seed(xs, block * k, Math.Min(k, n - block * k));
+            WorkArrays<Dual<T, TTangents>>.Give(outputArray);
         }
     }
 

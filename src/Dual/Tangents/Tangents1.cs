@@ -2,7 +2,7 @@ namespace Dual;
 
 /// <summary>A block of one tangent (the multi-tangent form of <see cref="Dual{T}"/>, for chunk size 1).</summary>
 /// <typeparam name="T">The scalar type (any IEEE type, nested duals included).</typeparam>
-public readonly struct Tangents1<T> : ITangents<Tangents1<T>, T> where T : IFloatingPointIeee754<T>
+public readonly struct Tangents1<T> : ITangents<Tangents1<T>, T>, IContiguousLanes where T : IFloatingPointIeee754<T>
 {
     private readonly T _0;
 

@@ -9,7 +9,7 @@ namespace Dual;
 /// <typeparam name="TWidth">The lane storage, an inline array of <typeparamref name="T"/>: <see cref="Width2{T}"/>,
 /// <see cref="Width4{T}"/>, <see cref="Width8{T}"/> or <see cref="Width16{T}"/>. Its count is a JIT-time constant, so
 /// each width specialises to the same code a hand-written block of that width would give.</typeparam>
-internal struct WideTangents<T, TWidth> : ITangents<WideTangents<T, TWidth>, T>
+internal struct WideTangents<T, TWidth> : ITangents<WideTangents<T, TWidth>, T>, IContiguousLanes
     where T : IFloatingPointIeee754<T>
     where TWidth : struct, ILaneWidth
 {

@@ -1,0 +1,202 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Dual;
+using NUnit.Framework;
+
+namespace Dual.Tests.AutoDiffApi;
+
+/// <summary>
+/// The chunk loops' work arrays: the per-thread input array kept with zero tangents between calls
+/// (<c>ZeroedInputs</c>), whose passes move seeds one lane at a time (<c>ChunkSeeding.Move</c>). A seed left behind
+/// would silently add a derivative to a later call, so every expectation here is an independent one: the one-tangent
+/// delegate path (which uses neither) bit for bit, and the hand-derived gradient or Jacobian.
+/// </summary>
+public class WorkArrayTests
+{
+    /// <summary>Rosenbrock that throws on its <see cref="ThrowAt"/>-th evaluation (counted in <see cref="Evaluations"/>).</summary>
+    private struct ThrowingRosenbrock : IScalarFunction, IVectorFunction
+    {
+        [ThreadStatic] public static int Evaluations;
+        [ThreadStatic] public static int ThrowAt;
+
+        public readonly TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+        {
+            if (++Evaluations == ThrowAt) throw new InvalidOperationException("thrown by f mid-loop");
+            return default(TestFunctions.Rosenbrock).Evaluate(x);
+        }
+
+        public readonly void Evaluate<TNum>(ReadOnlySpan<TNum> x, Span<TNum> y) where TNum : IFloatingPointIeee754<TNum>
+        {
+            if (++Evaluations == ThrowAt) throw new InvalidOperationException("thrown by f mid-loop");
+            default(TestFunctions.RingPlusSum).Evaluate(x, y);
+        }
+    }
+
+    private static double[] Point(int n, int seed)
+    {
+        var random = new Random(seed);
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = random.NextDouble() * 3 - 1.5;
+        return x;
+    }
+
+    private static void AssertGradient(double[] x, double[] g, string what)
+    {
+        double[] reference = AutoDiff.Gradient<double>(v => default(TestFunctions.Rosenbrock).Evaluate(v), x);
+        double[] analytic = TestFunctions.Rosenbrock.AnalyticGradient(x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.That(BitConverter.DoubleToInt64Bits(g[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(reference[i])),
+                $"{what}: ∂f/∂x{i} = {g[i]}, one-tangent passes give {reference[i]}");
+            Assert.That(g[i], Is.EqualTo(analytic[i]).Within(1e-12 * Math.Max(1, Math.Abs(analytic[i]))), $"{what}: ∂f/∂x{i} vs the closed form");
+        }
+    }
+
+    private static void AssertJacobian(double[] x, double[] values, double[] jacobian, string what)
+    {
+        int n = x.Length;
+        double[,] analytic = TestFunctions.RingPlusSum.AnalyticJacobian(x);
+        double[,] reference = AutoDiff.Jacobian<double>((xs, ys) => default(TestFunctions.RingPlusSum).Evaluate(xs, ys), x, n + 1);
+        for (int r = 0; r <= n; r++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                double j = jacobian[r * n + c];
+                Assert.That(BitConverter.DoubleToInt64Bits(j), Is.EqualTo(BitConverter.DoubleToInt64Bits(reference[r, c])),
+                    $"{what}: J[{r},{c}] = {j}, one-tangent passes give {reference[r, c]}");
+                Assert.That(j, Is.EqualTo(analytic[r, c]).Within(1e-12 * Math.Max(1, Math.Abs(analytic[r, c]))), $"{what}: J[{r},{c}] vs the closed form");
+            }
+        }
+    }
+
+    [Test]
+    public void A_gradient_that_f_aborts_mid_loop_leaves_no_seed_for_the_next_call([Values(2, 4, 8, 16)] int chunk)
+    {
+        // n = 40 inputs: past the stack buffer, so the per-thread zeroed array serves them; f throws in the second pass,
+        // after the seeds moved to the second block.
+        double[] x = Point(40, chunk);
+        var g = new double[x.Length];
+        ThrowingRosenbrock.ThrowAt = -1;
+        AutoDiff.Gradient<double, ThrowingRosenbrock>(default, x, g, chunk); // the thread's array is now cached
+        ThrowingRosenbrock.Evaluations = 0;
+        ThrowingRosenbrock.ThrowAt = 2;
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Gradient<double, ThrowingRosenbrock>(default, x, g, chunk));
+
+        ThrowingRosenbrock.ThrowAt = -1;
+        for (int call = 0; call < 2; call++)
+        {
+            AutoDiff.Gradient<double, ThrowingRosenbrock>(default, x, g, chunk);
+            AssertGradient(x, g, $"call {call} after the throw, k = {chunk}");
+        }
+    }
+
+    [Test]
+    public void A_jacobian_that_f_aborts_mid_loop_leaves_no_seed_for_the_next_call([Values(2, 4, 8, 16)] int chunk)
+    {
+        double[] x = Point(37, 100 + chunk);
+        int n = x.Length;
+        var values = new double[n + 1];
+        var jacobian = new double[(n + 1) * n];
+        ThrowingRosenbrock.ThrowAt = -1;
+        AutoDiff.Jacobian<double, ThrowingRosenbrock>(default, x, values, jacobian, chunk); // the thread's array is now cached
+        ThrowingRosenbrock.Evaluations = 0;
+        ThrowingRosenbrock.ThrowAt = 3;
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Jacobian<double, ThrowingRosenbrock>(default, x, values, jacobian, chunk));
+
+        ThrowingRosenbrock.ThrowAt = -1;
+        AutoDiff.Jacobian<double, ThrowingRosenbrock>(default, x, values, jacobian, chunk);
+        AssertJacobian(x, values, jacobian, $"after the throw, k = {chunk}");
+    }
+
+    [Test]
+    public void Calls_of_changing_length_and_chunk_size_on_one_thread_are_exact()
+    {
+        // The thread's arrays are reused, grown and left longer than the next call's n: each call must see only its own
+        // values and seeds.
+        int call = 0;
+        foreach (int n in new[] { 40, 20, 100, 17, 300, 33, 2000, 64 })
+        {
+            foreach (int chunk in new[] { 16, 4, 8, 2 })
+            {
+                double[] x = Point(n, call++);
+                var g = new double[n];
+                AutoDiff.Gradient<double, TestFunctions.Rosenbrock>(default, x, g, chunk);
+                AssertGradient(x, g, $"n = {n}, k = {chunk}");
+                if (n <= 100)
+                {
+                    var values = new double[n + 1];
+                    var jacobian = new double[(n + 1) * n];
+                    AutoDiff.Jacobian<double, TestFunctions.RingPlusSum>(default, x, values, jacobian, chunk);
+                    AssertJacobian(x, values, jacobian, $"n = {n}, k = {chunk}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Chunked_gradients_in_float_and_Half_match_their_one_tangent_passes_bit_for_bit([Values(9, 40, 77)] int n)
+    {
+        double[] point = Point(n, n);
+        float[] xf = Array.ConvertAll(point, v => (float)v);
+        Half[] xh = Array.ConvertAll(point, v => (Half)v);
+        float[] referenceF = AutoDiff.Gradient<float>(v => default(TestFunctions.Rosenbrock).Evaluate(v), xf);
+        Half[] referenceH = AutoDiff.Gradient<Half>(v => default(TestFunctions.Rosenbrock).Evaluate(v), xh);
+        double[] analytic = TestFunctions.Rosenbrock.AnalyticGradient(point);
+        foreach (int chunk in new[] { 2, 4, 8, 16 })
+        {
+            float[] gf = AutoDiff.Gradient<float, TestFunctions.Rosenbrock>(default, xf, chunk);
+            Half[] gh = AutoDiff.Gradient<Half, TestFunctions.Rosenbrock>(default, xh, chunk);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.That(BitConverter.SingleToInt32Bits(gf[i]), Is.EqualTo(BitConverter.SingleToInt32Bits(referenceF[i])), $"float, k = {chunk}, i = {i}");
+                Assert.That(BitConverter.HalfToInt16Bits(gh[i]), Is.EqualTo(BitConverter.HalfToInt16Bits(referenceH[i])), $"Half, k = {chunk}, i = {i}");
+                // Rounded inputs change the point; the float gradient is still within float rounding of the double one.
+                Assert.That((double)gf[i], Is.EqualTo(analytic[i]).Within(1e-4 * Math.Max(1, Math.Abs(analytic[i]))), $"float vs the closed form, i = {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void Scalar_lane_seeding_is_used_exactly_where_a_block_is_its_lanes()
+    {
+        Assert.Multiple(() =>
+        {
+            AssertLanes<double, Tangents2<double>>(true);
+            AssertLanes<double, Tangents4<double>>(true);
+            AssertLanes<double, Tangents8<double>>(true);
+            AssertLanes<double, Tangents16<double>>(true);
+            AssertLanes<float, Tangents2<float>>(true);
+            AssertLanes<float, Tangents4<float>>(true);
+            AssertLanes<float, Tangents8<float>>(true);
+            AssertLanes<float, Tangents16<float>>(true);
+            AssertLanes<Half, Tangents4<Half>>(true);
+            AssertLanes<Half, Tangents16<Half>>(true);
+            AssertLanes<double, Tangents1<double>>(true);
+            AssertLanes<double, WideTangents<double, Width16<double>>>(true);
+            AssertLanes<float, WideTangents<float, Width8<float>>>(true);
+            AssertLanes<Dual<double>, WideTangents<Dual<double>, Width4<Dual<double>>>>(true);
+            // Pairs of blocks (Hessians) store all values, then all tangents: a lane is not one element.
+            AssertLanes<Dual<double>, PairTangents<double, Tangents4<double>>>(false);
+        });
+    }
+
+    /// <summary>Where the driver writes seeds as scalar lanes, lane i of the block must be the i-th element of its memory.</summary>
+    private static void AssertLanes<T, TTangents>(bool expected)
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        string name = typeof(TTangents).Name + "<" + typeof(T).Name + ">";
+        Assert.That(ChunkSeeding<T, TTangents>.LanesAreScalars, Is.EqualTo(expected), name);
+        if (!ChunkSeeding<T, TTangents>.LanesAreScalars) return;
+        for (int lane = 0; lane < TTangents.Count; lane++)
+        {
+            TTangents unit = TTangents.Unit(lane, T.One);
+            ReadOnlySpan<T> memory = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TTangents, T>(ref unit), TTangents.Count);
+            for (int i = 0; i < TTangents.Count; i++)
+            {
+                Assert.That(memory[i], Is.EqualTo(i == lane ? T.One : T.Zero), $"{name}: element {i} of Unit({lane})");
+            }
+        }
+    }
+}
