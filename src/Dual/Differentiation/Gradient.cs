@@ -131,7 +131,7 @@ public static partial class AutoDiff
             return f.Evaluate(xs).Value;
         }
         T value = T.Zero;
-        bool replay = PassReplay.Start<T>(n, 1);
+        PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, 1);
         for (int i = 0; i < n; i++)
         {
             PassReplay.SeedOnly(xs, i, replay);
@@ -139,7 +139,7 @@ public static partial class AutoDiff
             value = y.Value;
             gradient[i] = y.Tangent;
         }
-        if (replay) PrimalReplay.End();
+        if (replay is not null) PrimalReplay.End();
         return value;
     }
 
@@ -194,7 +194,7 @@ public static partial class AutoDiff
             {
                 ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
             }
-            bool replay = PassReplay.Start<T>(n, k);
+            PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, k);
             while (true)
             {
                 int start = block * k, count = Math.Min(k, n - start);
@@ -207,11 +207,11 @@ public static partial class AutoDiff
                 }
                 if (!blocks.Next(out block))
                 {
-                    if (replay) PrimalReplay.End();
+                    if (replay is not null) PrimalReplay.End();
                     if (zeroed) ChunkSeeding<T, TTangents>.ClearSeeds(xs, start, count);
                     break;
                 }
-                if (replay) PrimalReplay.Rewind();
+                replay?.Rewind();
                 ChunkSeeding<T, TTangents>.Move(xs, start, count, block * k, Math.Min(k, n - block * k));
             }
         }

@@ -204,7 +204,7 @@ public static partial class AutoDiff
         // From here on the inputs are read from xs only: the outputs may overlap x.
         T value = T.Zero;
         Dual<T> one = new(T.One, T.Zero);
-        bool replay = PassReplay.Start<T>(n, 1); // every pass evaluates f at the same point
+        PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, 1); // every pass evaluates f at the same point
         while (rows.Next(out int i))
         {
             T xi = xs[i].Value.Value;
@@ -217,7 +217,7 @@ public static partial class AutoDiff
                 {
                     Unsafe.AsRef(in xs[start + lane].Tangents) = TTangents.Unit(lane, one);
                 }
-                if (replay) PrimalReplay.Rewind();
+                replay?.Rewind();
                 Dual<Dual<T>, TTangents> y = f.Evaluate<Dual<Dual<T>, TTangents>>(xs);
                 for (int lane = 0; lane < count; lane++)
                 {
@@ -239,7 +239,7 @@ public static partial class AutoDiff
             }
             xs[i] = new(new Dual<T>(xi, T.Zero), xs[i].Tangents);
         }
-        if (replay) PrimalReplay.End();
+        if (replay is not null) PrimalReplay.End();
         return value;
     }
 

@@ -81,7 +81,7 @@ public static partial class AutoDiff
             ys.Clear();
             f(xs, ys);
         }
-        bool replay = PassReplay.Start<T>(n, 1);
+        PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, 1);
         for (int j = 0; j < n; j++)
         {
             PassReplay.SeedOnly(xs, j, replay);
@@ -92,7 +92,7 @@ public static partial class AutoDiff
                 jacobian[i * n + j] = ys[i].Tangent;
             }
         }
-        if (replay) PrimalReplay.End();
+        if (replay is not null) PrimalReplay.End();
         for (int i = 0; i < m; i++)
         {
             values[i] = ys[i].Value;
@@ -244,7 +244,7 @@ public static partial class AutoDiff
             {
                 ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
             }
-            bool replay = PassReplay.Start<T>(n, k);
+            PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, k);
             while (true)
             {
                 int start = block * k, count = Math.Min(k, n - start);
@@ -260,11 +260,11 @@ public static partial class AutoDiff
                 }
                 if (!blocks.Next(out block))
                 {
-                    if (replay) PrimalReplay.End();
+                    if (replay is not null) PrimalReplay.End();
                     if (zeroed) ChunkSeeding<T, TTangents>.ClearSeeds(xs, start, count);
                     break;
                 }
-                if (replay) PrimalReplay.Rewind();
+                replay?.Rewind();
                 ChunkSeeding<T, TTangents>.Move(xs, start, count, block * k, Math.Min(k, n - block * k));
             }
         }

@@ -4,24 +4,23 @@ namespace Dual;
 internal static class PassReplay
 {
     /// <summary>Begins a replayed loop at <see cref="double"/> (a JIT-time test) with more than one pass — n inputs in
-    /// blocks of k — and says whether it did (the loop then calls <see cref="PrimalReplay.Rewind"/> before each pass
-    /// and <see cref="PrimalReplay.End"/> after the last).</summary>
+    /// blocks of k — and returns its log, or null when it did not (the loop then calls <c>log?.Rewind()</c> before each
+    /// pass and <see cref="PrimalReplay.End"/> after the last when the log is not null).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Start<T>(int n, int k)
+    public static PrimalReplay.CallLog? Start<T>(int n, int k)
     {
-        if (typeof(T) != typeof(double) || n <= k) return false;
-        PrimalReplay.Begin();
-        return true;
+        if (typeof(T) != typeof(double) || n <= k) return null;
+        return PrimalReplay.Begin();
     }
 
     /// <summary>Moves the one-tangent passes' seed to input <paramref name="i"/> (input 0 is seeded when the inputs are
     /// written) and starts a new replayed pass.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SeedOnly<T>(Span<Dual<T>> xs, int i, bool replay) where T : IFloatingPointIeee754<T>
+    public static void SeedOnly<T>(Span<Dual<T>> xs, int i, PrimalReplay.CallLog? log) where T : IFloatingPointIeee754<T>
     {
         if (i == 0) return;
         Unsafe.AsRef(in xs[i - 1].Tangent) = T.Zero;
         Unsafe.AsRef(in xs[i].Tangent) = T.One;
-        if (replay) PrimalReplay.Rewind();
+        log?.Rewind();
     }
 }

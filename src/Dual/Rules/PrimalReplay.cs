@@ -66,8 +66,10 @@ internal static class PrimalReplay
         return log is null ? Compute(function, x, y) : log.Binary(function, x, y);
     }
 
-    /// <summary>Starts logging this thread's calls for a multi-pass loop.</summary>
-    public static void Begin()
+    /// <summary>Starts logging this thread's calls for a multi-pass loop, and returns the log: the loop rewinds it
+    /// before each later pass (<see cref="CallLog.Rewind"/>, no thread-static access) and calls <see cref="End"/> after
+    /// the last.</summary>
+    public static CallLog Begin()
     {
         CallLog log = idle ??= new CallLog();
         log.Reset();
@@ -76,10 +78,8 @@ internal static class PrimalReplay
             Interlocked.Increment(ref openLogs);
         }
         active = log;
+        return log;
     }
-
-    /// <summary>A new pass: calls are matched from the first entry again.</summary>
-    public static void Rewind() => active?.Rewind();
 
     /// <summary>Ends the loop.</summary>
     public static void End()
@@ -197,6 +197,7 @@ internal static class PrimalReplay
             recorded = 0;
         }
 
+        /// <summary>A new pass: calls are matched from the first entry again.</summary>
         public void Rewind() => position = 0;
 
         /// <summary>sin x and cos x (the bits of <see cref="Math.SinCos"/>).</summary>

@@ -98,17 +98,17 @@ internal sealed class CompressedHessian<T, TFunction, TOuter> : CompressedHessia
             return f.Evaluate<Dual<Dual<T>, TOuter>>(xs).Value.Value;
         }
         T value = T.Zero;
-        bool replay = PassReplay.Start<T>(passColor.Length, 1);
+        PrimalReplay.CallLog? replay = PassReplay.Start<T>(passColor.Length, 1);
         for (int pass = 0; pass < passColor.Length; pass++)
         {
             Seed(pass, x, xs, seeded: true);
-            if (replay) PrimalReplay.Rewind();
+            replay?.Rewind();
             Dual<Dual<T>, TOuter> y = f.Evaluate<Dual<Dual<T>, TOuter>>(xs);
             value = y.Value.Value;
             ReadLanes(pass, y);
             Seed(pass, x, xs, seeded: false);
         }
-        if (replay) PrimalReplay.End();
+        if (replay is not null) PrimalReplay.End();
         for (int e = 0; e < hessian.Length; e++)
         {
             hessian[e] = samples[entrySample[e]];

@@ -112,12 +112,12 @@ internal sealed class CompressedJacobian<T, TFunction, TTangents> : CompressedJa
             ReadValues(values);
             return;
         }
-        bool replay = PassReplay.Start<T>(passCount, 1);
+        PrimalReplay.CallLog? replay = PassReplay.Start<T>(passCount, 1);
         for (int pass = 0; pass < passCount; pass++)
         {
             Seed(pass, x, xs, seeded: true);
             ys.Clear();
-            if (replay) PrimalReplay.Rewind();
+            replay?.Rewind();
             f.Evaluate<Dual<T, TTangents>>(xs, ys);
             if (pass == 0)
             {
@@ -126,7 +126,7 @@ internal sealed class CompressedJacobian<T, TFunction, TTangents> : CompressedJa
             ReadLanes(pass, jacobian);
             Seed(pass, x, xs, seeded: false);
         }
-        if (replay) PrimalReplay.End();
+        if (replay is not null) PrimalReplay.End();
     }
 
     /// <summary>Puts lane (c − first colour of the pass) on every column of colour c in the pass, or clears it.</summary>
