@@ -338,8 +338,10 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         return v;
     }
 
-    // y·x^(y−1), from v = xʸ. As y·(xʸ/x) (one pow instead of two) where xʸ and xʸ/x are normal numbers. Otherwise
-    // xʸ overflowed or underflowed (though y·x^(y−1) may be representable): for finite x > 0, h = x^((y−1)/2) is then
+    // y·x^(y−1), from v = xʸ. As xʸ·(y/x) (one pow instead of two) where xʸ and y/x are normal numbers: two roundings,
+    // as y·(xʸ/x), but y/x does not wait for the pow, so only a multiplication follows it (Rat43's Jacobian, where the
+    // pow is on each residual's critical path: 546 → 536 ns). Otherwise xʸ or y/x overflowed or underflowed (though
+    // y·x^(y−1) may be representable): for finite x > 0, h = x^((y−1)/2) is then
     // representable and (y·h)·h rounds once; for x ≤ 0, ∞ and NaN, y·x^(y−1) directly (x^(y−1) may be negative there).
     [MethodImpl(Inline)]
     private static T PowDx(T x, T y, T v)
@@ -348,10 +350,10 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         {
             return T.Zero;
         }
-        T q = v / x;
-        if (Constants<T>.IsNormal(v) && Constants<T>.IsNormal(q))
+        T r = y / x;
+        if (Constants<T>.IsNormal(v) && Constants<T>.IsNormal(r))
         {
-            return y * q;
+            return v * r;
         }
         if (x > T.Zero && x <= Constants<T>.MaxFinite)
         {
