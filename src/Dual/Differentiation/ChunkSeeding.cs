@@ -88,7 +88,11 @@ internal static class ChunkSeeding<T, TTangents>
     /// <summary>True when a lane of <typeparamref name="TTangents"/> is one <typeparamref name="T"/> in memory order (the
     /// library's blocks, <see cref="IContiguousLanes"/>; a JIT-time constant); false for blocks of duals (Hessians' pairs)
     /// and blocks defined outside the library.</summary>
-    internal static bool LanesAreScalars => default(TTangents) is IContiguousLanes;
+    internal static bool LanesAreScalars
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // folds at the call site (left a call in JacobianChunked)
+        get => default(TTangents) is IContiguousLanes;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref T Lane(ref Dual<T, TTangents> input, int lane) =>
