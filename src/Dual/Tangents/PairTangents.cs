@@ -14,7 +14,7 @@ namespace Dual;
 /// takes Dual&lt;T&gt;'s fast path on whole blocks when Dual&lt;T&gt; would take it in every lane, and otherwise runs
 /// Dual&lt;T&gt;'s operator lane by lane; the singular-point product does the same.
 /// </remarks>
-internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBlock>, Dual<T>>
+internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBlock>, Dual<T>>, IValueLanesFirst
     where T : IFloatingPointIeee754<T>
     where TBlock : struct, ITangents<TBlock, T>
 {

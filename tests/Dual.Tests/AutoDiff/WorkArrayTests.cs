@@ -181,6 +181,41 @@ public class WorkArrayTests
         });
     }
 
+    [Test]
+    public void A_Hessian_seed_in_a_pair_of_blocks_is_one_value_element()
+    {
+        Assert.Multiple(() =>
+        {
+            AssertPairSeed<double, Tangents2<double>>();
+            AssertPairSeed<double, Tangents4<double>>();
+            AssertPairSeed<double, Tangents8<double>>();
+            AssertPairSeed<double, Tangents16<double>>();
+            AssertPairSeed<float, Tangents8<float>>();
+            AssertPairSeed<float, Tangents16<float>>();
+            AssertPairSeed<Half, Tangents4<Half>>();
+        });
+    }
+
+    /// <summary>The Hessian's row loop seeds a pair by storing one T at element i (IValueLanesFirst): Unit(i, 1 + 0ε)
+    /// must be exactly that element set and every other byte of the block zero.</summary>
+    private static void AssertPairSeed<T, TBlock>()
+        where T : IFloatingPointIeee754<T>
+        where TBlock : struct, ITangents<TBlock, T>
+    {
+        string name = "PairTangents<" + typeof(T).Name + ", " + typeof(TBlock).Name + ">";
+        Assert.That(typeof(IValueLanesFirst).IsAssignableFrom(typeof(PairTangents<T, TBlock>)), name);
+        int elements = Unsafe.SizeOf<PairTangents<T, TBlock>>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < TBlock.Count; lane++)
+        {
+            PairTangents<T, TBlock> unit = PairTangents<T, TBlock>.Unit(lane, new Dual<T>(T.One, T.Zero));
+            ReadOnlySpan<T> memory = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<PairTangents<T, TBlock>, T>(ref unit), elements);
+            for (int i = 0; i < elements; i++)
+            {
+                Assert.That(memory[i], Is.EqualTo(i == lane ? T.One : T.Zero), $"{name}: element {i} of Unit({lane}, 1 + 0ε)");
+            }
+        }
+    }
+
     /// <summary>Where the driver writes seeds as scalar lanes, lane i of the block must be the i-th element of its memory.</summary>
     private static void AssertLanes<T, TTangents>(bool expected)
         where T : IFloatingPointIeee754<T>
