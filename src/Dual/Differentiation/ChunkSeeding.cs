@@ -94,8 +94,9 @@ internal static class ChunkSeeding<T, TTangents>
         get => default(TTangents) is IContiguousLanes;
     }
 
+    /// <summary>Lane <paramref name="lane"/> of an input's tangents, where <see cref="LanesAreScalars"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T Lane(ref Dual<T, TTangents> input, int lane) =>
+    internal static ref T Lane(ref Dual<T, TTangents> input, int lane) =>
         ref Unsafe.Add(ref Unsafe.As<TTangents, T>(ref Unsafe.AsRef(in input.Tangents)), lane);
 
     /// <summary>Seeds inputs start … start + count − 1 with lanes 0 … count − 1 (tangent blocks only).</summary>

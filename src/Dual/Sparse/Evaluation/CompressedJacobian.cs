@@ -133,6 +133,19 @@ internal sealed class CompressedJacobian<T, TFunction, TTangents> : CompressedJa
     private void Seed(int pass, ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, bool seeded)
     {
         int k = TTangents.Count, first = pass * k, last = Math.Min(colorOffsets.Length - 1, first + k);
+        if (ChunkSeeding<T, TTangents>.LanesAreScalars)
+        {
+            // Every other lane of these inputs is zero and their values are written: only the seed lane changes.
+            T lane = seeded ? T.One : T.Zero;
+            for (int c = first; c < last; c++)
+            {
+                for (int s = colorOffsets[c]; s < colorOffsets[c + 1]; s++)
+                {
+                    ChunkSeeding<T, TTangents>.Lane(ref xs[colorColumns[s]], c - first) = lane;
+                }
+            }
+            return;
+        }
         for (int c = first; c < last; c++)
         {
             TTangents seed = seeded ? TTangents.Unit(c - first, T.One) : TTangents.Zero;
