@@ -215,14 +215,14 @@ public static partial class AutoDiff
                 int count = Math.Min(k, n - start);
                 for (int lane = 0; lane < count; lane++)
                 {
-                    SetSeed<T, TTangents>(ref Unsafe.AsRef(in xs[start + lane].Tangents), lane, one);
+                    OuterSeeding<T, TTangents>.Set(ref Unsafe.AsRef(in xs[start + lane].Tangents), lane, one);
                 }
                 replay?.Rewind();
                 Dual<Dual<T>, TTangents> y = f.Evaluate<Dual<Dual<T>, TTangents>>(xs);
                 for (int lane = 0; lane < count; lane++)
                 {
                     int j = start + lane;
-                    SetSeed<T, TTangents>(ref Unsafe.AsRef(in xs[j].Tangents), lane, default);
+                    OuterSeeding<T, TTangents>.Set(ref Unsafe.AsRef(in xs[j].Tangents), lane, default);
                     if (j >= i)
                     {
                         T second = y.Tangents[lane].Tangent;
@@ -241,29 +241,6 @@ public static partial class AutoDiff
         }
         if (replay is not null) PrimalReplay.End();
         return value;
-    }
-
-    /// <summary>Sets lane <paramref name="lane"/> of an input's outer tangents, all of whose other lanes are zero, to
-    /// <paramref name="seed"/> (1 + 0ε to seed, 0 to clear): where the block's layout allows, by storing only what
-    /// changes — one <c>T</c> in a pair's value block (<see cref="IValueLanesFirst"/>), one lane of a wide block
-    /// (<see cref="IContiguousLanes"/>) — instead of writing the whole block.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SetSeed<T, TTangents>(ref TTangents tangents, int lane, Dual<T> seed)
-        where T : IFloatingPointIeee754<T>
-        where TTangents : struct, ITangents<TTangents, Dual<T>>
-    {
-        if (default(TTangents) is IValueLanesFirst)
-        {
-            Unsafe.Add(ref Unsafe.As<TTangents, T>(ref tangents), lane) = seed.Value;
-        }
-        else if (default(TTangents) is IContiguousLanes)
-        {
-            Unsafe.Add(ref Unsafe.As<TTangents, Dual<T>>(ref tangents), lane) = seed;
-        }
-        else
-        {
-            tangents = T.IsZero(seed.Value) ? TTangents.Zero : TTangents.Unit(lane, seed);
-        }
     }
 
     /// <summary>The Hessian-vector product H(x)·v by forward-over-forward: n evaluations, each seeding v in the

@@ -101,12 +101,12 @@ internal sealed class CompressedHessian<T, TFunction, TOuter> : CompressedHessia
         PrimalReplay.CallLog? replay = PassReplay.Start<T>(passColor.Length, 1);
         for (int pass = 0; pass < passColor.Length; pass++)
         {
-            Seed(pass, x, xs, seeded: true);
+            Seed(pass, xs, seeded: true);
             replay?.Rewind();
             Dual<Dual<T>, TOuter> y = f.Evaluate<Dual<Dual<T>, TOuter>>(xs);
             value = y.Value.Value;
             ReadLanes(pass, y);
-            Seed(pass, x, xs, seeded: false);
+            Seed(pass, xs, seeded: false);
         }
         if (replay is not null) PrimalReplay.End();
         for (int e = 0; e < hessian.Length; e++)
@@ -117,20 +117,20 @@ internal sealed class CompressedHessian<T, TFunction, TOuter> : CompressedHessia
     }
 
     /// <summary>Inner tangent 1 on the pass's colour; outer lane l on the pass's l-th sample row (or both cleared).</summary>
-    private void Seed(int pass, ReadOnlySpan<T> x, Span<Dual<Dual<T>, TOuter>> xs, bool seeded)
+    private void Seed(int pass, Span<Dual<Dual<T>, TOuter>> xs, bool seeded)
     {
         int c = passColor[pass];
         T inner = seeded ? T.One : T.Zero;
+        // The values were written when the evaluation began: a pass changes one inner tangent per input of its colour
+        // and one outer lane per sample row, and stores only those.
         for (int s = colorOffsets[c]; s < colorOffsets[c + 1]; s++)
         {
-            int j = colorInputs[s];
-            xs[j] = new(new Dual<T>(x[j], inner), xs[j].Tangents);
+            Unsafe.AsRef(in xs[colorInputs[s]].Value.Tangent) = inner;
         }
-        Dual<T> one = new(T.One, T.Zero);
+        Dual<T> seed = seeded ? new(T.One, T.Zero) : default;
         for (int s = passStart[pass]; s < passStart[pass + 1]; s++)
         {
-            int i = sampleRow[s];
-            xs[i] = new(xs[i].Value, seeded ? TOuter.Unit(s - passStart[pass], one) : TOuter.Zero);
+            OuterSeeding<T, TOuter>.Set(ref Unsafe.AsRef(in xs[sampleRow[s]].Tangents), s - passStart[pass], seed);
         }
     }
 
