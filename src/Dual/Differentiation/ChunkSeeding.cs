@@ -12,9 +12,25 @@ internal static class ChunkSeeding<T, TTangents>
     where T : IFloatingPointIeee754<T>
     where TTangents : struct, ITangents<TTangents, T>
 {
+    /// <summary>Writes the inputs for a chunk loop's first block (<paramref name="first"/> … first + k − 1 seeded with
+    /// lanes 0 … k − 1): whole, or — on an array whose tangents are all zero already (<paramref name="tangentsZero"/>,
+    /// <see cref="ZeroedInputs{T, TTangents}"/>) — only the values and the seed lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Fill(ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, int first, bool tangentsZero)
+    {
+        if (tangentsZero)
+        {
+            FillValues(x, xs, first);
+        }
+        else
+        {
+            Fill(x, xs, first);
+        }
+    }
+
     /// <summary>Writes every input with a zero tangent, except that inputs first … first + k − 1 get lanes 0 … k − 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Fill(ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, int first)
+    private static void Fill(ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, int first)
     {
         int n = x.Length, seeded = Math.Min(n, first + TTangents.Count);
         xs = xs.Slice(0, n);
@@ -32,10 +48,10 @@ internal static class ChunkSeeding<T, TTangents>
         }
     }
 
-    /// <summary>As <see cref="Fill"/> on an array whose tangents are all zero already (<see cref="ZeroedInputs{T, TTangents}"/>):
-    /// writes the values and the first block's seed lanes only.</summary>
+    /// <summary>The first block's inputs on an array whose tangents are all zero already: the values and the seed
+    /// lanes only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FillValues(ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, int first)
+    private static void FillValues(ReadOnlySpan<T> x, Span<Dual<T, TTangents>> xs, int first)
     {
         int n = x.Length;
         xs = xs.Slice(0, n);

@@ -186,14 +186,7 @@ public static partial class AutoDiff
         }
         else if (blocks.Next(out int block))
         {
-            if (zeroed)
-            {
-                ChunkSeeding<T, TTangents>.FillValues(x, xs, block * k);
-            }
-            else
-            {
-                ChunkSeeding<T, TTangents>.Fill(x, xs, block * k);
-            }
+            ChunkSeeding<T, TTangents>.Fill(x, xs, block * k, zeroed);
             PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, k);
             while (true)
             {

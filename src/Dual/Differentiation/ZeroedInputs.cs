@@ -2,7 +2,7 @@ namespace Dual;
 
 /// <summary>
 /// The chunk loops' per-thread input array, kept with every tangent block zero between calls: a call then writes only
-/// the inputs' values and its seeds' lanes (one scalar store each, <see cref="ChunkSeeding{T, TTangents}.FillValues"/>)
+/// the inputs' values and its seeds' lanes (one scalar store each, <see cref="ChunkSeeding{T, TTangents}.Fill(ReadOnlySpan{T}, Span{Dual{T, TTangents}}, int, bool)"/>)
 /// instead of n whole blocks, and clears its last seeds before giving the array back — what Ceres' drivers get from
 /// their persistent <c>Jet</c> arrays. At k = 16 and double, writing the zero blocks cost Rosenbrock n = 100 ≈ 80 ns a
 /// call (two 512-bit stores per input).
