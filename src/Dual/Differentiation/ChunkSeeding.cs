@@ -2,9 +2,10 @@ namespace Dual;
 
 /// <summary>
 /// How the chunk loops seed their work array: the inputs are read from x once, into the work array, with the first
-/// block's seeds written at the same time; after that, a pass changes only the tangent blocks of the inputs it seeds
-/// (the values stay as written), and the seeds of the last pass are left in place (the array is refilled by the next call).
-/// Reading x only while filling is what lets outputs overlap x.
+/// block's seeds written at the same time; after that, a pass changes only the seeds of the inputs it seeds (the values
+/// stay as written: one lane each where the block allows, <see cref="Move"/>). The seeds of the last pass are left in a
+/// stack or pooled array (the next call writes it whole) and cleared in the per-thread zeroed array
+/// (<see cref="ZeroedInputs{T, TTangents}"/>). Reading x only while filling is what lets outputs overlap x.
 /// </summary>
 /// <typeparam name="T">The scalar type.</typeparam>
 /// <typeparam name="TTangents">The tangent block.</typeparam>
