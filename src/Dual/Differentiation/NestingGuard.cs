@@ -16,8 +16,9 @@ namespace Dual;
 /// continuations) carries the mark with the <see cref="ExecutionContext"/> it captures, and an unrelated task that a
 /// blocking wait happens to run inline on this thread runs under its own context, without the mark.</para>
 /// <para>Setting an <see cref="AsyncLocal{T}"/> allocates a new execution context every time. Instead, each thread
-/// caches the pair (context before the call → the same context with the mark set) and switches between the two with
-/// <see cref="ExecutionContext.Restore"/>, which allocates nothing; the pair is rebuilt only when a call starts
+/// caches the pair (context before the call → the same context with the mark set) and switches between the two by
+/// writing the thread's context slot (<see cref="ThreadContextSlot"/>; where the runtime lacks it, with
+/// <see cref="ExecutionContext.Restore"/>), which allocates nothing; the pair is rebuilt only when a call starts
 /// from a different context. If <c>f</c> itself changes the context (sets an async-local of its own), the exit
 /// clears the mark instead of restoring, so the caller keeps what <c>f</c> set.</para>
 /// <para>Not tracked: work started with the flow of the execution context suppressed
@@ -33,29 +34,39 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
 
     public static Scope Enter(string operation)
     {
-        ExecutionContext? outer = ExecutionContext.Capture();
-        if (outer is null)
+        GuardContexts thread = GuardContexts.Current;
+        bool direct = ThreadContextSlot.Enabled;
+        // The context the call starts from: through the slot, exactly what the thread holds (null for the default
+        // context; a flow-suppressed context is one more context, whose marked twin guards this thread only); through
+        // the public API, Capture's view (null when flow is suppressed: no context to switch to).
+        ExecutionContext? outer = direct ? ThreadContextSlot.Of(thread.Thread) : ExecutionContext.Capture();
+        if (!direct && outer is null)
         {
-            // Flow suppressed: there is no context to switch to; set the mark directly (this allocates).
-            if (Mark.Value is not null)
-            {
-                throw Confusion(operation);
-            }
-            Mark.Value = Evaluating;
-            return new Scope(null, null);
+            return EnterSuppressed(operation);
         }
         // Steady state: this context was seen before on this thread, as the one a call started from (no mark: switch
         // to its marked twin) or as a marked one (nested: refuse). Neither reads the async-local.
-        GuardContexts.Entry[] cache = GuardContexts.Cache;
-        for (int i = 0; i < cache.Length; i++)
+        GuardContexts.Entry[] entries = thread.Entries;
+        for (int i = 0; i < entries.Length; i++)
         {
-            ref GuardContexts.Entry entry = ref cache[i];
+            ref GuardContexts.Entry entry = ref entries[i];
             if (ReferenceEquals(entry.Key, Evaluating))
             {
                 if (ReferenceEquals(entry.Outer, outer))
                 {
-                    ExecutionContext.Restore(entry.Inner!);
-                    return new Scope(outer, entry.Inner);
+                    ExecutionContext inner = entry.Inner!;
+                    if (direct)
+                    {
+                        // The two contexts differ only in the mark, whose async-local has no change handler, so the
+                        // change-notification pass ExecutionContext.Restore would make (≈ 12 ns once anything has set
+                        // CultureInfo.CurrentCulture) has nothing to find.
+                        ThreadContextSlot.Of(thread.Thread) = inner;
+                    }
+                    else
+                    {
+                        ExecutionContext.Restore(inner);
+                    }
+                    return new Scope(thread, outer, inner, direct);
                 }
                 if (ReferenceEquals(entry.Inner, outer))
                 {
@@ -68,9 +79,20 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
             throw Confusion(operation);
         }
         Mark.Value = Evaluating;
-        ExecutionContext inner = ExecutionContext.Capture()!;
-        GuardContexts.Remember(Evaluating, outer, inner);
-        return new Scope(outer, inner);
+        ExecutionContext marked = (direct ? ThreadContextSlot.Of(thread.Thread) : ExecutionContext.Capture())!;
+        thread.Remember(Evaluating, outer, marked);
+        return new Scope(thread, outer, marked, direct);
+    }
+
+    /// <summary>Flow suppressed (public API path): there is no context to switch to; sets the mark directly (this allocates).</summary>
+    private static Scope EnterSuppressed(string operation)
+    {
+        if (Mark.Value is not null)
+        {
+            throw Confusion(operation);
+        }
+        Mark.Value = Evaluating;
+        return new Scope(null, null, null, direct: false);
     }
 
     private static InvalidOperationException Confusion(string operation)
@@ -88,60 +110,88 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
     /// <summary>Ends the evaluation: restores the context the call started from.</summary>
     public readonly struct Scope : IDisposable
     {
+        private readonly GuardContexts? thread;
         private readonly ExecutionContext? outer;
         private readonly ExecutionContext? inner;
+        private readonly bool direct;
 
-        public Scope(ExecutionContext? outer, ExecutionContext? inner)
+        public Scope(GuardContexts? thread, ExecutionContext? outer, ExecutionContext? inner, bool direct)
         {
+            this.thread = thread;
             this.outer = outer;
             this.inner = inner;
+            this.direct = direct;
         }
 
         public void Dispose()
         {
-            if (outer is not null && ReferenceEquals(ExecutionContext.Capture(), inner))
+            if (direct)
+            {
+                ref ExecutionContext? slot = ref ThreadContextSlot.Of(thread!.Thread);
+                if (ReferenceEquals(slot, inner))
+                {
+                    slot = outer;
+                    return;
+                }
+            }
+            else if (outer is not null && ReferenceEquals(ExecutionContext.Capture(), inner))
             {
                 ExecutionContext.Restore(outer);
+                return;
             }
-            else
-            {
-                // f changed the context (or flow was suppressed): keep its changes, clear only the mark.
-                Mark.Value = null;
-            }
+            // f changed the context (or flow was suppressed): keep its changes, clear only the mark.
+            Mark.Value = null;
         }
     }
 }
 
 /// <summary>
-/// The per-thread cache of <see cref="NestingGuard{T}"/>: a few (scalar type, context without the mark, the same context
-/// with the mark) entries. Kept in a non-generic class, whose thread-static the JIT reaches inline, unlike a generic
-/// class's; a few entries so that nesting at the lifted types (double, Dual&lt;double&gt;, …) does not evict its outer call.
+/// The per-thread state of <see cref="NestingGuard{T}"/>, reached with one thread-static read: the thread itself (whose
+/// context slot the guard switches) and a cache of a few (scalar type, context without the mark, the same context with
+/// the mark) entries — a few, so that nesting at the lifted types (double, Dual&lt;double&gt;, …) does not evict its
+/// outer call. Kept in a non-generic class, whose thread-static the JIT reaches inline, unlike a generic class's.
 /// </summary>
-internal static class GuardContexts
+internal sealed class GuardContexts
 {
     internal struct Entry
     {
         public object? Key;
+
+        /// <summary>The context a call started from (null: the default context, as the thread's slot holds it).</summary>
         public ExecutionContext? Outer;
         public ExecutionContext? Inner;
     }
 
     [ThreadStatic]
-    private static Entry[]? cache;
+    private static GuardContexts? current;
 
-    [ThreadStatic]
-    private static int next;
+    private int next;
 
-    public static Entry[] Cache => cache ??= new Entry[4];
+    private GuardContexts() => Thread = Thread.CurrentThread;
+
+    /// <summary>This thread's state.</summary>
+    public static GuardContexts Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => current ?? Create();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static GuardContexts Create() => current = new GuardContexts();
+
+    /// <summary>The thread the state belongs to.</summary>
+    public Thread Thread { get; }
+
+    /// <summary>The cached context pairs.</summary>
+    public Entry[] Entries { get; } = new Entry[4];
 
     /// <summary>Stores the pair for <paramref name="key"/>, replacing its previous one, else the oldest entry.</summary>
-    public static void Remember(object key, ExecutionContext outer, ExecutionContext inner)
+    public void Remember(object key, ExecutionContext? outer, ExecutionContext inner)
     {
-        Entry[] entries = Cache;
         int slot = -1;
-        for (int i = 0; i < entries.Length; i++)
+        for (int i = 0; i < Entries.Length; i++)
         {
-            if (ReferenceEquals(entries[i].Key, key))
+            if (ReferenceEquals(Entries[i].Key, key))
             {
                 slot = i;
                 break;
@@ -150,8 +200,8 @@ internal static class GuardContexts
         if (slot < 0)
         {
             slot = next;
-            next = (next + 1) % entries.Length;
+            next = (next + 1) % Entries.Length;
         }
-        entries[slot] = new Entry { Key = key, Outer = outer, Inner = inner };
+        Entries[slot] = new Entry { Key = key, Outer = outer, Inner = inner };
     }
 }

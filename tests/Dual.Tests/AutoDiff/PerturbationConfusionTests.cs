@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using System.Threading;
@@ -10,8 +11,32 @@ using NUnit.Framework;
 namespace Dual.Tests.AutoDiffApi;
 
 /// <summary>Siskind–Pearlmutter: d/dx [x · (d/dy (x + y))|_{y=1}] at x = 1 is 1 (the inner derivative is 1).</summary>
+/// <remarks>Run twice: with the guard switching contexts through the thread's context slot (the default where the
+/// runtime has it) and through the public ExecutionContext.Capture/Restore pair (the fallback).</remarks>
+[TestFixture(true)]
+[TestFixture(false)]
+[NonParallelizable]
 public class PerturbationConfusionTests
 {
+    private readonly bool directSlot;
+    private bool enabledBefore;
+
+    public PerturbationConfusionTests(bool directSlot) => this.directSlot = directSlot;
+
+    [SetUp]
+    public void UseContextPath()
+    {
+        enabledBefore = ThreadContextSlot.Enabled;
+        if (directSlot)
+        {
+            Assert.That(ThreadContextSlot.Available, Is.True, "the context slot is expected on the runtimes this project targets");
+        }
+        ThreadContextSlot.Enabled = directSlot;
+    }
+
+    [TearDown]
+    public void RestoreContextPath() => ThreadContextSlot.Enabled = enabledBefore;
+
     [Test]
     public void Nesting_at_the_lifted_type_gives_one()
     {
@@ -65,7 +90,15 @@ public class PerturbationConfusionTests
     // The Siskind–Pearlmutter inner call at the same T, made from work that the outer function starts elsewhere.
     private static double InnerAtSameType(Dual<double> x) => AutoDiff.Derivative(y => x + y, 1.0);
 
+    // Twice: the first outer call may be the first from this context (the guard builds and caches the marked twin),
+    // the second is the steady state (it switches to the cached twin).
     private static void AssertConfusionRefused(Func<Dual<double>, double> innerElsewhere)
+    {
+        AssertConfusionRefusedOnce(innerElsewhere);
+        AssertConfusionRefusedOnce(innerElsewhere);
+    }
+
+    private static void AssertConfusionRefusedOnce(Func<Dual<double>, double> innerElsewhere)
     {
         double result = double.NaN;
         Exception? error = null;
@@ -193,6 +226,73 @@ public class PerturbationConfusionTests
         Assert.That(UserValue.Value, Is.EqualTo("set inside f"), "a synchronous callee's async-local change reaches its caller, as without the guard");
         Assert.That(AutoDiff.Derivative(x => x * x * x, 1.0), Is.EqualTo(3.0), "the mark was cleared");
         UserValue.Value = null;
+    }
+
+    private static int cultureLikeChanges;
+    private static int watchedThread;
+
+    // An async-local with a change handler, as CultureInfo.CurrentCulture's is: the contexts the guard switches between
+    // must hold it unchanged, and switching must not make it look changed. Counted on the test's own thread only (a
+    // pool thread that picks up a captured context is notified of its values, guard or not).
+    private static readonly AsyncLocal<string?> Notifying = new(args =>
+    {
+        if (args.PreviousValue != args.CurrentValue && Environment.CurrentManagedThreadId == Volatile.Read(ref watchedThread))
+        {
+            Interlocked.Increment(ref cultureLikeChanges);
+        }
+    });
+
+    [Test]
+    public void A_caller_with_change_notifying_async_locals_keeps_them_and_the_guard_still_refuses()
+    {
+        CultureInfo cultureBefore = CultureInfo.CurrentCulture;
+        try
+        {
+            Volatile.Write(ref watchedThread, Environment.CurrentManagedThreadId);
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Notifying.Value = "caller";
+            int changes = Volatile.Read(ref cultureLikeChanges);
+            ExecutionContext? before = ExecutionContext.Capture();
+            string? seenInside = null, cultureInside = null;
+            double d = AutoDiff.Derivative(x =>
+            {
+                seenInside = Notifying.Value;
+                cultureInside = CultureInfo.CurrentCulture.Name;
+                return x * x * x;
+            }, 2.0);
+            Assert.That(d, Is.EqualTo(12.0));
+            Assert.That((seenInside, cultureInside), Is.EqualTo(("caller", "de-DE")), "f sees the caller's async-locals");
+            Assert.That(Volatile.Read(ref cultureLikeChanges), Is.EqualTo(changes), "entering and leaving the call changed no value");
+            Assert.That(ExecutionContext.Capture(), Is.SameAs(before), "the caller's own context is back");
+            Assert.That(CultureInfo.CurrentCulture.Name, Is.EqualTo("de-DE"));
+            AssertConfusionRefused(x => Task.Run(() => InnerAtSameType(x)).Result);
+            AssertConfusionRefused(InnerAtSameType);
+            Assert.That(Volatile.Read(ref cultureLikeChanges), Is.EqualTo(changes));
+        }
+        finally
+        {
+            Notifying.Value = null;
+            CultureInfo.CurrentCulture = cultureBefore;
+        }
+    }
+
+    [Test]
+    public void A_change_notifying_async_local_that_f_sets_is_notified_and_survives()
+    {
+        Volatile.Write(ref watchedThread, Environment.CurrentManagedThreadId);
+        Notifying.Value = null;
+        int changes = Volatile.Read(ref cultureLikeChanges);
+        double d = AutoDiff.Derivative(x =>
+        {
+            Notifying.Value = "set inside f";
+            return x * x;
+        }, 4.0);
+        Assert.That(d, Is.EqualTo(8.0));
+        Assert.That(Notifying.Value, Is.EqualTo("set inside f"));
+        Assert.That(Volatile.Read(ref cultureLikeChanges), Is.EqualTo(changes + 1), "the one change f made was notified once");
+        Assert.That(AutoDiff.Derivative(x => x * x * x, 1.0), Is.EqualTo(3.0), "the mark was cleared");
+        AssertConfusionRefused(InnerAtSameType);
+        Notifying.Value = null;
     }
 
     [Test]
