@@ -22,7 +22,7 @@ public static class DualObjective
     /// L-BFGS, conjugate gradients and BFGS-B.</summary>
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="function">f: ℝⁿ → ℝ.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="AutoDiff.DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="AutoDiff.DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The objective.</returns>
     public static DualObjectiveFunction Gradient<TFunction>(TFunction function, int chunkSize = 0) where TFunction : IScalarFunction =>
         new(new StructScalarEvaluator<TFunction>(function, ValidChunk(chunkSize), hessian: false), new EvaluationCounts());
@@ -30,7 +30,7 @@ public static class DualObjective
     /// <summary>An objective with an exact gradient and an exact Hessian (nested duals), for <c>NewtonMinimizer</c>.</summary>
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="function">f: ℝⁿ → ℝ.</param>
-    /// <param name="chunkSize">Outer tangents per Hessian pass: 0 picks the default; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Outer tangents per Hessian pass: 0 picks the default; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The objective.</returns>
     public static DualObjectiveFunction GradientHessian<TFunction>(TFunction function, int chunkSize = 0) where TFunction : IScalarFunction =>
         new(new StructScalarEvaluator<TFunction>(function, ValidChunk(chunkSize), hessian: true), new EvaluationCounts());
@@ -52,7 +52,7 @@ public static class DualObjective
     /// <param name="model">The model.</param>
     /// <param name="observedY">The m observations y.</param>
     /// <param name="weights">Optional weights wᵢ (1/σᵢ²), as MathNet's <c>ObjectiveFunction.NonlinearModel</c> takes them.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks the default (one pass for n ≤ 16); else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks the default (one pass for n ≤ 16); else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The objective model.</returns>
     public static DualObjectiveModel Model<TModel>(TModel model, Vector<double> observedY, Vector<double>? weights = null, int chunkSize = 0)
         where TModel : IVectorFunction =>
@@ -74,5 +74,5 @@ public static class DualObjective
 
     private static int ValidChunk(int chunkSize) => chunkSize is 0 or 1 or 2 or 4 or 8 or 16
         ? chunkSize
-        : throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8 or 16.");
+        : throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "The chunk size must be 0 (automatic), 1, 2, 4, 8, 16 or 32.");
 }

@@ -25,8 +25,10 @@ public class DualParityTests
         yield return new TestCaseData(typeof(double), typeof(Tangents4<double>));
         yield return new TestCaseData(typeof(double), typeof(Tangents8<double>));
         yield return new TestCaseData(typeof(double), typeof(Tangents16<double>));
+        yield return new TestCaseData(typeof(double), typeof(Tangents32<double>));
         yield return new TestCaseData(typeof(float), typeof(Tangents4<float>));
         yield return new TestCaseData(typeof(float), typeof(Tangents16<float>));
+        yield return new TestCaseData(typeof(float), typeof(Tangents32<float>));
         yield return new TestCaseData(typeof(Half), typeof(Tangents8<Half>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(Tangents1<Dual<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(WideTangents<Dual<double>, Width2<Dual<double>>>));
@@ -38,6 +40,7 @@ public class DualParityTests
         yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents4<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents8<double>>));
         yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents16<double>>));
+        yield return new TestCaseData(typeof(Dual<double>), typeof(PairTangents<double, Tangents32<double>>));
         // float blocks whose vector has more lanes than the block (seeding and stores must keep to the block's lanes).
         yield return new TestCaseData(typeof(float), typeof(Tangents2<float>));
         yield return new TestCaseData(typeof(float), typeof(Tangents8<float>));

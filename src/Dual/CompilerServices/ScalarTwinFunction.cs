@@ -23,6 +23,7 @@ internal readonly struct ScalarTwinFunction<T, TTwin>(TTwin twin) : IScalarFunct
         if (typeof(TNum) == typeof(Dual<T, Tangents4<T>>)) return Multi<TNum, Tangents4<T>>(x);
         if (typeof(TNum) == typeof(Dual<T, Tangents8<T>>)) return Multi<TNum, Tangents8<T>>(x);
         if (typeof(TNum) == typeof(Dual<T, Tangents16<T>>)) return Multi<TNum, Tangents16<T>>(x);
+        if (typeof(TNum) == typeof(Dual<T, Tangents32<T>>)) return Multi<TNum, Tangents32<T>>(x);
         throw TwinNumbers<T>.Unsupported<TNum>(typeof(TTwin).Name);
     }
 

@@ -33,6 +33,7 @@ public readonly struct VectorTwinFunction<T, TTwin> : IVectorFunction
         else if (typeof(TNum) == typeof(Dual<T, Tangents4<T>>)) Multi<TNum, Tangents4<T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, Tangents8<T>>)) Multi<TNum, Tangents8<T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, Tangents16<T>>)) Multi<TNum, Tangents16<T>>(x, y);
+        else if (typeof(TNum) == typeof(Dual<T, Tangents32<T>>)) Multi<TNum, Tangents32<T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, DependencyMask<T>>) && TTwin.HasMultiTangentTwin) Multi<TNum, DependencyMask<T>>(x, y);
         else throw TwinNumbers<T>.Unsupported<TNum>(typeof(TTwin).Name);
     }

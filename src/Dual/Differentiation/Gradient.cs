@@ -34,7 +34,7 @@ public static partial class AutoDiff
     /// <typeparam name="TFunction">The function struct.</typeparam>
     /// <param name="f">The function.</param>
     /// <param name="x">The point.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The gradient (length n).</returns>
     public static T[] Gradient<T, TFunction>(TFunction f, ReadOnlySpan<T> x, int chunkSize = 0)
         where T : IFloatingPointIeee754<T>
@@ -52,7 +52,7 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="gradient">Receives ∇f(x); length n. It may be <paramref name="x"/> itself.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException"><paramref name="gradient"/>'s length is not n.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is not supported.</exception>
@@ -89,7 +89,8 @@ public static partial class AutoDiff
                 2 => GradientChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
                 4 => GradientChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
                 8 => GradientChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
-                _ => GradientChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                16 => GradientChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+                _ => GradientChunked<T, TFunction, Tangents32<T>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
             };
         }
         return k switch
@@ -97,7 +98,8 @@ public static partial class AutoDiff
             2 => GradientChunked<T, TFunction, WideTangents<T, Width2<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
             4 => GradientChunked<T, TFunction, WideTangents<T, Width4<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
             8 => GradientChunked<T, TFunction, WideTangents<T, Width8<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
-            _ => GradientChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            16 => GradientChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
+            _ => GradientChunked<T, TFunction, WideTangents<T, Width32<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
         };
     }
 

@@ -101,7 +101,7 @@ public static partial class AutoDiff
     /// <param name="gradient">Receives ∇f(x); length n. It may overlap <paramref name="x"/>.</param>
     /// <param name="hessian">Receives H row-major; length n·n (exactly symmetric). It may overlap <paramref name="x"/>.</param>
     /// <param name="chunkSize">Outer tangents per pass: 0 picks <see cref="DefaultChunkSize"/> capped at 8 (wider outer
-    /// blocks of second-order duals spill registers and cost more than the passes they save); else 1, 2, 4, 8 or 16.</param>
+    /// blocks of second-order duals spill registers and cost more than the passes they save); else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>f(x).</returns>
     /// <exception cref="ArgumentException">A buffer length does not match n, or the two outputs overlap.</exception>
     public static T Hessian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, int chunkSize = 0)
@@ -143,7 +143,8 @@ public static partial class AutoDiff
                 2 => HessianChunked<T, TFunction, PairTangents<T, Tangents2<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
                 4 => HessianChunked<T, TFunction, PairTangents<T, Tangents4<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
                 8 => HessianChunked<T, TFunction, PairTangents<T, Tangents8<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
-                _ => HessianChunked<T, TFunction, PairTangents<T, Tangents16<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+                16 => HessianChunked<T, TFunction, PairTangents<T, Tangents16<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+                _ => HessianChunked<T, TFunction, PairTangents<T, Tangents32<T>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
             };
         }
         return k switch
@@ -151,7 +152,8 @@ public static partial class AutoDiff
             2 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width2<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
             4 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width4<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
             8 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width8<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
-            _ => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            16 => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
+            _ => HessianChunked<T, TFunction, WideTangents<Dual<T>, Width32<Dual<T>>>, TRows>(ref f, x, gradient, hessian, ref rows, out hasValue),
         };
     }
 

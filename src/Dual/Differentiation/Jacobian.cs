@@ -105,7 +105,7 @@ public static partial class AutoDiff
     /// <param name="f">The function.</param>
     /// <param name="x">The point (length n).</param>
     /// <param name="outputLength">m.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>J with J[i, j] = ∂fᵢ/∂xⱼ.</returns>
     /// <exception cref="ArgumentException">m·n is more than an array holds, or f writes more than m outputs.</exception>
     public static T[,] Jacobian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, int outputLength, int chunkSize = 0)
@@ -127,7 +127,7 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="values">Receives f(x); its length is m. It may overlap <paramref name="x"/>.</param>
     /// <param name="jacobian">Receives J row-major (length m·n). It may overlap <paramref name="x"/>.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <exception cref="ArgumentException"><paramref name="jacobian"/>'s length is not m·n, the two outputs overlap, or f
     /// writes more than m outputs.</exception>
     public static void Jacobian<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, int chunkSize = 0)
@@ -174,7 +174,8 @@ public static partial class AutoDiff
                 case 2: JacobianChunked<T, TFunction, Tangents2<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
                 case 4: JacobianChunked<T, TFunction, Tangents4<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
                 case 8: JacobianChunked<T, TFunction, Tangents8<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
-                default: JacobianChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 16: JacobianChunked<T, TFunction, Tangents16<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, Tangents32<T>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
             }
         }
         else
@@ -184,7 +185,8 @@ public static partial class AutoDiff
                 case 2: JacobianChunked<T, TFunction, WideTangents<T, Width2<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
                 case 4: JacobianChunked<T, TFunction, WideTangents<T, Width4<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
                 case 8: JacobianChunked<T, TFunction, WideTangents<T, Width8<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
-                default: JacobianChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                case 16: JacobianChunked<T, TFunction, WideTangents<T, Width16<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
+                default: JacobianChunked<T, TFunction, WideTangents<T, Width32<T>>, TBlocks>(ref f, x, values, jacobian, ref blocks); break;
             }
         }
     }

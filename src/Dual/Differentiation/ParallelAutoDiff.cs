@@ -14,7 +14,7 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="gradient">Receives ∇f(x); length n. It must not overlap <paramref name="x"/> (workers read x while
     /// others write).</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use: -1 (default) for <see cref="Environment.ProcessorCount"/>.</param>
     /// <returns>f(x).</returns>
     /// <remarks>The result is bit-identical to the sequential overload's at the same chunk size (and so at every chunk
@@ -63,7 +63,7 @@ public static partial class AutoDiff
     /// <param name="x">The point (length n).</param>
     /// <param name="values">Receives f(x); its length is m. It must not overlap <paramref name="x"/>.</param>
     /// <param name="jacobian">Receives J row-major (length m·n). It must not overlap <paramref name="x"/>.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks <see cref="DefaultChunkSize"/>; else 1, 2, 4, 8, 16 or 32.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use: -1 (default) for <see cref="Environment.ProcessorCount"/>.</param>
     /// <remarks>Bit-identical to the sequential overload (see
     /// <see cref="ParallelGradient{T, TFunction}(TFunction, ReadOnlyMemory{T}, Memory{T}, int, int)"/>), and as

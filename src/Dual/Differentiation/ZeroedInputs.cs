@@ -22,7 +22,7 @@ internal static class ZeroedInputs<T, TTangents>
     where TTangents : struct, ITangents<TTangents, T>
 {
     /// <summary>The largest array kept per thread and block type.</summary>
-    private const int MaxBytes = 256 * 1024;
+    private const int MaxBytes = 512 * 1024;
 
     [ThreadStatic]
     private static Dual<T, TTangents>[]? cached;

@@ -92,7 +92,7 @@ public static partial class AutoDiff
     /// <param name="outputLength">m.</param>
     /// <param name="detection">Global (the default) or local pattern detection.</param>
     /// <param name="order">The colouring's vertex order; <see cref="ColoringOrder.Best"/> (the default) tries them all.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 picks the smallest supported size ≥ the colour count, up to 16; else 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 picks the smallest supported size ≥ the colour count, up to 16; else 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The preparation.</returns>
     /// <exception cref="SparsityDetectionException">Global detection met a branch on an input-dependent value.</exception>
     /// <exception cref="ArgumentException">Local detection met a branch on an input-dependent value, so the pattern holds only
@@ -116,7 +116,7 @@ public static partial class AutoDiff
     /// <param name="x">A point (only its length n is used).</param>
     /// <param name="pattern">The m×n pattern; it must contain every entry that can be non-zero.</param>
     /// <param name="order">The colouring's vertex order.</param>
-    /// <param name="chunkSize">Tangents per pass: 0 (automatic), 1, 2, 4, 8 or 16.</param>
+    /// <param name="chunkSize">Tangents per pass: 0 (automatic), 1, 2, 4, 8, 16 or 32.</param>
     /// <returns>The preparation.</returns>
     /// <exception cref="ArgumentException">The pattern does not have n columns, or it came from a local detection that met a
     /// branch (<see cref="SparsityPattern.DependsOnBranches"/>).</exception>

@@ -35,7 +35,7 @@ public sealed class PreparedSparseHessian<T, TFunction>
             run = s > 0 && recovery.SampleColor[s] == recovery.SampleColor[s - 1] ? run + 1 : 1;
             longest = Math.Max(longest, run);
         }
-        return Math.Max(2, AutoDiff.DefaultChunkSize(longest));
+        return Math.Clamp(AutoDiff.DefaultChunkSize(longest), 2, 16);
     }
 
     /// <summary>The Hessian's symmetric structure (n×n).</summary>

@@ -46,9 +46,9 @@ internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBl
         {
             throw new ArgumentException($"'values' has length {values.Length} but a block holds at most {TBlock.Count}.", nameof(values));
         }
-        Unsafe.SkipInit(out StackBuffer<T> v);
-        Unsafe.SkipInit(out StackBuffer<T> t);
-        Span<T> lanes = v.AsSpan(values.Length), tangents = t.AsSpan(values.Length);
+        Unsafe.SkipInit(out LaneBuffer<T> v);
+        Unsafe.SkipInit(out LaneBuffer<T> t);
+        Span<T> lanes = v[..values.Length], tangents = t[..values.Length];
         for (int i = 0; i < values.Length; i++)
         {
             lanes[i] = values[i].Value;
@@ -110,8 +110,8 @@ internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBl
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PairTangents<T, TBlock> DivideByLane(PairTangents<T, TBlock> a, Dual<T> s)
     {
-        Unsafe.SkipInit(out StackBuffer<Dual<T>> lanes);
-        Span<Dual<T>> r = lanes.AsSpan(TBlock.Count);
+        Unsafe.SkipInit(out LaneBuffer<Dual<T>> lanes);
+        Span<Dual<T>> r = lanes[..TBlock.Count];
         for (int i = 0; i < r.Length; i++)
         {
             r[i] = a[i] / s;
@@ -126,8 +126,8 @@ internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBl
     /// <summary>As the one-dual-per-lane blocks: a zero lane (value and tangent zero) contributes exactly zero.</summary>
     public static PairTangents<T, TBlock> MultiplyAddSkippingZeros(PairTangents<T, TBlock> a, Dual<T> s, PairTangents<T, TBlock> b, Dual<T> t)
     {
-        Unsafe.SkipInit(out StackBuffer<Dual<T>> lanes);
-        Span<Dual<T>> r = lanes.AsSpan(TBlock.Count);
+        Unsafe.SkipInit(out LaneBuffer<Dual<T>> lanes);
+        Span<Dual<T>> r = lanes[..TBlock.Count];
         for (int i = 0; i < r.Length; i++)
         {
             r[i] = Lanes<Dual<T>>.ProductSkippingZero(a[i], s) + Lanes<Dual<T>>.ProductSkippingZero(b[i], t);
@@ -137,4 +137,12 @@ internal readonly struct PairTangents<T, TBlock> : ITangents<PairTangents<T, TBl
 
     public static bool Equal(PairTangents<T, TBlock> a, PairTangents<T, TBlock> b)
         => TBlock.Equal(a._values, b._values) && TBlock.Equal(a._tangents, b._tangents);
+}
+
+/// <summary>Room for the lanes of the widest block (32), on the stack: the pair's lane-by-lane paths (singular points,
+/// <see cref="PairTangents{T, TBlock}.Create"/>) work through one of these.</summary>
+[InlineArray(32)]
+internal struct LaneBuffer<TItem>
+{
+    private TItem _element0;
 }

@@ -7,7 +7,7 @@ namespace Dual;
 /// </summary>
 /// <typeparam name="T">The scalar type.</typeparam>
 /// <typeparam name="TWidth">The lane storage, an inline array of <typeparamref name="T"/>: <see cref="Width2{T}"/>,
-/// <see cref="Width4{T}"/>, <see cref="Width8{T}"/> or <see cref="Width16{T}"/>. Its count is a JIT-time constant, so
+/// <see cref="Width4{T}"/>, <see cref="Width8{T}"/>, <see cref="Width16{T}"/> or <see cref="Width32{T}"/>. Its count is a JIT-time constant, so
 /// each width specialises to the same code a hand-written block of that width would give.</typeparam>
 internal struct WideTangents<T, TWidth> : ITangents<WideTangents<T, TWidth>, T>, IContiguousLanes
     where T : IFloatingPointIeee754<T>
@@ -156,4 +156,13 @@ internal struct Width16<T> : ILaneWidth
     private T _0;
 
     public static int Count => 16;
+}
+
+/// <summary>Thirty-two lanes.</summary>
+[InlineArray(32)]
+internal struct Width32<T> : ILaneWidth
+{
+    private T _0;
+
+    public static int Count => 32;
 }

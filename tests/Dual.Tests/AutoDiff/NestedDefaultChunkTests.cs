@@ -83,13 +83,13 @@ public class NestedDefaultChunkTests
         for (int i = 0; i < x.Length; i++) x[i] = new Dual<double>(X(i), i % 3 == 0 ? 1 : 0);
         var inner = new Inner<Dual<double>> { A = new Dual<double>(1.25, 0.5) };
         Dual<double>[] reference = AutoDiff.Gradient<Dual<double>, Inner<Dual<double>>>(inner, x);
-        foreach (int k in new[] { 1, 2, 4, 8, 16 })
+        foreach (int k in new[] { 1, 2, 4, 8, 16, 32 })
         {
             Assert.That(AutoDiff.Gradient<Dual<double>, Inner<Dual<double>>>(inner, x, k), Is.EqualTo(reference), $"chunk {k}");
         }
         var values = new Dual<double>[x.Length + 1];
         Dual<double>[,] j0 = AutoDiff.Jacobian<Dual<double>, Inner<Dual<double>>>(inner, x, x.Length + 1);
-        foreach (int k in new[] { 1, 2, 4, 8, 16 })
+        foreach (int k in new[] { 1, 2, 4, 8, 16, 32 })
         {
             Assert.That(AutoDiff.Jacobian<Dual<double>, Inner<Dual<double>>>(inner, x, x.Length + 1, k), Is.EqualTo(j0), $"Jacobian chunk {k}");
         }

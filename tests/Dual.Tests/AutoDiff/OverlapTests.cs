@@ -16,7 +16,7 @@ public class OverlapTests
 {
     private const int N = 20;
 
-    private static readonly int[] Chunks = [1, 2, 4, 8, 16];
+    private static readonly int[] Chunks = [1, 2, 4, 8, 16, 32];
 
     private static readonly int[] Offsets = [0, 1, 3, 7, -1, -5];
 
@@ -107,7 +107,7 @@ public class OverlapTests
     // ---- Jacobian ---------------------------------------------------------------------------------------------
 
     [Test]
-    public void Jacobian_values_over_x_in_place_or_shifted_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(0, 1, 2, 4, 8, 16)] int chunk)
+    public void Jacobian_values_over_x_in_place_or_shifted_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(0, 1, 2, 4, 8, 16, 32)] int chunk)
     {
         double[] x = Point();
         var expectedValues = new double[N];
@@ -172,7 +172,7 @@ public class OverlapTests
     // ---- Gradient ---------------------------------------------------------------------------------------------
 
     [Test]
-    public void Gradient_over_x_in_place_or_shifted_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(-1, 1, 2, 4, 8, 16)] int chunk)
+    public void Gradient_over_x_in_place_or_shifted_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(-1, 1, 2, 4, 8, 16, 32)] int chunk)
     {
         double[] x = Point();
         var expected = new double[N];
@@ -255,7 +255,7 @@ public class OverlapTests
     // ---- Hessian and Hvp --------------------------------------------------------------------------------------
 
     [Test]
-    public void Hessian_gradient_over_x_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(-1, 1, 2, 4, 8, 16)] int chunk)
+    public void Hessian_gradient_over_x_equals_separate_buffers([ValueSource(nameof(Offsets))] int offset, [Values(-1, 1, 2, 4, 8, 16, 32)] int chunk)
     {
         double[] x = Point();
         var expectedGradient = new double[N];

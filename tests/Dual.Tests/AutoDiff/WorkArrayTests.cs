@@ -166,12 +166,15 @@ public class WorkArrayTests
             AssertLanes<double, Tangents4<double>>(true);
             AssertLanes<double, Tangents8<double>>(true);
             AssertLanes<double, Tangents16<double>>(true);
+            AssertLanes<double, Tangents32<double>>(true);
             AssertLanes<float, Tangents2<float>>(true);
             AssertLanes<float, Tangents4<float>>(true);
             AssertLanes<float, Tangents8<float>>(true);
             AssertLanes<float, Tangents16<float>>(true);
+            AssertLanes<float, Tangents32<float>>(true);
             AssertLanes<Half, Tangents4<Half>>(true);
             AssertLanes<Half, Tangents16<Half>>(true);
+            AssertLanes<Half, Tangents32<Half>>(true);
             AssertLanes<double, Tangents1<double>>(true);
             AssertLanes<double, WideTangents<double, Width16<double>>>(true);
             AssertLanes<float, WideTangents<float, Width8<float>>>(true);
@@ -190,6 +193,7 @@ public class WorkArrayTests
             AssertPairSeed<double, Tangents4<double>>();
             AssertPairSeed<double, Tangents8<double>>();
             AssertPairSeed<double, Tangents16<double>>();
+            AssertPairSeed<double, Tangents32<double>>();
             AssertPairSeed<float, Tangents8<float>>();
             AssertPairSeed<float, Tangents16<float>>();
             AssertPairSeed<Half, Tangents4<Half>>();

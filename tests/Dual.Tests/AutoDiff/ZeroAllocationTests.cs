@@ -113,7 +113,7 @@ public class ZeroAllocationTests
         foreach (string key in Calls.Keys.Order())
         {
             bool chunked = key.EndsWith("Int32)", StringComparison.Ordinal);
-            foreach (int chunk in chunked ? new[] { 0, 1, 2, 4, 8, 16 } : new[] { 0 })
+            foreach (int chunk in chunked ? new[] { 0, 1, 2, 4, 8, 16, 32 } : new[] { 0 })
             {
                 foreach (int n in new[] { 5, 37 })
                 {

@@ -22,14 +22,16 @@ internal abstract class CompressedHessian<T, TFunction> : CompressedEvaluation
                 2 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents2<T>>>(pattern, coloring, recovery),
                 4 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents4<T>>>(pattern, coloring, recovery),
                 8 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents8<T>>>(pattern, coloring, recovery),
-                _ => new CompressedHessian<T, TFunction, PairTangents<T, Tangents16<T>>>(pattern, coloring, recovery),
+                16 => new CompressedHessian<T, TFunction, PairTangents<T, Tangents16<T>>>(pattern, coloring, recovery),
+                _ => new CompressedHessian<T, TFunction, PairTangents<T, Tangents32<T>>>(pattern, coloring, recovery),
             }
             : chunkSize switch
             {
                 2 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width2<Dual<T>>>>(pattern, coloring, recovery),
                 4 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width4<Dual<T>>>>(pattern, coloring, recovery),
                 8 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width8<Dual<T>>>>(pattern, coloring, recovery),
-                _ => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>>(pattern, coloring, recovery),
+                16 => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width16<Dual<T>>>>(pattern, coloring, recovery),
+                _ => new CompressedHessian<T, TFunction, WideTangents<Dual<T>, Width32<Dual<T>>>>(pattern, coloring, recovery),
             };
 }
 

@@ -17,7 +17,8 @@ internal abstract class CompressedJacobian<T, TFunction> : CompressedEvaluation
         2 => new CompressedJacobian<T, TFunction, Tangents2<T>>(pattern, coloring),
         4 => new CompressedJacobian<T, TFunction, Tangents4<T>>(pattern, coloring),
         8 => new CompressedJacobian<T, TFunction, Tangents8<T>>(pattern, coloring),
-        _ => new CompressedJacobian<T, TFunction, Tangents16<T>>(pattern, coloring),
+        16 => new CompressedJacobian<T, TFunction, Tangents16<T>>(pattern, coloring),
+        _ => new CompressedJacobian<T, TFunction, Tangents32<T>>(pattern, coloring),
     };
 }
 
