@@ -178,7 +178,7 @@ public static partial class AutoDiff
         else
         {
             array = TakeChunkInputs<T, TTangents>(n, out zeroed);
-            xs = array.AsSpan(0, n);
+            xs = zeroed ? ZeroedInputs<T, TTangents>.Inputs(array, n) : array.AsSpan(0, n);
         }
         T value = T.Zero;
         if (n == 0)

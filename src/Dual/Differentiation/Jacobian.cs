@@ -219,7 +219,7 @@ public static partial class AutoDiff
         else
         {
             inputArray = TakeChunkInputs<T, TTangents>(n, out zeroed);
-            xs = inputArray.AsSpan(0, n);
+            xs = zeroed ? ZeroedInputs<T, TTangents>.Inputs(inputArray, n) : inputArray.AsSpan(0, n);
         }
         if (StackBuffer<Dual<T, TTangents>>.Holds(m))
         {

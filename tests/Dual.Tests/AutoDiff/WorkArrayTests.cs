@@ -238,4 +238,45 @@ public class WorkArrayTests
             }
         }
     }
+
+    [Test]
+    public void Zeroed_inputs_of_512_bit_blocks_start_on_a_64_byte_boundary_inside_their_array()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (int n in new[] { 17, 100, 1000 })
+            {
+                AssertAligned<double, Tangents8<double>>(n);
+                AssertAligned<double, Tangents16<double>>(n);
+                AssertAligned<double, Tangents32<double>>(n);
+                AssertAligned<float, Tangents32<float>>(n);
+            }
+        });
+    }
+
+    private static void AssertAligned<T, TTangents>(int n)
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        string name = $"{typeof(TTangents).Name}<{typeof(T).Name}>, n = {n}";
+        Dual<T, TTangents>[] array = ZeroedInputs<T, TTangents>.Take(n);
+        try
+        {
+            Span<Dual<T, TTangents>> inputs = ZeroedInputs<T, TTangents>.Inputs(array, n);
+            nint start = Unsafe.ByteOffset(ref Unsafe.As<Dual<T, TTangents>, byte>(ref array[0]), ref Unsafe.As<Dual<T, TTangents>, byte>(ref inputs[0]));
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<Dual<T, TTangents>, byte>(ref inputs[0]));
+            Assert.That(inputs.Length, Is.EqualTo(n), name);
+            Assert.That(address % 64, Is.EqualTo((nint)0), name + ": first input's address mod 64");
+            Assert.That(start, Is.InRange((nint)0, (nint)56), name + ": shift from the array's start");
+            Assert.That(start + (nint)n * Unsafe.SizeOf<Dual<T, TTangents>>(), Is.LessThanOrEqualTo((nint)array.Length * Unsafe.SizeOf<Dual<T, TTangents>>()), name + ": end inside the array");
+            foreach (Dual<T, TTangents> input in inputs)
+            {
+                Assert.That(TTangents.Equal(input.Tangents, TTangents.Zero), Is.True, name + ": a fresh array's tangents are zero");
+            }
+        }
+        finally
+        {
+            ZeroedInputs<T, TTangents>.Give(array);
+        }
+    }
 }
