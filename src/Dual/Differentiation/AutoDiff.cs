@@ -52,6 +52,22 @@ public static partial class AutoDiff
     private static bool WideChunkPays(int inputCount)
         => Vector512.IsHardwareAccelerated && 17 * ((inputCount + 31) / 32) < 10 * ((inputCount + 15) / 16);
 
+    /// <summary>
+    /// The block size for the last pass of n inputs at chunk size k: where the last block is partial and a narrower
+    /// supported size covers it (a remainder of at most 16), that size — the pass then computes the lanes it needs, not
+    /// k (Rosenbrock n = 100 at k = 32: three passes of 32 and one of 4 instead of four of 32) — else k.
+    /// </summary>
+    internal static int TailChunkSize(int n, int k)
+    {
+        int rest = n % k;
+        if (k == 1 || rest == 0 || rest > 16)
+        {
+            return k;
+        }
+        int cover = rest switch { 1 => 1, 2 => 2, <= 4 => 4, <= 8 => 8, _ => 16 };
+        return cover < k ? cover : k;
+    }
+
     private static int ResolveChunkSize(int chunkSize, int inputCount)
     {
         if (chunkSize == 0)

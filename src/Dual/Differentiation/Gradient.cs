@@ -67,8 +67,22 @@ public static partial class AutoDiff
         {
             return GradientSingle<T, ScalarStruct<TFunction, Dual<T>>>(new(f), x, gradient);
         }
-        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
-        return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
+        int n = x.Length, tail = TailChunkSize(n, k);
+        // Split only when the gradient does not overlap x: one loop reads x once, before writing any partial.
+        if (tail == k || x.Overlaps(gradient))
+        {
+            var blocks = new BlockRange(0, BlockRange.Count(n, k));
+            return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
+        }
+        // The whole blocks at k, then the rest in one narrower pass (same bits: a lane computes the same whatever the block).
+        int whole = n / k, tailBlock = whole * k / tail;
+        if (whole > 0)
+        {
+            var head = new BlockRange(0, whole);
+            GradientDispatch(k, ref f, x, gradient, ref head, out _);
+        }
+        var last = new BlockRange(tailBlock, tailBlock + 1);
+        return GradientDispatch(tail, ref f, x, gradient, ref last, out _);
     }
 
     /// <summary>The chunked gradient at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where

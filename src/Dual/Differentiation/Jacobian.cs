@@ -145,10 +145,27 @@ public static partial class AutoDiff
     {
         int k = ResolveChunkSize(chunkSize, x.Length);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
-        var blocks = new BlockRange(0, BlockRange.Count(x.Length, k));
+        int n = x.Length, tail = TailChunkSize(n, k);
         try
         {
-            JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
+            // Split only when no output overlaps x: one loop reads x once, before writing any output.
+            if (tail == k || x.Overlaps(values) || x.Overlaps(jacobian))
+            {
+                var blocks = new BlockRange(0, BlockRange.Count(n, k));
+                JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
+            }
+            else
+            {
+                // The whole blocks at k, then the rest in one narrower pass, which also writes the values.
+                int whole = n / k, tailBlock = whole * k / tail;
+                if (whole > 0)
+                {
+                    var head = new BlockRange(0, whole);
+                    JacobianBlocks(k, ref f, x, values, jacobian, ref head);
+                }
+                var last = new BlockRange(tailBlock, tailBlock + 1);
+                JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
+            }
         }
         catch (IndexOutOfRangeException e)
         {

@@ -94,4 +94,18 @@ public class ChunkSizeTests
         // The closed form of one entry: ∂²f/∂x0² = 1200·x0² − 400·x1 + 2.
         Assert.That(h32[0], Is.EqualTo(1200 * x[0] * x[0] - 400 * x[1] + 2).Within(1e-10));
     }
+
+    [TestCase(100, 32, 4)]
+    [TestCase(1000, 32, 8)]
+    [TestCase(40, 32, 8)]
+    [TestCase(7, 32, 8)]
+    [TestCase(50, 32, 32)]
+    [TestCase(64, 32, 32)]
+    [TestCase(100, 16, 4)]
+    [TestCase(17, 16, 1)]
+    [TestCase(30, 16, 16)]
+    [TestCase(10, 16, 16)]
+    [TestCase(5, 1, 1)]
+    public void The_last_partial_pass_takes_the_narrowest_block_that_covers_it(int n, int k, int tail)
+        => Assert.That(AutoDiff.TailChunkSize(n, k), Is.EqualTo(tail));
 }
