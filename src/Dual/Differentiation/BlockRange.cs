@@ -20,6 +20,16 @@ internal struct BlockRange : IBlockSource
         this.end = end;
     }
 
+    /// <summary>n inputs as the ⌊n/k⌋ whole blocks of k (<paramref name="head"/>, possibly empty) and the rest as one
+    /// block of <paramref name="tail"/> inputs (<paramref name="last"/>), for a tail narrower than k
+    /// (<see cref="AutoDiff.TailChunkSize"/>: k is a multiple of it, so the rest starts on one of its blocks).</summary>
+    public static void SplitTail(int n, int k, int tail, out BlockRange head, out BlockRange last)
+    {
+        int whole = n / k, tailBlock = whole * k / tail;
+        head = new BlockRange(0, whole);
+        last = new BlockRange(tailBlock, tailBlock + 1);
+    }
+
     /// <summary>⌈n/k⌉, the number of blocks of k inputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Count(int n, int k) => (n + k - 1) / k;

@@ -75,13 +75,11 @@ public static partial class AutoDiff
             return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
         }
         // The whole blocks at k, then the rest in one narrower pass (same bits: a lane computes the same whatever the block).
-        int whole = n / k, tailBlock = whole * k / tail;
-        if (whole > 0)
+        BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
+        if (n >= k)
         {
-            var head = new BlockRange(0, whole);
             GradientDispatch(k, ref f, x, gradient, ref head, out _);
         }
-        var last = new BlockRange(tailBlock, tailBlock + 1);
         return GradientDispatch(tail, ref f, x, gradient, ref last, out _);
     }
 

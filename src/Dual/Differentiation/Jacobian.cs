@@ -157,13 +157,11 @@ public static partial class AutoDiff
             else
             {
                 // The whole blocks at k, then the rest in one narrower pass, which also writes the values.
-                int whole = n / k, tailBlock = whole * k / tail;
-                if (whole > 0)
+                BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
+                if (n >= k)
                 {
-                    var head = new BlockRange(0, whole);
                     JacobianBlocks(k, ref f, x, values, jacobian, ref head);
                 }
-                var last = new BlockRange(tailBlock, tailBlock + 1);
                 JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
             }
         }
