@@ -375,7 +375,7 @@ internal static class DerivativeRules<T> where T : IFloatingPointIeee754<T>
         }
         if (Constants<T>.IsNormal(v))
         {
-            return v * T.Log(x);
+            return v * Replayed<T>.Log(x);
         }
         if (x > T.Zero && x <= Constants<T>.MaxFinite)
         {

@@ -67,7 +67,10 @@ internal static class SinCosMemo
             cos = Unsafe.BitCast<TBits, TFloat>(TFields.CosBitsXorOne ^ TFields.OneBits);
             return Unsafe.BitCast<TBits, TFloat>(TFields.SinBits);
         }
-        (TFloat s, TFloat c) = TFloat.SinCos(x);
+        // At double Math.SinCos itself, not through double.SinCos (see Replayed<T>).
+        (TFloat s, TFloat c) = typeof(TFloat) == typeof(double)
+            ? Unsafe.BitCast<(double, double), (TFloat, TFloat)>(Math.SinCos(Unsafe.BitCast<TFloat, double>(x)))
+            : TFloat.SinCos(x);
         TFields.Key = bits;
         TFields.SinBits = Unsafe.BitCast<TFloat, TBits>(s);
         TFields.CosBitsXorOne = Unsafe.BitCast<TFloat, TBits>(c) ^ TFields.OneBits;
