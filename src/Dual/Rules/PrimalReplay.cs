@@ -323,8 +323,8 @@ internal static class Replayed<T> where T : IFloatingPointIeee754<T>
     // At double (a JIT-time test) inside a chunk loop: the log, and x as a double; else T's own member runs, as it would
     // without the replay (one plain load outside the loops). T's own member at double is Math's, called directly:
     // double.Exp and the like only forward to Math.Exp, and where the user's function has spent its inlining budget
-    // (Rat43's Jacobian) the JIT leaves them as calls — one more call, vzeroupper and return each (≈ 0.4 ns: 1.5 % of
-    // Rat43's Jacobian, 2 % of a Dual<double> exp-and-sincos function). Same function, same bits.
+    // (Rat43's Jacobian) the JIT leaves them as calls — one more call, vzeroupper and return each (≈ 0.4 ns: ≈ 2 % of
+    // a Dual<double> exp-and-sincos function; within the spread on Rat43's Jacobian). Same function, same bits.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Replaying(T x, [NotNullWhen(true)] out PrimalReplay.CallLog? log, out double d)
     {
