@@ -21,9 +21,6 @@ def best(rows):
             b[(wl, n)] = (ns, m)
     return b
 
-def primal(rows):
-    return {(wl, n): ns for (wl, n, m), (ns, ad, kind) in rows.items() if kind == "primal" and "sincos" not in m and "residual" not in m or (kind == "analytic" and wl == "D")}
-
 runs = [(load(os.path.join(d, "cs.tsv")), load(os.path.join(d, "cpp.tsv"))) for d in sys.argv[1:]]
 def merged(side):
     m = {}
