@@ -57,6 +57,15 @@ public static partial class AutoDiff
     /// supported size covers it (a remainder of at most 16), that size — the pass then computes the lanes it needs, not
     /// k (Rosenbrock n = 100 at k = 32: three passes of 32 and one of 4 instead of four of 32) — else k.
     /// </summary>
+    /// <summary>The block size for n ≤ k inputs in one pass: <see cref="TailChunkSize"/> without its division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int SinglePassWidth(int n, int k)
+    {
+        int cover = n switch { 1 => 1, 2 => 2, <= 4 => 4, <= 8 => 8, <= 16 => 16, _ => 32 };
+        return n == k || n == 0 || cover > k ? k : cover;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int TailChunkSize(int n, int k)
     {
         int rest = n % k;

@@ -145,24 +145,18 @@ public static partial class AutoDiff
     {
         int k = ResolveChunkSize(chunkSize, x.Length);
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jacobian));
-        int n = x.Length, tail = TailChunkSize(n, k);
+        int n = x.Length;
         try
         {
-            // Split only when no output overlaps x: one loop reads x once, before writing any output.
-            if (tail == k || x.Overlaps(values) || x.Overlaps(jacobian))
+            if (n <= k)
             {
-                var blocks = new BlockRange(0, BlockRange.Count(n, k));
-                JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
+                // One pass, in the narrowest block that holds n (see Gradient): it reads x whole before writing any output.
+                var single = new BlockRange(0, 1);
+                JacobianBlocks(SinglePassWidth(n, k), ref f, x, values, jacobian, ref single);
             }
             else
             {
-                // The whole blocks at k, then the rest in one narrower pass, which also writes the values.
-                BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
-                if (n >= k)
-                {
-                    JacobianBlocks(k, ref f, x, values, jacobian, ref head);
-                }
-                JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
+                JacobianPasses(k, ref f, x, values, jacobian);
             }
         }
         catch (IndexOutOfRangeException e)
@@ -171,8 +165,31 @@ public static partial class AutoDiff
         }
     }
 
+    /// <summary>The chunked Jacobian over more than one block of k inputs.</summary>
+    private static void JacobianPasses<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        int n = x.Length, tail = TailChunkSize(n, k);
+        // Split only when no output overlaps x: one loop reads x once, before writing any output.
+        if (tail == k || x.Overlaps(values) || x.Overlaps(jacobian))
+        {
+            var blocks = new BlockRange(0, BlockRange.Count(n, k));
+            JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
+            return;
+        }
+        // The whole blocks at k, then the rest in one narrower pass, which also writes the values.
+        BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
+        if (n >= k)
+        {
+            JacobianBlocks(k, ref f, x, values, jacobian, ref head);
+        }
+        JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
+    }
+
     /// <summary>The chunked Jacobian at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where
     /// T fits them, else the wide blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a switch of calls: inlined even where the profile calls it cold
     private static void JacobianBlocks<T, TFunction, TBlocks>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref TBlocks blocks)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction

@@ -108,4 +108,15 @@ public class ChunkSizeTests
     [TestCase(5, 1, 1)]
     public void The_last_partial_pass_takes_the_narrowest_block_that_covers_it(int n, int k, int tail)
         => Assert.That(AutoDiff.TailChunkSize(n, k), Is.EqualTo(tail));
+
+    [Test]
+    public void One_pass_takes_the_block_the_last_partial_pass_would_take([Values(1, 2, 4, 8, 16, 32)] int k)
+    {
+        // Gradient and Jacobian compute n ≤ k inputs in one pass without the division (SinglePassWidth); the block
+        // must be the one TailChunkSize picks, whose bits the split path's tests pin down.
+        for (int n = 0; n <= k; n++)
+        {
+            Assert.That(AutoDiff.SinglePassWidth(n, k), Is.EqualTo(AutoDiff.TailChunkSize(n, k)), $"n = {n}");
+        }
+    }
 }
