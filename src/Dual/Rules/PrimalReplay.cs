@@ -320,23 +320,35 @@ internal static class PrimalReplay
 /// <typeparam name="T">The scalar type.</typeparam>
 internal static class Replayed<T> where T : IFloatingPointIeee754<T>
 {
+    // Inlined, and never instrumented: each member's branch between the log and the plain call is shared by every
+    // function and pass shape in the process, and a Tier-0 profile taken while multi-pass loops replayed marked the log
+    // branch hot wherever the member was inlined later. Single-pass code compiled after that laid its plain path out as
+    // the cold one (Ackley n = 10, one pass of 16, after passes at k = 1: 261–268 ns against 212–223). Compiled without
+    // a profile (AggressiveOptimization), the members leave the choice to the JIT's static layout in every caller.
+    private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
+
     // At double (a JIT-time test) inside a chunk loop: the log, and x as a double; else T's own member runs, as it would
     // without the replay (one plain load outside the loops). T's own member at double is Math's, called directly:
     // double.Exp and the like only forward to Math.Exp, and where the user's function has spent its inlining budget
     // (Rat43's Jacobian) the JIT leaves them as calls — one more call, vzeroupper and return each (≈ 0.4 ns: ≈ 2 % of
     // a Dual<double> exp-and-sincos function; within the spread on Rat43's Jacobian). Same function, same bits.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inline)]
     private static bool Replaying(T x, [NotNullWhen(true)] out PrimalReplay.CallLog? log, out double d)
     {
-        log = typeof(T) == typeof(double) ? PrimalReplay.Active : null;
         d = typeof(T) == typeof(double) ? D(x) : 0;
+        if (typeof(T) != typeof(double) || !PrimalReplay.AnyOpen)
+        {
+            log = null;
+            return false;
+        }
+        log = PrimalReplay.Active;
         return log is not null;
     }
 
     // The second table's test: at double while a chunk loop runs on some thread (the log is read out of line).
     private static bool AnyOpen
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(Inline)]
         get => typeof(T) == typeof(double) && PrimalReplay.AnyOpen;
     }
 
@@ -346,42 +358,43 @@ internal static class Replayed<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Of(double value) => (T)(object)value;
 
-    // The first table: looked up inline.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Exp, d)) : typeof(T) == typeof(double) ? Of(Math.Exp(D(x))) : T.Exp(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log, d)) : typeof(T) == typeof(double) ? Of(Math.Log(D(x))) : T.Log(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log2(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log2, d)) : typeof(T) == typeof(double) ? Of(Math.Log2(D(x))) : T.Log2(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log10(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Log10, d)) : typeof(T) == typeof(double) ? Of(Math.Log10(D(x))) : T.Log10(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tan(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Tan, d)) : typeof(T) == typeof(double) ? Of(Math.Tan(D(x))) : T.Tan(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Asin(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Asin, d)) : typeof(T) == typeof(double) ? Of(Math.Asin(D(x))) : T.Asin(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Acos(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Acos, d)) : typeof(T) == typeof(double) ? Of(Math.Acos(D(x))) : T.Acos(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Atan, d)) : typeof(T) == typeof(double) ? Of(Math.Atan(D(x))) : T.Atan(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sinh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Sinh, d)) : typeof(T) == typeof(double) ? Of(Math.Sinh(D(x))) : T.Sinh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cosh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Cosh, d)) : typeof(T) == typeof(double) ? Of(Math.Cosh(D(x))) : T.Cosh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Tanh(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Tanh, d)) : typeof(T) == typeof(double) ? Of(Math.Tanh(D(x))) : T.Tanh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Cbrt(T x) => Replaying(x, out PrimalReplay.CallLog? log, out double d) ? Of(log.Unary(PrimalReplay.Function.Cbrt, d)) : typeof(T) == typeof(double) ? Of(Math.Cbrt(D(x))) : T.Cbrt(x);
+    // The first table: looked up inline. The plain call is the ternary's first arm, the fall-through of the JIT's layout
+    // without a profile (see Inline).
+    [MethodImpl(Inline)] public static T Exp(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Exp(D(x))) : T.Exp(x)) : Of(log.Unary(PrimalReplay.Function.Exp, d));
+    [MethodImpl(Inline)] public static T Log(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Log(D(x))) : T.Log(x)) : Of(log.Unary(PrimalReplay.Function.Log, d));
+    [MethodImpl(Inline)] public static T Log2(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Log2(D(x))) : T.Log2(x)) : Of(log.Unary(PrimalReplay.Function.Log2, d));
+    [MethodImpl(Inline)] public static T Log10(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Log10(D(x))) : T.Log10(x)) : Of(log.Unary(PrimalReplay.Function.Log10, d));
+    [MethodImpl(Inline)] public static T Tan(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Tan(D(x))) : T.Tan(x)) : Of(log.Unary(PrimalReplay.Function.Tan, d));
+    [MethodImpl(Inline)] public static T Asin(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Asin(D(x))) : T.Asin(x)) : Of(log.Unary(PrimalReplay.Function.Asin, d));
+    [MethodImpl(Inline)] public static T Acos(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Acos(D(x))) : T.Acos(x)) : Of(log.Unary(PrimalReplay.Function.Acos, d));
+    [MethodImpl(Inline)] public static T Atan(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Atan(D(x))) : T.Atan(x)) : Of(log.Unary(PrimalReplay.Function.Atan, d));
+    [MethodImpl(Inline)] public static T Sinh(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Sinh(D(x))) : T.Sinh(x)) : Of(log.Unary(PrimalReplay.Function.Sinh, d));
+    [MethodImpl(Inline)] public static T Cosh(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Cosh(D(x))) : T.Cosh(x)) : Of(log.Unary(PrimalReplay.Function.Cosh, d));
+    [MethodImpl(Inline)] public static T Tanh(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Tanh(D(x))) : T.Tanh(x)) : Of(log.Unary(PrimalReplay.Function.Tanh, d));
+    [MethodImpl(Inline)] public static T Cbrt(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Cbrt(D(x))) : T.Cbrt(x)) : Of(log.Unary(PrimalReplay.Function.Cbrt, d));
 
     // The second table: looked up out of line.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp2(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2, D(x))) : T.Exp2(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp10(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10, D(x))) : T.Exp10(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T ExpM1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.ExpM1, D(x))) : T.ExpM1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp2M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2M1, D(x))) : T.Exp2M1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exp10M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10M1, D(x))) : T.Exp10M1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T LogP1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.LogP1, D(x))) : T.LogP1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log2P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log2P1, D(x))) : T.Log2P1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log10P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log10P1, D(x))) : T.Log10P1(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Asinh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Asinh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Asinh(D(x))) : T.Asinh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Acosh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Acosh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Acosh(D(x))) : T.Acosh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atanh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Atanh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Atanh(D(x))) : T.Atanh(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T SinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.SinPi, D(x))) : T.SinPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T CosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.CosPi, D(x))) : T.CosPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T TanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.TanPi, D(x))) : T.TanPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T AsinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AsinPi, D(x))) : T.AsinPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T AcosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AcosPi, D(x))) : T.AcosPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T AtanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AtanPi, D(x))) : T.AtanPi(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Pow(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Pow, D(x), D(y))) : typeof(T) == typeof(double) ? Of(Math.Pow(D(x), D(y))) : T.Pow(x, y);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan2(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2, D(y), D(x))) : typeof(T) == typeof(double) ? Of(Math.Atan2(D(y), D(x))) : T.Atan2(y, x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Atan2Pi(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2Pi, D(y), D(x))) : T.Atan2Pi(y, x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Hypot(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Hypot, D(x), D(y))) : T.Hypot(x, y);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log(T x, T newBase) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.LogBase, D(x), D(newBase))) : T.Log(x, newBase);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T RootN(T x, int n) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.RootN, D(x), n)) : T.RootN(x, n);
+    [MethodImpl(Inline)] public static T Exp2(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2, D(x))) : T.Exp2(x);
+    [MethodImpl(Inline)] public static T Exp10(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10, D(x))) : T.Exp10(x);
+    [MethodImpl(Inline)] public static T ExpM1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.ExpM1, D(x))) : T.ExpM1(x);
+    [MethodImpl(Inline)] public static T Exp2M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2M1, D(x))) : T.Exp2M1(x);
+    [MethodImpl(Inline)] public static T Exp10M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10M1, D(x))) : T.Exp10M1(x);
+    [MethodImpl(Inline)] public static T LogP1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.LogP1, D(x))) : T.LogP1(x);
+    [MethodImpl(Inline)] public static T Log2P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log2P1, D(x))) : T.Log2P1(x);
+    [MethodImpl(Inline)] public static T Log10P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log10P1, D(x))) : T.Log10P1(x);
+    [MethodImpl(Inline)] public static T Asinh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Asinh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Asinh(D(x))) : T.Asinh(x);
+    [MethodImpl(Inline)] public static T Acosh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Acosh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Acosh(D(x))) : T.Acosh(x);
+    [MethodImpl(Inline)] public static T Atanh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Atanh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Atanh(D(x))) : T.Atanh(x);
+    [MethodImpl(Inline)] public static T SinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.SinPi, D(x))) : T.SinPi(x);
+    [MethodImpl(Inline)] public static T CosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.CosPi, D(x))) : T.CosPi(x);
+    [MethodImpl(Inline)] public static T TanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.TanPi, D(x))) : T.TanPi(x);
+    [MethodImpl(Inline)] public static T AsinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AsinPi, D(x))) : T.AsinPi(x);
+    [MethodImpl(Inline)] public static T AcosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AcosPi, D(x))) : T.AcosPi(x);
+    [MethodImpl(Inline)] public static T AtanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AtanPi, D(x))) : T.AtanPi(x);
+    [MethodImpl(Inline)] public static T Pow(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Pow, D(x), D(y))) : typeof(T) == typeof(double) ? Of(Math.Pow(D(x), D(y))) : T.Pow(x, y);
+    [MethodImpl(Inline)] public static T Atan2(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2, D(y), D(x))) : typeof(T) == typeof(double) ? Of(Math.Atan2(D(y), D(x))) : T.Atan2(y, x);
+    [MethodImpl(Inline)] public static T Atan2Pi(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2Pi, D(y), D(x))) : T.Atan2Pi(y, x);
+    [MethodImpl(Inline)] public static T Hypot(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Hypot, D(x), D(y))) : T.Hypot(x, y);
+    [MethodImpl(Inline)] public static T Log(T x, T newBase) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.LogBase, D(x), D(newBase))) : T.Log(x, newBase);
+    [MethodImpl(Inline)] public static T RootN(T x, int n) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.RootN, D(x), n)) : T.RootN(x, n);
 }

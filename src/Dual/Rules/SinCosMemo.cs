@@ -38,15 +38,16 @@ internal static class SinCosMemo
     [ThreadStatic]
     private static int cosBitsXorOneSingle;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Never instrumented, like Replayed<T>'s members: a profile taken while loops replayed would mark the log branch hot.
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static double SinCos(double x, out double cos)
     {
-        PrimalReplay.CallLog? log = PrimalReplay.Active;
-        if (log is not null)
+        // The plain path first: without a profile the JIT lays the branch's first arm out as the fall-through.
+        if (!PrimalReplay.AnyOpen || PrimalReplay.Active is not { } log)
         {
-            return log.SinCos(x, out cos);
+            return Remembered<double, long, DoubleFields>(x, out cos);
         }
-        return Remembered<double, long, DoubleFields>(x, out cos);
+        return log.SinCos(x, out cos);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
