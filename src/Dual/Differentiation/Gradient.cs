@@ -93,13 +93,22 @@ public static partial class AutoDiff
             var blocks = new BlockRange(0, BlockRange.Count(n, k));
             return GradientDispatch(k, ref f, x, gradient, ref blocks, out _);
         }
-        // The whole blocks at k, then the rest in one narrower pass (same bits: a lane computes the same whatever the block).
+        // The whole blocks at k, then the rest in one narrower pass (same bits: a lane computes the same whatever the block),
+        // both loops in one replay log, so that the last pass replays the primal's calls too.
         BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
-        if (n >= k)
+        PrimalReplay.CallLog? held = PassReplay.Hold<T>();
+        try
         {
-            GradientDispatch(k, ref f, x, gradient, ref head, out _);
+            if (n >= k)
+            {
+                GradientDispatch(k, ref f, x, gradient, ref head, out _);
+            }
+            return GradientDispatch(tail, ref f, x, gradient, ref last, out _);
         }
-        return GradientDispatch(tail, ref f, x, gradient, ref last, out _);
+        finally
+        {
+            PassReplay.Release(held);
+        }
     }
 
     /// <summary>The chunked gradient at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where

@@ -178,13 +178,22 @@ public static partial class AutoDiff
             JacobianBlocks(k, ref f, x, values, jacobian, ref blocks);
             return;
         }
-        // The whole blocks at k, then the rest in one narrower pass, which also writes the values.
+        // The whole blocks at k, then the rest in one narrower pass, which also writes the values; one replay log across
+        // both loops (see GradientPasses).
         BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
-        if (n >= k)
+        PrimalReplay.CallLog? held = PassReplay.Hold<T>();
+        try
         {
-            JacobianBlocks(k, ref f, x, values, jacobian, ref head);
+            if (n >= k)
+            {
+                JacobianBlocks(k, ref f, x, values, jacobian, ref head);
+            }
+            JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
         }
-        JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
+        finally
+        {
+            PassReplay.Release(held);
+        }
     }
 
     /// <summary>The chunked Jacobian at chunk size k over the blocks <paramref name="blocks"/> hands out: SIMD blocks where

@@ -13,6 +13,16 @@ internal static class PassReplay
         return PrimalReplay.Begin();
     }
 
+    /// <summary>For a loop split into whole blocks and a narrower last block: one log across both loops (see
+    /// <see cref="PrimalReplay.Hold"/>), at double; null otherwise. Release it in a finally with <see cref="Release"/>.</summary>
+    public static PrimalReplay.CallLog? Hold<T>() => typeof(T) == typeof(double) ? PrimalReplay.Hold() : null;
+
+    /// <summary>Ends what <see cref="Hold{T}"/> opened.</summary>
+    public static void Release(PrimalReplay.CallLog? held)
+    {
+        if (held is not null) PrimalReplay.Release(held);
+    }
+
     /// <summary>Moves the one-tangent passes' seed to input <paramref name="i"/> (input 0 is seeded when the inputs are
     /// written) and starts a new replayed pass.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

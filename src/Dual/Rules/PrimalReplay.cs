@@ -71,6 +71,12 @@ internal static class PrimalReplay
     /// the last.</summary>
     public static CallLog Begin()
     {
+        if (active is { Held: true } held)
+        {
+            // Inside Hold: this loop continues the holder's log (its first pass replays the earlier loop's calls).
+            held.Rewind();
+            return held;
+        }
         CallLog log = idle ??= new CallLog();
         log.Reset();
         if (active is null)
@@ -81,14 +87,33 @@ internal static class PrimalReplay
         return log;
     }
 
-    /// <summary>Ends the loop.</summary>
+    /// <summary>Ends the loop (inside <see cref="Hold"/>, the holder ends it).</summary>
     public static void End()
     {
-        if (active is not null)
+        if (active is { Held: false })
         {
             active = null;
             Interlocked.Decrement(ref openLogs);
         }
+    }
+
+    /// <summary>Opens a log that the loops run until <see cref="Release"/> continue instead of starting their own: a
+    /// chunk loop split into whole blocks and a narrower last block runs as two loops, and the last block's pass then
+    /// replays the calls of the first loop's passes (Ackley n = 100 at k = 32: its fourth pass, of 4 tangents, made its
+    /// 100 sincos calls again).</summary>
+    public static CallLog Hold()
+    {
+        CallLog log = Begin();
+        log.Held = true;
+        return log;
+    }
+
+    /// <summary>Ends what <see cref="Hold"/> opened (in a finally: a log left held would keep every later loop on this
+    /// thread inside it).</summary>
+    public static void Release(CallLog log)
+    {
+        log.Held = false;
+        End();
     }
 
     /// <summary>The function of each one-argument tag: <c>double</c>'s own member (the bits its generic-math caller gets).</summary>
@@ -190,6 +215,9 @@ internal static class PrimalReplay
         private long[] entries = new long[Width * 256];
         private int position;
         private int recorded;
+
+        /// <summary>Between <see cref="Hold"/> and <see cref="Release"/>.</summary>
+        public bool Held;
 
         public void Reset()
         {

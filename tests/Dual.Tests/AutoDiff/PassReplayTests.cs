@@ -133,6 +133,68 @@ public class PassReplayTests
         }
     }
 
+    [TestCase(42, 8)]
+    [TestCase(100, 32)]
+    public void A_split_loop_keeps_one_log_and_its_last_pass_with_other_arguments_gets_fresh_values(int n, int k)
+    {
+        // n = 42 at k = 8: five passes of 8, then one of 2 (a second loop, continuing the first loop's log); n = 100 at
+        // k = 32: three of 32, then one of 4. Each pass shifts its arguments, so the last pass must not take the log's.
+        double[] x = Point(n);
+        var g = new double[n];
+        var passes = new int[1];
+        AutoDiff.Gradient<double, Drifting>(new Drifting(passes), x, g, k);
+        int whole = n / k;
+        Assert.That(passes[0], Is.EqualTo(whole + 1), "one evaluation per block");
+        for (int i = 0; i < n; i++)
+        {
+            int pass = Math.Min(i / k, whole);
+            Assert.That(g[i], Is.EqualTo(-Math.Sin(x[i] + 0.1 * pass)).Within(1e-15), $"g[{i}] from pass {pass}");
+        }
+        Assert.That(PrimalReplay.Active, Is.Null, "no log left open");
+    }
+
+    [Test]
+    public void A_split_jacobian_replays_into_its_last_pass_with_the_one_tangent_bits()
+    {
+        const int n = 42;
+        double[] x = Point(n, 0.7);
+        var chunked = new double[n * n];
+        var single = new double[n * n];
+        AutoDiff.Jacobian<double, SinCosRing>(default, x, new double[n], chunked, 8);
+        AutoDiff.Jacobian<double, SinCosRing>(default, x, new double[n], single, 1);
+        AssertSameBits(chunked, single, "jacobian (8 × 5 + 2) vs one-tangent passes");
+        Assert.That(PrimalReplay.Active, Is.Null, "no log left open");
+    }
+
+    /// <summary>Throws in evaluation number <c>throwAt</c>.</summary>
+    private readonly struct ThrowsInPass(int[] calls, int throwAt) : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            if (calls[0]++ == throwAt) throw new InvalidOperationException("pass " + throwAt);
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++) sum += T.Cos(x[i]);
+            return sum;
+        }
+    }
+
+    [Test]
+    public void A_throw_in_the_last_pass_of_a_split_loop_leaves_no_log_open()
+    {
+        // 42 inputs at k = 8: the sixth evaluation is the last block's, inside the log the split holds for both loops.
+        double[] x = Point(42);
+        var calls = new int[1];
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Gradient<double, ThrowsInPass>(new ThrowsInPass(calls, 5), x, new double[x.Length], 8));
+        Assert.That(calls[0], Is.EqualTo(6));
+        Assert.That(PrimalReplay.Active, Is.Null, "the held log was released");
+
+        var g = new double[x.Length];
+        AutoDiff.Gradient<double, SinCosRing>(default, x, g, 8);
+        double[] expected = SinCosRing.Gradient(x);
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(g[i], Is.EqualTo(expected[i]).Within(1e-13), $"g[{i}]");
+    }
+
     /// <summary>Throws in its second evaluation, after the log has been written and a pass replayed part of it.</summary>
     private readonly struct ThrowsInSecondPass(int[] calls) : IScalarFunction
     {
