@@ -401,28 +401,28 @@ internal static class Replayed<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(Inline)] public static T Tanh(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Tanh(D(x))) : T.Tanh(x)) : Of(log.Unary(PrimalReplay.Function.Tanh, d));
     [MethodImpl(Inline)] public static T Cbrt(T x) => !Replaying(x, out PrimalReplay.CallLog? log, out double d) ? (typeof(T) == typeof(double) ? Of(Math.Cbrt(D(x))) : T.Cbrt(x)) : Of(log.Unary(PrimalReplay.Function.Cbrt, d));
 
-    // The second table: looked up out of line.
-    [MethodImpl(Inline)] public static T Exp2(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2, D(x))) : T.Exp2(x);
-    [MethodImpl(Inline)] public static T Exp10(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10, D(x))) : T.Exp10(x);
-    [MethodImpl(Inline)] public static T ExpM1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.ExpM1, D(x))) : T.ExpM1(x);
-    [MethodImpl(Inline)] public static T Exp2M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2M1, D(x))) : T.Exp2M1(x);
-    [MethodImpl(Inline)] public static T Exp10M1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10M1, D(x))) : T.Exp10M1(x);
-    [MethodImpl(Inline)] public static T LogP1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.LogP1, D(x))) : T.LogP1(x);
-    [MethodImpl(Inline)] public static T Log2P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log2P1, D(x))) : T.Log2P1(x);
-    [MethodImpl(Inline)] public static T Log10P1(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Log10P1, D(x))) : T.Log10P1(x);
-    [MethodImpl(Inline)] public static T Asinh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Asinh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Asinh(D(x))) : T.Asinh(x);
-    [MethodImpl(Inline)] public static T Acosh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Acosh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Acosh(D(x))) : T.Acosh(x);
-    [MethodImpl(Inline)] public static T Atanh(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.Atanh, D(x))) : typeof(T) == typeof(double) ? Of(Math.Atanh(D(x))) : T.Atanh(x);
-    [MethodImpl(Inline)] public static T SinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.SinPi, D(x))) : T.SinPi(x);
-    [MethodImpl(Inline)] public static T CosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.CosPi, D(x))) : T.CosPi(x);
-    [MethodImpl(Inline)] public static T TanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.TanPi, D(x))) : T.TanPi(x);
-    [MethodImpl(Inline)] public static T AsinPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AsinPi, D(x))) : T.AsinPi(x);
-    [MethodImpl(Inline)] public static T AcosPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AcosPi, D(x))) : T.AcosPi(x);
-    [MethodImpl(Inline)] public static T AtanPi(T x) => AnyOpen ? Of(PrimalReplay.Unary(PrimalReplay.Function.AtanPi, D(x))) : T.AtanPi(x);
-    [MethodImpl(Inline)] public static T Pow(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Pow, D(x), D(y))) : typeof(T) == typeof(double) ? Of(Math.Pow(D(x), D(y))) : T.Pow(x, y);
-    [MethodImpl(Inline)] public static T Atan2(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2, D(y), D(x))) : typeof(T) == typeof(double) ? Of(Math.Atan2(D(y), D(x))) : T.Atan2(y, x);
-    [MethodImpl(Inline)] public static T Atan2Pi(T y, T x) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2Pi, D(y), D(x))) : T.Atan2Pi(y, x);
-    [MethodImpl(Inline)] public static T Hypot(T x, T y) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.Hypot, D(x), D(y))) : T.Hypot(x, y);
-    [MethodImpl(Inline)] public static T Log(T x, T newBase) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.LogBase, D(x), D(newBase))) : T.Log(x, newBase);
-    [MethodImpl(Inline)] public static T RootN(T x, int n) => AnyOpen ? Of(PrimalReplay.Binary(PrimalReplay.Function.RootN, D(x), n)) : T.RootN(x, n);
+    // The second table: looked up out of line; the plain call first, as in the first.
+    [MethodImpl(Inline)] public static T Exp2(T x) => !AnyOpen ? T.Exp2(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2, D(x)));
+    [MethodImpl(Inline)] public static T Exp10(T x) => !AnyOpen ? T.Exp10(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10, D(x)));
+    [MethodImpl(Inline)] public static T ExpM1(T x) => !AnyOpen ? T.ExpM1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.ExpM1, D(x)));
+    [MethodImpl(Inline)] public static T Exp2M1(T x) => !AnyOpen ? T.Exp2M1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Exp2M1, D(x)));
+    [MethodImpl(Inline)] public static T Exp10M1(T x) => !AnyOpen ? T.Exp10M1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Exp10M1, D(x)));
+    [MethodImpl(Inline)] public static T LogP1(T x) => !AnyOpen ? T.LogP1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.LogP1, D(x)));
+    [MethodImpl(Inline)] public static T Log2P1(T x) => !AnyOpen ? T.Log2P1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Log2P1, D(x)));
+    [MethodImpl(Inline)] public static T Log10P1(T x) => !AnyOpen ? T.Log10P1(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.Log10P1, D(x)));
+    [MethodImpl(Inline)] public static T Asinh(T x) => !AnyOpen ? (typeof(T) == typeof(double) ? Of(Math.Asinh(D(x))) : T.Asinh(x)) : Of(PrimalReplay.Unary(PrimalReplay.Function.Asinh, D(x)));
+    [MethodImpl(Inline)] public static T Acosh(T x) => !AnyOpen ? (typeof(T) == typeof(double) ? Of(Math.Acosh(D(x))) : T.Acosh(x)) : Of(PrimalReplay.Unary(PrimalReplay.Function.Acosh, D(x)));
+    [MethodImpl(Inline)] public static T Atanh(T x) => !AnyOpen ? (typeof(T) == typeof(double) ? Of(Math.Atanh(D(x))) : T.Atanh(x)) : Of(PrimalReplay.Unary(PrimalReplay.Function.Atanh, D(x)));
+    [MethodImpl(Inline)] public static T SinPi(T x) => !AnyOpen ? T.SinPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.SinPi, D(x)));
+    [MethodImpl(Inline)] public static T CosPi(T x) => !AnyOpen ? T.CosPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.CosPi, D(x)));
+    [MethodImpl(Inline)] public static T TanPi(T x) => !AnyOpen ? T.TanPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.TanPi, D(x)));
+    [MethodImpl(Inline)] public static T AsinPi(T x) => !AnyOpen ? T.AsinPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.AsinPi, D(x)));
+    [MethodImpl(Inline)] public static T AcosPi(T x) => !AnyOpen ? T.AcosPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.AcosPi, D(x)));
+    [MethodImpl(Inline)] public static T AtanPi(T x) => !AnyOpen ? T.AtanPi(x) : Of(PrimalReplay.Unary(PrimalReplay.Function.AtanPi, D(x)));
+    [MethodImpl(Inline)] public static T Pow(T x, T y) => !AnyOpen ? (typeof(T) == typeof(double) ? Of(Math.Pow(D(x), D(y))) : T.Pow(x, y)) : Of(PrimalReplay.Binary(PrimalReplay.Function.Pow, D(x), D(y)));
+    [MethodImpl(Inline)] public static T Atan2(T y, T x) => !AnyOpen ? (typeof(T) == typeof(double) ? Of(Math.Atan2(D(y), D(x))) : T.Atan2(y, x)) : Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2, D(y), D(x)));
+    [MethodImpl(Inline)] public static T Atan2Pi(T y, T x) => !AnyOpen ? T.Atan2Pi(y, x) : Of(PrimalReplay.Binary(PrimalReplay.Function.Atan2Pi, D(y), D(x)));
+    [MethodImpl(Inline)] public static T Hypot(T x, T y) => !AnyOpen ? T.Hypot(x, y) : Of(PrimalReplay.Binary(PrimalReplay.Function.Hypot, D(x), D(y)));
+    [MethodImpl(Inline)] public static T Log(T x, T newBase) => !AnyOpen ? T.Log(x, newBase) : Of(PrimalReplay.Binary(PrimalReplay.Function.LogBase, D(x), D(newBase)));
+    [MethodImpl(Inline)] public static T RootN(T x, int n) => !AnyOpen ? T.RootN(x, n) : Of(PrimalReplay.Binary(PrimalReplay.Function.RootN, D(x), n));
 }
