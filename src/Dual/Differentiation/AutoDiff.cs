@@ -52,11 +52,6 @@ public static partial class AutoDiff
     private static bool WideChunkPays(int inputCount)
         => Vector512.IsHardwareAccelerated && 17 * ((inputCount + 31) / 32) < 10 * ((inputCount + 15) / 16);
 
-    /// <summary>
-    /// The block size for the last pass of n inputs at chunk size k: where the last block is partial and a narrower
-    /// supported size covers it (a remainder of at most 16), that size — the pass then computes the lanes it needs, not
-    /// k (Rosenbrock n = 100 at k = 32: three passes of 32 and one of 4 instead of four of 32) — else k.
-    /// </summary>
     /// <summary>The block size for n ≤ k inputs in one pass: <see cref="TailChunkSize"/> without its division.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int SinglePassWidth(int n, int k)
@@ -65,6 +60,11 @@ public static partial class AutoDiff
         return n == k || n == 0 || cover > k ? k : cover;
     }
 
+    /// <summary>
+    /// The block size for the last pass of n inputs at chunk size k: where the last block is partial and a narrower
+    /// supported size covers it (a remainder of at most 16), that size — the pass then computes the lanes it needs, not
+    /// k (Rosenbrock n = 100 at k = 32: three passes of 32 and one of 4 instead of four of 32) — else k.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int TailChunkSize(int n, int k)
     {

@@ -76,7 +76,10 @@ public static partial class AutoDiff
             // size, the overlap test, the dispatch) as calls — Rosenbrock n = 10 at k = 16 after calls at k = 1, 4 and 8:
             // 44–45 ns through it, 39–42 ns here.
             var single = new BlockRange(0, 1);
-            return GradientDispatch(SinglePassWidth(n, k), ref f, x, gradient, ref single, out _);
+            nuint pairing = SinCosPairing<T, TFunction>.Begin();
+            T value = GradientDispatch(SinglePassWidth(n, k), ref f, x, gradient, ref single, out _);
+            SinCosPairing<T, TFunction>.End(pairing);
+            return value;
         }
         return GradientPasses(k, ref f, x, gradient);
     }

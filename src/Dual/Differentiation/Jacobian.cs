@@ -152,7 +152,9 @@ public static partial class AutoDiff
             {
                 // One pass, in the narrowest block that holds n (see Gradient): it reads x whole before writing any output.
                 var single = new BlockRange(0, 1);
+                nuint pairing = SinCosPairing<T, TFunction>.Begin();
                 JacobianBlocks(SinglePassWidth(n, k), ref f, x, values, jacobian, ref single);
+                SinCosPairing<T, TFunction>.End(pairing);
             }
             else
             {

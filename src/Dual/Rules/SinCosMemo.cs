@@ -16,7 +16,8 @@ namespace Dual;
 /// ref-returning static members of a struct per width (<c>TFields</c>); inlined, it compiles to the code written out per
 /// width before (checked in the JIT disassembly: same hit path; the miss path has one more <c>add</c>).</para>
 /// <para>Inside the chunk loops (Gradient, Jacobian, Hessian at double), <see cref="PrimalReplay"/> serves the calls
-/// instead, across passes.</para>
+/// instead, across passes. Below the one-pass entry of a function that never pairs its calls, the rules skip the memo
+/// and its thread-static access (<see cref="UnpairedSinCos"/>, <see cref="SinCosPairing{T, TFunction}"/>).</para>
 /// </remarks>
 internal static class SinCosMemo
 {
@@ -38,6 +39,9 @@ internal static class SinCosMemo
     [ThreadStatic]
     private static int cosBitsXorOneSingle;
 
+    [ThreadStatic]
+    private static int hits; // both widths: read only while a function's pairing is observed (SinCosPairing)
+
     // Never instrumented, like Replayed<T>'s members: a profile taken while loops replayed would mark the log branch hot.
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static double SinCos(double x, out double cos)
@@ -45,13 +49,30 @@ internal static class SinCosMemo
         // The plain path first: without a profile the JIT lays the branch's first arm out as the fall-through.
         if (!PrimalReplay.AnyOpen || PrimalReplay.Active is not { } log)
         {
+            if (UnpairedSinCos.Covers)
+            {
+                (double s, cos) = Math.SinCos(x);
+                return s;
+            }
             return Remembered<double, long, DoubleFields>(x, out cos);
         }
         return log.SinCos(x, out cos);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SinCos(float x, out float cos) => Remembered<float, int, SingleFields>(x, out cos);
+    public static float SinCos(float x, out float cos)
+    {
+        if (UnpairedSinCos.Covers)
+        {
+            (float s, cos) = MathF.SinCos(x);
+            return s;
+        }
+        return Remembered<float, int, SingleFields>(x, out cos);
+    }
+
+    /// <summary>This thread's memo hits so far, both widths (it wraps; differences count), and the argument bits of
+    /// the last sincos each width computed: what <see cref="SinCosPairing{T, TFunction}"/> observes.</summary>
+    public static (int Hits, long Key, int KeySingle) State => (hits, key, keySingle);
 
     // The memo of one width (TBits: the integer of TFloat's size; TFields: its thread-static fields and the bits of 1).
     // A hit returns the stored bits; a miss calls TFloat.SinCos (Math.SinCos or MathF.SinCos) and stores its result.
@@ -65,6 +86,7 @@ internal static class SinCosMemo
         TBits bits = Unsafe.BitCast<TFloat, TBits>(x);
         if (bits == TFields.Key)
         {
+            hits++;
             cos = Unsafe.BitCast<TBits, TFloat>(TFields.CosBitsXorOne ^ TFields.OneBits);
             return Unsafe.BitCast<TBits, TFloat>(TFields.SinBits);
         }

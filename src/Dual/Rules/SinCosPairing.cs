@@ -1,0 +1,110 @@
+using System.Threading;
+
+namespace Dual;
+
+/// <summary>
+/// What the one-pass gradients and Jacobians of a function type have shown about its sin and cos calls: whether it
+/// ever pairs <c>T.Sin(x)</c> with <c>T.Cos(x)</c> on one argument, which is what <see cref="SinCosMemo"/> is for.
+/// A function that calls them and never pairs them (Ackley's <c>Σ cos 2πxᵢ</c>) runs its later one-pass evaluations
+/// under <see cref="UnpairedSinCos"/>: one <c>Math.SinCos</c> per rule, no per-thread memo.
+/// </summary>
+/// <remarks>
+/// <para>The first <see cref="Trials"/> evaluations run with the memo and count its hits and misses on the evaluating
+/// thread; after them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
+/// <see cref="Paired"/> (which also covers functions that make no such call: nothing to mark). The verdict is per
+/// (T, function type) and final: a function whose first evaluations take a branch without pairs and whose later ones
+/// pair only shares fewer sincos calls. Nothing here changes a number (see <see cref="UnpairedSinCos"/>); racing
+/// threads can only lose an observation.</para>
+/// <para>Multi-pass loops do not ask: there <see cref="PrimalReplay"/> serves every call from its log.</para>
+/// </remarks>
+/// <typeparam name="T">The scalar type of the differentiation.</typeparam>
+/// <typeparam name="TFunction">The differentiated function type.</typeparam>
+internal static class SinCosPairing<T, TFunction>
+{
+    /// <summary>The evaluations observed before the verdict.</summary>
+    internal const int Trials = 4;
+
+    /// <summary>The verdict: mark the evaluations (<see cref="UnpairedSinCos"/>).</summary>
+    internal const int Unpaired = -1;
+
+    /// <summary>The verdict: leave the memo on.</summary>
+    internal const int Paired = int.MaxValue;
+
+    // 0 … Trials − 1: evaluations observed; then Unpaired or Paired.
+    private static int state;
+
+    private static int observedHits;
+
+    private static bool observedCalls;
+
+    /// <summary>The verdict, or the number of evaluations observed so far.</summary>
+    internal static int State => state;
+
+    /// <summary>Starts an evaluation: marks it (unpaired), observes it (no verdict yet) or does nothing (paired). Pass
+    /// what it returns to <see cref="End"/> on the evaluation's normal return.</summary>
+    /// <returns>0 (paired), <see cref="Observing"/>, or the mark (<see cref="UnpairedSinCos.Enter"/>): one register,
+    /// so that the paired path costs the gradient a load and two branches.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nuint Begin()
+    {
+        int current = state;
+        if (current == Paired)
+        {
+            return 0;
+        }
+        if (current == Unpaired)
+        {
+            return UnpairedSinCos.Enter();
+        }
+        return Observe();
+    }
+
+    /// <summary>Ends the evaluation <see cref="Begin"/> started.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void End(nuint started)
+    {
+        if (started != 0)
+        {
+            if (started == Observing)
+            {
+                Record();
+            }
+            else
+            {
+                UnpairedSinCos.Leave(started);
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Begin"/> returns while it observes (no stack address is 1).</summary>
+    private const nuint Observing = 1;
+
+    [ThreadStatic]
+    private static (int Hits, long Key, int KeySingle) before;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint Observe()
+    {
+        before = SinCosMemo.State;
+        return Observing;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Record()
+    {
+        (int hits, long key, int keySingle) = SinCosMemo.State;
+        int observed = state;
+        // A verdict reached meanwhile stays; an observation that loses the race to count is dropped.
+        if ((uint)observed >= Trials || Interlocked.CompareExchange(ref state, observed + 1, observed) != observed)
+        {
+            return;
+        }
+        observedHits += hits - before.Hits;
+        // A new last argument means the memo computed a sincos (one that repeats the argument before it goes unseen).
+        observedCalls |= key != before.Key || keySingle != before.KeySingle;
+        if (observed + 1 == Trials)
+        {
+            state = observedHits == 0 && observedCalls ? Unpaired : Paired;
+        }
+    }
+}
