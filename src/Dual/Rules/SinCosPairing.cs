@@ -48,7 +48,8 @@ internal static class SinCosPairing<T, TFunction>
     public static nuint Begin()
     {
         int current = state;
-        if (current == Paired)
+        // Only the double rules consult the marks (the float memo is left as it is).
+        if (typeof(T) != typeof(double) || current == Paired)
         {
             return 0;
         }
@@ -80,7 +81,7 @@ internal static class SinCosPairing<T, TFunction>
     private const nuint Observing = 1;
 
     [ThreadStatic]
-    private static (int Hits, long Key, int KeySingle) before;
+    private static (int Hits, long Key) before;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nuint Observe()
@@ -92,7 +93,7 @@ internal static class SinCosPairing<T, TFunction>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Record()
     {
-        (int hits, long key, int keySingle) = SinCosMemo.State;
+        (int hits, long key) = SinCosMemo.State;
         int observed = state;
         // A verdict reached meanwhile stays; an observation that loses the race to count is dropped.
         if ((uint)observed >= Trials || Interlocked.CompareExchange(ref state, observed + 1, observed) != observed)
@@ -101,7 +102,7 @@ internal static class SinCosPairing<T, TFunction>
         }
         observedHits += hits - before.Hits;
         // A new last argument means the memo computed a sincos (one that repeats the argument before it goes unseen).
-        observedCalls |= key != before.Key || keySingle != before.KeySingle;
+        observedCalls |= key != before.Key;
         if (observed + 1 == Trials)
         {
             state = observedHits == 0 && observedCalls ? Unpaired : Paired;
