@@ -9,8 +9,8 @@ namespace Dual;
 /// under <see cref="UnpairedSinCos"/>: one <c>Math.SinCos</c> per rule, no per-thread memo.
 /// </summary>
 /// <remarks>
-/// <para>The first <see cref="Trials"/> evaluations run with the memo and count its hits and misses on the evaluating
-/// thread; after them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
+/// <para>The first <see cref="Trials"/> evaluations run with the memo; each counts the memo's hits on the evaluating
+/// thread and notes whether the memo computed a sincos (its last argument changed). After them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
 /// <see cref="Paired"/> (which also covers functions that make no such call: nothing to mark). The verdict is per
 /// (T, function type) and final: a function whose first evaluations take a branch without pairs and whose later ones
 /// pair only shares fewer sincos calls. Nothing here changes a number (see <see cref="UnpairedSinCos"/>); racing
