@@ -32,9 +32,32 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
     /// <summary>The mark's value, and this T's key in the per-thread cache.</summary>
     private static readonly object Evaluating = new();
 
+    /// <summary>Marks the calling context as evaluating a differentiation at T; throws if it already is.</summary>
+    /// <remarks>The steady state is inlined: the thread's most recent entry (<see cref="GuardContexts.Recent"/>) is this T's,
+    /// from the context the thread holds now. Everything else (first call, another context, nesting, the public
+    /// Capture/Restore path) goes through <see cref="EnterSlow"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Scope Enter(string operation)
     {
         GuardContexts thread = GuardContexts.Current;
+        if (ThreadContextSlot.Enabled)
+        {
+            ref ExecutionContext? slot = ref ThreadContextSlot.Of(thread.Thread);
+            ExecutionContext? outer = slot;
+            ref GuardContexts.Entry recent = ref thread.Recent;
+            if (ReferenceEquals(recent.Key, Evaluating) && ReferenceEquals(recent.Outer, outer))
+            {
+                ExecutionContext inner = recent.Inner!;
+                slot = inner;
+                return new Scope(thread, outer, inner, direct: true);
+            }
+        }
+        return EnterSlow(thread, operation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Scope EnterSlow(GuardContexts thread, string operation)
+    {
         bool direct = ThreadContextSlot.Enabled;
         // The context the call starts from: through the slot, exactly what the thread holds (null for the default
         // context; a flow-suppressed context is one more context, whose marked twin guards this thread only); through
@@ -55,6 +78,7 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
                 if (ReferenceEquals(entry.Outer, outer))
                 {
                     ExecutionContext inner = entry.Inner!;
+                    thread.Recent = entry;
                     if (direct)
                     {
                         // The two contexts differ only in the mark, whose async-local has no change handler, so the
@@ -81,6 +105,7 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
         Mark.Value = Evaluating;
         ExecutionContext marked = (direct ? ThreadContextSlot.Of(thread.Thread) : ExecutionContext.Capture())!;
         thread.Remember(Evaluating, outer, marked);
+        thread.Recent = new GuardContexts.Entry { Key = Evaluating, Outer = outer, Inner = marked };
         return new Scope(thread, outer, marked, direct);
     }
 
@@ -130,7 +155,16 @@ internal static class NestingGuard<T> where T : IFloatingPointIeee754<T>
                 ref ExecutionContext? slot = ref ThreadContextSlot.Of(thread!.Thread);
                 if (ReferenceEquals(slot, inner))
                 {
-                    slot = outer;
+                    // Calls usually start from the default context, which the slot holds as null: storing the literal
+                    // needs no GC write barrier (a call into the runtime), storing the variable does.
+                    if (outer is null)
+                    {
+                        slot = null;
+                    }
+                    else
+                    {
+                        slot = outer;
+                    }
                     return;
                 }
             }
@@ -181,6 +215,9 @@ internal sealed class GuardContexts
 
     /// <summary>The thread the state belongs to.</summary>
     public Thread Thread { get; }
+
+    /// <summary>A copy of the entry the thread's last guarded call used: the inlined steady-state test reads it alone.</summary>
+    public Entry Recent;
 
     /// <summary>The cached context pairs.</summary>
     public Entry[] Entries { get; } = new Entry[4];

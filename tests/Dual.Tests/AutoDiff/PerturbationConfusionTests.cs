@@ -55,6 +55,31 @@ public class PerturbationConfusionTests
     }
 
     [Test]
+    public void After_warm_calls_nesting_at_the_same_type_is_still_refused()
+    {
+        // Warm calls leave the thread's most recent guard entry matching (the guard's inlined steady state); the nested
+        // call then starts from the marked context, which that entry must not match.
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.That(AutoDiff.Derivative(x => x * x, 3.0), Is.EqualTo(6.0));
+            Assert.That(AutoDiff.Gradient<double, TestFunctions.Rosenbrock>(default, new[] { 1.5, -0.5 })[1], Is.EqualTo(200 * (-0.5 - 2.25)));
+        }
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Derivative(x => x * AutoDiff.Derivative(y => x + y, 1.0), 1.0));
+        Assert.Throws<InvalidOperationException>(() => AutoDiff.Gradient<double, NestedGradient>(default, new[] { 1.0, 2.0 }));
+        Assert.That(AutoDiff.Derivative(x => x * x, 3.0), Is.EqualTo(6.0), "and the thread differentiates again afterwards");
+    }
+
+    /// <summary>Calls a gradient at double from inside its own evaluation.</summary>
+    private struct NestedGradient : IScalarFunction
+    {
+        public readonly TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+        {
+            double[] inner = AutoDiff.Gradient<double, TestFunctions.Rosenbrock>(default, new[] { 1.0, 2.0 });
+            return x[0] * TNum.CreateTruncating(inner[0]);
+        }
+    }
+
+    [Test]
     public void After_a_refused_nesting_the_thread_can_differentiate_again()
     {
         Assert.Throws<InvalidOperationException>(() => AutoDiff.Derivative(x => x * AutoDiff.Derivative(y => x + y, 1.0), 1.0));

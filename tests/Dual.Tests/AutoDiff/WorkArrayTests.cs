@@ -279,4 +279,49 @@ public class WorkArrayTests
             ZeroedInputs<T, TTangents>.Give(array);
         }
     }
+
+    /// <summary>Records, on its first evaluation after <see cref="Size"/> is reset to 0, the address of its first input
+    /// modulo 64 and the input's size.</summary>
+    private struct AddressOfInputs : IScalarFunction
+    {
+        [ThreadStatic] public static nint Misalignment;
+        [ThreadStatic] public static int Size;
+
+        public readonly TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+        {
+            if (Size == 0)
+            {
+                Misalignment = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<TNum, byte>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x))) & 63;
+                Size = Unsafe.SizeOf<TNum>();
+            }
+            return default(TestFunctions.Rosenbrock).Evaluate(x);
+        }
+    }
+
+    [Test]
+    public void Stack_inputs_of_512_bit_blocks_start_on_a_64_byte_boundary([Values(9, 10, 16)] int n, [Values(8, 16, 32)] int k)
+    {
+        double[] x = Point(n, 11 + n);
+        var gradient = new double[n];
+        // Several calls from different stack depths: the frame's own alignment varies with the caller.
+        for (int depth = 0; depth < 4; depth++)
+        {
+            AddressOfInputs.Size = 0;
+            double value = Recurse(depth, x, gradient, k);
+            // The first pass is at 8 or 16 lanes of double: one or two Vector512 after the value's own line (the runtime's
+            // layout of Vector512 fields; only whole-line duals are aligned).
+            Assume.That(AddressOfInputs.Size, Is.EqualTo(Math.Min(k, 16) == 8 ? 128 : 192), "the first pass's dual size");
+            Assert.That(AddressOfInputs.Misalignment, Is.EqualTo((nint)0), $"n = {n}, k = {k}, depth {depth}: first input's address mod 64");
+            Assert.That(value, Is.EqualTo(default(TestFunctions.Rosenbrock).Evaluate<double>(x)));
+            Assert.That(gradient, Is.EqualTo(TestFunctions.Rosenbrock.AnalyticGradient(x)).Within(1e-10), "the gradient against the hand-derived one");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Recurse(int depth, double[] x, double[] gradient, int k)
+    {
+        Span<byte> shift = stackalloc byte[8 + 8 * depth];
+        shift[0] = (byte)depth;
+        return depth == 0 ? AutoDiff.Gradient<double, AddressOfInputs>(default, x, gradient, k) + shift[0] : Recurse(depth - 1, x, gradient, k);
+    }
 }
