@@ -41,7 +41,7 @@ internal static class ChunkSeeding<T, TTangents>
         }
         for (int j = first; j < seeded; j++)
         {
-            xs[j] = new Dual<T, TTangents>(x[j], TTangents.Unit(j - first, T.One));
+            xs[j] = new Dual<T, TTangents>(x[j], UnitSeed(j - first));
         }
         for (int j = seeded; j < n; j++)
         {
@@ -75,6 +75,12 @@ internal static class ChunkSeeding<T, TTangents>
             Lane(ref seeded[lane], lane) = T.One;
         }
     }
+
+    /// <summary>The seed block with 1 in lane <paramref name="lane"/> (0 ≤ lane &lt; k) and +0 elsewhere: copied from
+    /// <see cref="UnitSeeds{T, TTangents}"/> where it serves, else built.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TTangents UnitSeed(int lane) =>
+        UnitSeeds<T, TTangents>.Serves ? UnitSeeds<T, TTangents>.At(lane) : TTangents.Unit(lane, T.One);
 
     /// <summary>Clears the seed lanes of inputs start … start + count − 1, leaving every tangent zero again (for
     /// <see cref="ZeroedInputs{T, TTangents}"/>).</summary>
@@ -132,7 +138,7 @@ internal static class ChunkSeeding<T, TTangents>
         Span<Dual<T, TTangents>> block = xs.Slice(start, count);
         for (int lane = 0; lane < block.Length; lane++)
         {
-            Unsafe.AsRef(in block[lane].Tangents) = TTangents.Unit(lane, T.One);
+            Unsafe.AsRef(in block[lane].Tangents) = UnitSeed(lane);
         }
     }
 

@@ -220,6 +220,48 @@ public class WorkArrayTests
         }
     }
 
+    [Test]
+    public void Copied_seed_blocks_hold_one_in_their_lane_and_zero_in_every_other_byte()
+    {
+        Assert.Multiple(() =>
+        {
+            AssertUnitSeeds<double, Tangents2<double>>();
+            AssertUnitSeeds<double, Tangents4<double>>();
+            AssertUnitSeeds<double, Tangents8<double>>();
+            AssertUnitSeeds<double, Tangents16<double>>();
+            AssertUnitSeeds<double, Tangents32<double>>();
+            AssertUnitSeeds<float, Tangents2<float>>();
+            AssertUnitSeeds<float, Tangents4<float>>();
+            AssertUnitSeeds<float, Tangents8<float>>();
+            AssertUnitSeeds<float, Tangents16<float>>();
+            AssertUnitSeeds<float, Tangents32<float>>();
+        });
+    }
+
+    /// <summary>Every byte of each copied seed block: 1 at lane i's element (lane i is the i-th T of the block's memory),
+    /// +0 everywhere else (a stray byte would be a tangent no input owns); and the blocks start 64-byte aligned.</summary>
+    private static void AssertUnitSeeds<T, TTangents>()
+        where T : IFloatingPointIeee754<T>
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        string name = typeof(TTangents).Name + "<" + typeof(T).Name + ">";
+        Assert.That(UnitSeeds<T, TTangents>.Serves, Is.True, name + " is served from the table");
+        int elements = Unsafe.SizeOf<TTangents>() / Unsafe.SizeOf<T>();
+        for (int lane = 0; lane < TTangents.Count; lane++)
+        {
+            TTangents unit = ChunkSeeding<T, TTangents>.UnitSeed(lane);
+            ReadOnlySpan<T> memory = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TTangents, T>(ref unit), elements);
+            for (int i = 0; i < elements; i++)
+            {
+                T expected = i == lane ? T.One : T.Zero;
+                Assert.That(memory[i], Is.EqualTo(expected), $"{name}: element {i} of the seed for lane {lane}");
+                Assert.That(T.IsNegative(memory[i]), Is.False, $"{name}: element {i} of the seed for lane {lane} is +0, not −0");
+            }
+        }
+        var blocks = (nint)typeof(UnitSeeds<T, TTangents>).GetField("Blocks", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.That(blocks % 64, Is.EqualTo((nint)0), name + ": the table's address mod 64");
+    }
+
     /// <summary>Where the driver writes seeds as scalar lanes, lane i of the block must be the i-th element of its memory.</summary>
     private static void AssertLanes<T, TTangents>(bool expected)
         where T : IFloatingPointIeee754<T>

@@ -149,7 +149,7 @@ internal sealed class CompressedJacobian<T, TFunction, TTangents> : CompressedJa
         }
         for (int c = first; c < last; c++)
         {
-            TTangents seed = seeded ? TTangents.Unit(c - first, T.One) : TTangents.Zero;
+            TTangents seed = seeded ? ChunkSeeding<T, TTangents>.UnitSeed(c - first) : TTangents.Zero;
             for (int s = colorOffsets[c]; s < colorOffsets[c + 1]; s++)
             {
                 int j = colorColumns[s];
