@@ -229,6 +229,45 @@ public class CompileAndRunTests
         GeneratorHarness.Close(jv[1], eg.Zip(v, (p, q) => p * q).Sum(), 1e-10);
     }
 
+    /// <summary>Generated entry points of functions that never pair sin with cos: after the first calls the one-pass
+    /// drivers evaluate the twin at their unpaired blocks (SinCosPairing), which the twin wrappers accept. Oracles: the
+    /// closed forms, and the first call's bits (made through the pairing memo).</summary>
+    [Test]
+    public void Unpaired_twins_keep_their_gradient_and_Jacobian_over_repeated_calls()
+    {
+        double[] x = Enumerable.Range(0, 10).Select(i => 0.3 + 0.21 * i).ToArray();
+        MethodInfo grad = Asm.Method("Corpus.Vec", "CosSumGrad", typeof(double[]), typeof(double[]));
+        double[]? first = null;
+        for (int call = 0; call < 8; call++)
+        {
+            var g = new double[x.Length];
+            double value = grad.Call<double>(x, g);
+            GeneratorHarness.Close(value, x.Sum(v => Math.Cos(2 * v) + v * v), 1e-14, "value");
+            for (int i = 0; i < x.Length; i++) GeneratorHarness.Close(g[i], -2 * Math.Sin(2 * x[i]) + 2 * x[i], 1e-14, $"call {call}, g[{i}]");
+            first ??= g;
+            Assert.That(g, Is.EqualTo(first), $"call {call}: the first call's bits");
+        }
+
+        const int m = 6;
+        double[]? firstJacobian = null;
+        for (int call = 0; call < 8; call++)
+        {
+            double[] y = new double[m], jac = new double[m * x.Length];
+            Asm.Method("Corpus.Vec", "MapJac", typeof(double[]), typeof(double[]), typeof(double[])).Invoke(null, new object[] { x, y, jac });
+            for (int i = 0; i < m; i++)
+            {
+                int p = i % x.Length, q = (i + 1) % x.Length;
+                for (int k = 0; k < x.Length; k++)
+                {
+                    double e = (k == p ? Math.Cos(x[p]) * x[q] : 0) + (k == q ? Math.Sin(x[p]) : 0);
+                    GeneratorHarness.Close(jac[i * x.Length + k], e, 1e-13, $"call {call}, J[{i},{k}]");
+                }
+            }
+            firstJacobian ??= jac;
+            Assert.That(jac, Is.EqualTo(firstJacobian), $"call {call}: the first call's bits");
+        }
+    }
+
     [TestCase(3, 3)]
     [TestCase(10, 4)]
     [TestCase(2, 11)]

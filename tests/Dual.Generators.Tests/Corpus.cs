@@ -316,6 +316,15 @@ public static class Corpus
 
             [Differentiable] public static double ArrayInput(double[] x) => x[0] * x[1] + Math.Exp(x[2]);
 
+            // Cos only, each on its own argument: after a few calls the drivers evaluate it without the pairing memo.
+            [Differentiable]
+            public static double CosSum(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Math.Cos(2 * x[i]) + x[i] * x[i];
+                return s;
+            }
+
             [Differentiable]
             public static double Mixed(double[] x)
             {
@@ -329,6 +338,7 @@ public static class Corpus
             public static void MapJac(double[] x, double[] y, double[] j) => MapJacobian(x, y, j);
             public static void MapJvpW(double[] x, double[] v, double[] y, double[] jv) => MapJvp(x, y, v, jv);
             public static double ArrayGrad(double[] x, double[] g) => ArrayInputGradient(x, g);
+            public static double CosSumGrad(double[] x, double[] g) => CosSumGradient(x, g);
             public static double MixedGrad(double[] x, double[] g) => MixedGradient(x, g);
         }
         """;

@@ -29,14 +29,14 @@ internal static class DualFunctionGlue
             {
                 sb.Append('\n');
                 foreach (string line in m.Doc) sb.Append("    /// ").Append(line).Append('\n');
-                Member(sb, f.Name, m, type);
+                Member(sb, f.Name, m, type, multi);
             }
         }
         sb.Append("}\n");
         return sb.ToString();
     }
 
-    private static void Member(StringBuilder sb, string name, DualMember m, string type)
+    private static void Member(StringBuilder sb, string name, DualMember m, string type, bool multi)
     {
         string inline = m.Inline ? "[MethodImpl(Inline)] " : "";
         string rule = m.Rule ?? name;
@@ -45,8 +45,9 @@ internal static class DualFunctionGlue
         switch (m.Kind)
         {
             case "chain":
+                string rules = multi && m.MultiRoute is not null ? m.MultiRoute : "DerivativeRules<T>";
                 Line(sb, inline, type, name + "(" + Params() + ")",
-                     "Chain(" + p[0] + ", DerivativeRules<T>." + rule + "(" + p[0] + ".Value, out T d), d)");
+                     "Chain(" + p[0] + ", " + rules + "." + rule + "(" + p[0] + ".Value, out T d), d)");
                 break;
             case "chain2":
                 string d0 = Partial(p[0]), d1 = Partial(p[1]);

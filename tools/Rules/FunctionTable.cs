@@ -145,6 +145,11 @@ internal sealed class DualMember
     /// <summary>chain/chain2: the DerivativeRules member when it is not the function's name.</summary>
     public string? Rule { get; set; }
 
+    /// <summary>chain on <c>Dual&lt;T, TTangents&gt;</c>: the class whose {rule} member computes the value and the derivative
+    /// there, when it is not <c>DerivativeRules&lt;T&gt;</c> (sin and cos: <c>SinCosRoute&lt;T, TTangents&gt;</c>, which
+    /// knows the tangent block).</summary>
+    public string? MultiRoute { get; set; }
+
     /// <summary>chain/chain2: the operand names when they are not <c>x</c> (and <c>y</c>), comma-separated.</summary>
     public string? Parameters { get; set; }
 

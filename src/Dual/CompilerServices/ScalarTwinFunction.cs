@@ -24,6 +24,12 @@ internal readonly struct ScalarTwinFunction<T, TTwin>(TTwin twin) : IScalarFunct
         if (typeof(TNum) == typeof(Dual<T, Tangents8<T>>)) return Multi<TNum, Tangents8<T>>(x);
         if (typeof(TNum) == typeof(Dual<T, Tangents16<T>>)) return Multi<TNum, Tangents16<T>>(x);
         if (typeof(TNum) == typeof(Dual<T, Tangents32<T>>)) return Multi<TNum, Tangents32<T>>(x);
+        // A function that never pairs sin with cos runs its one-pass evaluations at these (SinCosPairing).
+        if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents2<T>, T>>)) return Multi<TNum, UnpairedBlock<Tangents2<T>, T>>(x);
+        if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents4<T>, T>>)) return Multi<TNum, UnpairedBlock<Tangents4<T>, T>>(x);
+        if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents8<T>, T>>)) return Multi<TNum, UnpairedBlock<Tangents8<T>, T>>(x);
+        if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents16<T>, T>>)) return Multi<TNum, UnpairedBlock<Tangents16<T>, T>>(x);
+        if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents32<T>, T>>)) return Multi<TNum, UnpairedBlock<Tangents32<T>, T>>(x);
         throw TwinNumbers<T>.Unsupported<TNum>(typeof(TTwin).Name);
     }
 

@@ -31,5 +31,5 @@ internal static class TwinNumbers<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>The error for a number type no generated twin is typed for (a driver that grew a new block type).</summary>
     public static NotSupportedException Unsupported<TNum>(string what) => new(
         $"The generated twin of {what} is evaluated only at Dual<{TypeNames.Of(typeof(T))}> and the library's tangent blocks " +
-        $"(Tangents1 to Tangents32), not at {TypeNames.Of(typeof(TNum))}; differentiate it through its generated entry points.");
+        $"(Tangents1 to Tangents32, and the one-pass drivers' UnpairedBlock of them), not at {TypeNames.Of(typeof(TNum))}; differentiate it through its generated entry points.");
 }

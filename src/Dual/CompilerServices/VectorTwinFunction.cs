@@ -34,6 +34,12 @@ public readonly struct VectorTwinFunction<T, TTwin> : IVectorFunction
         else if (typeof(TNum) == typeof(Dual<T, Tangents8<T>>)) Multi<TNum, Tangents8<T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, Tangents16<T>>)) Multi<TNum, Tangents16<T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, Tangents32<T>>)) Multi<TNum, Tangents32<T>>(x, y);
+        // A function that never pairs sin with cos runs its one-pass evaluations at these (SinCosPairing).
+        else if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents2<T>, T>>)) Multi<TNum, UnpairedBlock<Tangents2<T>, T>>(x, y);
+        else if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents4<T>, T>>)) Multi<TNum, UnpairedBlock<Tangents4<T>, T>>(x, y);
+        else if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents8<T>, T>>)) Multi<TNum, UnpairedBlock<Tangents8<T>, T>>(x, y);
+        else if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents16<T>, T>>)) Multi<TNum, UnpairedBlock<Tangents16<T>, T>>(x, y);
+        else if (typeof(TNum) == typeof(Dual<T, UnpairedBlock<Tangents32<T>, T>>)) Multi<TNum, UnpairedBlock<Tangents32<T>, T>>(x, y);
         else if (typeof(TNum) == typeof(Dual<T, DependencyMask<T>>) && TTwin.HasMultiTangentTwin) Multi<TNum, DependencyMask<T>>(x, y);
         else throw TwinNumbers<T>.Unsupported<TNum>(typeof(TTwin).Name);
     }

@@ -76,9 +76,14 @@ public static partial class AutoDiff
             // size, the overlap test, the dispatch) as calls — Rosenbrock n = 10 at k = 16 after calls at k = 1, 4 and 8:
             // 44–45 ns through it, 39–42 ns here.
             var single = new BlockRange(0, 1);
-            nuint pairing = SinCosPairing<T, TFunction>.Begin();
-            T value = GradientDispatch(SinglePassWidth(n, k), ref f, x, gradient, ref single, out _);
-            SinCosPairing<T, TFunction>.End(pairing);
+            int width = SinglePassWidth(n, k);
+            if (SinCosPairing<T, TFunction>.IsUnpaired && width > 1)
+            {
+                return GradientUnpaired(width, ref f, x, gradient, ref single);
+            }
+            bool observed = SinCosPairing<T, TFunction>.Begin();
+            T value = GradientDispatch(width, ref f, x, gradient, ref single, out _);
+            SinCosPairing<T, TFunction>.End(observed);
             return value;
         }
         return GradientPasses(k, ref f, x, gradient);
@@ -146,6 +151,20 @@ public static partial class AutoDiff
             _ => GradientChunked<T, TFunction, WideTangents<T, Width32<T>>, TBlocks>(ref f, x, gradient, ref blocks, out hasValue),
         };
     }
+
+    /// <summary>The one-pass gradient of a function that never pairs its sin and cos calls, at k = 2 … 32 (double): the
+    /// same pass at an <see cref="UnpairedBlock{TBlock, T}"/>, whose sin and cos rules skip the pairing memo.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a switch of calls, as GradientDispatch
+    private static T GradientUnpaired<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref BlockRange single)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction => k switch
+        {
+            2 => GradientChunked<T, TFunction, UnpairedBlock<Tangents2<T>, T>, BlockRange>(ref f, x, gradient, ref single, out _),
+            4 => GradientChunked<T, TFunction, UnpairedBlock<Tangents4<T>, T>, BlockRange>(ref f, x, gradient, ref single, out _),
+            8 => GradientChunked<T, TFunction, UnpairedBlock<Tangents8<T>, T>, BlockRange>(ref f, x, gradient, ref single, out _),
+            16 => GradientChunked<T, TFunction, UnpairedBlock<Tangents16<T>, T>, BlockRange>(ref f, x, gradient, ref single, out _),
+            _ => GradientChunked<T, TFunction, UnpairedBlock<Tangents32<T>, T>, BlockRange>(ref f, x, gradient, ref single, out _),
+        };
 
     // The inputs are read once into the work array; each seed is taken from there, so gradient may overlap x.
     [MethodImpl(MethodImplOptions.NoInlining)] // owns a stack buffer (see StackBuffer)

@@ -152,9 +152,17 @@ public static partial class AutoDiff
             {
                 // One pass, in the narrowest block that holds n (see Gradient): it reads x whole before writing any output.
                 var single = new BlockRange(0, 1);
-                nuint pairing = SinCosPairing<T, TFunction>.Begin();
-                JacobianBlocks(SinglePassWidth(n, k), ref f, x, values, jacobian, ref single);
-                SinCosPairing<T, TFunction>.End(pairing);
+                int width = SinglePassWidth(n, k);
+                if (SinCosPairing<T, TFunction>.IsUnpaired && width > 1)
+                {
+                    JacobianUnpaired(width, ref f, x, values, jacobian, ref single);
+                }
+                else
+                {
+                    bool observed = SinCosPairing<T, TFunction>.Begin();
+                    JacobianBlocks(width, ref f, x, values, jacobian, ref single);
+                    SinCosPairing<T, TFunction>.End(observed);
+                }
             }
             else
             {
@@ -195,6 +203,22 @@ public static partial class AutoDiff
         finally
         {
             PassReplay.Release(held);
+        }
+    }
+
+    /// <summary>The one-pass Jacobian of a function that never pairs its sin and cos calls, at k = 2 … 32 (double): the
+    /// same pass at an <see cref="UnpairedBlock{TBlock, T}"/> (see GradientUnpaired).</summary>
+    private static void JacobianUnpaired<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref BlockRange single)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        switch (k)
+        {
+            case 2: JacobianChunked<T, TFunction, UnpairedBlock<Tangents2<T>, T>, BlockRange>(ref f, x, values, jacobian, ref single); break;
+            case 4: JacobianChunked<T, TFunction, UnpairedBlock<Tangents4<T>, T>, BlockRange>(ref f, x, values, jacobian, ref single); break;
+            case 8: JacobianChunked<T, TFunction, UnpairedBlock<Tangents8<T>, T>, BlockRange>(ref f, x, values, jacobian, ref single); break;
+            case 16: JacobianChunked<T, TFunction, UnpairedBlock<Tangents16<T>, T>, BlockRange>(ref f, x, values, jacobian, ref single); break;
+            default: JacobianChunked<T, TFunction, UnpairedBlock<Tangents32<T>, T>, BlockRange>(ref f, x, values, jacobian, ref single); break;
         }
     }
 

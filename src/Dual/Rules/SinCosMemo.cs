@@ -15,11 +15,12 @@ namespace Dual;
 /// JIT reaches them inline, with one thread-static base shared by the three. Written out per width: the Sin and Cos
 /// rules inline into every user function, and the JIT charges each inlinee's IL to the caller's inlining budget. A
 /// generic body for both widths (ref-returning static members per width, 287 bytes of IL plus eight small inlinees)
-/// left less of that budget: with the unpaired-function check added, the scalar benchmark's quotient rule became a call
-/// (eˣ/√(sin³x + cos³x): 22 → 26 ns per point). The double path is 170 bytes.</para>
+/// left less of that budget: the scalar benchmark's quotient rule became a call (eˣ/√(sin³x + cos³x): 22 → 26 ns per
+/// point).</para>
 /// <para>Inside the chunk loops (Gradient, Jacobian, Hessian at double), <see cref="PrimalReplay"/> serves the calls
-/// instead, across passes. Below the one-pass entry of a function that never pairs its calls, the rules skip the memo
-/// and its thread-static access (<see cref="UnpairedSinCos"/>, <see cref="SinCosPairing{T, TFunction}"/>).</para>
+/// instead, across passes. A function that never pairs its calls is evaluated by the one-pass drivers at an
+/// <see cref="UnpairedBlock{TBlock, T}"/>, whose rules never come here (<see cref="SinCosRoute{T, TTangents}"/>,
+/// <see cref="SinCosPairing{T, TFunction}"/>).</para>
 /// </remarks>
 internal static class SinCosMemo
 {
@@ -51,10 +52,6 @@ internal static class SinCosMemo
         // The plain path first: without a profile the JIT lays the branch's first arm out as the fall-through.
         if (!PrimalReplay.AnyOpen || PrimalReplay.Active is not { } log)
         {
-            if (UnpairedSinCos.Covers)
-            {
-                return Math.SinCos(x).Sin(out cos);
-            }
             long bits = BitConverter.DoubleToInt64Bits(x);
             if (bits == key)
             {
@@ -96,15 +93,6 @@ internal static class SinCosMemo
     private const long DoubleOneBits = 0x3FF0000000000000;
 
     private const int SingleOneBits = 0x3F800000;
-
-    /// <summary>sin, and cos into <paramref name="cos"/>, from a <c>(Sin, Cos)</c> pair (keeps the direct path's IL
-    /// small).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Sin(this (double Sin, double Cos) pair, out double cos)
-    {
-        cos = pair.Cos;
-        return pair.Sin;
-    }
 }
 
 /// <summary>Marks the library's dual types, whose <c>SinCos</c> is exactly (<c>Sin</c>, <c>Cos</c>) from one underlying

@@ -6,14 +6,14 @@ namespace Dual;
 /// What the one-pass gradients and Jacobians of a function type have shown about its sin and cos calls: whether it
 /// ever pairs <c>T.Sin(x)</c> with <c>T.Cos(x)</c> on one argument, which is what <see cref="SinCosMemo"/> is for.
 /// A function that calls them and never pairs them (Ackley's <c>Σ cos 2πxᵢ</c>) runs its later one-pass evaluations
-/// under <see cref="UnpairedSinCos"/>: one <c>Math.SinCos</c> per rule, no per-thread memo.
+/// at an <see cref="UnpairedBlock{TBlock, T}"/>: one <c>Math.SinCos</c> per rule, no per-thread memo, no test per call.
 /// </summary>
 /// <remarks>
 /// <para>The first <see cref="Trials"/> evaluations run with the memo; each counts the memo's hits on the evaluating
 /// thread and notes whether the memo computed a sincos (its last argument changed). After them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
-/// <see cref="Paired"/> (which also covers functions that make no such call: nothing to mark). The verdict is per
+/// <see cref="Paired"/> (which also covers functions that make no such call: nothing to skip). The verdict is per
 /// (T, function type) and final: a function whose first evaluations take a branch without pairs and whose later ones
-/// pair only shares fewer sincos calls. Nothing here changes a number (see <see cref="UnpairedSinCos"/>); racing
+/// pair only shares fewer sincos calls. Nothing here changes a number (see <see cref="UnpairedBlock{TBlock, T}"/>); racing
 /// threads can only lose an observation.</para>
 /// <para>Multi-pass loops do not ask: there <see cref="PrimalReplay"/> serves every call from its log.</para>
 /// </remarks>
@@ -24,7 +24,7 @@ internal static class SinCosPairing<T, TFunction>
     /// <summary>The evaluations observed before the verdict.</summary>
     internal const int Trials = 4;
 
-    /// <summary>The verdict: mark the evaluations (<see cref="UnpairedSinCos"/>).</summary>
+    /// <summary>The verdict: evaluate at an <see cref="UnpairedBlock{TBlock, T}"/>.</summary>
     internal const int Unpaired = -1;
 
     /// <summary>The verdict: leave the memo on.</summary>
@@ -40,55 +40,44 @@ internal static class SinCosPairing<T, TFunction>
     /// <summary>The verdict, or the number of evaluations observed so far.</summary>
     internal static int State => state;
 
-    /// <summary>Starts an evaluation: marks it (unpaired), observes it (no verdict yet) or does nothing (paired). Pass
-    /// what it returns to <see cref="End"/> on the evaluation's normal return.</summary>
-    /// <returns>0 (paired), <see cref="Observing"/>, or the mark (<see cref="UnpairedSinCos.Enter"/>): one register,
-    /// so that the paired path costs the gradient a load and two branches.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nuint Begin()
+    /// <summary>Whether the verdict is <see cref="Unpaired"/>: the one-pass drivers then evaluate the function at an
+    /// <see cref="UnpairedBlock{TBlock, T}"/> (a JIT-time false for T other than double).</summary>
+    internal static bool IsUnpaired
     {
-        int current = state;
-        // Only the double rules consult the marks (the float memo is left as it is).
-        if (typeof(T) != typeof(double) || current == Paired)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(double) && state == Unpaired;
+    }
+
+    /// <summary>Starts an evaluation: observes it while there is no verdict yet (at double only: the float memo does not
+    /// count its hits). Pass what it returns to <see cref="End"/> on the evaluation's normal return.</summary>
+    /// <returns>Whether this evaluation is observed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Begin()
+    {
+        // Unpaired (−1) and Paired (int.MaxValue) both compare above the trial count as unsigned numbers.
+        if (typeof(T) != typeof(double) || (uint)state >= Trials)
         {
-            return 0;
+            return false;
         }
-        if (current == Unpaired)
-        {
-            return UnpairedSinCos.Enter();
-        }
-        return Observe();
+        Observe();
+        return true;
     }
 
     /// <summary>Ends the evaluation <see cref="Begin"/> started.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void End(nuint started)
+    public static void End(bool observed)
     {
-        if (started != 0)
+        if (observed)
         {
-            if (started == Observing)
-            {
-                Record();
-            }
-            else
-            {
-                UnpairedSinCos.Leave(started);
-            }
+            Record();
         }
     }
-
-    /// <summary>What <see cref="Begin"/> returns while it observes (no stack address is 1).</summary>
-    private const nuint Observing = 1;
 
     [ThreadStatic]
     private static (int Hits, long Key) before;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nuint Observe()
-    {
-        before = SinCosMemo.State;
-        return Observing;
-    }
+    private static void Observe() => before = SinCosMemo.State;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Record()

@@ -9,7 +9,8 @@ namespace Dual.Tests.AutoDiffApi;
 
 /// <summary>
 /// One-pass gradients and Jacobians of a function that calls sin or cos and never pairs them on one argument run
-/// without the per-thread sincos memo after a few observed evaluations (SinCosPairing, UnpairedSinCos). Oracles:
+/// without the per-thread sincos memo after a few observed evaluations, at an unpaired block (SinCosPairing,
+/// UnpairedBlock, SinCosRoute). Oracles:
 /// closed-form derivatives, Math.SinCos's bits, the one-tangent passes' bits (which take the chunk loops' replay log),
 /// and the evaluations made before the verdict (through the memo). Each test has its own function types: the verdict
 /// is per (T, function type) and lasts for the process.
@@ -124,7 +125,7 @@ public class SinCosPairingTests
     }
 
     [Test]
-    public void A_function_that_never_pairs_is_marked_after_its_trials_and_keeps_the_bits_and_the_closed_form()
+    public void A_function_that_never_pairs_runs_unpaired_after_its_trials_and_keeps_the_bits_and_the_closed_form()
     {
         double[] x = Point(10);
         var observed = new double[x.Length];
@@ -195,44 +196,96 @@ public class SinCosPairingTests
     }
 
     [Test]
-    public void Inside_a_mark_sincos_returns_the_bits_of_Math_SinCos_and_leaves_the_memo_as_it_was()
+    public void At_an_unpaired_block_sin_and_cos_return_the_bits_of_Math_SinCos_and_leave_the_memo_as_it_was()
     {
         AutoDiff.Gradient<double, Cubes>(default, Point(20), new double[20], 4); // a chunk loop that ends: no log left open
         SinCosMemo.SinCos(0.625, out _); // the memo's last argument: 0.625
         (int hitsBefore, long keyBefore) = SinCosMemo.State;
-        nuint mark = UnpairedSinCos.Enter();
-        (bool covered, double sin, double cos, double sinAgain) = SinCosBelow(-2.75);
-        UnpairedSinCos.Leave(mark);
+        Assert.That(SinCosRoute<double, UnpairedBlock<Tangents16<double>, double>>.Direct, Is.True);
+        Assert.That(SinCosRoute<double, Tangents16<double>>.Direct, Is.False);
+        Assert.That(Unsafe.SizeOf<Dual<double, UnpairedBlock<Tangents16<double>, double>>>(), Is.EqualTo(Unsafe.SizeOf<Dual<double, Tangents16<double>>>()),
+            "the wrapped block's layout");
+        Assert.That(Unsafe.SizeOf<Dual<double, UnpairedBlock<Tangents4<double>, double>>>(), Is.EqualTo(Unsafe.SizeOf<Dual<double, Tangents4<double>>>()));
+
+        var x = new Dual<double, UnpairedBlock<Tangents16<double>, double>>(-2.75, UnpairedBlock<Tangents16<double>, double>.Unit(3, 1.0));
+        var sin = Dual<double, UnpairedBlock<Tangents16<double>, double>>.Sin(x);
+        var cos = Dual<double, UnpairedBlock<Tangents16<double>, double>>.Cos(x);
+        var cosAgain = Dual<double, UnpairedBlock<Tangents16<double>, double>>.Cos(x);
         (int hitsAfter, long keyAfter) = SinCosMemo.State;
 
-        Assert.That(covered, Is.True, "a frame below the entry is covered");
         (double s, double c) = Math.SinCos(-2.75);
-        Assert.That(BitConverter.DoubleToInt64Bits(sin), Is.EqualTo(BitConverter.DoubleToInt64Bits(s)), "sin");
-        Assert.That(BitConverter.DoubleToInt64Bits(cos), Is.EqualTo(BitConverter.DoubleToInt64Bits(c)), "cos");
-        Assert.That(BitConverter.DoubleToInt64Bits(sinAgain), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Sin(-2.75))), "again");
+        Assert.That(BitConverter.DoubleToInt64Bits(sin.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Sin(-2.75))), "sin");
+        Assert.That(BitConverter.DoubleToInt64Bits(cos.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(Math.Cos(-2.75))), "cos");
+        Assert.That(BitConverter.DoubleToInt64Bits(sin.Tangents[3]), Is.EqualTo(BitConverter.DoubleToInt64Bits(c)), "d sin = cos");
+        Assert.That(BitConverter.DoubleToInt64Bits(cos.Tangents[3]), Is.EqualTo(BitConverter.DoubleToInt64Bits(-s)), "d cos = −sin");
+        Assert.That(BitConverter.DoubleToInt64Bits(cosAgain.Tangents[3]), Is.EqualTo(BitConverter.DoubleToInt64Bits(-s)), "again");
+        for (int lane = 0; lane < 16; lane++)
+        {
+            if (lane != 3) Assert.That(BitConverter.DoubleToInt64Bits(cos.Tangents[lane]), Is.EqualTo(BitConverter.DoubleToInt64Bits(-s * 0.0)), $"lane {lane}");
+        }
         Assert.That(keyAfter, Is.EqualTo(keyBefore), "the memo's key is untouched");
         Assert.That(hitsAfter, Is.EqualTo(hitsBefore), "no memo hit");
-        Assert.That(CoveredBelow(), Is.False, "after Leave nothing is covered");
 
-        // And through the memo again: the same bits, and the pair is answered.
-        double memoSin = SinCosMemo.SinCos(-2.75, out double memoCos);
-        double memoSinAgain = SinCosMemo.SinCos(-2.75, out _);
-        Assert.That(BitConverter.DoubleToInt64Bits(memoSin), Is.EqualTo(BitConverter.DoubleToInt64Bits(s)));
-        Assert.That(BitConverter.DoubleToInt64Bits(memoCos), Is.EqualTo(BitConverter.DoubleToInt64Bits(c)));
-        Assert.That(BitConverter.DoubleToInt64Bits(memoSinAgain), Is.EqualTo(BitConverter.DoubleToInt64Bits(s)));
-        Assert.That(SinCosMemo.State.Hits - hitsAfter, Is.EqualTo(1), "the second call was answered by the memo");
+        // And at the plain block, through the memo: the same bits, and the pair is answered.
+        var plain = new Dual<double, Tangents16<double>>(-2.75, Tangents16<double>.Unit(3, 1.0));
+        var memoSin = Dual<double, Tangents16<double>>.Sin(plain);
+        var memoCos = Dual<double, Tangents16<double>>.Cos(plain);
+        Assert.That(BitConverter.DoubleToInt64Bits(memoSin.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(sin.Value)));
+        Assert.That(BitConverter.DoubleToInt64Bits(memoCos.Value), Is.EqualTo(BitConverter.DoubleToInt64Bits(cos.Value)));
+        Assert.That(BitConverter.DoubleToInt64Bits(memoCos.Tangents[3]), Is.EqualTo(BitConverter.DoubleToInt64Bits(cos.Tangents[3])));
+        Assert.That(SinCosMemo.State.Hits - hitsAfter, Is.EqualTo(1), "the plain block's cos was answered by the memo");
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool CoveredBelow() => UnpairedSinCos.Covers;
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (bool Covered, double Sin, double Cos, double SinAgain) SinCosBelow(double x)
+    /// <summary>Records the number type it is evaluated at; Σ cos(3xᵢ).</summary>
+    private readonly struct RecordsType : IScalarFunction
     {
-        bool covered = UnpairedSinCos.Covers;
-        double sin = SinCosMemo.SinCos(x, out double cos);
-        double sinAgain = SinCosMemo.SinCos(x, out _);
-        return (covered, sin, cos, sinAgain);
+        public static Type? Seen;
+
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            Seen = typeof(T);
+            T three = T.CreateTruncating(3.0), s = T.Zero;
+            for (int i = 0; i < x.Length; i++) s += T.Cos(three * x[i]);
+            return s;
+        }
+    }
+
+    [TestCase(2, 2)]
+    [TestCase(3, 4)]
+    [TestCase(7, 8)]
+    [TestCase(10, 16)]
+    [TestCase(20, 32)]
+    public void After_the_verdict_the_one_pass_gradient_runs_at_the_unpaired_block_of_its_width(int n, int width)
+    {
+        double[] x = Point(n, 0.4);
+        var g = new double[n];
+        var reference = new double[n];
+        AutoDiff.Gradient<double, RecordsType>(default, x, reference, 1); // one-tangent passes: the replay log
+        for (int call = 0; call < SinCosPairing<double, RecordsType>.Trials; call++) AutoDiff.Gradient<double, RecordsType>(default, x, g, 32);
+        Assert.That(SinCosPairing<double, RecordsType>.IsUnpaired, Is.True);
+        Array.Clear(g);
+        AutoDiff.Gradient<double, RecordsType>(default, x, g, 32);
+        Type block = width switch
+        {
+            2 => typeof(UnpairedBlock<Tangents2<double>, double>),
+            4 => typeof(UnpairedBlock<Tangents4<double>, double>),
+            8 => typeof(UnpairedBlock<Tangents8<double>, double>),
+            16 => typeof(UnpairedBlock<Tangents16<double>, double>),
+            _ => typeof(UnpairedBlock<Tangents32<double>, double>),
+        };
+        Assert.That(RecordsType.Seen, Is.EqualTo(typeof(Dual<,>).MakeGenericType(typeof(double), block)));
+        for (int i = 0; i < n; i++)
+            Assert.That(g[i], Is.EqualTo(-3 * Math.Sin(3 * x[i])).Within(1e-14), $"g[{i}]");
+        AssertSameBits(g, reference, "unpaired block vs one-tangent passes");
+
+        // A chunk loop (n > k) is not a one-pass evaluation: the plain blocks and the replay log.
+        if (n > 2)
+        {
+            AutoDiff.Gradient<double, RecordsType>(default, x, g, 2);
+            Assert.That(RecordsType.Seen, Is.EqualTo(typeof(Dual<double, Tangents2<double>>)).Or.EqualTo(typeof(Dual<double, Tangents1<double>>)),
+                "the last pass: a plain block (a tail of one input takes one lane)");
+            AssertSameBits(g, reference, "chunk loop vs one-tangent passes");
+        }
     }
 
     [Test]
@@ -264,7 +317,7 @@ public class SinCosPairingTests
         double[] x = Point(12, 0.9);
         var pairedRef = new double[x.Length];
         var unpairedRef = new double[x.Length];
-        // The references through the one-tangent passes (the replay log, neither memo nor mark).
+        // The references through the one-tangent passes (the replay log, neither memo nor unpaired block).
         AutoDiff.Gradient<double, CosSquaredPlusSin>(default, x, pairedRef, 1);
         AutoDiff.Gradient<double, ShiftedCos>(default, x, unpairedRef, 1);
         for (int i = 0; i < x.Length; i++)
@@ -301,7 +354,7 @@ public class SinCosPairingTests
         float[] x = [0.3f, -1.2f, 0.85f, 2.1f, -0.4f];
         var g = new float[x.Length];
         for (int call = 0; call < 2 * SinCosPairing<float, ShiftedCos>.Trials; call++) AutoDiff.Gradient<float, ShiftedCos>(default, x, g, 8);
-        Assert.That(SinCosPairing<float, ShiftedCos>.State, Is.EqualTo(0), "the float rules do not consult the marks");
+        Assert.That(SinCosPairing<float, ShiftedCos>.State, Is.EqualTo(0), "float evaluations are not observed");
         for (int i = 0; i < x.Length; i++) Assert.That(g[i], Is.EqualTo(-Math.Sin(x[i] + 0.5)).Within(1e-6), $"g[{i}]");
     }
 
