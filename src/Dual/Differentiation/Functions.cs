@@ -32,6 +32,9 @@ public interface IRealFunction
 }
 
 /// <summary>A generic-math function ℝⁿ → ℝ; see <see cref="IRealFunction"/>. Gradients of it use chunked multi-tangent passes.</summary>
+/// <remarks>Write it for any <c>TNum</c>: the drivers pick the number type per call (the primal, <see cref="Dual{T}"/>,
+/// a <see cref="Dual{T, TTangents}"/> over one of the library's blocks, some of them internal), so code that tests for
+/// particular dual types sees types it does not name.</remarks>
 public interface IScalarFunction
 {
     /// <summary>Evaluates the function.</summary>
@@ -42,6 +45,7 @@ public interface IScalarFunction
 }
 
 /// <summary>A generic-math function ℝⁿ → ℝᵐ; see <see cref="IRealFunction"/>. Jacobians of it use chunked multi-tangent passes.</summary>
+/// <remarks>Write it for any <c>TNum</c>, as <see cref="IScalarFunction"/>.</remarks>
 public interface IVectorFunction
 {
     /// <summary>Evaluates the function.</summary>
