@@ -152,7 +152,7 @@ public static partial class AutoDiff
         };
     }
 
-    /// <summary>The one-pass gradient of a function that never pairs its sin and cos calls, at k = 2 … 32 (double): the
+    /// <summary>The one-pass gradient of a function that never pairs its sin and cos calls, at k = 2 … 32 (double and float): the
     /// same pass at an <see cref="UnpairedBlock{TBlock, T}"/>, whose sin and cos rules skip the pairing memo.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a switch of calls, as GradientDispatch
     private static T GradientUnpaired<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient, ref BlockRange single)

@@ -206,7 +206,7 @@ public static partial class AutoDiff
         }
     }
 
-    /// <summary>The one-pass Jacobian of a function that never pairs its sin and cos calls, at k = 2 … 32 (double): the
+    /// <summary>The one-pass Jacobian of a function that never pairs its sin and cos calls, at k = 2 … 32 (double and float): the
     /// same pass at an <see cref="UnpairedBlock{TBlock, T}"/> (see GradientUnpaired).</summary>
     private static void JacobianUnpaired<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ref BlockRange single)
         where T : IFloatingPointIeee754<T>

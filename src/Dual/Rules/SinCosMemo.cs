@@ -43,7 +43,7 @@ internal static class SinCosMemo
     private static int cosBitsXorOneSingle;
 
     [ThreadStatic]
-    private static int hits; // at double: read only while a function's pairing is observed (SinCosPairing)
+    private static int hits; // both widths: read only while a function's pairing is observed (SinCosPairing)
 
     // Never instrumented, like Replayed<T>'s members: a profile taken while loops replayed would mark the log branch hot.
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
@@ -75,6 +75,7 @@ internal static class SinCosMemo
         int bits = BitConverter.SingleToInt32Bits(x);
         if (bits == keySingle)
         {
+            hits++;
             cos = BitConverter.Int32BitsToSingle(cosBitsXorOneSingle ^ SingleOneBits);
             return BitConverter.Int32BitsToSingle(sinBitsSingle);
         }
@@ -86,9 +87,35 @@ internal static class SinCosMemo
         return s;
     }
 
-    /// <summary>This thread's memo hits at double so far (it wraps; differences count), and the argument bits of the
-    /// last sincos the memo computed: what <see cref="SinCosPairing{T, TFunction}"/> observes.</summary>
-    public static (int Hits, long Key) State => (hits, key);
+    /// <summary>This thread's memo hits so far (both widths; it wraps, differences count), and the argument bits of the
+    /// last sincos the memo computed at <typeparamref name="T"/>'s width: what <see cref="SinCosPairing{T, TFunction}"/>
+    /// observes.</summary>
+    /// <typeparam name="T">double or float.</typeparam>
+    public static (int Hits, long Key) StateOf<T>() => typeof(T) == typeof(float) ? (hits, keySingle) : (hits, key);
+
+    /// <summary>Makes the memo describe x = +0 (sin +0, cos 1), as on a new thread: a correct entry, so nothing served
+    /// from it changes. <see cref="SinCosPairing{T, TFunction}"/> starts each observed evaluation from it, so that an
+    /// evaluation whose last sincos argument equals the previous evaluation's (the same x again) still shows that it
+    /// computed one.</summary>
+    /// <typeparam name="T">double or float.</typeparam>
+    public static void Forget<T>()
+    {
+        if (typeof(T) == typeof(float))
+        {
+            keySingle = 0;
+            sinBitsSingle = 0;
+            cosBitsXorOneSingle = 0;
+        }
+        else
+        {
+            key = 0;
+            sinBits = 0;
+            cosBitsXorOne = 0;
+        }
+    }
+
+    /// <summary><see cref="StateOf{T}"/> at double.</summary>
+    public static (int Hits, long Key) State => StateOf<double>();
 
     private const long DoubleOneBits = 0x3FF0000000000000;
 

@@ -10,7 +10,8 @@ namespace Dual;
 /// </summary>
 /// <remarks>
 /// <para>The first <see cref="Trials"/> evaluations run with the memo; each counts the memo's hits on the evaluating
-/// thread and notes whether the memo computed a sincos (its last argument changed). After them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
+/// thread and notes whether the memo computed a sincos (each starts the memo from its +0 entry, and a computed sincos
+/// replaces it). After them the verdict is <see cref="Unpaired"/> when the memo computed a sincos and answered none, else
 /// <see cref="Paired"/> (which also covers functions that make no such call: nothing to skip). The verdict is per
 /// (T, function type) and final: a function whose first evaluations take a branch without pairs and whose later ones
 /// pair only shares fewer sincos calls. Nothing here changes a number (see <see cref="UnpairedBlock{TBlock, T}"/>); racing
@@ -40,22 +41,29 @@ internal static class SinCosPairing<T, TFunction>
     /// <summary>The verdict, or the number of evaluations observed so far.</summary>
     internal static int State => state;
 
+    /// <summary>Whether T has a memo to skip: double and float (a JIT-time constant).</summary>
+    private static bool Observed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(double) || typeof(T) == typeof(float);
+    }
+
     /// <summary>Whether the verdict is <see cref="Unpaired"/>: the one-pass drivers then evaluate the function at an
-    /// <see cref="UnpairedBlock{TBlock, T}"/> (a JIT-time false for T other than double).</summary>
+    /// <see cref="UnpairedBlock{TBlock, T}"/> (a JIT-time false for T other than double and float).</summary>
     internal static bool IsUnpaired
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => typeof(T) == typeof(double) && state == Unpaired;
+        get => Observed && state == Unpaired;
     }
 
-    /// <summary>Starts an evaluation: observes it while there is no verdict yet (at double only: the float memo does not
-    /// count its hits). Pass what it returns to <see cref="End"/> on the evaluation's normal return.</summary>
+    /// <summary>Starts an evaluation: observes it while there is no verdict yet. Pass what it returns to
+    /// <see cref="End"/> on the evaluation's normal return.</summary>
     /// <returns>Whether this evaluation is observed.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Begin()
     {
         // Unpaired (−1) and Paired (int.MaxValue) both compare above the trial count as unsigned numbers.
-        if (typeof(T) != typeof(double) || (uint)state >= Trials)
+        if (!Observed || (uint)state >= Trials)
         {
             return false;
         }
@@ -77,12 +85,16 @@ internal static class SinCosPairing<T, TFunction>
     private static (int Hits, long Key) before;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Observe() => before = SinCosMemo.State;
+    private static void Observe()
+    {
+        SinCosMemo.Forget<T>();
+        before = SinCosMemo.StateOf<T>();
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Record()
     {
-        (int hits, long key) = SinCosMemo.State;
+        (int hits, long key) = SinCosMemo.StateOf<T>();
         int observed = state;
         // A verdict reached meanwhile stays; an observation that loses the race to count is dropped.
         if ((uint)observed >= Trials || Interlocked.CompareExchange(ref state, observed + 1, observed) != observed)
@@ -90,7 +102,7 @@ internal static class SinCosPairing<T, TFunction>
             return;
         }
         observedHits += hits - before.Hits;
-        // A new last argument means the memo computed a sincos (one that repeats the argument before it goes unseen).
+        // A last argument other than the +0 the memo started from means it computed a sincos (one at ±0 only goes unseen).
         observedCalls |= key != before.Key;
         if (observed + 1 == Trials)
         {

@@ -348,14 +348,72 @@ public class SinCosPairingTests
         Assert.That(SinCosPairing<double, CosSquaredPlusSin>.State, Is.EqualTo(SinCosPairing<double, CosSquaredPlusSin>.Paired));
     }
 
+    /// <summary>Σ cos(xᵢ²): unpaired, for the repeated-argument test.</summary>
+    private readonly struct CosOfSquares : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++) s += T.Cos(x[i] * x[i]);
+            return s;
+        }
+    }
+
     [Test]
-    public void Float_gradients_are_not_observed_and_match_the_closed_form()
+    public void A_function_whose_last_sincos_argument_repeats_the_one_before_its_trials_is_still_found_unpaired()
+    {
+        double[] x = Point(6, 1.3);
+        // Through the memo first, at the same x: the memo's last argument is then the trials' last argument too.
+        var duals = new Dual<double>[x.Length];
+        for (int i = 0; i < x.Length; i++) duals[i] = new Dual<double>(x[i], i == 0 ? 1 : 0);
+        double d0 = default(CosOfSquares).Evaluate<Dual<double>>(duals).Tangent;
+        Assert.That(d0, Is.EqualTo(-2 * x[0] * Math.Sin(x[0] * x[0])).Within(1e-14), "∂f/∂x₀ through the memo");
+        var g = new double[x.Length];
+        for (int call = 0; call < SinCosPairing<double, CosOfSquares>.Trials; call++) AutoDiff.Gradient<double, CosOfSquares>(default, x, g, 8);
+        Assert.That(SinCosPairing<double, CosOfSquares>.IsUnpaired, Is.True);
+        AutoDiff.Gradient<double, CosOfSquares>(default, x, g, 8);
+        for (int i = 0; i < x.Length; i++) Assert.That(g[i], Is.EqualTo(-2 * x[i] * Math.Sin(x[i] * x[i])).Within(1e-14), $"g[{i}]");
+    }
+
+    [Test]
+    public void After_the_verdict_a_float_gradient_runs_at_the_unpaired_float_block()
+    {
+        float[] x = [0.25f, -0.6f, 1.1f];
+        var reference = new float[x.Length];
+        AutoDiff.Gradient<float, RecordsType>(default, x, reference, 1);
+        var g = new float[x.Length];
+        for (int call = 0; call <= SinCosPairing<float, RecordsType>.Trials; call++) AutoDiff.Gradient<float, RecordsType>(default, x, g, 4);
+        Assert.That(RecordsType.Seen, Is.EqualTo(typeof(Dual<float, UnpairedBlock<Tangents4<float>, float>>)), $"state {SinCosPairing<float, RecordsType>.State}");
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.That(g[i], Is.EqualTo(-3 * Math.Sin(3 * x[i])).Within(1e-6), $"g[{i}]");
+            Assert.That(BitConverter.SingleToInt32Bits(g[i]), Is.EqualTo(BitConverter.SingleToInt32Bits(reference[i])), $"g[{i}] vs one-tangent passes");
+        }
+    }
+
+    [Test]
+    public void Float_gradients_are_observed_too_and_keep_the_closed_form_and_the_memo_bits()
     {
         float[] x = [0.3f, -1.2f, 0.85f, 2.1f, -0.4f];
+        var observed = new float[x.Length];
+        AutoDiff.Gradient<float, ShiftedCos>(default, x, observed, 8); // the first trial, through the float memo
         var g = new float[x.Length];
-        for (int call = 0; call < 2 * SinCosPairing<float, ShiftedCos>.Trials; call++) AutoDiff.Gradient<float, ShiftedCos>(default, x, g, 8);
-        Assert.That(SinCosPairing<float, ShiftedCos>.State, Is.EqualTo(0), "float evaluations are not observed");
-        for (int i = 0; i < x.Length; i++) Assert.That(g[i], Is.EqualTo(-Math.Sin(x[i] + 0.5)).Within(1e-6), $"g[{i}]");
+        for (int call = 1; call < SinCosPairing<float, ShiftedCos>.Trials; call++) AutoDiff.Gradient<float, ShiftedCos>(default, x, g, 8);
+        Assert.That(SinCosPairing<float, ShiftedCos>.IsUnpaired, Is.True, "cos only: unpaired at float as at double");
+        Array.Clear(g);
+        AutoDiff.Gradient<float, ShiftedCos>(default, x, g, 8);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.That(g[i], Is.EqualTo(-Math.Sin(x[i] + 0.5f)).Within(2e-7), $"g[{i}]");
+            Assert.That(BitConverter.SingleToInt32Bits(g[i]), Is.EqualTo(BitConverter.SingleToInt32Bits(observed[i])), $"g[{i}] vs the memo's bits");
+        }
+
+        // A pair at float keeps the memo.
+        float[] p = [0.7f, -0.2f, 1.4f];
+        var gp = new float[p.Length];
+        for (int call = 0; call < SinCosPairing<float, SinTimesCos>.Trials + 1; call++) AutoDiff.Gradient<float, SinTimesCos>(default, p, gp, 4);
+        Assert.That(SinCosPairing<float, SinTimesCos>.State, Is.EqualTo(SinCosPairing<float, SinTimesCos>.Paired));
+        for (int i = 0; i < p.Length; i++) Assert.That(gp[i], Is.EqualTo(Math.Cos(2 * p[i])).Within(3e-7), $"pair g[{i}]");
     }
 
     [Test]
