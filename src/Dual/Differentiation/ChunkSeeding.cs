@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Dual;
 
 /// <summary>
@@ -69,11 +71,7 @@ internal static class ChunkSeeding<T, TTangents>
         {
             Unsafe.AsRef(in xs[j].Value) = x[j];
         }
-        Span<Dual<T, TTangents>> seeded = xs.Slice(first, Math.Min(TTangents.Count, n - first));
-        for (int lane = 0; lane < seeded.Length; lane++)
-        {
-            Lane(ref seeded[lane], lane) = T.One;
-        }
+        SetDiagonal(xs.Slice(first, Math.Min(TTangents.Count, n - first)), T.One);
     }
 
     /// <summary>The seed block with 1 in lane <paramref name="lane"/> (0 ≤ lane &lt; k) and +0 elsewhere: copied from
@@ -87,11 +85,7 @@ internal static class ChunkSeeding<T, TTangents>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ClearSeeds(Span<Dual<T, TTangents>> xs, int start, int count)
     {
-        Span<Dual<T, TTangents>> seeded = xs.Slice(start, count);
-        for (int lane = 0; lane < seeded.Length; lane++)
-        {
-            Lane(ref seeded[lane], lane) = T.Zero;
-        }
+        SetDiagonal(xs.Slice(start, count), T.Zero);
     }
 
     /// <summary>Moves the seeds from inputs <paramref name="from"/> … + <paramref name="fromCount"/> − 1 (lanes 0 …) to inputs
@@ -105,12 +99,8 @@ internal static class ChunkSeeding<T, TTangents>
     {
         if (LanesAreScalars)
         {
-            ClearSeeds(xs, from, fromCount);
-            Span<Dual<T, TTangents>> next = xs.Slice(to, toCount);
-            for (int lane = 0; lane < next.Length; lane++)
-            {
-                Lane(ref next[lane], lane) = T.One;
-            }
+            SetDiagonal(xs.Slice(from, fromCount), T.Zero);
+            SetDiagonal(xs.Slice(to, toCount), T.One);
             return;
         }
         Unseed(xs, from, fromCount);
@@ -124,6 +114,21 @@ internal static class ChunkSeeding<T, TTangents>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)] // folds at the call site (left a call in JacobianChunked)
         get => default(TTangents) is IContiguousLanes;
+    }
+
+    /// <summary>Lane i of input i, for each input of <paramref name="block"/> (contiguous lanes): one store per input,
+    /// at a fixed byte step from the first (the size of a dual plus one lane) — a store and an add per input, no
+    /// per-element index arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetDiagonal(Span<Dual<T, TTangents>> block, T value)
+    {
+        ref T first = ref Lane(ref MemoryMarshal.GetReference(block), 0);
+        nint step = Unsafe.SizeOf<Dual<T, TTangents>>() + Unsafe.SizeOf<T>(), offset = 0;
+        for (int i = 0; i < block.Length; i++)
+        {
+            Unsafe.AddByteOffset(ref first, offset) = value;
+            offset += step;
+        }
     }
 
     /// <summary>Lane <paramref name="lane"/> of an input's tangents, where <see cref="LanesAreScalars"/>.</summary>
