@@ -58,7 +58,10 @@ internal sealed class WorkerPool
     private readonly int capacity;
     private readonly object gate = new();
     private readonly SemaphoreSlim start = new(0);
-    private readonly ManualResetEventSlim done = new(false);
+    // A semaphore, not a ManualResetEventSlim: the event creates its lock object (24 bytes, on the waiting caller's
+    // thread) the first time a Wait has to block, which a warm call could then allocate whenever the helpers finished
+    // later than ever before. The semaphore's lock exists from its constructor; the last helper releases it once.
+    private readonly SemaphoreSlim done = new(0);
     private ParallelJob? current;
     private int remaining;
     private int threads;
@@ -82,7 +85,6 @@ internal sealed class WorkerPool
             pool.EnsureThreads(helpers);
             job.Context = ExecutionContext.Capture();
             pool.current = job;
-            pool.done.Reset();
             Volatile.Write(ref pool.remaining, helpers);
             pool.start.Release(helpers);
             RunHere(job);
@@ -141,7 +143,7 @@ internal sealed class WorkerPool
             }
             if (Interlocked.Decrement(ref remaining) == 0)
             {
-                done.Set();
+                done.Release();
             }
         }
     }

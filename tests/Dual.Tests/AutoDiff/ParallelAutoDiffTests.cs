@@ -217,6 +217,50 @@ public class ParallelAutoDiffTests
         return threads;
     }
 
+    /// <summary>Rosenbrock that, while <see cref="Slow"/> is set, spins 2 ms per evaluation on any thread but the caller's:
+    /// the caller then finishes its own chunks first and blocks until the helper is done.</summary>
+    private struct SlowHelper : IScalarFunction
+    {
+        public static volatile bool Slow;
+        public static int CallerThread;
+
+        public readonly TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+        {
+            if (Slow && Environment.CurrentManagedThreadId != CallerThread)
+            {
+                var spin = System.Diagnostics.Stopwatch.StartNew();
+                while (spin.Elapsed.TotalMilliseconds < 2) { }
+            }
+            return default(TestFunctions.Rosenbrock).Evaluate(x);
+        }
+    }
+
+    /// <summary>A caller that has to block for a slow helper allocates nothing either (the pool's completion signal once
+    /// made its lock object on the first wait that blocked). Oracle for the values: the sequential gradient.</summary>
+    [Test]
+    public void A_caller_that_waits_for_a_slow_helper_allocates_nothing()
+    {
+        if (Environment.ProcessorCount < 2) Assert.Ignore("needs a helper thread");
+        double[] x = Point(64);
+        var g = new double[x.Length];
+        var expected = new double[x.Length];
+        AutoDiff.Gradient<double, SlowHelper>(default, x, expected, 8);
+        SlowHelper.CallerThread = Environment.CurrentManagedThreadId;
+        for (int i = 0; i < 5; i++) AutoDiff.ParallelGradient<double, SlowHelper>(default, x, g, 8, 2);
+        SlowHelper.Slow = true;
+        try
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5; i++) AutoDiff.ParallelGradient<double, SlowHelper>(default, x, g, 8, 2);
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, "bytes allocated on the waiting caller");
+        }
+        finally
+        {
+            SlowHelper.Slow = false;
+        }
+        Assert.That(g, Is.EqualTo(expected), "the sequential gradient's bits");
+    }
+
     /// <summary>Warm parallel calls allocate nothing, on the calling thread or on any worker.</summary>
     [Test]
     public void Warm_parallel_calls_allocate_nothing_on_any_thread()
