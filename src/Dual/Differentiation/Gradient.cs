@@ -104,18 +104,21 @@ public static partial class AutoDiff
         // The whole blocks at k, then the rest in one narrower pass (same bits: a lane computes the same whatever the block),
         // both loops in one replay log, so that the last pass replays the primal's calls too.
         BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
-        PrimalReplay.CallLog? held = PassReplay.Hold<T>();
+        PrimalReplay.CallLog? held = PassReplay.Hold<T, TFunction>();
+        bool completed = false;
         try
         {
             if (n >= k)
             {
                 GradientDispatch(k, ref f, x, gradient, ref head, out _);
             }
-            return GradientDispatch(tail, ref f, x, gradient, ref last, out _);
+            T value = GradientDispatch(tail, ref f, x, gradient, ref last, out _);
+            completed = true;
+            return value;
         }
         finally
         {
-            PassReplay.Release(held);
+            PassReplay.Release<TFunction>(held, completed);
         }
     }
 
@@ -252,7 +255,7 @@ public static partial class AutoDiff
         else if (blocks.Next(out int block))
         {
             ChunkSeeding<T, TTangents>.Fill(x, xs, block * k, zeroed);
-            PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, k);
+            PrimalReplay.CallLog? replay = PassReplay.Start<T, TFunction>(n, k);
             while (true)
             {
                 int start = block * k, count = Math.Min(k, n - start);
@@ -265,7 +268,7 @@ public static partial class AutoDiff
                 }
                 if (!blocks.Next(out block))
                 {
-                    if (replay is not null) PrimalReplay.End();
+                    PassReplay.End<TFunction>(replay);
                     if (zeroed) ChunkSeeding<T, TTangents>.ClearSeeds(xs, start, count);
                     break;
                 }

@@ -191,7 +191,8 @@ public static partial class AutoDiff
         // The whole blocks at k, then the rest in one narrower pass, which also writes the values; one replay log across
         // both loops (see GradientPasses).
         BlockRange.SplitTail(n, k, tail, out BlockRange head, out BlockRange last);
-        PrimalReplay.CallLog? held = PassReplay.Hold<T>();
+        PrimalReplay.CallLog? held = PassReplay.Hold<T, TFunction>();
+        bool completed = false;
         try
         {
             if (n >= k)
@@ -199,10 +200,11 @@ public static partial class AutoDiff
                 JacobianBlocks(k, ref f, x, values, jacobian, ref head);
             }
             JacobianBlocks(tail, ref f, x, values, jacobian, ref last);
+            completed = true;
         }
         finally
         {
-            PassReplay.Release(held);
+            PassReplay.Release<TFunction>(held, completed);
         }
     }
 
@@ -306,7 +308,7 @@ public static partial class AutoDiff
         else if (blocks.Next(out int block))
         {
             ChunkSeeding<T, TTangents>.Fill(x, xs, block * k, zeroed);
-            PrimalReplay.CallLog? replay = PassReplay.Start<T>(n, k);
+            PrimalReplay.CallLog? replay = PassReplay.Start<T, TFunction>(n, k);
             while (true)
             {
                 int start = block * k, count = Math.Min(k, n - start);
@@ -322,7 +324,7 @@ public static partial class AutoDiff
                 }
                 if (!blocks.Next(out block))
                 {
-                    if (replay is not null) PrimalReplay.End();
+                    PassReplay.End<TFunction>(replay);
                     if (zeroed) ChunkSeeding<T, TTangents>.ClearSeeds(xs, start, count);
                     break;
                 }

@@ -13,14 +13,37 @@ internal static class PassReplay
         return PrimalReplay.Begin();
     }
 
-    /// <summary>For a loop split into whole blocks and a narrower last block: one log across both loops (see
-    /// <see cref="PrimalReplay.Hold"/>), at double; null otherwise. Release it in a finally with <see cref="Release"/>.</summary>
-    public static PrimalReplay.CallLog? Hold<T>() => typeof(T) == typeof(double) ? PrimalReplay.Hold() : null;
-
-    /// <summary>Ends what <see cref="Hold{T}"/> opened.</summary>
-    public static void Release(PrimalReplay.CallLog? held)
+    /// <summary>As <see cref="Start{T}"/>, for a function type whose loops may skip the log once they have shown it has
+    /// nothing to replay (<see cref="ReplayVerdict{TFunction}"/>). End the loop with <see cref="End{TFunction}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PrimalReplay.CallLog? Start<T, TFunction>(int n, int k)
     {
-        if (held is not null) PrimalReplay.Release(held);
+        if (typeof(T) != typeof(double) || n <= k || ReplayVerdict<TFunction>.SkipsLog) return null;
+        return PrimalReplay.Begin();
+    }
+
+    /// <summary>Ends a loop that <see cref="Start{T, TFunction}"/> began, on its normal return: reports the calls it logged
+    /// (unless the loop continues a held log, which reports at <see cref="Release{TFunction}"/>) and ends the log.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void End<TFunction>(PrimalReplay.CallLog? log)
+    {
+        if (log is null) return;
+        if (!log.Held) ReplayVerdict<TFunction>.Report(log.Recorded);
+        PrimalReplay.End();
+    }
+
+    /// <summary>For a loop split into whole blocks and a narrower last block: one log across both loops (see
+    /// <see cref="PrimalReplay.Hold"/>), at double, unless the function type's loops skip the log (see
+    /// <see cref="Start{T, TFunction}"/>); null otherwise. Release it in a finally with <see cref="Release{TFunction}"/>.</summary>
+    public static PrimalReplay.CallLog? Hold<T, TFunction>() => typeof(T) == typeof(double) && !ReplayVerdict<TFunction>.SkipsLog ? PrimalReplay.Hold() : null;
+
+    /// <summary>Ends what <see cref="Hold{T, TFunction}"/> opened, reporting the calls both loops logged. In a finally:
+    /// after an exception the report is skipped (the loops may not have run).</summary>
+    public static void Release<TFunction>(PrimalReplay.CallLog? held, bool completed)
+    {
+        if (held is null) return;
+        if (completed) ReplayVerdict<TFunction>.Report(held.Recorded);
+        PrimalReplay.Release(held);
     }
 
     /// <summary>Moves the one-tangent passes' seed to input <paramref name="i"/> (input 0 is seeded when the inputs are

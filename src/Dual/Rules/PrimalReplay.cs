@@ -219,6 +219,9 @@ internal static class PrimalReplay
         /// <summary>Between <see cref="Hold"/> and <see cref="Release"/>.</summary>
         public bool Held;
 
+        /// <summary>The calls logged since <see cref="Reset"/> (what <see cref="ReplayVerdict{TFunction}"/> is told).</summary>
+        public int Recorded => recorded;
+
         public void Reset()
         {
             position = 0;
