@@ -21,11 +21,7 @@ public static class GeneratedDerivatives
     public static (T Value, T Derivative) ValueAndDerivative<T, TTwin>(TTwin twin, T x)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IScalarTwin<T>
-    {
-        Span<T> derivative = stackalloc T[1];
-        T value = AutoDiff.Gradient<T, ScalarTwinFunction<T, TTwin>>(new(twin), new ReadOnlySpan<T>(in x), derivative, 0);
-        return (value, derivative[0]);
-    }
+        => AutoDiff.ValueAndDerivative<T, RealTwinFunction<T, TTwin>>(new(twin), x);
 
     /// <summary>f(x) and ∇f(x) into <paramref name="gradient"/>, as <see cref="AutoDiff.Gradient{T, TFunction}(TFunction, ReadOnlySpan{T}, Span{T}, int)"/>.</summary>
     /// <typeparam name="T">The floating type.</typeparam>
