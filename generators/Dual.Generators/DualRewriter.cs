@@ -15,6 +15,7 @@ namespace Dual.Generators
     {
         private readonly DualFlow _flow;
         private readonly TwinPlace? _place;
+        private readonly SinCosFusion _fusion;
 
         public HashSet<SpecialType> Precisions { get; } = new();
         public bool UsesConversions { get; private set; }
@@ -26,10 +27,38 @@ namespace Dual.Generators
 
         /// <summary>Rewrites a body whose twin is declared at <paramref name="place"/> (names are qualified when it is relocated).</summary>
         public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, CancellationToken ct)
+            : this(model, flow, place, SinCosFusion.None, ct)
+        {
+        }
+
+        /// <summary>Rewrites a body whose Sin/Cos pairs are fused as <paramref name="fusion"/> plans.</summary>
+        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, SinCosFusion fusion, CancellationToken ct)
             : base(model, ct)
         {
             _flow = flow;
             _place = place;
+            _fusion = fusion;
+        }
+
+        // -----------------------------------------------------------------------------------------
+        // Fused sin/cos pairs (SinCosFusion): the pair's statement after the variable's declaration, and its halves at the calls.
+        // -----------------------------------------------------------------------------------------
+
+        public override SyntaxNode? VisitBlock(BlockSyntax node)
+        {
+            var rewritten = (BlockSyntax)base.VisitBlock(node)!;
+            if (_fusion.IsEmpty || !node.Statements.Any(s => _fusion.After.ContainsKey(s))) return rewritten;
+            if (rewritten.Statements.Count != node.Statements.Count)
+            {
+                throw new InvalidOperationException("a block's statements were not rewritten one for one, so the fused sin/cos pairs cannot be placed");
+            }
+            var statements = new List<StatementSyntax>();
+            for (int i = 0; i < node.Statements.Count; i++)
+            {
+                statements.Add(rewritten.Statements[i]);
+                statements.AddRange(_fusion.StatementsAfter(node.Statements[i]));
+            }
+            return rewritten.WithStatements(List(statements));
         }
 
         private bool Relocated => _place is { Relocated: true };
@@ -406,6 +435,7 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
         {
+            if (_fusion.Uses.TryGetValue(node, out string? half)) return ParseExpression(half).WithTriviaFrom(node);
             var rewritten = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
             if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
             IMethodSymbol? m = Model.GetSymbolInfo(node, Ct).Symbol as IMethodSymbol;
@@ -415,7 +445,9 @@ namespace Dual.Generators
                 case CallKind.MathTable:
                 {
                     Precisions.Add(plan.DualType == TypeMap.DualSingle ? SpecialType.System_Single : SpecialType.System_Double);
-                    ExpressionSyntax callee = ParseExpression(plan.DualType + "." + plan.DualName);
+                    // The user's own SinCos takes the fused pair's helper: the same bits as Dual<T>.SinCos, without the
+                    // per-thread memo that only pays for separate Sin and Cos calls, and replayed inside chunk loops.
+                    ExpressionSyntax callee = ParseExpression(plan.DualName == "SinCos" ? SinCosFusion.Helper : plan.DualType + "." + plan.DualName);
                     return Arguments(rewritten.WithExpression(callee.WithTriviaFrom(rewritten.Expression)), plan);
                 }
                 case CallKind.Rule:

@@ -47,7 +47,8 @@ namespace Dual.Generators
             body.Precisions.UnionWith(flow.Precisions);
             body.AggregateNames.AddRange(flow.AggregatesUsed.Select(a => Aggregates.DualName(a)).OrderByDescending(n => n.Length));
             if (flow.HasErrors) return body;
-            var rewriter = new DualRewriter(model, flow, place, ct);
+            SinCosFusion fusion = SinCosFusion.Plan(model, function, decl, flow, ct);
+            var rewriter = new DualRewriter(model, flow, place, fusion, ct);
             foreach (SyntaxNode part in DualFlow.BodyParts(decl))
             {
                 SyntaxNode rewritten = rewriter.Visit(part)!;
@@ -57,18 +58,21 @@ namespace Dual.Generators
                         body.Initializer = init.ToFullString().Trim();
                         break;
                     case BlockSyntax block:
+                        if (fusion.Prelude.Count > 0) block = block.WithStatements(SyntaxFactory.List(fusion.PreludeStatements(block.Statements.FirstOrDefault()).Concat(block.Statements)));
                         body.Block = SyntaxPrinter.Print(block);
                         break;
                     case ArrowExpressionClauseSyntax arrow:
                     {
                         string expr = SyntaxPrinter.Print(arrow.Expression);
-                        body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
+                        string prelude = string.Concat(fusion.Prelude.Select(p => "    " + p + "\n"));
+                        body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }
                     case ExpressionSyntax e:
                     {
                         string expr = SyntaxPrinter.Print(e);
-                        body.Block = function.ReturnsVoid ? "{\n    " + expr + ";\n}" : "{\n    return " + expr + ";\n}";
+                        string prelude = string.Concat(fusion.Prelude.Select(p => "    " + p + "\n"));
+                        body.Block = function.ReturnsVoid ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }
                 }

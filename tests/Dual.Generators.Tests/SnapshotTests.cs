@@ -63,6 +63,30 @@ public class SnapshotTests
         """, "Height");
 
     [Test]
+    public void SinCosPairs() => Verify("SinCosPairs", """
+        using System;
+        using Dual;
+
+        namespace Demo;
+
+        public static partial class Orbit
+        {
+            /// <summary>Planar position after n steps of a rotation by theta: the parameter's pair once, a loop local's per step.</summary>
+            [Differentiable]
+            public static double Position(double r, double theta, int n)
+            {
+                double x = r * Math.Cos(theta), y = r * Math.Sin(theta);
+                for (int i = 0; i < n; i++)
+                {
+                    double phase = theta / (i + 1);
+                    x += Math.Cos(phase) * y - Math.Sin(phase) * x;
+                }
+                return x + y;
+            }
+        }
+        """, "Position");
+
+    [Test]
     public void CollectionsOfDoubles() => Verify("CollectionsOfDoubles", """
         using System;
         using System.Collections.Generic;

@@ -69,6 +69,21 @@ internal static class SinCosMemo
         return log.SinCos(x, out cos);
     }
 
+    /// <summary>sin x and cos x for a caller that takes both at once (<see cref="CompilerServices.FusedSinCos"/>): from the
+    /// replay log while a chunk loop runs on this thread, else one <c>Math.SinCos</c>. Never the memo, which only pays when
+    /// the two values are asked for by separate calls; the bits are the same either way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Both(double x, out double cos)
+    {
+        if (!PrimalReplay.AnyOpen || PrimalReplay.Active is not { } log)
+        {
+            (double s, double c) = Math.SinCos(x);
+            cos = c;
+            return s;
+        }
+        return log.SinCos(x, out cos);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SinCos(float x, out float cos)
     {

@@ -13,7 +13,8 @@ namespace Phys
         /// <summary>Dual-number twin of <c>Range</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.</summary>
         public static global::Dual.Dual<double> Range(global::Dual.Dual<double> angle)
         {
-            global::Phys.ParticleDual p = new global::Phys.ParticleDual(new global::Phys.Vec2Dual(0.0, 0.0), new global::Phys.Vec2Dual(global::Dual.Dual<double>.Cos(angle) * 20.0, global::Dual.Dual<double>.Sin(angle) * 20.0), 1.0);
+            var __sincos_angle = global::Dual.CompilerServices.FusedSinCos.Of(angle);
+            global::Phys.ParticleDual p = new global::Phys.ParticleDual(new global::Phys.Vec2Dual(0.0, 0.0), new global::Phys.Vec2Dual(__sincos_angle.Cos * 20.0, __sincos_angle.Sin * 20.0), 1.0);
             global::Dual.Dual<double> dt = 0.01;
             global::Phys.Vec2Dual g = new global::Phys.Vec2Dual(0.0, -9.81);
             for (int i = 0; i < 100; i++)
@@ -27,7 +28,8 @@ namespace Phys
         public static global::Dual.Dual<double, TTangents> Range<TTangents>(global::Dual.Dual<double, TTangents> angle)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {
-            global::Phys.ParticleDual<TTangents> p = new global::Phys.ParticleDual<TTangents>(new global::Phys.Vec2Dual<TTangents>(0.0, 0.0), new global::Phys.Vec2Dual<TTangents>(global::Dual.Dual<double, TTangents>.Cos(angle) * 20.0, global::Dual.Dual<double, TTangents>.Sin(angle) * 20.0), 1.0);
+            var __sincos_angle = global::Dual.CompilerServices.FusedSinCos.Of(angle);
+            global::Phys.ParticleDual<TTangents> p = new global::Phys.ParticleDual<TTangents>(new global::Phys.Vec2Dual<TTangents>(0.0, 0.0), new global::Phys.Vec2Dual<TTangents>(__sincos_angle.Cos * 20.0, __sincos_angle.Sin * 20.0), 1.0);
             global::Dual.Dual<double, TTangents> dt = 0.01;
             global::Phys.Vec2Dual<TTangents> g = new global::Phys.Vec2Dual<TTangents>(0.0, -9.81);
             for (int i = 0; i < 100; i++)
