@@ -435,7 +435,16 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
         {
-            if (_fusion.Uses.TryGetValue(node, out string? half)) return ParseExpression(half).WithTriviaFrom(node);
+            if (_fusion.Uses.TryGetValue(node, out var use))
+            {
+                // The pair's statement is placed once the block holding it is rewritten: its argument's twin text from here.
+                if (!_fusion.HasArgument(use.Pair))
+                {
+                    var argument = (ExpressionSyntax)Visit(node.ArgumentList.Arguments[0].Expression)!;
+                    _fusion.SetArgument(use.Pair, SyntaxPrinter.Print(argument));
+                }
+                return ParseExpression(use.Pair + "." + use.Half).WithTriviaFrom(node);
+            }
             var rewritten = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
             if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
             IMethodSymbol? m = Model.GetSymbolInfo(node, Ct).Symbol as IMethodSymbol;

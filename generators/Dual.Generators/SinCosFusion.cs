@@ -4,20 +4,27 @@ namespace Dual.Generators
 {
     /// <summary>
     /// Sine and cosine of one argument from one sincos in the twin, as GCC does for C++. Where a body makes two or more
-    /// <c>Sin</c>/<c>Cos</c> calls (Math, MathF, double, float) on the same dual local or parameter, and nothing ever
-    /// writes that variable after its declaration, the twin computes the pair once where the variable gets its value
+    /// <c>Sin</c>/<c>Cos</c> calls (Math, MathF, double, float) on the same argument — a local or parameter, or arithmetic
+    /// of them and constants (<c>theta1 + theta2</c>, <c>2 * Math.PI * t</c>) — and nothing writes those variables after
+    /// their declarations, the twin computes the pair once where the last of them gets its value
     /// (<c>var __sincos_x = FusedSinCos.Of(x);</c>) and each call reads its half (<c>__sincos_x.Sin</c>). The pair is
     /// bit-identical to the separate rules, so this changes cost only: one sincos and no per-thread memo lookups.
     /// </summary>
     /// <remarks>
-    /// Conservative by construction: the argument must be the variable itself (no conversion), a by-value parameter of
-    /// the twinned function or a non-ref local declared with an initializer by a plain declaration statement in a block;
-    /// calls inside lambdas and local functions, in a constructor initializer, or in the variable's own declaration
-    /// statement keep their separate rules. Computing the pair where the variable is declared also hoists it out of
-    /// loops the calls are in.
+    /// Conservative by construction. An argument is fused only if it is pure: floating locals and parameters,
+    /// numeric literals, constants (<c>const</c> locals and fields such as <c>Math.PI</c>), parentheses, unary
+    /// <c>+</c>/<c>−</c> and floating <c>+ − × ÷</c> (nothing that can throw, call, or read state that may change); every
+    /// variable in it is a by-value parameter of the twinned function or a non-ref local declared with an initializer by
+    /// a plain declaration statement in a block, and nothing in the body (lambdas included) assigns it, increments it or
+    /// takes a reference to it. Two calls share a pair when their arguments are the same tokens over the same variables.
+    /// Calls inside lambdas and local functions, in a constructor initializer, or before the pair's statement (in the
+    /// declaration statement of the argument's last variable) keep their separate rules. Computing the pair where the
+    /// variables are declared also hoists it out of the loops the calls are in.
     /// </remarks>
     internal sealed class SinCosFusion
     {
+        private readonly Dictionary<string, string> _arguments = new();
+
         private SinCosFusion()
         {
         }
@@ -25,24 +32,31 @@ namespace Dual.Generators
         /// <summary>No fusion anywhere (a body with errors, or nothing to fuse).</summary>
         public static SinCosFusion None { get; } = new();
 
-        /// <summary>Sin/Cos invocations (original syntax) and the expression that replaces each.</summary>
-        public Dictionary<SyntaxNode, string> Uses { get; } = new();
+        /// <summary>Sin/Cos invocations (original syntax): the pair's local and the half each reads.</summary>
+        public Dictionary<SyntaxNode, (string Pair, string Half)> Uses { get; } = new();
 
-        /// <summary>Declaration statements (original syntax) and the statements to insert after each.</summary>
+        /// <summary>Declaration statements (original syntax) and the pairs whose statement follows each.</summary>
         public Dictionary<SyntaxNode, List<string>> After { get; } = new();
 
-        /// <summary>Statements for the start of the body (pairs of parameters).</summary>
+        /// <summary>Pairs whose statement opens the body (arguments of parameters and constants only).</summary>
         public List<string> Prelude { get; } = new();
 
         public bool IsEmpty => Uses.Count == 0;
 
         public const string Helper = "global::Dual.CompilerServices.FusedSinCos.Of";
 
+        /// <summary>Whether the twin text of <paramref name="pair"/>'s argument is known (the rewriter records it at the
+        /// pair's first call).</summary>
+        public bool HasArgument(string pair) => _arguments.ContainsKey(pair);
+
+        /// <summary>Records the twin text of <paramref name="pair"/>'s argument, as the rewriter produced it.</summary>
+        public void SetArgument(string pair, string twinText) => _arguments[pair] = twinText;
+
         /// <summary>The fusion plan of a function's body, from the flow's call plans.</summary>
         public static SinCosFusion Plan(SemanticModel model, IMethodSymbol function, SyntaxNode decl, DualFlow flow, CancellationToken ct)
         {
-            var groups = new Dictionary<ISymbol, List<(InvocationExpressionSyntax Call, string Half)>>(SymbolEqualityComparer.Default);
-            var order = new List<ISymbol>();
+            var groups = new Dictionary<string, Group>();
+            var order = new List<Group>();
             SyntaxNode? body = null;
             foreach (SyntaxNode part in DualFlow.BodyParts(decl))
             {
@@ -53,19 +67,19 @@ namespace Dual.Generators
                     if (!flow.Calls.TryGetValue(call, out CallPlan? plan) || plan.Kind != CallKind.MathTable) continue;
                     if (plan.DualName is not ("Sin" or "Cos") || call.ArgumentList.Arguments.Count != 1) continue;
                     if (InNestedFunction(call, part)) continue;
-                    ExpressionSyntax argument = call.ArgumentList.Arguments[0].Expression;
-                    while (argument is ParenthesizedExpressionSyntax p) argument = p.Expression;
-                    if (argument is not IdentifierNameSyntax id) continue;
-                    ISymbol? symbol = model.GetSymbolInfo(id, ct).Symbol;
-                    if (symbol is not (ILocalSymbol or IParameterSymbol)) continue;
-                    TypeInfo type = model.GetTypeInfo(id, ct);
+                    ExpressionSyntax argument = Unparenthesized(call.ArgumentList.Arguments[0].Expression);
+                    TypeInfo type = model.GetTypeInfo(argument, ct);
                     if (type.Type is null || !SymbolEqualityComparer.Default.Equals(type.Type, type.ConvertedType) || !TypeMap.IsFloating(type.Type)) continue;
-                    if (!groups.TryGetValue(symbol, out var calls))
+                    var variables = new List<ISymbol>();
+                    if (!IsPure(argument, model, variables, ct) || variables.Count == 0) continue;
+                    string key = string.Join(" ", argument.DescendantTokens().Select(t => t.ValueText)) + " | "
+                        + string.Join(", ", variables.Select(v => v.Locations.FirstOrDefault()?.SourceSpan.Start ?? -1));
+                    if (!groups.TryGetValue(key, out Group? group))
                     {
-                        groups[symbol] = calls = new();
-                        order.Add(symbol);
+                        groups[key] = group = new Group(argument, variables.Distinct(SymbolEqualityComparer.Default).ToList());
+                        order.Add(group);
                     }
-                    calls.Add((call, plan.DualName));
+                    group.Calls.Add((call, plan.DualName));
                 }
             }
             if (body is null || order.Count == 0) return None;
@@ -73,50 +87,77 @@ namespace Dual.Generators
             var fusion = new SinCosFusion();
             var taken = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
             taken.UnionWith(function.Parameters.Select(p => p.Name));
-            foreach (ISymbol symbol in order)
+            int unnamed = 0;
+            foreach (Group group in order)
             {
-                SyntaxNode? declaration = null;
-                if (symbol is IParameterSymbol parameter)
+                // The pair's statement follows the declaration of the argument's last variable (the innermost: every
+                // call reads all of them, so the others enclose it and are assigned before it), or opens the body.
+                LocalDeclarationStatementSyntax? after = null;
+                bool fusable = true;
+                foreach (ISymbol variable in group.Variables)
                 {
-                    if (parameter.RefKind != RefKind.None || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, function)) continue;
+                    if (variable is IParameterSymbol parameter)
+                    {
+                        fusable &= parameter.RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, function);
+                    }
+                    else if (DeclarationStatement((ILocalSymbol)variable, body, ct) is { } statement)
+                    {
+                        if (after is null || statement.SpanStart > after.SpanStart) after = statement;
+                    }
+                    else
+                    {
+                        fusable = false;
+                    }
+                    fusable = fusable && !IsWritten(variable, body, model, ct);
+                    if (!fusable) break;
                 }
-                else if (DeclarationStatement((ILocalSymbol)symbol, body, ct) is { } statement)
-                {
-                    declaration = statement;
-                }
-                else
-                {
-                    continue;
-                }
-                // A local's calls before its pair exists (in its own declaration statement) keep their rules.
-                var calls = groups[symbol].Where(c => declaration is null || c.Call.SpanStart >= declaration.Span.End).ToList();
-                if (calls.Count < 2 || IsWritten(symbol, body, model, ct)) continue;
+                if (!fusable) continue;
+                var calls = group.Calls.Where(c => after is null || c.Call.SpanStart >= after.Span.End).ToList();
+                if (calls.Count < 2) continue;
 
-                string name = FreshName("__sincos_" + symbol.Name, taken);
-                string variable = SyntaxFacts.GetKeywordKind(symbol.Name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(symbol.Name) != SyntaxKind.None
-                    ? "@" + symbol.Name
-                    : symbol.Name;
-                string statementText = "var " + name + " = " + Helper + "(" + variable + ");";
-                if (declaration is null) fusion.Prelude.Add(statementText);
+                string pair = FreshName(group.Argument is IdentifierNameSyntax id ? "__sincos_" + id.Identifier.ValueText : "__sincos_" + ++unnamed, taken);
+                if (after is null) fusion.Prelude.Add(pair);
                 else
                 {
-                    if (!fusion.After.TryGetValue(declaration, out List<string>? list)) fusion.After[declaration] = list = new();
-                    list.Add(statementText);
+                    if (!fusion.After.TryGetValue(after, out List<string>? list)) fusion.After[after] = list = new();
+                    list.Add(pair);
                 }
-                foreach ((InvocationExpressionSyntax call, string half) in calls) fusion.Uses[call] = name + "." + half;
+                foreach ((InvocationExpressionSyntax call, string half) in calls) fusion.Uses[call] = (pair, half);
             }
             return fusion;
+        }
+
+        private sealed class Group(ExpressionSyntax argument, List<ISymbol> variables)
+        {
+            public ExpressionSyntax Argument { get; } = argument;
+
+            public List<ISymbol> Variables { get; } = variables;
+
+            public List<(InvocationExpressionSyntax Call, string Half)> Calls { get; } = new();
+        }
+
+        /// <summary>The pair's statement, from the argument's twin text the rewriter recorded.</summary>
+        private string StatementText(string pair)
+        {
+            if (!_arguments.TryGetValue(pair, out string? argument))
+            {
+                throw new InvalidOperationException("the fused sin/cos pair " + pair + " was placed before its argument was rewritten");
+            }
+            return "var " + pair + " = " + Helper + "(" + argument + ");";
         }
 
         /// <summary>The statements a rewritten block gets after <paramref name="original"/>, with its indentation.</summary>
         public IEnumerable<StatementSyntax> StatementsAfter(StatementSyntax original)
         {
-            if (!After.TryGetValue(original, out List<string>? texts)) return Array.Empty<StatementSyntax>();
-            return texts.Select(t => Statement(t, original));
+            if (!After.TryGetValue(original, out List<string>? pairs)) return Array.Empty<StatementSyntax>();
+            return pairs.Select(p => Statement(StatementText(p), original)).ToList();
         }
 
         /// <summary>The prelude as statements indented like <paramref name="first"/> (the body's first statement), if any.</summary>
-        public IEnumerable<StatementSyntax> PreludeStatements(StatementSyntax? first) => Prelude.Select(t => Statement(t, first));
+        public IEnumerable<StatementSyntax> PreludeStatements(StatementSyntax? first) => Prelude.Select(p => Statement(StatementText(p), first)).ToList();
+
+        /// <summary>The prelude as text lines (an expression body's block).</summary>
+        public string PreludeText() => string.Concat(Prelude.Select(p => "    " + StatementText(p) + "\n"));
 
         private static StatementSyntax Statement(string text, StatementSyntax? like)
         {
@@ -134,14 +175,59 @@ namespace Dual.Generators
             return candidate;
         }
 
+        private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
+        {
+            while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+            return e;
+        }
+
         private static bool InNestedFunction(SyntaxNode node, SyntaxNode body) =>
             node.Ancestors().TakeWhile(a => a != body).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
-        /// <summary>The declaration statement of a plain local with an initializer, directly in a block of the body
+        /// <summary>Whether <paramref name="e"/> is arithmetic of floating locals and parameters, numeric literals and
+        /// constants that cannot throw or call; its variables are added to <paramref name="variables"/>.</summary>
+        private static bool IsPure(ExpressionSyntax e, SemanticModel model, List<ISymbol> variables, CancellationToken ct)
+        {
+            switch (e)
+            {
+                case ParenthesizedExpressionSyntax p:
+                    return IsPure(p.Expression, model, variables, ct);
+                case LiteralExpressionSyntax literal:
+                    return literal.IsKind(SyntaxKind.NumericLiteralExpression);
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression) || u.IsKind(SyntaxKind.UnaryPlusExpression):
+                    return IsPure(u.Operand, model, variables, ct);
+                case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.SubtractExpression)
+                                                   || b.IsKind(SyntaxKind.MultiplyExpression) || b.IsKind(SyntaxKind.DivideExpression):
+                    // Floating arithmetic only: an integer division could throw where the original call is never reached.
+                    return TypeMap.IsFloating(model.GetTypeInfo(b, ct).Type)
+                        && IsPure(b.Left, model, variables, ct) && IsPure(b.Right, model, variables, ct);
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                    switch (model.GetSymbolInfo(e, ct).Symbol)
+                    {
+                        case IFieldSymbol { IsConst: true }:
+                            return true;
+                        case ILocalSymbol { IsConst: true } constant:
+                            variables.Add(constant); // where it is declared bounds where the pair can be computed
+                            return true;
+                        case ILocalSymbol { IsRef: false } local when e is IdentifierNameSyntax && TypeMap.IsFloating(local.Type):
+                            variables.Add(local);
+                            return true;
+                        case IParameterSymbol parameter when e is IdentifierNameSyntax && TypeMap.IsFloating(parameter.Type):
+                            variables.Add(parameter);
+                            return true;
+                        default:
+                            return false;
+                    }
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The declaration statement of a plain (or const) local with an initializer, directly in a block of the body
         /// (not in a nested function), or <see langword="null"/>.</summary>
         private static LocalDeclarationStatementSyntax? DeclarationStatement(ILocalSymbol local, SyntaxNode body, CancellationToken ct)
         {
-            if (local.IsConst || local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
             if (local.DeclaringSyntaxReferences[0].GetSyntax(ct) is not VariableDeclaratorSyntax { Initializer: not null } declarator) return null;
             if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement) return null;
             if (statement.UsingKeyword != default || statement.AwaitKeyword != default || statement.Parent is not BlockSyntax) return null;

@@ -64,14 +64,14 @@ namespace Dual.Generators
                     case ArrowExpressionClauseSyntax arrow:
                     {
                         string expr = SyntaxPrinter.Print(arrow.Expression);
-                        string prelude = string.Concat(fusion.Prelude.Select(p => "    " + p + "\n"));
+                        string prelude = fusion.PreludeText();
                         body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }
                     case ExpressionSyntax e:
                     {
                         string expr = SyntaxPrinter.Print(e);
-                        string prelude = string.Concat(fusion.Prelude.Select(p => "    " + p + "\n"));
+                        string prelude = fusion.PreludeText();
                         body.Block = function.ReturnsVoid ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }

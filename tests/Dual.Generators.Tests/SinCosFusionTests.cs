@@ -7,8 +7,9 @@ using D = Dual.Dual<double>;
 namespace Dual.Generators.Tests;
 
 /// <summary>
-/// Sin and Cos of one variable fused into one sincos in the twin (<c>SinCosFusion</c>): where it applies, where it must
-/// not (the variable written, a call in a lambda or in the variable's own declaration), and that the fused twins return
+/// Sin and Cos of one argument fused into one sincos in the twin (<c>SinCosFusion</c>): where it applies (a variable, a
+/// pure expression of variables and constants), where it must not (a variable written, a field or a call in the argument,
+/// a call in a lambda or in the variable's own declaration), and that the fused twins return
 /// exactly the bits of the separate rules, against closed forms for the derivatives.
 /// </summary>
 public class SinCosFusionTests
@@ -84,6 +85,47 @@ public class SinCosFusionTests
                 return s * c + s;
             }
 
+            /// <summary>A two-link arm's end point: the pairs of a parameter and of a sum of parameters.</summary>
+            [Differentiable]
+            public static double Arm(double t1, double t2)
+            {
+                double x = Math.Cos(t1) + 0.8 * Math.Cos(t1 + t2);
+                double y = Math.Sin(t1) + 0.8 * Math.Sin(t1 + t2);
+                return x * y;
+            }
+
+            /// <summary>Constants in the argument: a const local (the pair follows its declaration) and Math.PI.</summary>
+            [Differentiable]
+            public static double Wave(double t)
+            {
+                double lead = t * t;
+                const double w = 2.5;
+                double a = Math.Sin(w * t) * Math.Cos(w * t);
+                return lead + a + Math.Sin(2 * Math.PI * t) - Math.Cos(2 * Math.PI * t);
+            }
+
+            /// <summary>A static field that a call could change, and a call: not pure, so not fused.</summary>
+            public static double Scale = 1.5;
+
+            [Differentiable]
+            public static double Impure(double t) => Math.Sin(Scale * t) + Math.Cos(Scale * t) + Math.Sin(Math.Abs(t)) + Math.Cos(Math.Abs(t));
+
+            /// <summary>The same tokens over different locals (sibling scopes) are different pairs.</summary>
+            [Differentiable]
+            public static double Siblings(double x)
+            {
+                double r = 0;
+                {
+                    double u = x;
+                    r += Math.Sin(2 * u) * Math.Cos(2 * u);
+                }
+                {
+                    double u = x * x;
+                    r += Math.Sin(2 * u) * Math.Cos(2 * u);
+                }
+                return r;
+            }
+
             /// <summary>float code: MathF's pair.</summary>
             [Differentiable]
             public static float Single32(float x) => MathF.Sin(x) * MathF.Cos(x) + x;
@@ -143,6 +185,20 @@ public class SinCosFusionTests
         Assert.That(Count(explicitPair, "FusedSinCos.Of(x)"), Is.EqualTo(1), explicitPair);
         Assert.That(explicitPair, Does.Not.Contain("Dual<double>.SinCos("));
 
+        string arm = Twin("Arm");
+        Assert.That(Count(arm, "FusedSinCos.Of(t1)"), Is.EqualTo(1), arm);
+        Assert.That(Count(arm, "FusedSinCos.Of(t1 + t2)"), Is.EqualTo(1), arm);
+        Assert.That(arm, Does.Not.Contain("Dual<double>.Sin(").And.Not.Contain("Dual<double>.Cos("), arm);
+
+        string wave = Twin("Wave");
+        Assert.That(Count(wave, "FusedSinCos.Of("), Is.EqualTo(2), wave);
+        Assert.That(Count(wave, "FusedSinCos.Of(w * t)"), Is.EqualTo(1), wave);
+        Assert.That(wave.IndexOf("FusedSinCos.Of(w * t)", StringComparison.Ordinal), Is.GreaterThan(wave.IndexOf("const double w", StringComparison.Ordinal)), wave);
+        Assert.That(wave, Does.Not.Contain("Dual<double>.Sin(").And.Not.Contain("Dual<double>.Cos("), wave);
+
+        string siblings = Twin("Siblings");
+        Assert.That(Count(siblings, "FusedSinCos.Of("), Is.EqualTo(2), siblings);
+
         string single32 = Twin("Single32");
         Assert.That(Count(single32, "FusedSinCos.Of(x)"), Is.EqualTo(1), single32);
     }
@@ -162,6 +218,7 @@ public class SinCosFusionTests
         Assert.That(Count(own, "Dual<double>.Sin(u)") + Count(own, "Dual<double>.Cos(u)"), Is.EqualTo(2), "the declaration's own calls keep their rules\n" + own);
 
         Assert.That(Twin("Single"), Does.Not.Contain("FusedSinCos"));
+        Assert.That(Twin("Impure"), Does.Not.Contain("FusedSinCos"));
     }
 
     private static readonly double[] Points = { 0.0, -0.0, 0.37, -1.3, 2.2, 1e-300, 1e300, -1e22, Math.PI / 2, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
@@ -187,6 +244,16 @@ public class SinCosFusionTests
                 Same(Call("Arrow", x), D.Sin(x) * D.Cos(x) + D.Sin(x), "Arrow(" + v + ")");
                 D g = D.Sin(x) * new D(2.0);
                 Same(Call("InLambda", x), g + D.Cos(x) + D.Sin(x), "InLambda(" + v + ")");
+                D y2 = new D(0.3 * v - 1.1, -t);
+                D ax = D.Cos(x) + 0.8 * D.Cos(x + y2), ay = D.Sin(x) + 0.8 * D.Sin(x + y2);
+                Same(s_asm.Value.Method("Fusion.F", "Arm", typeof(D), typeof(D)).Call<D>(x, y2), ax * ay, "Arm(" + v + ")");
+                D wa = D.Sin(2.5 * x) * D.Cos(2.5 * x);
+                Same(Call("Wave", x), x * x + wa + D.Sin(2 * Math.PI * x) - D.Cos(2 * Math.PI * x), "Wave(" + v + ")");
+                Same(Call("Impure", x), D.Sin(1.5 * x) + D.Cos(1.5 * x) + D.Sin(D.Abs(x)) + D.Cos(D.Abs(x)), "Impure(" + v + ")");
+                D r0 = 0.0, u1 = x, u2 = x * x;
+                r0 += D.Sin(2 * u1) * D.Cos(2 * u1);
+                r0 += D.Sin(2 * u2) * D.Cos(2 * u2);
+                Same(Call("Siblings", x), r0, "Siblings(" + v + ")");
                 var (es, ec) = D.SinCos(x);
                 Same(Call("Explicit", x), es * ec + es, "Explicit(" + v + ")");
                 D u = x * x;
