@@ -15,7 +15,7 @@ namespace Dual.Generators
     {
         private readonly DualFlow _flow;
         private readonly TwinPlace? _place;
-        private readonly SinCosFusion _fusion;
+        private readonly SharedCalls _fusion;
 
         public HashSet<SpecialType> Precisions { get; } = new();
         public bool UsesConversions { get; private set; }
@@ -27,12 +27,12 @@ namespace Dual.Generators
 
         /// <summary>Rewrites a body whose twin is declared at <paramref name="place"/> (names are qualified when it is relocated).</summary>
         public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, CancellationToken ct)
-            : this(model, flow, place, SinCosFusion.None, ct)
+            : this(model, flow, place, SharedCalls.None, ct)
         {
         }
 
         /// <summary>Rewrites a body whose Sin/Cos pairs are fused as <paramref name="fusion"/> plans.</summary>
-        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, SinCosFusion fusion, CancellationToken ct)
+        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, SharedCalls fusion, CancellationToken ct)
             : base(model, ct)
         {
             _flow = flow;
@@ -41,7 +41,7 @@ namespace Dual.Generators
         }
 
         // -----------------------------------------------------------------------------------------
-        // Fused sin/cos pairs (SinCosFusion): the pair's statement after the variable's declaration, and its halves at the calls.
+        // Shared calls (SharedCalls): each shared statement after its variables' declarations, and its result (a sin/cos pair's half) at the calls.
         // -----------------------------------------------------------------------------------------
 
         public override SyntaxNode? VisitBlock(BlockSyntax node)
@@ -437,14 +437,19 @@ namespace Dual.Generators
         {
             if (_fusion.Uses.TryGetValue(node, out var use))
             {
-                // The pair's statement is placed once the block holding it is rewritten: its argument's twin text from here.
+                // The shared statement is placed once the block holding it is rewritten: its text from the first call here.
                 if (!_fusion.HasArgument(use.Pair))
                 {
-                    var argument = (ExpressionSyntax)Visit(node.ArgumentList.Arguments[0].Expression)!;
-                    _fusion.SetArgument(use.Pair, SyntaxPrinter.Print(argument));
+                    SyntaxNode computed = use.Half is null ? RewriteInvocation(node) : Visit(node.ArgumentList.Arguments[0].Expression)!;
+                    _fusion.SetArgument(use.Pair, SyntaxPrinter.Print(computed));
                 }
-                return ParseExpression(use.Pair + "." + use.Half).WithTriviaFrom(node);
+                return ParseExpression(use.Half is null ? use.Pair : use.Pair + "." + use.Half).WithTriviaFrom(node);
             }
+            return RewriteInvocation(node);
+        }
+
+        private SyntaxNode RewriteInvocation(InvocationExpressionSyntax node)
+        {
             var rewritten = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
             if (!_flow.Calls.TryGetValue(node, out CallPlan? plan)) return rewritten;
             IMethodSymbol? m = Model.GetSymbolInfo(node, Ct).Symbol as IMethodSymbol;
@@ -456,7 +461,7 @@ namespace Dual.Generators
                     Precisions.Add(plan.DualType == TypeMap.DualSingle ? SpecialType.System_Single : SpecialType.System_Double);
                     // The user's own SinCos takes the fused pair's helper: the same bits as Dual<T>.SinCos, without the
                     // per-thread memo that only pays for separate Sin and Cos calls, and replayed inside chunk loops.
-                    ExpressionSyntax callee = ParseExpression(plan.DualName == "SinCos" ? SinCosFusion.Helper : plan.DualType + "." + plan.DualName);
+                    ExpressionSyntax callee = ParseExpression(plan.DualName == "SinCos" ? SharedCalls.Helper : plan.DualType + "." + plan.DualName);
                     return Arguments(rewritten.WithExpression(callee.WithTriviaFrom(rewritten.Expression)), plan);
                 }
                 case CallKind.Rule:

@@ -47,7 +47,7 @@ namespace Dual.Generators
             body.Precisions.UnionWith(flow.Precisions);
             body.AggregateNames.AddRange(flow.AggregatesUsed.Select(a => Aggregates.DualName(a)).OrderByDescending(n => n.Length));
             if (flow.HasErrors) return body;
-            SinCosFusion fusion = SinCosFusion.Plan(model, function, decl, flow, ct);
+            SharedCalls fusion = SharedCalls.Plan(model, function, decl, flow, ct);
             var rewriter = new DualRewriter(model, flow, place, fusion, ct);
             foreach (SyntaxNode part in DualFlow.BodyParts(decl))
             {

@@ -7,12 +7,13 @@ using D = Dual.Dual<double>;
 namespace Dual.Generators.Tests;
 
 /// <summary>
-/// Sin and Cos of one argument fused into one sincos in the twin (<c>SinCosFusion</c>): where it applies (a variable, a
-/// pure expression of variables and constants), where it must not (a variable written, a field or a call in the argument,
-/// a call in a lambda or in the variable's own declaration), and that the fused twins return
+/// Math calls that share their work in the twin (<c>SharedCalls</c>): sin and cos of one argument from one sincos, and
+/// repeated calls with the same arguments evaluated once. Where it applies (a variable, a pure expression of variables
+/// and constants), where it must not (a variable written, a field or a call in the argument, a call in a lambda or in the
+/// variable's own declaration), and that the twins return
 /// exactly the bits of the separate rules, against closed forms for the derivatives.
 /// </summary>
-public class SinCosFusionTests
+public class SharedCallsTests
 {
     private const string Source = """
         using System;
@@ -126,6 +127,17 @@ public class SinCosFusionTests
                 return r;
             }
 
+            /// <summary>Repeated calls with the same arguments: Black–Scholes' √T, a discount factor and a power, shared; Exp
+            /// of two different variables, not.</summary>
+            [Differentiable]
+            public static double Repeated(double s, double t)
+            {
+                double d1 = (Math.Log(s) + 0.5 * t) / Math.Sqrt(t);
+                double d2 = d1 - Math.Sqrt(t);
+                double disc = Math.Exp(-0.05 * t);
+                return d1 * d2 + s * Math.Exp(-0.05 * t) - disc + Math.Pow(s, 2.5) * Math.Pow(s, 2.5) + Math.Exp(s) + Math.Exp(t);
+            }
+
             /// <summary>float code: MathF's pair.</summary>
             [Differentiable]
             public static float Single32(float x) => MathF.Sin(x) * MathF.Cos(x) + x;
@@ -199,6 +211,14 @@ public class SinCosFusionTests
         string siblings = Twin("Siblings");
         Assert.That(Count(siblings, "FusedSinCos.Of("), Is.EqualTo(2), siblings);
 
+        string repeated = Twin("Repeated");
+        Assert.That(Count(repeated, "__sqrt_1 = global::Dual.Dual<double>.Sqrt(t)"), Is.EqualTo(1), repeated);
+        Assert.That(Count(repeated, "Dual<double>.Sqrt("), Is.EqualTo(1), repeated);
+        Assert.That(Count(repeated, "__exp_1 = global::Dual.Dual<double>.Exp("), Is.EqualTo(1), repeated);
+        Assert.That(Count(repeated, "Dual<double>.Exp("), Is.EqualTo(3), "the shared discount factor, Exp(s) and Exp(t)\n" + repeated);
+        Assert.That(Count(repeated, "Dual<double>.Pow("), Is.EqualTo(1), repeated);
+        Assert.That(Count(repeated, "__pow_1"), Is.EqualTo(3), repeated);
+
         string single32 = Twin("Single32");
         Assert.That(Count(single32, "FusedSinCos.Of(x)"), Is.EqualTo(1), single32);
     }
@@ -244,6 +264,12 @@ public class SinCosFusionTests
                 Same(Call("Arrow", x), D.Sin(x) * D.Cos(x) + D.Sin(x), "Arrow(" + v + ")");
                 D g = D.Sin(x) * new D(2.0);
                 Same(Call("InLambda", x), g + D.Cos(x) + D.Sin(x), "InLambda(" + v + ")");
+                D rs = new D(0.3 * v + 1.7, 0.5 * t), rt = x;
+                D d1 = (D.Log(rs) + 0.5 * rt) / D.Sqrt(rt);
+                D d2 = d1 - D.Sqrt(rt);
+                D disc = D.Exp(-0.05 * rt);
+                Same(s_asm.Value.Method("Fusion.F", "Repeated", typeof(D), typeof(D)).Call<D>(rs, rt),
+                    d1 * d2 + rs * D.Exp(-0.05 * rt) - disc + D.Pow(rs, 2.5) * D.Pow(rs, 2.5) + D.Exp(rs) + D.Exp(rt), "Repeated(" + v + ")");
                 D y2 = new D(0.3 * v - 1.1, -t);
                 D ax = D.Cos(x) + 0.8 * D.Cos(x + y2), ay = D.Sin(x) + 0.8 * D.Sin(x + y2);
                 Same(s_asm.Value.Method("Fusion.F", "Arm", typeof(D), typeof(D)).Call<D>(x, y2), ax * ay, "Arm(" + v + ")");

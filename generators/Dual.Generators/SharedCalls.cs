@@ -3,15 +3,18 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace Dual.Generators
 {
     /// <summary>
-    /// Sine and cosine of one argument from one sincos in the twin, as GCC does for C++. Where a body makes two or more
-    /// <c>Sin</c>/<c>Cos</c> calls (Math, MathF, double, float) on the same argument — a local or parameter, or arithmetic
-    /// of them and constants (<c>theta1 + theta2</c>, <c>2 * Math.PI * t</c>) — and nothing writes those variables after
-    /// their declarations, the twin computes the pair once where the last of them gets its value
-    /// (<c>var __sincos_x = FusedSinCos.Of(x);</c>) and each call reads its half (<c>__sincos_x.Sin</c>). The pair is
-    /// bit-identical to the separate rules, so this changes cost only: one sincos and no per-thread memo lookups.
+    /// Math calls of the twin that share their work. Sine and cosine of one argument come from one sincos, as GCC does
+    /// for C++: where a body makes two or more <c>Sin</c>/<c>Cos</c> calls (Math, MathF, double, float) on the same
+    /// argument — a local or parameter, or arithmetic of them and constants (<c>theta1 + theta2</c>,
+    /// <c>2 * Math.PI * t</c>) — and nothing writes those variables after their declarations, the twin computes the pair
+    /// once where the last of them gets its value (<c>var __sincos_x = FusedSinCos.Of(x);</c>) and each call reads its
+    /// half (<c>__sincos_x.Sin</c>). Any other Math function called two or more times with the same such arguments
+    /// (<c>Math.Sqrt(expiry)</c> in each of Black–Scholes' terms) is evaluated once there the same way
+    /// (<c>var __sqrt_1 = Dual&lt;double&gt;.Sqrt(expiry);</c>) and each call reads the result. Both are bit-identical to
+    /// the calls they replace, so this changes cost only: fewer libm calls and no per-thread memo lookups.
     /// </summary>
     /// <remarks>
-    /// Conservative by construction. An argument is fused only if it is pure: floating locals and parameters,
+    /// Conservative by construction. A call is shared only if its arguments are pure: floating locals and parameters,
     /// numeric literals, constants (<c>const</c> locals and fields such as <c>Math.PI</c>), parentheses, unary
     /// <c>+</c>/<c>−</c> and floating <c>+ − × ÷</c> (nothing that can throw, call, or read state that may change); every
     /// variable in it is a by-value parameter of the twinned function or a non-ref local declared with an initializer by
@@ -21,19 +24,20 @@ namespace Dual.Generators
     /// declaration statement of the argument's last variable) keep their separate rules. Computing the pair where the
     /// variables are declared also hoists it out of the loops the calls are in.
     /// </remarks>
-    internal sealed class SinCosFusion
+    internal sealed class SharedCalls
     {
         private readonly Dictionary<string, string> _arguments = new();
 
-        private SinCosFusion()
+        private SharedCalls()
         {
         }
 
         /// <summary>No fusion anywhere (a body with errors, or nothing to fuse).</summary>
-        public static SinCosFusion None { get; } = new();
+        public static SharedCalls None { get; } = new();
 
-        /// <summary>Sin/Cos invocations (original syntax): the pair's local and the half each reads.</summary>
-        public Dictionary<SyntaxNode, (string Pair, string Half)> Uses { get; } = new();
+        /// <summary>Shared invocations (original syntax): the local holding the shared result and, for a sin/cos pair, the
+        /// half each reads (<see langword="null"/>: the whole result).</summary>
+        public Dictionary<SyntaxNode, (string Pair, string? Half)> Uses { get; } = new();
 
         /// <summary>Declaration statements (original syntax) and the pairs whose statement follows each.</summary>
         public Dictionary<SyntaxNode, List<string>> After { get; } = new();
@@ -45,15 +49,18 @@ namespace Dual.Generators
 
         public const string Helper = "global::Dual.CompilerServices.FusedSinCos.Of";
 
-        /// <summary>Whether the twin text of <paramref name="pair"/>'s argument is known (the rewriter records it at the
-        /// pair's first call).</summary>
+        /// <summary>Whether the twin text that computes <paramref name="pair"/> is known (the rewriter records it at the
+        /// first call).</summary>
         public bool HasArgument(string pair) => _arguments.ContainsKey(pair);
 
-        /// <summary>Records the twin text of <paramref name="pair"/>'s argument, as the rewriter produced it.</summary>
+        /// <summary>Records the twin text that computes <paramref name="pair"/>, as the rewriter produced it: a sin/cos
+        /// pair's argument, or a shared call itself.</summary>
         public void SetArgument(string pair, string twinText) => _arguments[pair] = twinText;
 
+        private readonly HashSet<string> _pairs = new();
+
         /// <summary>The fusion plan of a function's body, from the flow's call plans.</summary>
-        public static SinCosFusion Plan(SemanticModel model, IMethodSymbol function, SyntaxNode decl, DualFlow flow, CancellationToken ct)
+        public static SharedCalls Plan(SemanticModel model, IMethodSymbol function, SyntaxNode decl, DualFlow flow, CancellationToken ct)
         {
             var groups = new Dictionary<string, Group>();
             var order = new List<Group>();
@@ -65,29 +72,51 @@ namespace Dual.Generators
                 foreach (InvocationExpressionSyntax call in part.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     if (!flow.Calls.TryGetValue(call, out CallPlan? plan) || plan.Kind != CallKind.MathTable) continue;
-                    if (plan.DualName is not ("Sin" or "Cos") || call.ArgumentList.Arguments.Count != 1) continue;
+                    if (plan.DualName is null || plan.DualName is "SinCos" or "SinCosPi" || call.ArgumentList.Arguments.Count == 0) continue;
                     if (InNestedFunction(call, part)) continue;
-                    ExpressionSyntax argument = Unparenthesized(call.ArgumentList.Arguments[0].Expression);
-                    TypeInfo type = model.GetTypeInfo(argument, ct);
-                    if (type.Type is null || !SymbolEqualityComparer.Default.Equals(type.Type, type.ConvertedType) || !TypeMap.IsFloating(type.Type)) continue;
+                    bool sinCos = plan.DualName is "Sin" or "Cos";
+                    if (sinCos && call.ArgumentList.Arguments.Count != 1) continue;
                     var variables = new List<ISymbol>();
-                    if (!IsPure(argument, model, variables, ct) || variables.Count == 0) continue;
-                    string key = string.Join(" ", argument.DescendantTokens().Select(t => t.ValueText)) + " | "
-                        + string.Join(", ", variables.Select(v => v.Locations.FirstOrDefault()?.SourceSpan.Start ?? -1));
+                    var keys = new List<string>();
+                    bool pure = true;
+                    foreach (ArgumentSyntax a in call.ArgumentList.Arguments)
+                    {
+                        ExpressionSyntax argument = Unparenthesized(a.Expression);
+                        TypeInfo type = model.GetTypeInfo(argument, ct);
+                        // A sin/cos pair's argument exactly as FusedSinCos takes it (no conversion); any argument of another call.
+                        if (sinCos && (type.Type is null || !SymbolEqualityComparer.Default.Equals(type.Type, type.ConvertedType) || !TypeMap.IsFloating(type.Type)))
+                        {
+                            pure = false;
+                            break;
+                        }
+                        int first = variables.Count;
+                        if (a.RefKindKeyword != default || !IsPure(argument, model, variables, ct))
+                        {
+                            pure = false;
+                            break;
+                        }
+                        keys.Add((a.NameColon?.Name.Identifier.ValueText ?? "") + ":" + string.Join(" ", argument.DescendantTokens().Select(t => t.ValueText)) + " | "
+                            + string.Join(", ", variables.Skip(first).Select(v => v.Locations.FirstOrDefault()?.SourceSpan.Start ?? -1)));
+                    }
+                    if (!pure || variables.Count == 0) continue;
+                    string key = (sinCos ? "sincos" : plan.DualType + "." + plan.DualName) + "(" + string.Join("; ", keys) + ")";
                     if (!groups.TryGetValue(key, out Group? group))
                     {
-                        groups[key] = group = new Group(argument, variables.Distinct(SymbolEqualityComparer.Default).ToList());
+                        string stem = sinCos
+                            ? (Unparenthesized(call.ArgumentList.Arguments[0].Expression) is IdentifierNameSyntax id ? "__sincos_" + id.Identifier.ValueText : "__sincos")
+                            : "__" + plan.DualName.ToLowerInvariant();
+                        groups[key] = group = new Group(sinCos, stem, variables.Distinct(SymbolEqualityComparer.Default).ToList());
                         order.Add(group);
                     }
-                    group.Calls.Add((call, plan.DualName));
+                    group.Calls.Add((call, sinCos ? plan.DualName : null));
                 }
             }
             if (body is null || order.Count == 0) return None;
 
-            var fusion = new SinCosFusion();
+            var fusion = new SharedCalls();
             var taken = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
             taken.UnionWith(function.Parameters.Select(p => p.Name));
-            int unnamed = 0;
+            var numbered = new Dictionary<string, int>();
             foreach (Group group in order)
             {
                 // The pair's statement follows the declaration of the argument's last variable (the innermost: every
@@ -115,35 +144,46 @@ namespace Dual.Generators
                 var calls = group.Calls.Where(c => after is null || c.Call.SpanStart >= after.Span.End).ToList();
                 if (calls.Count < 2) continue;
 
-                string pair = FreshName(group.Argument is IdentifierNameSyntax id ? "__sincos_" + id.Identifier.ValueText : "__sincos_" + ++unnamed, taken);
+                string stem = group.Stem;
+                if (stem is "__sincos" || !group.SinCos)
+                {
+                    numbered[stem] = numbered.TryGetValue(stem, out int n) ? n + 1 : 1;
+                    stem += "_" + numbered[stem];
+                }
+                string pair = FreshName(stem, taken);
+                if (group.SinCos) fusion._pairs.Add(pair);
                 if (after is null) fusion.Prelude.Add(pair);
                 else
                 {
                     if (!fusion.After.TryGetValue(after, out List<string>? list)) fusion.After[after] = list = new();
                     list.Add(pair);
                 }
-                foreach ((InvocationExpressionSyntax call, string half) in calls) fusion.Uses[call] = (pair, half);
+                foreach ((InvocationExpressionSyntax call, string? half) in calls) fusion.Uses[call] = (pair, half);
             }
             return fusion;
         }
 
-        private sealed class Group(ExpressionSyntax argument, List<ISymbol> variables)
+        private sealed class Group(bool sinCos, string stem, List<ISymbol> variables)
         {
-            public ExpressionSyntax Argument { get; } = argument;
+            /// <summary>A sin/cos pair (else one function's repeated call).</summary>
+            public bool SinCos { get; } = sinCos;
+
+            /// <summary>The start of the local's name.</summary>
+            public string Stem { get; } = stem;
 
             public List<ISymbol> Variables { get; } = variables;
 
-            public List<(InvocationExpressionSyntax Call, string Half)> Calls { get; } = new();
+            public List<(InvocationExpressionSyntax Call, string? Half)> Calls { get; } = new();
         }
 
         /// <summary>The pair's statement, from the argument's twin text the rewriter recorded.</summary>
         private string StatementText(string pair)
         {
-            if (!_arguments.TryGetValue(pair, out string? argument))
+            if (!_arguments.TryGetValue(pair, out string? text))
             {
-                throw new InvalidOperationException("the fused sin/cos pair " + pair + " was placed before its argument was rewritten");
+                throw new InvalidOperationException("the shared call " + pair + " was placed before it was rewritten");
             }
-            return "var " + pair + " = " + Helper + "(" + argument + ");";
+            return "var " + pair + " = " + (_pairs.Contains(pair) ? Helper + "(" + text + ")" : text) + ";";
         }
 
         /// <summary>The statements a rewritten block gets after <paramref name="original"/>, with its indentation.</summary>
