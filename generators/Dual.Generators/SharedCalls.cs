@@ -76,6 +76,11 @@ namespace Dual.Generators
                     if (InNestedFunction(call, part)) continue;
                     bool sinCos = plan.DualName is "Sin" or "Cos";
                     if (sinCos && call.ArgumentList.Arguments.Count != 1) continue;
+                    // Computed where its variables get their values, a shared call may run on a path that made none: only
+                    // functions that cannot throw (floating parameters only, which leaves out Round's digits and modes;
+                    // not Clamp, which throws when min > max).
+                    if (!sinCos && (plan.DualName == "Clamp" || model.GetSymbolInfo(call, ct).Symbol is not IMethodSymbol { } method
+                                    || method.Parameters.Any(p => !TypeMap.IsFloating(p.Type)))) continue;
                     var variables = new List<ISymbol>();
                     var keys = new List<string>();
                     bool pure = true;

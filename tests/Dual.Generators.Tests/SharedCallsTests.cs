@@ -105,6 +105,10 @@ public class SharedCallsTests
                 return lead + a + Math.Sin(2 * Math.PI * t) - Math.Cos(2 * Math.PI * t);
             }
 
+            /// <summary>Functions that can throw are not hoisted: Clamp (min > max), Round (digits).</summary>
+            [Differentiable]
+            public static double MayThrow(double x) => Math.Clamp(x, 0.0, 1.0) + Math.Clamp(x, 0.0, 1.0) + Math.Round(x, 2) * Math.Round(x, 2);
+
             /// <summary>A static field that a call could change, and a call: not pure, so not fused.</summary>
             public static double Scale = 1.5;
 
@@ -239,6 +243,8 @@ public class SharedCallsTests
 
         Assert.That(Twin("Single"), Does.Not.Contain("FusedSinCos"));
         Assert.That(Twin("Impure"), Does.Not.Contain("FusedSinCos"));
+        string mayThrow = Twin("MayThrow");
+        Assert.That(mayThrow, Does.Not.Contain("__clamp").And.Not.Contain("__round"), mayThrow);
     }
 
     private static readonly double[] Points = { 0.0, -0.0, 0.37, -1.3, 2.2, 1e-300, 1e300, -1e22, Math.PI / 2, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
