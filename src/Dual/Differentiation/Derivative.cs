@@ -49,6 +49,129 @@ public static partial class AutoDiff
         return (y.Value, y.Tangent);
     }
 
+    /// <summary>f(xᵢ) and f′(xᵢ) at every point xᵢ of <paramref name="x"/>, for a generic-math function: one evaluation at
+    /// <see cref="Dual{T}"/> per point, inlined, with the argument checks and the nesting guard paid once for the whole
+    /// span instead of once per point.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The points.</param>
+    /// <param name="values">Receives f(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <param name="derivatives">Receives f′(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <exception cref="ArgumentException">A buffer's length is not x's; the two outputs share memory; or an output
+    /// overlaps x other than being x itself.</exception>
+    /// <remarks>Each point's results are those of <see cref="ValueAndDerivative{T, TFunction}(TFunction, T)"/> at that
+    /// point, bit for bit. If f throws, the points before the one that threw have their results written.</remarks>
+    public static void ValueAndDerivative<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> derivatives)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IRealFunction
+    {
+        CheckPointBuffers(x, values, derivatives);
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(ValueAndDerivative));
+        AtPoints(new RealStruct<TFunction, T>(f), x, values, derivatives);
+    }
+
+    /// <summary>f′(xᵢ) at every point xᵢ of <paramref name="x"/>, for a generic-math function (see
+    /// <see cref="ValueAndDerivative{T, TFunction}(TFunction, ReadOnlySpan{T}, Span{T}, Span{T})"/>).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function struct.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The points.</param>
+    /// <param name="derivatives">Receives f′(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <exception cref="ArgumentException">derivatives' length is not x's, or it overlaps x other than being x itself.</exception>
+    public static void Derivative<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> derivatives)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IRealFunction
+    {
+        Guard.SameLength(x.Length, derivatives.Length, nameof(derivatives), nameof(x));
+        Guard.SameOrDisjoint(x, derivatives, nameof(x), nameof(derivatives));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Derivative));
+        AtPoints(new RealStruct<TFunction, T>(f), x, derivatives, derivatives);
+    }
+
+    /// <summary>f(xᵢ) and f′(xᵢ) at every point xᵢ of <paramref name="x"/>, for f written on <see cref="Dual{T}"/>: one
+    /// evaluation per point, the checks and the nesting guard once for the span.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The points.</param>
+    /// <param name="values">Receives f(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <param name="derivatives">Receives f′(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <exception cref="ArgumentException">A buffer's length is not x's; the two outputs share memory; or an output
+    /// overlaps x other than being x itself.</exception>
+    public static void ValueAndDerivative<T>(Func<Dual<T>, Dual<T>> f, ReadOnlySpan<T> x, Span<T> values, Span<T> derivatives)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        CheckPointBuffers(x, values, derivatives);
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(ValueAndDerivative));
+        AtPoints(new RealDelegate<T>(f), x, values, derivatives);
+    }
+
+    /// <summary>f′(xᵢ) at every point xᵢ of <paramref name="x"/>, for f written on <see cref="Dual{T}"/>.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The points.</param>
+    /// <param name="derivatives">Receives f′(xᵢ); x's length. May be <paramref name="x"/> itself (in place).</param>
+    /// <exception cref="ArgumentException">derivatives' length is not x's, or it overlaps x other than being x itself.</exception>
+    public static void Derivative<T>(Func<Dual<T>, Dual<T>> f, ReadOnlySpan<T> x, Span<T> derivatives)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.SameLength(x.Length, derivatives.Length, nameof(derivatives), nameof(x));
+        Guard.SameOrDisjoint(x, derivatives, nameof(x), nameof(derivatives));
+        using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Derivative));
+        AtPoints(new RealDelegate<T>(f), x, derivatives, derivatives);
+    }
+
+    private static void CheckPointBuffers<T>(ReadOnlySpan<T> x, Span<T> values, Span<T> derivatives)
+    {
+        Guard.SameLength(x.Length, values.Length, nameof(values), nameof(x));
+        Guard.SameLength(x.Length, derivatives.Length, nameof(derivatives), nameof(x));
+        Guard.Disjoint<T>(values, derivatives, nameof(values), nameof(derivatives));
+        Guard.SameOrDisjoint(x, values, nameof(x), nameof(values));
+        Guard.SameOrDisjoint(x, derivatives, nameof(x), nameof(derivatives));
+    }
+
+    private interface IRealEvaluator<T> where T : IFloatingPointIeee754<T>
+    {
+        Dual<T> Evaluate(Dual<T> x);
+    }
+
+    private readonly struct RealStruct<TFunction, T>(TFunction f) : IRealEvaluator<T>
+        where TFunction : IRealFunction
+        where T : IFloatingPointIeee754<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dual<T> Evaluate(Dual<T> x) => f.Evaluate(x);
+    }
+
+    private readonly struct RealDelegate<T>(Func<Dual<T>, Dual<T>> f) : IRealEvaluator<T>
+        where T : IFloatingPointIeee754<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dual<T> Evaluate(Dual<T> x) => f(x);
+    }
+
+    /// <summary>f(xᵢ) into values and f′(xᵢ) into derivatives; for derivatives alone pass the same span twice (the
+    /// value is written first, then overwritten by the derivative).</summary>
+    /// <remarks>Its own method, outside the caller's guard (a try/finally): inside one the JIT keeps the loop's variables
+    /// in memory (EH write-through), 28.5 against 22.9 ns per point for eˣ/√(sin³x + cos³x).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AtPoints<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, Span<T> values, Span<T> derivatives)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : IRealEvaluator<T>
+    {
+        values = values.Slice(0, x.Length);
+        derivatives = derivatives.Slice(0, x.Length);
+        for (int i = 0; i < x.Length; i++)
+        {
+            // x[i] is read before values[i] and derivatives[i] are written: either may be x itself.
+            Dual<T> y = f.Evaluate(new Dual<T>(x[i], T.One));
+            values[i] = y.Value;
+            derivatives[i] = y.Tangent;
+        }
+    }
+
     /// <summary>f′(x) for f: ℝ → ℝᵐ written on <see cref="Dual{T}"/>: one evaluation fills all m derivatives.</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="f">The curve.</param>
