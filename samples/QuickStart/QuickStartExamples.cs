@@ -28,6 +28,11 @@ public static class QuickStartExamples
         results.Add(new("f(0.5)", value, Bump(0.5)));
         results.Add(new("f′(0.5)", derivative, BumpDerivative(0.5)));
 
+        // 2b. Many points in one call: f′ at 0.1, 0.5 and 0.9.
+        double[] points = [0.1, 0.5, 0.9], values = new double[3], slopes = new double[3];
+        AutoDiff.ValueAndDerivative<double>(x => Bump(x), points, values, slopes);
+        results.Add(new("f′(0.9), one call for three points", slopes[2], BumpDerivative(0.9)));
+
         // 3. A gradient: z = x·y + sin x, so ∂z/∂x = y + cos x and ∂z/∂y = x.
         double[] gradient = AutoDiff.Gradient(v => v[0] * v[1] + Dual<double>.Sin(v[0]), [2.0, 3.0]);
         results.Add(new("∂z/∂x at (2, 3)", gradient[0], 3 + Math.Cos(2)));

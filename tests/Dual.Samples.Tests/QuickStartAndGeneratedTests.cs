@@ -12,7 +12,7 @@ public class QuickStartAndGeneratedTests
     public void Every_quick_start_result_matches_its_closed_form()
     {
         var examples = QuickStartExamples.Run();
-        Assert.That(examples, Has.Count.EqualTo(8));
+        Assert.That(examples, Has.Count.EqualTo(9));
         foreach (Example example in examples)
         {
             Assert.That(example.Got, Is.EqualTo(example.Expected).Within(1e-13 * Math.Max(1, Math.Abs(example.Expected))), example.What);
