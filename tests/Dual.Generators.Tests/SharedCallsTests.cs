@@ -159,6 +159,9 @@ public class SharedCallsTests
                 return s;
             }
 
+            /// <summary>The twin at many points through AutoDiff's span overload (the method group binds to the twin).</summary>
+            public static void ParamAtPoints(double[] x, double[] values, double[] derivatives) => AutoDiff.ValueAndDerivative<double>(Param, x, values, derivatives);
+
             /// <summary>The generated gradient entry point, callable with arrays.</summary>
             public static double SumGradientOf(double[] x, double[] gradient) => SumGradient(x, gradient);
         }
@@ -326,6 +329,19 @@ public class SharedCallsTests
             for (int i = 1; i <= 5; i++) expected += i * Math.Cos(2 * i * v) - i * Math.Sin(v) - Math.Cos(v);
             D loop = s_asm.Value.Method("Fusion.F", "Loop", typeof(D), typeof(int)).Call<D>(new D(v, 1.0), 5);
             Assert.That(loop.Tangent, Is.EqualTo(expected).Within(1e-12 * (1 + Math.Abs(expected))));
+        }
+    }
+
+    [Test]
+    public void TwinAtManyPointsThroughTheSpanOverload()
+    {
+        double[] x = { 0.37, 1.1, 2.2, 0.0, -0.5 }, values = new double[5], derivatives = new double[5];
+        s_asm.Value.GetType("Fusion.F")!.GetMethod("ParamAtPoints")!.Invoke(null, new object[] { x, values, derivatives });
+        for (int i = 0; i < x.Length; i++)
+        {
+            D one = Call("Param", new D(x[i], 1.0));
+            Assert.That(BitConverter.DoubleToInt64Bits(values[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(one.Value)));
+            Assert.That(BitConverter.DoubleToInt64Bits(derivatives[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(one.Tangent)));
         }
     }
 
