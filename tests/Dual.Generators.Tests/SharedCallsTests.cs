@@ -159,6 +159,44 @@ public class SharedCallsTests
                 return s;
             }
 
+            /// <summary>Corner cases: a switch section's block, a deconstructed local, a write in a local function, a write
+            /// through a ref argument, a write in a lambda, and calls written without the type name.</summary>
+            [Differentiable]
+            public static double Corners(double x, int mode)
+            {
+                double r = 0;
+                switch (mode)
+                {
+                    case 0:
+                    {
+                        double t = 3 * x;
+                        r += Math.Sin(t) * Math.Cos(t);
+                        break;
+                    }
+                    default:
+                        r += Math.Cos(x);
+                        break;
+                }
+                var (a, b) = (x, 2 * x);
+                r += Math.Sin(a) * Math.Cos(a) + Math.Sin(b) * Math.Cos(b);
+                double u = x / 3;
+                void Bump() => u += 1;
+                r += Math.Sin(u);
+                Bump();
+                r += Math.Cos(u);
+                double w = x / 5;
+                Swap(ref w);
+                r += Math.Sin(w) + Math.Cos(w);
+                double z = x / 7;
+                Action inc = () => z *= 2;
+                r += Math.Sin(z);
+                inc();
+                r += Math.Cos(z);
+                return r;
+            }
+
+            private static void Swap(ref double v) => v = -v;
+
             /// <summary>The twin at many points through AutoDiff's span overload (the method group binds to the twin).</summary>
             public static void ParamAtPoints(double[] x, double[] values, double[] derivatives) => AutoDiff.ValueAndDerivative<double>(Param, x, values, derivatives);
 
@@ -226,6 +264,10 @@ public class SharedCallsTests
         Assert.That(Count(repeated, "Dual<double>.Pow("), Is.EqualTo(1), repeated);
         Assert.That(Count(repeated, "__pow_1"), Is.EqualTo(3), repeated);
 
+        string corners = Twin("Corners");
+        Assert.That(Count(corners, "FusedSinCos.Of("), Is.EqualTo(1), "only the switch section's t\n" + corners);
+        Assert.That(Count(corners, "FusedSinCos.Of(t)"), Is.EqualTo(1), corners);
+
         string single32 = Twin("Single32");
         Assert.That(Count(single32, "FusedSinCos.Of(x)"), Is.EqualTo(1), single32);
     }
@@ -289,6 +331,24 @@ public class SharedCallsTests
                 r0 += D.Sin(2 * u1) * D.Cos(2 * u1);
                 r0 += D.Sin(2 * u2) * D.Cos(2 * u2);
                 Same(Call("Siblings", x), r0, "Siblings(" + v + ")");
+                foreach (int mode in new[] { 0, 1 })
+                {
+                    D cr = 0.0;
+                    if (mode == 0) { D ct = 3 * x; cr += D.Sin(ct) * D.Cos(ct); } else { cr += D.Cos(x); }
+                    D ca = x, cb = 2 * x;
+                    cr += D.Sin(ca) * D.Cos(ca) + D.Sin(cb) * D.Cos(cb);
+                    D cu = x / 3;
+                    cr += D.Sin(cu);
+                    cu += 1;
+                    cr += D.Cos(cu);
+                    D cw = -(x / 5);
+                    cr += D.Sin(cw) + D.Cos(cw);
+                    D cz = x / 7;
+                    cr += D.Sin(cz);
+                    cz *= 2;
+                    cr += D.Cos(cz);
+                    Same(s_asm.Value.Method("Fusion.F", "Corners", typeof(D), typeof(int)).Call<D>(x, mode), cr, "Corners(" + v + ", " + mode + ")");
+                }
                 var (es, ec) = D.SinCos(x);
                 Same(Call("Explicit", x), es * ec + es, "Explicit(" + v + ")");
                 D u = x * x;
