@@ -15,7 +15,7 @@ namespace Dual.Generators
     {
         private readonly DualFlow _flow;
         private readonly TwinPlace? _place;
-        private readonly SharedCalls _fusion;
+        private readonly SharedCalls _shared;
 
         public HashSet<SpecialType> Precisions { get; } = new();
         public bool UsesConversions { get; private set; }
@@ -31,13 +31,13 @@ namespace Dual.Generators
         {
         }
 
-        /// <summary>Rewrites a body whose Sin/Cos pairs are fused as <paramref name="fusion"/> plans.</summary>
-        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, SharedCalls fusion, CancellationToken ct)
+        /// <summary>Rewrites a body, placing its shared math calls as <paramref name="shared"/> plans them.</summary>
+        public DualRewriter(SemanticModel model, DualFlow flow, TwinPlace? place, SharedCalls shared, CancellationToken ct)
             : base(model, ct)
         {
             _flow = flow;
             _place = place;
-            _fusion = fusion;
+            _shared = shared;
         }
 
         // -----------------------------------------------------------------------------------------
@@ -47,16 +47,16 @@ namespace Dual.Generators
         public override SyntaxNode? VisitBlock(BlockSyntax node)
         {
             var rewritten = (BlockSyntax)base.VisitBlock(node)!;
-            if (_fusion.IsEmpty || !node.Statements.Any(s => _fusion.After.ContainsKey(s))) return rewritten;
+            if (_shared.IsEmpty || !node.Statements.Any(s => _shared.After.ContainsKey(s))) return rewritten;
             if (rewritten.Statements.Count != node.Statements.Count)
             {
-                throw new InvalidOperationException("a block's statements were not rewritten one for one, so the fused sin/cos pairs cannot be placed");
+                throw new InvalidOperationException("a block's statements were not rewritten one for one, so the shared calls cannot be placed");
             }
             var statements = new List<StatementSyntax>();
             for (int i = 0; i < node.Statements.Count; i++)
             {
                 statements.Add(rewritten.Statements[i]);
-                statements.AddRange(_fusion.StatementsAfter(node.Statements[i]));
+                statements.AddRange(_shared.StatementsAfter(node.Statements[i]));
             }
             return rewritten.WithStatements(List(statements));
         }
@@ -435,13 +435,13 @@ namespace Dual.Generators
 
         public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
         {
-            if (_fusion.Uses.TryGetValue(node, out var use))
+            if (_shared.Uses.TryGetValue(node, out var use))
             {
                 // The shared statement is placed once the block holding it is rewritten: its text from the first call here.
-                if (!_fusion.HasArgument(use.Pair))
+                if (!_shared.HasArgument(use.Pair))
                 {
                     SyntaxNode computed = use.Half is null ? RewriteInvocation(node) : Visit(node.ArgumentList.Arguments[0].Expression)!;
-                    _fusion.SetArgument(use.Pair, SyntaxPrinter.Print(computed));
+                    _shared.SetArgument(use.Pair, SyntaxPrinter.Print(computed));
                 }
                 return ParseExpression(use.Half is null ? use.Pair : use.Pair + "." + use.Half).WithTriviaFrom(node);
             }

@@ -32,7 +32,7 @@ namespace Dual.Generators
         {
         }
 
-        /// <summary>No fusion anywhere (a body with errors, or nothing to fuse).</summary>
+        /// <summary>Nothing shared (a body with errors, or nothing to share).</summary>
         public static SharedCalls None { get; } = new();
 
         /// <summary>Shared invocations (original syntax): the local holding the shared result and, for a sin/cos pair, the
@@ -59,7 +59,7 @@ namespace Dual.Generators
 
         private readonly HashSet<string> _pairs = new();
 
-        /// <summary>The fusion plan of a function's body, from the flow's call plans.</summary>
+        /// <summary>The plan of a function's body, from the flow's call plans.</summary>
         public static SharedCalls Plan(SemanticModel model, IMethodSymbol function, SyntaxNode decl, DualFlow flow, CancellationToken ct)
         {
             var groups = new Dictionary<string, Group>();
@@ -118,7 +118,7 @@ namespace Dual.Generators
             }
             if (body is null || order.Count == 0) return None;
 
-            var fusion = new SharedCalls();
+            var shared = new SharedCalls();
             var taken = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
             taken.UnionWith(function.Parameters.Select(p => p.Name));
             var numbered = new Dictionary<string, int>();
@@ -156,16 +156,16 @@ namespace Dual.Generators
                     stem += "_" + numbered[stem];
                 }
                 string pair = FreshName(stem, taken);
-                if (group.SinCos) fusion._pairs.Add(pair);
-                if (after is null) fusion.Prelude.Add(pair);
+                if (group.SinCos) shared._pairs.Add(pair);
+                if (after is null) shared.Prelude.Add(pair);
                 else
                 {
-                    if (!fusion.After.TryGetValue(after, out List<string>? list)) fusion.After[after] = list = new();
+                    if (!shared.After.TryGetValue(after, out List<string>? list)) shared.After[after] = list = new();
                     list.Add(pair);
                 }
-                foreach ((InvocationExpressionSyntax call, string? half) in calls) fusion.Uses[call] = (pair, half);
+                foreach ((InvocationExpressionSyntax call, string? half) in calls) shared.Uses[call] = (pair, half);
             }
-            return fusion;
+            return shared;
         }
 
         private sealed class Group(bool sinCos, string stem, List<ISymbol> variables)

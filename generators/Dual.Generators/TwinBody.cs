@@ -47,8 +47,8 @@ namespace Dual.Generators
             body.Precisions.UnionWith(flow.Precisions);
             body.AggregateNames.AddRange(flow.AggregatesUsed.Select(a => Aggregates.DualName(a)).OrderByDescending(n => n.Length));
             if (flow.HasErrors) return body;
-            SharedCalls fusion = SharedCalls.Plan(model, function, decl, flow, ct);
-            var rewriter = new DualRewriter(model, flow, place, fusion, ct);
+            SharedCalls shared = SharedCalls.Plan(model, function, decl, flow, ct);
+            var rewriter = new DualRewriter(model, flow, place, shared, ct);
             foreach (SyntaxNode part in DualFlow.BodyParts(decl))
             {
                 SyntaxNode rewritten = rewriter.Visit(part)!;
@@ -58,20 +58,20 @@ namespace Dual.Generators
                         body.Initializer = init.ToFullString().Trim();
                         break;
                     case BlockSyntax block:
-                        if (fusion.Prelude.Count > 0) block = block.WithStatements(SyntaxFactory.List(fusion.PreludeStatements(block.Statements.FirstOrDefault()).Concat(block.Statements)));
+                        if (shared.Prelude.Count > 0) block = block.WithStatements(SyntaxFactory.List(shared.PreludeStatements(block.Statements.FirstOrDefault()).Concat(block.Statements)));
                         body.Block = SyntaxPrinter.Print(block);
                         break;
                     case ArrowExpressionClauseSyntax arrow:
                     {
                         string expr = SyntaxPrinter.Print(arrow.Expression);
-                        string prelude = fusion.PreludeText();
+                        string prelude = shared.PreludeText();
                         body.Block = function.ReturnsVoid || function.MethodKind == MethodKind.Constructor ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }
                     case ExpressionSyntax e:
                     {
                         string expr = SyntaxPrinter.Print(e);
-                        string prelude = fusion.PreludeText();
+                        string prelude = shared.PreludeText();
                         body.Block = function.ReturnsVoid ? "{\n" + prelude + "    " + expr + ";\n}" : "{\n" + prelude + "    return " + expr + ";\n}";
                         break;
                     }
