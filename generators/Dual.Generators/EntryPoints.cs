@@ -14,7 +14,7 @@ namespace Dual.Generators
     }
 
     /// <summary>Which entry points a method gets: its shape, differentiated inputs and the twin struct handed to the runtime.</summary>
-    internal sealed class EntryPlan(EntryShape shape, string precision, List<ParameterInfo> inputs, string twinName, bool multi)
+    internal sealed class EntryPlan(EntryShape shape, string precision, List<ParameterInfo> inputs, string twinName, bool multi, bool selfContained)
     {
         public EntryShape Shape { get; } = shape;
 
@@ -29,6 +29,10 @@ namespace Dual.Generators
 
         /// <summary>The method has a multi-tangent twin.</summary>
         public bool Multi { get; } = multi;
+
+        /// <summary>The twin sees no dual value but the entry points' seeds (<see cref="SelfContainment"/>): its struct is
+        /// marked ISelfContainedTwin.</summary>
+        public bool SelfContained { get; } = selfContained;
 
         public ParameterInfo X => Inputs[0];
 
@@ -45,7 +49,7 @@ namespace Dual.Generators
     internal static class EntryPoints
     {
         /// <summary>The entry points <paramref name="d"/> gets, or <see langword="null"/> (twin only).</summary>
-        public static EntryPlan? Plan(MethodDeclaration d, bool multi)
+        public static EntryPlan? Plan(MethodDeclaration d, bool multi, bool selfContained)
         {
             if (d.OwnerIsInterface || (!d.IsStatic && d.OwnerIsRefLike)) return null;
             List<ParameterInfo> inputs = d.Parameters.Where(p => p.IsInput).ToList();
@@ -56,18 +60,18 @@ namespace Dual.Generators
             string? p = d.ReturnPrecision;
             if (p is not null && inputs.All(i => i.Shape == ParameterShape.Scalar && i.Precision == p && i.RefKind is RefKind.None or RefKind.In))
             {
-                return new EntryPlan(EntryShape.Scalar, p, inputs, twin, multi);
+                return new EntryPlan(EntryShape.Scalar, p, inputs, twin, multi, selfContained);
             }
             if (p is not null && inputs.Count == 1 && inputs[0].RefKind == RefKind.None && inputs[0].Precision == p
                 && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span or ParameterShape.Collection)
             {
-                return new EntryPlan(EntryShape.Span, p, inputs, twin, multi);
+                return new EntryPlan(EntryShape.Span, p, inputs, twin, multi, selfContained);
             }
             if (d.ReturnsVoid && inputs.Count == 2 && inputs.All(i => i.RefKind == RefKind.None) && inputs[0].Precision is { } q && inputs[1].Precision == q
                 && inputs[0].Shape is ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span
                 && inputs[1].Shape is ParameterShape.Array or ParameterShape.Span)
             {
-                return new EntryPlan(EntryShape.Vector, q, inputs, twin, multi);
+                return new EntryPlan(EntryShape.Vector, q, inputs, twin, multi, selfContained);
             }
             return null;
         }
@@ -144,7 +148,8 @@ namespace Dual.Generators
             w.Line();
             w.Summary("The twins of <c>" + Xml.Escape(d.Name) + "</c> with its data, as the generated entry points hand them to the runtime (generated).");
             w.Line(KnownNames.EditorBrowsableNever);
-            w.Open(d.Access + "readonly struct " + plan.TwinName + " : " + (vector ? KnownNames.VectorTwin : KnownNames.ScalarTwin) + "<" + p + ">");
+            w.Open(d.Access + "readonly struct " + plan.TwinName + " : " + (vector ? KnownNames.VectorTwin : KnownNames.ScalarTwin) + "<" + p + ">"
+                + (plan.SelfContained ? ", " + KnownNames.SelfContainedTwin : ""));
             if (!d.IsStatic) w.Line("private readonly " + d.OwnerType + " __owner;");
             foreach (ParameterInfo q in data) w.Line("private readonly " + FieldType(q) + " " + FieldName(d, plan, q) + ";");
             if (!d.IsStatic || data.Count > 0) w.Line();

@@ -35,6 +35,7 @@ namespace Dual.Generators
         public const string NullablePrimal = "global::Dual.CompilerServices.NullablePrimal.Of";
         public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
         public const string VectorTwin = "global::Dual.CompilerServices.IVectorTwin";
+        public const string SelfContainedTwin = "global::Dual.CompilerServices.ISelfContainedTwin";
         public const string VectorTwinFunction = "global::Dual.CompilerServices.VectorTwinFunction";
         public const string TwinArrays = "global::Dual.CompilerServices.TwinArrays";
         public const string CarriedSpan = "global::Dual.CompilerServices.CarriedSpan";

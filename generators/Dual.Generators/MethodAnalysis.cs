@@ -56,8 +56,9 @@ namespace Dual.Generators
             // it more than once per entry-point call (OwnState), so it gets the twin only.
             if (d.EntryPointsOption && twin.Flow.ShadowedFields.Count == 0)
             {
-                a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null);
-                a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false);
+                bool selfContained = SelfContainment.Of(method, model, ct);
+                a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null, selfContained);
+                a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false, selfContained);
                 if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
                 {
                     a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);

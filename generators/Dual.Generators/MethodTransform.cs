@@ -130,7 +130,8 @@ namespace Dual.Generators
                     "a generic method is not compiled to a GPU kernel; put [Differentiable(Gpu = true)] on a non-generic method that calls it"));
             }
             var w = new CodeWriter();
-            EntryPlan? entry = d.EntryPointsOption ? EntryPoints.Plan(d, multi) : null;
+            // Not self-contained: generic math may read state typed by its type parameter (SelfContainment).
+            EntryPlan? entry = d.EntryPointsOption ? EntryPoints.Plan(d, multi, selfContained: false) : null;
             if (entry is not null)
             {
                 string? clash = EntryPoints.MemberNames(d, entry, EntryPoints.CanPrepareSparse(d, entry), false).FirstOrDefault(d.OwnerMembers.Contains);

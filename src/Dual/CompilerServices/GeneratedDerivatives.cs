@@ -9,6 +9,8 @@ namespace Dual.CompilerServices;
 /// <see cref="AutoDiff"/> bit for bit and a fix or a speed-up in a driver reaches generated code too. Arguments are
 /// checked here with the entry point's own parameter names. Allocation-free. Not meant for user code.
 /// </summary>
+/// <remarks>A twin marked <see cref="ISelfContainedTwin"/> has its single passes made without the nesting guard (see
+/// there), which saves about 5.5 ns a call; its results are the same bits either way.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedDerivatives
 {
@@ -21,7 +23,9 @@ public static class GeneratedDerivatives
     public static (T Value, T Derivative) ValueAndDerivative<T, TTwin>(TTwin twin, T x)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IScalarTwin<T>
-        => AutoDiff.ValueAndDerivative<T, RealTwinFunction<T, TTwin>>(new(twin), x);
+        => default(TTwin) is ISelfContainedTwin
+            ? AutoDiff.ValueAndDerivativeSelfContained<T, RealTwinFunction<T, TTwin>>(new(twin), x)
+            : AutoDiff.ValueAndDerivative<T, RealTwinFunction<T, TTwin>>(new(twin), x);
 
     /// <summary>f(x) and ∇f(x) into <paramref name="gradient"/>, as <see cref="AutoDiff.Gradient{T, TFunction}(TFunction, ReadOnlySpan{T}, Span{T}, int)"/>.</summary>
     /// <typeparam name="T">The floating type.</typeparam>
@@ -38,7 +42,9 @@ public static class GeneratedDerivatives
         where TTwin : IScalarTwin<T>
     {
         Guard.SameLength(x.Length, gradient.Length, gradientName, xName);
-        return AutoDiff.Gradient<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, gradient, Chunk(TTwin.HasMultiTangentTwin));
+        return default(TTwin) is ISelfContainedTwin
+            ? AutoDiff.GradientSelfContained<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, gradient, Chunk(TTwin.HasMultiTangentTwin))
+            : AutoDiff.Gradient<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, gradient, Chunk(TTwin.HasMultiTangentTwin));
     }
 
     /// <summary>f(x) and ∇f(x)·v for a twin of one input.</summary>
@@ -51,7 +57,9 @@ public static class GeneratedDerivatives
     public static (T Value, T Tangent) Jvp<T, TTwin>(TTwin twin, T x, T v)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTwin : IScalarTwin<T>
-        => AutoDiff.Jvp<T, ScalarTwinFunction<T, TTwin>>(new(twin), new ReadOnlySpan<T>(in x), new ReadOnlySpan<T>(in v));
+        => default(TTwin) is ISelfContainedTwin
+            ? AutoDiff.JvpSelfContained<T, ScalarTwinFunction<T, TTwin>>(new(twin), new ReadOnlySpan<T>(in x), new ReadOnlySpan<T>(in v))
+            : AutoDiff.Jvp<T, ScalarTwinFunction<T, TTwin>>(new(twin), new ReadOnlySpan<T>(in x), new ReadOnlySpan<T>(in v));
 
     /// <summary>f(x) and ∇f(x)·v, as <see cref="AutoDiff.Jvp{T, TFunction}(TFunction, ReadOnlySpan{T}, ReadOnlySpan{T})"/>.</summary>
     /// <typeparam name="T">The floating type.</typeparam>
@@ -68,7 +76,9 @@ public static class GeneratedDerivatives
         where TTwin : IScalarTwin<T>
     {
         Guard.SameLength(x.Length, v.Length, vName, xName);
-        return AutoDiff.Jvp<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, v);
+        return default(TTwin) is ISelfContainedTwin
+            ? AutoDiff.JvpSelfContained<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, v)
+            : AutoDiff.Jvp<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, v);
     }
 
     /// <summary>f(x) into <paramref name="values"/> and the row-major Jacobian into <paramref name="jacobian"/>, as
@@ -93,7 +103,14 @@ public static class GeneratedDerivatives
             Guard.MatrixLength(values.Length, x.Length, jacobian.Length, jacobianName, "m", "the lengths of '" + valuesName + "' and '" + xName + "'");
         }
         Guard.Disjoint<T>(values, jacobian, valuesName, jacobianName);
-        AutoDiff.Jacobian<T, VectorTwinFunction<T, TTwin>>(new(twin), x, values, jacobian, Chunk(TTwin.HasMultiTangentTwin));
+        if (default(TTwin) is ISelfContainedTwin)
+        {
+            AutoDiff.JacobianSelfContained<T, VectorTwinFunction<T, TTwin>>(new(twin), x, values, jacobian, Chunk(TTwin.HasMultiTangentTwin), valuesName);
+        }
+        else
+        {
+            AutoDiff.Jacobian<T, VectorTwinFunction<T, TTwin>>(new(twin), x, values, jacobian, Chunk(TTwin.HasMultiTangentTwin));
+        }
     }
 
     /// <summary>f(x) and J(x)·v, as <see cref="AutoDiff.Jvp{T, TFunction}(TFunction, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T})"/>.</summary>
@@ -117,7 +134,14 @@ public static class GeneratedDerivatives
         Guard.SameLength(x.Length, v.Length, vName, xName);
         Guard.SameLength(values.Length, jvp.Length, jvpName, valuesName);
         Guard.Disjoint<T>(values, jvp, valuesName, jvpName);
-        AutoDiff.Jvp<T, VectorTwinFunction<T, TTwin>>(new(twin), x, v, values, jvp);
+        if (default(TTwin) is ISelfContainedTwin)
+        {
+            AutoDiff.JvpSelfContained<T, VectorTwinFunction<T, TTwin>>(new(twin), x, v, values, jvp);
+        }
+        else
+        {
+            AutoDiff.Jvp<T, VectorTwinFunction<T, TTwin>>(new(twin), x, v, values, jvp);
+        }
     }
 
     /// <summary>A prepared sparse Jacobian of the twin with a known pattern (one the generator found at compile

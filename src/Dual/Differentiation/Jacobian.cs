@@ -150,19 +150,7 @@ public static partial class AutoDiff
         {
             if (n <= k)
             {
-                // One pass, in the narrowest block that holds n (see Gradient): it reads x whole before writing any output.
-                var single = new BlockRange(0, 1);
-                int width = SinglePassWidth(n, k);
-                if (SinCosPairing<T, TFunction>.IsUnpaired && width > 1)
-                {
-                    JacobianUnpaired(width, ref f, x, values, jacobian, ref single);
-                }
-                else
-                {
-                    bool observed = SinCosPairing<T, TFunction>.Begin();
-                    JacobianBlocks(width, ref f, x, values, jacobian, ref single);
-                    SinCosPairing<T, TFunction>.End(observed);
-                }
+                JacobianOnePass(k, ref f, x, values, jacobian);
             }
             else
             {
@@ -172,6 +160,27 @@ public static partial class AutoDiff
         catch (IndexOutOfRangeException e)
         {
             throw Guard.OutputsTooShort(e, values.Length, x.Length, outputsName);
+        }
+    }
+
+    /// <summary>The Jacobian in one pass (n ≤ k), in the narrowest block that holds n (see <see cref="GradientOnePass"/>): it
+    /// reads x whole before writing any output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void JacobianOnePass<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        var single = new BlockRange(0, 1);
+        int width = SinglePassWidth(x.Length, k);
+        if (SinCosPairing<T, TFunction>.IsUnpaired && width > 1)
+        {
+            JacobianUnpaired(width, ref f, x, values, jacobian, ref single);
+        }
+        else
+        {
+            bool observed = SinCosPairing<T, TFunction>.Begin();
+            JacobianBlocks(width, ref f, x, values, jacobian, ref single);
+            SinCosPairing<T, TFunction>.End(observed);
         }
     }
 

@@ -99,6 +99,13 @@ public static partial class AutoDiff
         where TEvaluator : IVectorEvaluator<Dual<T>>
     {
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        JvpPass(f, x, v, values, jvp);
+    }
+
+    private static void JvpPass<T, TEvaluator>(TEvaluator f, ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> values, Span<T> jvp)
+        where T : IFloatingPointIeee754<T>
+        where TEvaluator : IVectorEvaluator<Dual<T>>
+    {
         using var inputs = new Rented<Dual<T>>(x.Length);
         using var outputs = new Rented<Dual<T>>(values.Length);
         Seed(x, v, inputs.Span);

@@ -25,7 +25,7 @@ namespace Demo
 
         /// <summary>The twins of <c>Use</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct UseTwin : global::Dual.CompilerServices.IScalarTwin<double>
+        public readonly struct UseTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             /// <summary>Holds the method's data for one entry-point call.</summary>
             public UseTwin()

@@ -46,7 +46,7 @@ namespace Demo
 
         /// <summary>The twins of <c>CappedVariance</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct CappedVarianceTwin : global::Dual.CompilerServices.IScalarTwin<double>
+        public readonly struct CappedVarianceTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             private readonly double cap;
 

@@ -61,7 +61,7 @@ namespace Demo
 
         /// <summary>The twins of <c>Eval</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct EvalTwin : global::Dual.CompilerServices.IScalarTwin<double>
+        public readonly struct EvalTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             private readonly Model __owner;
             private readonly int n;

@@ -27,7 +27,7 @@ namespace Demo.Graphics
 
             /// <summary>The twins of <c>Smooth</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal readonly struct SmoothTwin : global::Dual.CompilerServices.IScalarTwin<float>
+            internal readonly struct SmoothTwin : global::Dual.CompilerServices.IScalarTwin<float>, global::Dual.CompilerServices.ISelfContainedTwin
             {
                 /// <summary>Holds the method's data for one entry-point call.</summary>
                 public SmoothTwin()

@@ -35,7 +35,7 @@ namespace Demo
 
         /// <summary>The twins of <c>Score</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct ScoreTwin : global::Dual.CompilerServices.IScalarTwin<double>
+        public readonly struct ScoreTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             /// <summary>Holds the method's data for one entry-point call.</summary>
             public ScoreTwin()

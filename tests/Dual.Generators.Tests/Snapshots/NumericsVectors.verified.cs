@@ -40,7 +40,7 @@ namespace Demo
 
         /// <summary>The twins of <c>FinalRadius</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct FinalRadiusTwin : global::Dual.CompilerServices.IScalarTwin<float>
+        public readonly struct FinalRadiusTwin : global::Dual.CompilerServices.IScalarTwin<float>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             /// <summary>Holds the method's data for one entry-point call.</summary>
             public FinalRadiusTwin()

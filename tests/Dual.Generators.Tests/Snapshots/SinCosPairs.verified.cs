@@ -41,7 +41,7 @@ namespace Demo
 
         /// <summary>The twins of <c>Position</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct PositionTwin : global::Dual.CompilerServices.IScalarTwin<double>
+        public readonly struct PositionTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             private readonly int n;
 

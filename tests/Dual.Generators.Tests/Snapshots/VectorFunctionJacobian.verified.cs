@@ -27,7 +27,7 @@ namespace Demo
 
         /// <summary>The twins of <c>Polar</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public readonly struct PolarTwin : global::Dual.CompilerServices.IVectorTwin<double>
+        public readonly struct PolarTwin : global::Dual.CompilerServices.IVectorTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
         {
             /// <summary>Holds the method's data for one entry-point call.</summary>
             public PolarTwin()
