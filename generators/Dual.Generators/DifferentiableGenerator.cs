@@ -62,8 +62,10 @@ namespace Dual.Generators
                 .Select(static (pair, ct) => TwinWorld.BuildSafe(pair.Left, pair.Right, ct))
                 .WithTrackingName(WorldStep);
             IncrementalValuesProvider<MethodModel> resolved = methods
-                .Combine(world.Select(static (w, _) => w.MultiIds))
-                .Select(static (pair, _) => pair.Left.Resolve(pair.Left.FunctionId is { } id && pair.Right.Contains(id)))
+                .Combine(world.Select(static (w, _) => (w.MultiIds, w.SelfContainedIds)))
+                .Select(static (pair, _) => pair.Left.FunctionId is { } id
+                    ? pair.Left.Resolve(pair.Right.MultiIds.Contains(id), pair.Right.SelfContainedIds.Contains(id))
+                    : pair.Left.Resolve(false, false))
                 .WithTrackingName(ResolveStep);
             IncrementalValuesProvider<MethodModel> helpers = world.SelectMany(static (w, _) => w.Files).WithTrackingName(HelpersStep);
 

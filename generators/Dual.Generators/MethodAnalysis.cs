@@ -19,6 +19,10 @@ namespace Dual.Generators
 
         public bool UsesConversions { get; private set; }
 
+        /// <summary>Whether the method's own body keeps its twin self-contained (<see cref="SelfContainment"/>; the
+        /// compilation-wide step adds its callees).</summary>
+        public bool OwnSelfContained { get; private set; }
+
         public EntryPlan? Entry { get; private set; }
 
         /// <summary>The entry-point plan for when the closure (TwinWorld) finds no multi-tangent twin for a callee.</summary>
@@ -56,9 +60,11 @@ namespace Dual.Generators
             // it more than once per entry-point call (OwnState), so it gets the twin only.
             if (d.EntryPointsOption && twin.Flow.ShadowedFields.Count == 0)
             {
-                bool selfContained = SelfContainment.Of(method, model, ct);
-                a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null, selfContained);
-                a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false, selfContained);
+                // The marker is emitted when the method alone allows it; MethodModel.Resolve removes it when a callee
+                // does not (the closure in TwinWorld).
+                a.OwnSelfContained = SelfContainment.OwnBody(method, node, model, ct);
+                a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null, a.OwnSelfContained);
+                a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false, a.OwnSelfContained);
                 if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
                 {
                     a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);

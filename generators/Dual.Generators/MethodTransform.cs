@@ -63,6 +63,7 @@ namespace Dual.Generators
                 VerifyId = verifyId,
                 FunctionId = method.GetDocumentationCommentId(),
                 OwnMono = a.MultiPrecision is not null,
+                OwnSelfContained = a.OwnSelfContained,
                 Callees = (a.Twin?.Flow.Callees ?? new HashSet<string>()).OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
                 Requests = (a.Twin?.Flow.Requests ?? new HashSet<string>()).OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray(),
             };

@@ -45,14 +45,32 @@ namespace Dual.Generators
         /// <summary>Whether the method alone allows a multi-tangent twin (one precision, option not turned off).</summary>
         public bool OwnMono { get; init; }
 
+        /// <summary>Whether the method's own body keeps its twin self-contained (<see cref="SelfContainment"/>): its twin
+        /// struct then carries the ISelfContainedTwin marker, which <see cref="Resolve"/> removes unless every callee's twin
+        /// is self-contained too.</summary>
+        public bool OwnSelfContained { get; init; }
+
         /// <summary>Twinned functions the twin calls (documentation ids): its multi-tangent twin needs theirs.</summary>
         public EquatableArray<string> Callees { get; init; } = EquatableArray<string>.Empty;
 
         /// <summary>Helper twins and aggregate dual types the twin needs (documentation ids), generated once per compilation.</summary>
         public EquatableArray<string> Requests { get; init; } = EquatableArray<string>.Empty;
 
-        /// <summary>The model as emitted once the closure has decided whether the multi-tangent twin exists.</summary>
-        public MethodModel Resolve(bool multi) => multi || ScalarMembers is null && ScalarPlaceholder is null
+        /// <summary>The model as emitted once the closure has decided whether the multi-tangent twin exists and whether
+        /// the twin is self-contained.</summary>
+        public MethodModel Resolve(bool multi, bool selfContained)
+        {
+            MethodModel m = Resolve(multi);
+            if (selfContained || !OwnSelfContained) return m;
+            const string marker = ", " + KnownNames.SelfContainedTwin;
+            return m with
+            {
+                Members = m.Members.Replace(marker, ""),
+                VerifiedMembers = m.VerifiedMembers?.Replace(marker, ""),
+            };
+        }
+
+        private MethodModel Resolve(bool multi) => multi || ScalarMembers is null && ScalarPlaceholder is null
             ? this with { ScalarMembers = null, ScalarPlaceholder = null, ScalarVerifiedMembers = null }
             : this with
             {

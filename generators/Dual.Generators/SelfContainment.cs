@@ -11,54 +11,63 @@ namespace Dual.Generators
     /// code that runs at a dual type without being rewritten: a generic method called with floating type arguments
     /// (generic math, run at the dual type; it may read a static field typed by its type parameter that an outer
     /// differentiation wrote), a member of a generic type constructed over a floating type, or a [Differentiable] method
-    /// compiled elsewhere, whose twin is not seen here. The walk follows every method of this compilation the method
-    /// reaches (callees, helpers, operators, accessors, local functions and lambdas are in its syntax) and refuses on the
-    /// first such call; framework methods (System.*, Microsoft.*) are not generic math (<see cref="DualFlow"/> classifies
-    /// them by its tables) and take no user state. Computed from each method's syntax and semantics alone, like
-    /// <see cref="MultiTangentEligibility"/>.
+    /// compiled elsewhere, whose twin is not seen here. <see cref="OwnBody"/> looks for those in one function's own
+    /// declaration (its lambdas and local functions included), as the per-method step sees it; the twinned functions it
+    /// calls (other [Differentiable] methods, helpers) are its callees, and <see cref="Closure"/> decides in the
+    /// compilation-wide step (<see cref="TwinWorld"/>), like the multi-tangent twin: a twin is self-contained when its own
+    /// body is and every twinned function it calls is. Framework methods (System.*, Microsoft.*) are not generic math
+    /// (<see cref="DualFlow"/> classifies them by its tables) and take no user state. Methods called with no dual value
+    /// (left as written) run on plain values and return them: they cannot carry an outer perturbation in.
     /// </remarks>
     internal static class SelfContainment
     {
-        private const int MaxMethods = 64;
-
-        public static bool Of(IMethodSymbol method, SemanticModel model, CancellationToken ct) =>
-            Of(method, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ct);
-
-        private static bool Of(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
+        /// <summary>Whether <paramref name="function"/>'s own declaration makes no call that could bring in a foreign dual.</summary>
+        public static bool OwnBody(IMethodSymbol function, SyntaxNode declaration, SemanticModel model, CancellationToken ct)
         {
-            method = method.OriginalDefinition;
-            if (!visiting.Add(method)) return true;
-            if (visiting.Count > MaxMethods || method.IsGenericMethod || IsGenericType(method.ContainingType)) return false;
-            Compilation compilation = model.Compilation;
-            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+            if (function.IsGenericMethod || IsGenericType(function.ContainingType)) return false;
+            foreach (SyntaxNode n in declaration.DescendantNodes())
             {
-                SyntaxNode decl = reference.GetSyntax(ct);
-                if (!compilation.ContainsSyntaxTree(decl.SyntaxTree)) return false;
-                SemanticModel sm = decl.SyntaxTree == model.SyntaxTree ? model : compilation.GetSemanticModel(decl.SyntaxTree);
-                foreach (SyntaxNode n in decl.DescendantNodes())
+                if (n is not ExpressionSyntax e) continue;
+                foreach (IMethodSymbol m in Methods(model.GetSymbolInfo(e, ct).Symbol))
                 {
-                    if (n is not ExpressionSyntax e) continue;
-                    foreach (IMethodSymbol m in Methods(sm.GetSymbolInfo(e, ct).Symbol))
-                    {
-                        if (!Allows(m, model, visiting, ct)) return false;
-                    }
+                    if (!Allows(m, model.Compilation)) return false;
                 }
             }
             return true;
         }
 
-        /// <summary>Whether a method the walk reaches keeps the twin self-contained.</summary>
-        private static bool Allows(IMethodSymbol m, SemanticModel model, HashSet<IMethodSymbol> visiting, CancellationToken ct)
+        /// <summary>
+        /// The self-contained functions: the greatest fixed point of "its own body is, and every twinned function it calls
+        /// is" (a cycle does not forbid it; a callee the step does not know does).
+        /// </summary>
+        public static HashSet<string> Closure(IEnumerable<(string Id, bool Own, IReadOnlyCollection<string> Callees)> functions)
+        {
+            var list = functions.ToList();
+            var contained = new HashSet<string>(list.Where(f => f.Own).Select(f => f.Id), StringComparer.Ordinal);
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach ((string id, _, IReadOnlyCollection<string> callees) in list)
+                {
+                    if (contained.Contains(id) && callees.Any(c => !contained.Contains(c)))
+                    {
+                        contained.Remove(id);
+                        changed = true;
+                    }
+                }
+            }
+            return contained;
+        }
+
+        /// <summary>Whether a method called in the body keeps the twin self-contained.</summary>
+        private static bool Allows(IMethodSymbol m, Compilation compilation)
         {
             if (IsFramework(m)) return true;
             if (m.IsGenericMethod && m.TypeArguments.Any(t => TypeMap.ContainsFloating(t))) return false;
             if (m.ContainingType is { } owner && ConstructedOverFloating(owner)) return false;
-            if (m.DeclaringSyntaxReferences.Length > 0 && m.MethodKind != MethodKind.LambdaMethod)
-            {
-                return Of(m, model, visiting, ct);
-            }
-            // Compiled elsewhere: a [Differentiable] method's twin is not seen here.
-            return !KnownNames.IsDifferentiable(m);
+            // A [Differentiable] method compiled elsewhere: its twin is not analysed here.
+            return !KnownNames.IsDifferentiable(m) || m.DeclaringSyntaxReferences.Any(r => compilation.ContainsSyntaxTree(r.SyntaxTree));
         }
 
         private static IEnumerable<IMethodSymbol> Methods(ISymbol? symbol)

@@ -1,7 +1,11 @@
 namespace Dual.Generators
 {
     /// <summary>What the compilation-wide step produces: helper twins and dual types, and which twins have multi-tangent forms.</summary>
-    internal sealed record World(EquatableArray<string> MultiIds, EquatableArray<MethodModel> Files, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record World(EquatableArray<string> MultiIds, EquatableArray<MethodModel> Files, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        /// <summary>The functions whose twins are self-contained (<see cref="SelfContainment"/>).</summary>
+        public EquatableArray<string> SelfContainedIds { get; init; } = EquatableArray<string>.Empty;
+    }
 
     /// <summary>
     /// The compilation-wide step behind the per-method models. Starting from what the [Differentiable] twins ask for
@@ -15,16 +19,19 @@ namespace Dual.Generators
     {
         private sealed class Function
         {
-            public Function(string id, bool ownMono, IEnumerable<string> callees)
+            public Function(string id, bool ownMono, bool ownSelfContained, IEnumerable<string> callees)
             {
                 Id = id;
                 OwnMono = ownMono;
+                OwnSelfContained = ownSelfContained;
                 Callees = callees.ToList();
             }
 
             public string Id { get; }
 
             public bool OwnMono { get; }
+
+            public bool OwnSelfContained { get; }
 
             public List<string> Callees { get; }
         }
@@ -65,7 +72,7 @@ namespace Dual.Generators
             foreach (MethodModel m in methods)
             {
                 if (m.FunctionId is null) continue;
-                functions[m.FunctionId] = new Function(m.FunctionId, m.OwnMono, m.Callees);
+                functions[m.FunctionId] = new Function(m.FunctionId, m.OwnMono, m.OwnSelfContained, m.Callees);
                 foreach (string r in m.Requests)
                 {
                     if (seen.Add(r)) queue.Enqueue((r, Describe(m.FunctionId, compilation)));
@@ -73,7 +80,10 @@ namespace Dual.Generators
             }
             if (queue.Count == 0)
             {
-                return new World(MultiOf(functions).ToEquatableArray(), EquatableArray<MethodModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                return new World(MultiOf(functions).ToEquatableArray(), EquatableArray<MethodModel>.Empty, EquatableArray<DiagnosticInfo>.Empty)
+                {
+                    SelfContainedIds = SelfContainedOf(functions),
+                };
             }
 
             var helpers = new List<Helper>();
@@ -131,7 +141,9 @@ namespace Dual.Generators
                 // A twin inside a dual type shares that type's precision (its multi-tangent form is constrained by it).
                 if (h.Place.Kind == PlaceKind.Aggregate) TypeMap.CollectPrecisions(h.Place.Original, precisions);
                 bool own = !h.HasErrors && precisions.Count == 1 && h.Parts.All(p => !p.Body.UsesConversions);
-                functions[id] = new Function(id, own, h.Parts.SelectMany(p => p.Body.Flow.Callees));
+                bool ownSelfContained = !h.HasErrors && h.Parts.All(p =>
+                    SelfContainment.OwnBody(p.Accessor, p.Decl, compilation.GetSemanticModel(p.Decl.SyntaxTree), ct));
+                functions[id] = new Function(id, own, ownSelfContained, h.Parts.SelectMany(p => p.Body.Flow.Callees));
             }
             HashSet<string> multi = MultiOf(functions);
 
@@ -149,7 +161,10 @@ namespace Dual.Generators
             return new World(
                 multi.OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray(),
                 files.OrderBy(f => f.HintName, StringComparer.Ordinal).ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray())
+            {
+                SelfContainedIds = SelfContainedOf(functions),
+            };
         }
 
         private static TwinBody Analyse(IMethodSymbol function, SyntaxNode decl, TwinPlace place, Compilation compilation, CancellationToken ct)
@@ -180,6 +195,10 @@ namespace Dual.Generators
             }
             return multi;
         }
+
+        private static EquatableArray<string> SelfContainedOf(Dictionary<string, Function> functions) =>
+            SelfContainment.Closure(functions.Values.Select(f => (f.Id, f.OwnSelfContained, (IReadOnlyCollection<string>)f.Callees)))
+                .OrderBy(id => id, StringComparer.Ordinal).ToEquatableArray();
 
         private static string Describe(string id, Compilation compilation) =>
             DocumentationCommentId.GetFirstSymbolForDeclarationId(id, compilation)?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? id;

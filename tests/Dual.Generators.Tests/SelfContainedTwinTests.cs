@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
@@ -143,6 +144,46 @@ public class SelfContainedTwinTests
         Match twin = Regex.Match(text, @"readonly struct " + method + @"Twin : ([^\r\n]*)");
         Assert.That(twin.Success, Is.True, "no twin struct for " + method + ":\n" + text);
         Assert.That(twin.Groups[1].Value.Contains("ISelfContainedTwin", StringComparison.Ordinal), Is.EqualTo(marked), twin.Value);
+    }
+
+    [Test]
+    public void An_edit_to_a_helper_in_another_file_alone_updates_the_mark()
+    {
+        // The mark is decided by the compilation-wide step from each function's own facts, so an edit that only touches
+        // the helper's file (the [Differentiable] method's file and its cached model unchanged) still removes it.
+        const string method = """
+            using System;
+            using Dual;
+            namespace Edited;
+            public static partial class M
+            {
+                [Differentiable] public static double F(double x) => H.Helper(x) * x;
+            }
+            """;
+        const string plainHelper = """
+            using System;
+            using System.Numerics;
+            namespace Edited;
+            public static class H
+            {
+                public static double Helper(double v) => v * v;
+                public static T Square<T>(T v) where T : INumber<T> => v * v;
+            }
+            """;
+        string genericHelper = plainHelper.Replace("Helper(double v) => v * v;", "Helper(double v) => Square(v);", StringComparison.Ordinal);
+        Microsoft.CodeAnalysis.Compilation first = GeneratorHarness.Compilation(method, plainHelper);
+        Microsoft.CodeAnalysis.GeneratorDriver driver = GeneratorHarness.Driver(track: true).RunGenerators(first);
+        Assert.That(MarkOf(driver), Is.True, "a helper of plain arithmetic");
+        Microsoft.CodeAnalysis.SyntaxTree oldTree = first.SyntaxTrees.Single(t => t.ToString().Contains("class H", StringComparison.Ordinal));
+        Microsoft.CodeAnalysis.Compilation second = first.ReplaceSyntaxTree(oldTree, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(genericHelper, (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)oldTree.Options));
+        driver = driver.RunGenerators(second);
+        Assert.That(MarkOf(driver), Is.False, "the helper now runs generic math at the dual type");
+        driver = driver.RunGenerators(first);
+        Assert.That(MarkOf(driver), Is.True, "and back");
+
+        static bool MarkOf(Microsoft.CodeAnalysis.GeneratorDriver d) =>
+            d.GetRunResult().Results[0].GeneratedSources.Single(g => g.HintName.Contains("Edited.M.F.g.cs", StringComparison.Ordinal))
+                .SourceText.ToString().Contains("ISelfContainedTwin", StringComparison.Ordinal);
     }
 
     [Test]
