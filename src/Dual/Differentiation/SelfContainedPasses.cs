@@ -2,12 +2,12 @@ namespace Dual;
 
 public static partial class AutoDiff
 {
-    // The single passes of the generated entry points (CompilerServices.GeneratedDerivatives), made without the
-    // NestingGuard, whose steady state costs about 5.5 ns a call (a 10-input gradient's fixed cost: 24 → 18.6 ns). The
-    // guard exists for two hazards, and neither can arise in such a pass:
-    // - Perturbation confusion needs f to hold a dual of an outer differentiation at the same T. A generated twin is
-    //   compiled from plain floating code: every dual in its pass descends from the entry point's seeds and from plain
-    //   constants and data (a dual value of any other origin cannot appear in a [Differentiable] body: DUAL005, DUAL006).
+    // The single passes of the generated entry points (CompilerServices.GeneratedDerivatives) for twins marked
+    // ISelfContainedTwin, made without the NestingGuard, whose steady state costs about 5.5 ns a call (a 10-input
+    // gradient's fixed cost: 24 → 18.6 ns). The guard exists for two hazards, and neither can arise in such a pass:
+    // - Perturbation confusion needs f to hold a dual of an outer differentiation at the same T. A marked twin is
+    //   rewritten plain floating code that runs no generic code at a dual type (the generator's SelfContainment): every
+    //   dual in its pass descends from the entry point's seeds and from plain constants and data.
     // - A pass nested inside a chunk loop at double would read and write that loop's replay log (PrimalReplay). A single
     //   pass opens no log, and runs unguarded only while this thread has none open (PrimalReplay.Active: one static load
     //   while no thread has one); otherwise it takes the guarded path, which refuses the nesting as before.
