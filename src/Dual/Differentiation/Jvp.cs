@@ -51,6 +51,14 @@ public static partial class AutoDiff
     {
         Guard.SameLength(x.Length, v.Length, nameof(v), nameof(x));
         using NestingGuard<T>.Scope scope = NestingGuard<T>.Enter(nameof(Jvp));
+        return JvpPass(f, x, v);
+    }
+
+    /// <summary>The one evaluation of a scalar JVP, at x + vε.</summary>
+    private static (T Value, T Tangent) JvpPass<T, TFunction>(TFunction f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction
+    {
         using var work = new Rented<Dual<T>>(x.Length);
         Seed(x, v, work.Span);
         Dual<T> y = f.Evaluate<Dual<T>>(work.Span);

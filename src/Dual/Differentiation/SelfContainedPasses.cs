@@ -69,14 +69,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
     {
-        if (PrimalReplay.Active is not null)
-        {
-            return Jvp(f, x, v);
-        }
-        using var work = new Rented<Dual<T>>(x.Length);
-        Seed(x, v, work.Span);
-        Dual<T> y = f.Evaluate<Dual<T>>(work.Span);
-        return (y.Value, y.Tangent);
+        return PrimalReplay.Active is not null ? Jvp(f, x, v) : JvpPass(f, x, v);
     }
 
     /// <summary><see cref="Jvp{T, TFunction}(TFunction, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T})"/> for a
