@@ -67,7 +67,9 @@ public readonly partial struct Dual<T>
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
         T quotient = DerivativeRules<T>.Quotient(left.Value, right.Value, out T inverse, out T dRight);
-        if (T.IsFinite(dRight) && (Constants<T>.IsNormal(inverse) || !T.IsFinite(right.Value) || right.Value == T.Zero))
+        // A finite −(a/c)·(1/c) has a finite 1/c (1/c = ±∞ or NaN would make it infinite or NaN), so 1/c is normal when it
+        // is not below the normal range: one comparison for IsNormal's two.
+        if (T.IsFinite(dRight) && (T.Abs(inverse) >= Constants<T>.SmallestNormal || !T.IsFinite(right.Value) || right.Value == T.Zero))
         {
             return new(quotient, left.Tangent * inverse + right.Tangent * dRight);
         }
