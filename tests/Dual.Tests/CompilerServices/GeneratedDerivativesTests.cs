@@ -47,6 +47,27 @@ public class GeneratedDerivativesTests
         return d;
     }
 
+    // g(x) = Σ sin xᵢ·cos xᵢ + xᵢx₍ᵢ₊₁ mod n₎: sin and cos of one argument (the drivers' sin/cos pairing route);
+    // ∂g/∂xⱼ = cos 2xⱼ + x₍ⱼ₊₁₎ + x₍ⱼ₋₁₎.
+    private static TNum SinCosRing<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>
+    {
+        TNum sum = TNum.Zero;
+        for (int i = 0; i < x.Length; i++) sum += TNum.Sin(x[i]) * TNum.Cos(x[i]) + x[i] * x[(i + 1) % x.Length];
+        return sum;
+    }
+
+    private readonly struct SinCosRingFunction : IScalarFunction
+    {
+        public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum> => SinCosRing(x);
+    }
+
+    private readonly struct SinCosRingTwin : IScalarTwin<double>, ISelfContainedTwin
+    {
+        public static bool HasMultiTangentTwin => true;
+        public Dual<double> Evaluate(ReadOnlySpan<Dual<double>> x) => SinCosRing(x);
+        public Dual<double, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosRing(x);
+    }
+
     private readonly struct QuarticFunction : IScalarFunction
     {
         public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum> => Quartic(x);
@@ -144,6 +165,29 @@ public class GeneratedDerivativesTests
             Assert.That(g, Is.EqualTo(expected), name + ": bit-identical to AutoDiff.Gradient");
             for (int j = 0; j < n; j++) Assert.That(g[j], Is.EqualTo(QuarticPartial(x, j)).Within(1e-13), name + " vs closed form");
         }
+    }
+
+    [Test]
+    public void A_twin_pairing_sin_and_cos_gives_AutoDiffs_bits_before_and_after_the_pairing_verdict([Values(1, 2, 3, 5, 8, 10, 16)] int n)
+    {
+        double[] x = Point(n, 3);
+        var expected = new double[n];
+        double expectedValue = AutoDiff.Gradient<double, SinCosRingFunction>(default, x, expected);
+        for (int j = 0; j < n; j++)
+        {
+            Assert.That(expected[j], Is.EqualTo(Math.Cos(2 * x[j]) + x[(j + 1) % n] + x[(j - 1 + n) % n]).Within(1e-13), "AutoDiff vs closed form");
+        }
+        // Enough calls for the drivers to observe the function and settle on a verdict, then some on it.
+        for (int call = 0; call < 40; call++)
+        {
+            var g = new double[n];
+            Assert.That(GeneratedDerivatives.Gradient<double, SinCosRingTwin>(default, x, g, "x", "gradient"), Is.EqualTo(expectedValue));
+            Assert.That(g, Is.EqualTo(expected), $"call {call}: bit-identical to AutoDiff.Gradient");
+        }
+        // The gradient written over x itself: x is read whole first.
+        double[] shared = (double[])x.Clone();
+        GeneratedDerivatives.Gradient<double, SinCosRingTwin>(default, shared, shared, "x", "gradient");
+        Assert.That(shared, Is.EqualTo(expected), "gradient overlapping x");
     }
 
     [Test]
