@@ -36,6 +36,9 @@ namespace Dual.Generators
         public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";
         public const string VectorTwin = "global::Dual.CompilerServices.IVectorTwin";
         public const string SelfContainedTwin = "global::Dual.CompilerServices.ISelfContainedTwin";
+
+        /// <summary>On a method's multi-tangent twin: it is compiled as a root of its own (see TwinEmitter.Twins).</summary>
+        public const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
         public const string VectorTwinFunction = "global::Dual.CompilerServices.VectorTwinFunction";
         public const string TwinArrays = "global::Dual.CompilerServices.TwinArrays";
         public const string CarriedSpan = "global::Dual.CompilerServices.CarriedSpan";

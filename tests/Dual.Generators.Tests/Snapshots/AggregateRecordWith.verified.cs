@@ -25,6 +25,7 @@ namespace Phys
         }
 
         /// <summary>Multi-tangent twin of <c>Range</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<double, TTangents> Range<TTangents>(global::Dual.Dual<double, TTangents> angle)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

@@ -28,6 +28,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>CappedVariance</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<double, TTangents> CappedVariance<TTangents>(global::System.Collections.Generic.IReadOnlyList<global::Dual.Dual<double, TTangents>> sample, double cap = 10)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

@@ -35,6 +35,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Eval</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public global::Dual.Dual<double, TTangents> Eval<TTangents>(global::Dual.Dual<double, TTangents> x, int n)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

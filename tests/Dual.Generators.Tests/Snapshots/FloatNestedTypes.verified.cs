@@ -19,6 +19,7 @@ namespace Demo.Graphics
             }
 
             /// <summary>Multi-tangent twin of <c>Smooth</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             internal static global::Dual.Dual<float, TTangents> Smooth<TTangents>(global::Dual.Dual<float, TTangents> t)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
             {

@@ -17,6 +17,7 @@ partial class Easing
     }
 
     /// <summary>Multi-tangent twin of <c>ApplyCap</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static global::Dual.Dual<double, TTangents> ApplyCap<TTangents>(global::Dual.Dual<double, TTangents> value, global::Dual.Dual<double, TTangents>? cap, global::Dual.Dual<double, TTangents>? floor)
         where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
     {

@@ -25,6 +25,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>FinalRadius</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<float, TTangents> FinalRadius<TTangents>(global::Dual.Dual<float, TTangents> vy, global::Dual.Dual<float, TTangents> vz, global::Dual.Dual<float, TTangents> mu)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
         {

@@ -28,6 +28,7 @@ partial class PidController
     }
 
     /// <summary>Multi-tangent twin of <c>Update</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public global::Dual.Dual<double, TTangents> Update<TTangents>(global::Dual.Dual<double, TTangents> setpoint, global::Dual.Dual<double, TTangents> measured, global::Dual.Dual<double, TTangents> dt)
         where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
     {

@@ -19,6 +19,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Height</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<double, TTangents> Height<TTangents>(global::Dual.Dual<double, TTangents> v0, global::Dual.Dual<double, TTangents> angle, global::Dual.Dual<double, TTangents> t)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

@@ -25,6 +25,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Position</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<double, TTangents> Position<TTangents>(global::Dual.Dual<double, TTangents> r, global::Dual.Dual<double, TTangents> theta, int n)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

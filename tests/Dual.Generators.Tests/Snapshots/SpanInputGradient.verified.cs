@@ -24,6 +24,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Rosenbrock</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static global::Dual.Dual<double, TTangents> Rosenbrock<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> x)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

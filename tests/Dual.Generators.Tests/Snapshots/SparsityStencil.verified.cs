@@ -23,6 +23,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Rhs</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Rhs<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> u, global::System.Span<global::Dual.Dual<double, TTangents>> du)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {

@@ -33,6 +33,7 @@ partial class Guarded
     }
 
     /// <summary>Multi-tangent twin of <c>SafeLog</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static global::Dual.Dual<double, TTangents> SafeLog<TTangents>(global::Dual.Dual<double, TTangents> x)
         where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
     {

@@ -18,6 +18,7 @@ namespace Demo
         }
 
         /// <summary>Multi-tangent twin of <c>Polar</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Polar<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> q, global::System.Span<global::Dual.Dual<double, TTangents>> p)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
         {
