@@ -85,6 +85,10 @@ public static partial class AutoDiff
 
     /// <summary>One pass of n ≤ k inputs at <typeparamref name="TTangents"/>: x read whole into the work array before the
     /// gradient is written (so the gradient may overlap x), as <c>GradientChunked</c> does for a single block.</summary>
+    // Never inlined: it owns a stack buffer, and inlined into the caller of an entry point (with the rest of the entry's
+    // path) the budget ran out inside it instead — the dual constructor in the seeding loop stayed a call (Rosenbrock
+    // n = 10: 34.6 → 190 ns).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static T TwinGradientPass<T, TFunction, TTangents>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
         where T : IFloatingPointIeee754<T>
         where TFunction : IScalarFunction
