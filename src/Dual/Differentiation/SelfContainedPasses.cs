@@ -83,6 +83,70 @@ public static partial class AutoDiff
         return value;
     }
 
+    /// <summary><c>JacobianOnePass</c> for a generated twin at double and float: the pass in a method of its own
+    /// (<c>TwinJacobianPass</c>), as for gradients (<c>TwinGradientOnePass</c>).</summary>
+    private static void TwinJacobianOnePass<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        int width = SinglePassWidth(x.Length, k);
+        if (!FitsSimdBlocks<T>() || width == 1 || x.IsEmpty)
+        {
+            JacobianOnePass(k, ref f, x, values, jacobian);
+            return;
+        }
+        if (SinCosPairing<T, TFunction>.IsUnpaired)
+        {
+            switch (width)
+            {
+                case 2: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents2<T>, T>>(ref f, x, values, jacobian); return;
+                case 4: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents4<T>, T>>(ref f, x, values, jacobian); return;
+                case 8: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents8<T>, T>>(ref f, x, values, jacobian); return;
+                case 16: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents16<T>, T>>(ref f, x, values, jacobian); return;
+                default: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents32<T>, T>>(ref f, x, values, jacobian); return;
+            }
+        }
+        bool observed = SinCosPairing<T, TFunction>.Begin();
+        switch (width)
+        {
+            case 2: TwinJacobianPass<T, TFunction, Tangents2<T>>(ref f, x, values, jacobian); break;
+            case 4: TwinJacobianPass<T, TFunction, Tangents4<T>>(ref f, x, values, jacobian); break;
+            case 8: TwinJacobianPass<T, TFunction, Tangents8<T>>(ref f, x, values, jacobian); break;
+            case 16: TwinJacobianPass<T, TFunction, Tangents16<T>>(ref f, x, values, jacobian); break;
+            default: TwinJacobianPass<T, TFunction, Tangents32<T>>(ref f, x, values, jacobian); break;
+        }
+        SinCosPairing<T, TFunction>.End(observed);
+    }
+
+    /// <summary>One pass of n ≤ k inputs at <typeparamref name="TTangents"/>: x read whole into the work array before any
+    /// output is written, the outputs cleared before the twin runs (an output it does not write is 0 with zero
+    /// partials), as <c>JacobianChunked</c> does for a single block (Rat43: 531 → 511 ns).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // owns two stack buffers (see TwinGradientPass)
+    private static void TwinJacobianPass<T, TFunction, TTangents>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+        where TTangents : struct, ITangents<TTangents, T>
+    {
+        int n = x.Length, m = values.Length;
+        if (!StackBuffer<Dual<T, TTangents>>.Holds(n) || !StackBuffer<Dual<T, TTangents>>.Holds(m))
+        {
+            var single = new BlockRange(0, 1);
+            JacobianChunked<T, TFunction, TTangents, BlockRange>(ref f, x, values, jacobian, ref single);
+            return;
+        }
+        Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
+        Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputs);
+        Span<Dual<T, TTangents>> xs = inputs.AsSpan(n), ys = outputs.AsSpan(m);
+        ChunkSeeding<T, TTangents>.Fill(x, xs, 0, tangentsZero: false);
+        ys.Clear();
+        f.Evaluate<Dual<T, TTangents>>(xs, ys);
+        for (int i = 0; i < m; i++)
+        {
+            ys[i].Tangents.CopyTo(jacobian.Slice(i * n, n));
+            values[i] = ys[i].Value;
+        }
+    }
+
     /// <summary>One pass of n ≤ k inputs at <typeparamref name="TTangents"/>: x read whole into the work array before the
     /// gradient is written (so the gradient may overlap x), as <c>GradientChunked</c> does for a single block.</summary>
     // Never inlined: it owns a stack buffer, and inlined into the caller of an entry point (with the rest of the entry's
@@ -122,7 +186,7 @@ public static partial class AutoDiff
         }
         try
         {
-            JacobianOnePass(k, ref f, x, values, jacobian);
+            TwinJacobianOnePass(k, ref f, x, values, jacobian);
         }
         catch (IndexOutOfRangeException e)
         {
