@@ -34,6 +34,10 @@ namespace Dual.Generators
         /// marked ISelfContainedTwin.</summary>
         public bool SelfContained { get; } = selfContained;
 
+        /// <summary>The differentiated span's name when the twin struct's EvaluateSeeded runs a twin over SeededInputs
+        /// (<see cref="SeededInputUse"/>); <see langword="null"/>: it has none.</summary>
+        public string? SeededInput { get; set; }
+
         public ParameterInfo X => Inputs[0];
 
         public ParameterInfo Y => Inputs[1];
@@ -135,7 +139,7 @@ namespace Dual.Generators
         private static bool Carried(ParameterInfo p) => !p.IsInput && p.IsRefLike && p.SpanElement is not null;
 
         private static string FieldName(MethodDeclaration d, EntryPlan plan, ParameterInfo p) =>
-            p.Bare is "Evaluate" or "HasMultiTangentTwin" || p.Bare == plan.TwinName || p.Bare.StartsWith("__", System.StringComparison.Ordinal) ? "__" + p.Bare + "_" : p.Name;
+            p.Bare is "Evaluate" or "HasMultiTangentTwin" or "EvaluateSeeded" or "HasSeededTwin" || p.Bare == plan.TwinName || p.Bare.StartsWith("__", System.StringComparison.Ordinal) ? "__" + p.Bare + "_" : p.Name;
 
         private static string FieldType(ParameterInfo p) => Carried(p) ? KnownNames.CarriedSpan + "<" + p.SpanElement + ">" : p.Type;
 
@@ -179,6 +183,22 @@ namespace Dual.Generators
                     continue;
                 }
                 EvaluateBody(w, d, plan, m);
+            }
+            // The single pass's twin over inputs seeded as it reads them (SeededInputs): called only where HasSeededTwin.
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public static bool HasSeededTwin => " + (plan.SeededInput is not null ? "true" : "false") + ";");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public " + (vector ? "void" : multi) + " EvaluateSeeded<TTangents>(" + KnownNames.SeededInputs(p) + " __x" + (vector ? ", global::System.Span<" + multi + "> __y" : "") + ")");
+            w.Indent().Line(TwinEmitter.Constraint(p)).Outdent();
+            if (plan.SeededInput is null)
+            {
+                w.Indent().Line("=> throw " + KnownNames.GeneratedDerivatives + ".NoSeededTwin(\"" + d.Name + "\");").Outdent();
+            }
+            else
+            {
+                EvaluateBody(w, d, plan, multi: true);
             }
             w.Close();
         }

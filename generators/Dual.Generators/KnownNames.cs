@@ -31,6 +31,9 @@ namespace Dual.Generators
         public static string TangentsConstraint(string precision) =>
             "where " + Tangents + " : unmanaged, global::Dual.ITangents<" + Tangents + ", " + precision + ">";
 
+        /// <summary>The runtime's view of a single pass's inputs, seeded as they are read (<see cref="SeededInputUse"/>).</summary>
+        public static string SeededInputs(string p) => "global::Dual.CompilerServices.SeededInputs<" + p + ", " + Tangents + ">";
+
         public const string GeneratedDerivatives = "global::Dual.CompilerServices.GeneratedDerivatives";
         public const string NullablePrimal = "global::Dual.CompilerServices.NullablePrimal.Of";
         public const string ScalarTwin = "global::Dual.CompilerServices.IScalarTwin";

@@ -65,6 +65,7 @@ namespace Dual.Generators
                 a.OwnSelfContained = SelfContainment.OwnBody(method, node, model, ct);
                 a.Entry = EntryPoints.Plan(d, a.MultiPrecision is not null, a.OwnSelfContained);
                 a.ScalarEntry = a.MultiPrecision is null ? a.Entry : EntryPoints.Plan(d, false, a.OwnSelfContained);
+                if (a.Entry is not null) a.Entry.SeededInput = SeededInputUse.Parameter(d, a.Entry, method, node, model, ct);
                 if (a.Entry is not null && EntryPoints.CanPrepareSparse(d, a.Entry))
                 {
                     a.Pattern = SparsityAnalysis.Run(d, a.Entry, node, method, model, diags, ct);

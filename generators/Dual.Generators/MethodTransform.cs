@@ -88,7 +88,7 @@ namespace Dual.Generators
             (string Members, string? Verified) Emit(string? multiPrecision, EntryPlan? entry)
             {
                 var w = new CodeWriter();
-                TwinEmitter.Twins(w, d, a.Body!, a.Rules, multiPrecision, aggregates);
+                TwinEmitter.Twins(w, d, a.Body!, a.Rules, multiPrecision, aggregates, multiPrecision is null ? null : entry?.SeededInput);
                 string? twinsOnly = templateOnly && a.Kernel is null ? w.ToString().TrimEnd() + "\n" : null;
                 if (entry is not null)
                 {

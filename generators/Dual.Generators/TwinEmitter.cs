@@ -4,7 +4,9 @@ namespace Dual.Generators
     internal static class TwinEmitter
     {
         /// <summary>The twin (and the multi-tangent twin when <paramref name="multiPrecision"/> is set) around the rewritten body.</summary>
-        public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision, IEnumerable<string>? aggregates = null)
+        /// <remarks>With <paramref name="seededInput"/>, also the multi-tangent twin over <c>SeededInputs</c> in place of that
+        /// span (<see cref="SeededInputUse"/>): the same body, for the entry points' single pass.</remarks>
+        public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision, IEnumerable<string>? aggregates = null, string? seededInput = null)
         {
             w.Summary("Dual-number twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.");
             w.Line(d.ModText + d.TwinReturn + " " + d.Name + "(" + d.TwinParameters + ")");
@@ -17,6 +19,18 @@ namespace Dual.Generators
             Func<string, string> multi = MultiSignature(w, d, multiPrecision, aggregates,
                 "Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.",
                 KnownNames.NoInlining);
+            w.Block(InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true))));
+            if (seededInput is null) return;
+            // The same body reading its inputs through the seeded view: x[i] is built from x's value and a seed table as it
+            // is read, instead of being written out before the pass and read back (Ackley's gradient, n = 10: 7 % less).
+            string parameters = string.Join(", ", d.Parameters.Select(p => p.Name == seededInput
+                ? KnownNames.SeededInputs(multiPrecision) + " " + p.Name
+                : multi(p.TwinDeclaration())));
+            w.Line();
+            w.Summary("Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> over inputs seeded as it reads them (generated): the single pass of its entry points.");
+            w.Line(KnownNames.NoInlining);
+            w.Line(d.ModText + multi(d.TwinReturn) + " " + d.Name + "<TTangents>(" + parameters + ")");
+            w.Indent().Line(Constraint(multiPrecision)).Outdent();
             w.Block(InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true))));
         }
 

@@ -34,7 +34,7 @@ namespace Dual.Generators
                 p.IsInput && !p.IsConstant && !p.IsParams && !p.IsOptional && p.RefKind == RefKind.None && p.Precision is not null
                 && p.Shape is ParameterShape.Scalar or ParameterShape.Array or ParameterShape.ReadOnlySpan or ParameterShape.Span
                 && p.Modifiers.Length == 0 && !p.Name.StartsWith("@", System.StringComparison.Ordinal)
-                && !p.Bare.StartsWith("_", System.StringComparison.Ordinal) && p.Bare is not ("Evaluate" or "HasMultiTangentTwin"));
+                && !p.Bare.StartsWith("_", System.StringComparison.Ordinal) && p.Bare is not ("Evaluate" or "HasMultiTangentTwin" or "EvaluateSeeded" or "HasSeededTwin"));
         }
     }
 }

@@ -43,7 +43,7 @@ public static class GeneratedDerivatives
     {
         Guard.SameLength(x.Length, gradient.Length, gradientName, xName);
         return default(TTwin) is ISelfContainedTwin
-            ? AutoDiff.GradientSelfContained<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, gradient, Chunk(TTwin.HasMultiTangentTwin))
+            ? AutoDiff.GradientSelfContained(twin, x, gradient, Chunk(TTwin.HasMultiTangentTwin))
             : AutoDiff.Gradient<T, ScalarTwinFunction<T, TTwin>>(new(twin), x, gradient, Chunk(TTwin.HasMultiTangentTwin));
     }
 
@@ -105,7 +105,7 @@ public static class GeneratedDerivatives
         Guard.Disjoint<T>(values, jacobian, valuesName, jacobianName);
         if (default(TTwin) is ISelfContainedTwin)
         {
-            AutoDiff.JacobianSelfContained<T, VectorTwinFunction<T, TTwin>>(new(twin), x, values, jacobian, Chunk(TTwin.HasMultiTangentTwin), valuesName);
+            AutoDiff.JacobianSelfContained(twin, x, values, jacobian, Chunk(TTwin.HasMultiTangentTwin), valuesName);
         }
         else
         {
@@ -263,6 +263,14 @@ public static class GeneratedDerivatives
     /// <returns>The exception to throw.</returns>
     public static NotSupportedException NoMultiTangentTwin(string method) =>
         new($"'{method}' has no multi-tangent twin (it mixes precisions, or has MultiTangent = false); its entry points take one tangent per pass.");
+
+    /// <summary>The error a generated twin gives when asked for an evaluation at seeded inputs (which the drivers never
+    /// do for it: its <c>HasSeededTwin</c> is false, for the method's body reads its differentiated span otherwise than by
+    /// index and length).</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The exception to throw.</returns>
+    public static NotSupportedException NoSeededTwin(string method) =>
+        new($"'{method}' has no twin over seeded inputs (its body uses its differentiated span otherwise than by index and length, or it has no multi-tangent twin); its entry points seed a work array.");
 
     /// <summary>AutoDiff's default chunk, or one tangent per pass for a twin without a multi-tangent form.</summary>
     private static int Chunk(bool multiTangent) => multiTangent ? 0 : 1;

@@ -25,4 +25,14 @@ public interface IScalarTwin<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="x">The n differentiated inputs.</param>
     /// <returns>f and its k directional derivatives.</returns>
     Dual<T, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<T, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, T>;
+
+    /// <summary>Whether <see cref="EvaluateSeeded{TTangents}"/> runs a twin that reads its inputs seeded as it goes (the
+    /// method reads its differentiated span only by index and length); when it does not, the drivers never call it.</summary>
+    static abstract bool HasSeededTwin { get; }
+
+    /// <summary>The multi-tangent twin at inputs seeded as they are read: a single pass's gradient.</summary>
+    /// <typeparam name="TTangents">The tangent block.</typeparam>
+    /// <param name="x">The n ≤ k differentiated inputs, input i seeded with lane i.</param>
+    /// <returns>f and its k directional derivatives.</returns>
+    Dual<T, TTangents> EvaluateSeeded<TTangents>(SeededInputs<T, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, T>;
 }

@@ -25,4 +25,15 @@ public interface IVectorTwin<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="x">The n inputs.</param>
     /// <param name="y">The m outputs.</param>
     void Evaluate<TTangents>(ReadOnlySpan<Dual<T, TTangents>> x, Span<Dual<T, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, T>;
+
+    /// <summary>Whether <see cref="EvaluateSeeded{TTangents}"/> runs a twin that reads its inputs seeded as it goes (see
+    /// <see cref="IScalarTwin{T}.HasSeededTwin"/>).</summary>
+    static abstract bool HasSeededTwin { get; }
+
+    /// <summary>The multi-tangent twin at inputs seeded as they are read (a single pass's Jacobian): writes the m outputs
+    /// (cleared to zero by the caller).</summary>
+    /// <typeparam name="TTangents">The tangent block.</typeparam>
+    /// <param name="x">The n ≤ k inputs, input i seeded with lane i.</param>
+    /// <param name="y">The m outputs.</param>
+    void EvaluateSeeded<TTangents>(SeededInputs<T, TTangents> x, Span<Dual<T, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, T>;
 }

@@ -11,6 +11,13 @@ internal readonly struct ScalarTwinFunction<T, TTwin>(TTwin twin) : IScalarFunct
     where T : unmanaged, IFloatingPointIeee754<T>
     where TTwin : IScalarTwin<T>
 {
+    /// <summary>The twin it evaluates.</summary>
+    public TTwin Twin
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => twin;
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TNum Evaluate<TNum>(ReadOnlySpan<TNum> x) where TNum : IFloatingPointIeee754<TNum>

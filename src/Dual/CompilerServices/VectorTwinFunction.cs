@@ -21,6 +21,13 @@ public readonly struct VectorTwinFunction<T, TTwin> : IVectorFunction
     /// <param name="twin">The generated twin struct.</param>
     public VectorTwinFunction(TTwin twin) => this.twin = twin;
 
+    /// <summary>The twin it evaluates.</summary>
+    internal TTwin Twin
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => twin;
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Evaluate<TNum>(ReadOnlySpan<TNum> x, Span<TNum> y) where TNum : IFloatingPointIeee754<TNum>

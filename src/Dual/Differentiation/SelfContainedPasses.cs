@@ -1,3 +1,5 @@
+using Dual.CompilerServices;
+
 namespace Dual;
 
 public static partial class AutoDiff
@@ -30,14 +32,15 @@ public static partial class AutoDiff
     }
 
     /// <summary><see cref="Gradient{T, TFunction}(TFunction, ReadOnlySpan{T}, Span{T}, int)"/> for a generated twin.</summary>
-    internal static T GradientSelfContained<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> gradient, int chunkSize)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
+    internal static T GradientSelfContained<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, Span<T> gradient, int chunkSize)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IScalarTwin<T>
     {
+        var f = new ScalarTwinFunction<T, TTwin>(twin);
         int k = ResolveChunkSize(chunkSize, x.Length);
         if (k > 1 && x.Length <= k && PrimalReplay.Active is null)
         {
-            return TwinGradientOnePass(k, ref f, x, gradient);
+            return TwinGradientOnePass<T, TTwin>(k, ref f, x, gradient);
         }
         return Gradient(f, x, gradient, chunkSize);
     }
@@ -50,44 +53,44 @@ public static partial class AutoDiff
     // calls, and the 192-byte result was copied once more on its way back. A small root inlines them all (Ackley's
     // gradient, n = 10: 199 → 187 ns; a 10-input sum: 21.7 → 19.8 ns). An IScalarFunction written in generic math must not
     // come here: in a small root its operators would stay calls.
-    private static T TwinGradientOnePass<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
+    private static T TwinGradientOnePass<T, TTwin>(int k, ref ScalarTwinFunction<T, TTwin> f, ReadOnlySpan<T> x, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IScalarTwin<T>
     {
         int width = SinglePassWidth(x.Length, k);
         if (!FitsSimdBlocks<T>() || width == 1 || x.IsEmpty)
         {
             return GradientOnePass(k, ref f, x, gradient);
         }
-        if (SinCosPairing<T, TFunction>.IsUnpaired)
+        if (SinCosPairing<T, ScalarTwinFunction<T, TTwin>>.IsUnpaired)
         {
             return width switch
             {
-                2 => TwinGradientPass<T, TFunction, UnpairedBlock<Tangents2<T>, T>>(ref f, x, gradient),
-                4 => TwinGradientPass<T, TFunction, UnpairedBlock<Tangents4<T>, T>>(ref f, x, gradient),
-                8 => TwinGradientPass<T, TFunction, UnpairedBlock<Tangents8<T>, T>>(ref f, x, gradient),
-                16 => TwinGradientPass<T, TFunction, UnpairedBlock<Tangents16<T>, T>>(ref f, x, gradient),
-                _ => TwinGradientPass<T, TFunction, UnpairedBlock<Tangents32<T>, T>>(ref f, x, gradient),
+                2 => TwinGradientPass<T, TTwin, UnpairedBlock<Tangents2<T>, T>>(ref f, x, gradient),
+                4 => TwinGradientPass<T, TTwin, UnpairedBlock<Tangents4<T>, T>>(ref f, x, gradient),
+                8 => TwinGradientPass<T, TTwin, UnpairedBlock<Tangents8<T>, T>>(ref f, x, gradient),
+                16 => TwinGradientPass<T, TTwin, UnpairedBlock<Tangents16<T>, T>>(ref f, x, gradient),
+                _ => TwinGradientPass<T, TTwin, UnpairedBlock<Tangents32<T>, T>>(ref f, x, gradient),
             };
         }
-        bool observed = SinCosPairing<T, TFunction>.Begin();
+        bool observed = SinCosPairing<T, ScalarTwinFunction<T, TTwin>>.Begin();
         T value = width switch
         {
-            2 => TwinGradientPass<T, TFunction, Tangents2<T>>(ref f, x, gradient),
-            4 => TwinGradientPass<T, TFunction, Tangents4<T>>(ref f, x, gradient),
-            8 => TwinGradientPass<T, TFunction, Tangents8<T>>(ref f, x, gradient),
-            16 => TwinGradientPass<T, TFunction, Tangents16<T>>(ref f, x, gradient),
-            _ => TwinGradientPass<T, TFunction, Tangents32<T>>(ref f, x, gradient),
+            2 => TwinGradientPass<T, TTwin, Tangents2<T>>(ref f, x, gradient),
+            4 => TwinGradientPass<T, TTwin, Tangents4<T>>(ref f, x, gradient),
+            8 => TwinGradientPass<T, TTwin, Tangents8<T>>(ref f, x, gradient),
+            16 => TwinGradientPass<T, TTwin, Tangents16<T>>(ref f, x, gradient),
+            _ => TwinGradientPass<T, TTwin, Tangents32<T>>(ref f, x, gradient),
         };
-        SinCosPairing<T, TFunction>.End(observed);
+        SinCosPairing<T, ScalarTwinFunction<T, TTwin>>.End(observed);
         return value;
     }
 
     /// <summary><c>JacobianOnePass</c> for a generated twin at double and float: the pass in a method of its own
     /// (<c>TwinJacobianPass</c>), as for gradients (<c>TwinGradientOnePass</c>).</summary>
-    private static void TwinJacobianOnePass<T, TFunction>(int k, ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IVectorFunction
+    private static void TwinJacobianOnePass<T, TTwin>(int k, ref VectorTwinFunction<T, TTwin> f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IVectorTwin<T>
     {
         int width = SinglePassWidth(x.Length, k);
         if (!FitsSimdBlocks<T>() || width == 1 || x.IsEmpty)
@@ -95,51 +98,61 @@ public static partial class AutoDiff
             JacobianOnePass(k, ref f, x, values, jacobian);
             return;
         }
-        if (SinCosPairing<T, TFunction>.IsUnpaired)
+        if (SinCosPairing<T, VectorTwinFunction<T, TTwin>>.IsUnpaired)
         {
             switch (width)
             {
-                case 2: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents2<T>, T>>(ref f, x, values, jacobian); return;
-                case 4: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents4<T>, T>>(ref f, x, values, jacobian); return;
-                case 8: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents8<T>, T>>(ref f, x, values, jacobian); return;
-                case 16: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents16<T>, T>>(ref f, x, values, jacobian); return;
-                default: TwinJacobianPass<T, TFunction, UnpairedBlock<Tangents32<T>, T>>(ref f, x, values, jacobian); return;
+                case 2: TwinJacobianPass<T, TTwin, UnpairedBlock<Tangents2<T>, T>>(ref f, x, values, jacobian); return;
+                case 4: TwinJacobianPass<T, TTwin, UnpairedBlock<Tangents4<T>, T>>(ref f, x, values, jacobian); return;
+                case 8: TwinJacobianPass<T, TTwin, UnpairedBlock<Tangents8<T>, T>>(ref f, x, values, jacobian); return;
+                case 16: TwinJacobianPass<T, TTwin, UnpairedBlock<Tangents16<T>, T>>(ref f, x, values, jacobian); return;
+                default: TwinJacobianPass<T, TTwin, UnpairedBlock<Tangents32<T>, T>>(ref f, x, values, jacobian); return;
             }
         }
-        bool observed = SinCosPairing<T, TFunction>.Begin();
+        bool observed = SinCosPairing<T, VectorTwinFunction<T, TTwin>>.Begin();
         switch (width)
         {
-            case 2: TwinJacobianPass<T, TFunction, Tangents2<T>>(ref f, x, values, jacobian); break;
-            case 4: TwinJacobianPass<T, TFunction, Tangents4<T>>(ref f, x, values, jacobian); break;
-            case 8: TwinJacobianPass<T, TFunction, Tangents8<T>>(ref f, x, values, jacobian); break;
-            case 16: TwinJacobianPass<T, TFunction, Tangents16<T>>(ref f, x, values, jacobian); break;
-            default: TwinJacobianPass<T, TFunction, Tangents32<T>>(ref f, x, values, jacobian); break;
+            case 2: TwinJacobianPass<T, TTwin, Tangents2<T>>(ref f, x, values, jacobian); break;
+            case 4: TwinJacobianPass<T, TTwin, Tangents4<T>>(ref f, x, values, jacobian); break;
+            case 8: TwinJacobianPass<T, TTwin, Tangents8<T>>(ref f, x, values, jacobian); break;
+            case 16: TwinJacobianPass<T, TTwin, Tangents16<T>>(ref f, x, values, jacobian); break;
+            default: TwinJacobianPass<T, TTwin, Tangents32<T>>(ref f, x, values, jacobian); break;
         }
-        SinCosPairing<T, TFunction>.End(observed);
+        SinCosPairing<T, VectorTwinFunction<T, TTwin>>.End(observed);
     }
 
     /// <summary>One pass of n ≤ k inputs at <typeparamref name="TTangents"/>: x read whole into the work array before any
     /// output is written, the outputs cleared before the twin runs (an output it does not write is 0 with zero
     /// partials), as <c>JacobianChunked</c> does for a single block (Rat43: 531 → 511 ns).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // owns two stack buffers (see TwinGradientPass)
-    private static void TwinJacobianPass<T, TFunction, TTangents>(ref TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IVectorFunction
-        where TTangents : struct, ITangents<TTangents, T>
+    private static void TwinJacobianPass<T, TTwin, TTangents>(ref VectorTwinFunction<T, TTwin> f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IVectorTwin<T>
+        where TTangents : unmanaged, ITangents<TTangents, T>
     {
         int n = x.Length, m = values.Length;
-        if (!StackBuffer<Dual<T, TTangents>>.Holds(n) || !StackBuffer<Dual<T, TTangents>>.Holds(m))
+        if (TTwin.HasSeededTwin ? !StackBuffer<Dual<T, TTangents>>.Holds(m) : !StackBuffer<Dual<T, TTangents>>.Holds(n) || !StackBuffer<Dual<T, TTangents>>.Holds(m))
         {
             var single = new BlockRange(0, 1);
-            JacobianChunked<T, TFunction, TTangents, BlockRange>(ref f, x, values, jacobian, ref single);
+            JacobianChunked<T, VectorTwinFunction<T, TTwin>, TTangents, BlockRange>(ref f, x, values, jacobian, ref single);
             return;
         }
-        Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
         Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> outputs);
-        Span<Dual<T, TTangents>> xs = inputs.AsSpan(n), ys = outputs.AsSpan(m);
-        ChunkSeeding<T, TTangents>.Fill(x, xs, 0, tangentsZero: false);
-        ys.Clear();
-        f.Evaluate<Dual<T, TTangents>>(xs, ys);
+        Span<Dual<T, TTangents>> ys = outputs.AsSpan(m);
+        if (TTwin.HasSeededTwin)
+        {
+            // The twin reads x as it goes; the outputs are written only after it returns, so they may still overlap x.
+            ys.Clear();
+            f.Twin.EvaluateSeeded(new SeededInputs<T, TTangents>(x), ys);
+        }
+        else
+        {
+            Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> inputs);
+            Span<Dual<T, TTangents>> xs = inputs.AsSpan(n);
+            ChunkSeeding<T, TTangents>.Fill(x, xs, 0, tangentsZero: false);
+            ys.Clear();
+            f.Evaluate<Dual<T, TTangents>>(xs, ys);
+        }
         for (int i = 0; i < m; i++)
         {
             ys[i].Tangents.CopyTo(jacobian.Slice(i * n, n));
@@ -153,16 +166,23 @@ public static partial class AutoDiff
     // path) the budget ran out inside it instead — the dual constructor in the seeding loop stayed a call (Rosenbrock
     // n = 10: 34.6 → 190 ns).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static T TwinGradientPass<T, TFunction, TTangents>(ref TFunction f, ReadOnlySpan<T> x, Span<T> gradient)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction
-        where TTangents : struct, ITangents<TTangents, T>
+    private static T TwinGradientPass<T, TTwin, TTangents>(ref ScalarTwinFunction<T, TTwin> f, ReadOnlySpan<T> x, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IScalarTwin<T>
+        where TTangents : unmanaged, ITangents<TTangents, T>
     {
         int n = x.Length;
+        if (TTwin.HasSeededTwin)
+        {
+            // The twin reads x as it goes (SeededInputs); the gradient is written only after it returns.
+            Dual<T, TTangents> seeded = f.Twin.EvaluateSeeded(new SeededInputs<T, TTangents>(x));
+            seeded.Tangents.CopyTo(gradient.Slice(0, n));
+            return seeded.Value;
+        }
         if (!StackBuffer<Dual<T, TTangents>>.Holds(n))
         {
             var single = new BlockRange(0, 1);
-            return GradientChunked<T, TFunction, TTangents, BlockRange>(ref f, x, gradient, ref single, out _);
+            return GradientChunked<T, ScalarTwinFunction<T, TTwin>, TTangents, BlockRange>(ref f, x, gradient, ref single, out _);
         }
         Unsafe.SkipInit(out StackBuffer<Dual<T, TTangents>> buffer);
         Span<Dual<T, TTangents>> xs = buffer.AsSpan(n);
@@ -174,10 +194,11 @@ public static partial class AutoDiff
 
     /// <summary><see cref="Jacobian{T, TFunction}(TFunction, ReadOnlySpan{T}, Span{T}, Span{T}, int)"/> for a generated
     /// twin.</summary>
-    internal static void JacobianSelfContained<T, TFunction>(TFunction f, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, int chunkSize, string valuesName)
-        where T : IFloatingPointIeee754<T>
-        where TFunction : IVectorFunction
+    internal static void JacobianSelfContained<T, TTwin>(TTwin twin, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, int chunkSize, string valuesName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTwin : IVectorTwin<T>
     {
+        var f = new VectorTwinFunction<T, TTwin>(twin);
         int k = ResolveChunkSize(chunkSize, x.Length);
         if (x.Length > k || PrimalReplay.Active is not null)
         {
@@ -186,7 +207,7 @@ public static partial class AutoDiff
         }
         try
         {
-            TwinJacobianOnePass(k, ref f, x, values, jacobian);
+            TwinJacobianOnePass<T, TTwin>(k, ref f, x, values, jacobian);
         }
         catch (IndexOutOfRangeException e)
         {

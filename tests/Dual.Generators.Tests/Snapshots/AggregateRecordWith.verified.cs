@@ -60,6 +60,14 @@ namespace Phys
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Models.Range<TTangents>(__x[0]);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Range");
         }
 
         /// <summary>The derivative of <c>Range</c> with respect to <c>angle</c> (generated, one forward pass).</summary>

@@ -44,6 +44,14 @@ namespace Demo
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Heat.Use<TTangents>(__x[0]);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Use");
         }
 
         /// <summary>The derivative of <c>Use</c> with respect to <c>x</c> (generated, one forward pass).</summary>

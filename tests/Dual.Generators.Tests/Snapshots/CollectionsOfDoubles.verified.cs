@@ -88,6 +88,14 @@ namespace Demo
                     global::Dual.CompilerServices.TwinArrays.Return(__xa);
                 }
             }
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("CappedVariance");
         }
 
         /// <summary>The value of <c>CappedVariance</c>, and its gradient with respect to <c>sample</c> written into <c>gradient</c> (of <c>sample</c>'s length) (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>

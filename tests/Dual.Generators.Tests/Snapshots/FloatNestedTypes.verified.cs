@@ -46,6 +46,14 @@ namespace Demo.Graphics
                 public global::Dual.Dual<float, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<float, TTangents>> __x)
                     where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
                     => Shader.Smooth<TTangents>(__x[0]);
+
+                /// <inheritdoc />
+                public static bool HasSeededTwin => false;
+
+                /// <inheritdoc />
+                public global::Dual.Dual<float, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<float, TTangents> __x)
+                    where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
+                    => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Smooth");
             }
 
             /// <summary>The derivative of <c>Smooth</c> with respect to <c>t</c> (generated, one forward pass).</summary>

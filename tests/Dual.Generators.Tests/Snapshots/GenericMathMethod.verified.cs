@@ -28,6 +28,14 @@ partial class Geometry
         public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
             => Geometry.Hypotenuse<global::Dual.Dual<double, TTangents>>(__x[0], __x[1]);
+
+        /// <inheritdoc />
+        public static bool HasSeededTwin => false;
+
+        /// <inheritdoc />
+        public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+            => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Hypotenuse");
     }
 
     /// <summary>The gradient of <c>Hypotenuse</c> with respect to (a, b), as a tuple named after them (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>

@@ -46,6 +46,14 @@ namespace Demo
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Model.Energy<TTangents>(__x[0], __x[1]);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Energy");
         }
 
         /// <summary>The gradient of <c>Energy</c> with respect to (k, x), as a tuple named after them (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>

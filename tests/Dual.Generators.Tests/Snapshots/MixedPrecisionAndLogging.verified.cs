@@ -39,6 +39,14 @@ namespace Demo
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => throw global::Dual.CompilerServices.GeneratedDerivatives.NoMultiTangentTwin("Blend");
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Blend");
         }
 
         /// <summary>The gradient of <c>Blend</c> with respect to (x, w), as a tuple named after them (generated, one forward pass per input (the method has no multi-tangent twin)).</summary>

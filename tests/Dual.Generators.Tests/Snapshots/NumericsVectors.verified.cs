@@ -59,6 +59,14 @@ namespace Demo
             public global::Dual.Dual<float, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<float, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
                 => Orbit.FinalRadius<TTangents>(__x[0], __x[1], __x[2]);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<float, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<float, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, float>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("FinalRadius");
         }
 
         /// <summary>The gradient of <c>FinalRadius</c> with respect to (vy, vz, mu), as a tuple named after them (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>

@@ -48,6 +48,14 @@ namespace Demo
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Physics.Height<TTangents>(__x[0], __x[1], __x[2]);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => false;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("Height");
         }
 
         /// <summary>The gradient of <c>Height</c> with respect to (v0, angle, t), as a tuple named after them (generated, AutoDiff's chunked multi-tangent passes, ⌈n/k⌉ for k = <c>AutoDiff.DefaultChunkSize(n)</c>).</summary>

@@ -38,6 +38,21 @@ namespace Demo
             return s;
         }
 
+        /// <summary>Multi-tangent twin of <c>Rosenbrock</c> over inputs seeded as it reads them (generated): the single pass of its entry points.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static global::Dual.Dual<double, TTangents> Rosenbrock<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> x)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+        {
+            global::Dual.Dual<double, TTangents> s = 0.0;
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                global::Dual.Dual<double, TTangents> a = 1.0 - x[i];
+                global::Dual.Dual<double, TTangents> b = x[i + 1] - x[i] * x[i];
+                s += a * a + 100.0 * b * b;
+            }
+            return s;
+        }
+
         /// <summary>The twins of <c>Rosenbrock</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct RosenbrockTwin : global::Dual.CompilerServices.IScalarTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
@@ -56,6 +71,14 @@ namespace Demo
 
             /// <inheritdoc />
             public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Losses.Rosenbrock<TTangents>(__x);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => true;
+
+            /// <inheritdoc />
+            public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Losses.Rosenbrock<TTangents>(__x);
         }

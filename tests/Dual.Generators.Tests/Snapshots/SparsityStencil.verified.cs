@@ -36,6 +36,20 @@ namespace Demo
             }
         }
 
+        /// <summary>Multi-tangent twin of <c>Rhs</c> over inputs seeded as it reads them (generated): the single pass of its entry points.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Rhs<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> u, global::System.Span<global::Dual.Dual<double, TTangents>> du)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+        {
+            int n = u.Length;
+            for (int i = 0; i < n; i++)
+            {
+                global::Dual.Dual<double, TTangents> left = i > 0 ? u[i - 1] : 0.0;
+                global::Dual.Dual<double, TTangents> right = u[(i + 1) % n];
+                du[i] = left - 2.0 * u[i] + right - u[i] * u[i] * u[i];
+            }
+        }
+
         /// <summary>The twins of <c>Rhs</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct RhsTwin : global::Dual.CompilerServices.IVectorTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
@@ -54,6 +68,14 @@ namespace Demo
 
             /// <inheritdoc />
             public void Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x, global::System.Span<global::Dual.Dual<double, TTangents>> __y)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Heat.Rhs<TTangents>(__x, __y);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => true;
+
+            /// <inheritdoc />
+            public void EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x, global::System.Span<global::Dual.Dual<double, TTangents>> __y)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Heat.Rhs<TTangents>(__x, __y);
         }

@@ -78,6 +78,14 @@ partial class Guarded
         public global::Dual.Dual<double, TTangents> Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x)
             where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
             => Guarded.SafeLog<TTangents>(__x[0]);
+
+        /// <inheritdoc />
+        public static bool HasSeededTwin => false;
+
+        /// <inheritdoc />
+        public global::Dual.Dual<double, TTangents> EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+            => throw global::Dual.CompilerServices.GeneratedDerivatives.NoSeededTwin("SafeLog");
     }
 
     /// <summary>The derivative of <c>SafeLog</c> with respect to <c>x</c> (generated, one forward pass).</summary>

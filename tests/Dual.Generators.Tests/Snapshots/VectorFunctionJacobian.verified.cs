@@ -26,6 +26,15 @@ namespace Demo
             p[1] = q[0] * global::Dual.Dual<double, TTangents>.Sin(q[1]);
         }
 
+        /// <summary>Multi-tangent twin of <c>Polar</c> over inputs seeded as it reads them (generated): the single pass of its entry points.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Polar<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> q, global::System.Span<global::Dual.Dual<double, TTangents>> p)
+            where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+        {
+            p[0] = q[0] * global::Dual.Dual<double, TTangents>.Cos(q[1]);
+            p[1] = q[0] * global::Dual.Dual<double, TTangents>.Sin(q[1]);
+        }
+
         /// <summary>The twins of <c>Polar</c> with its data, as the generated entry points hand them to the runtime (generated).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct PolarTwin : global::Dual.CompilerServices.IVectorTwin<double>, global::Dual.CompilerServices.ISelfContainedTwin
@@ -44,6 +53,14 @@ namespace Demo
 
             /// <inheritdoc />
             public void Evaluate<TTangents>(global::System.ReadOnlySpan<global::Dual.Dual<double, TTangents>> __x, global::System.Span<global::Dual.Dual<double, TTangents>> __y)
+                where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
+                => Kinematics.Polar<TTangents>(__x, __y);
+
+            /// <inheritdoc />
+            public static bool HasSeededTwin => true;
+
+            /// <inheritdoc />
+            public void EvaluateSeeded<TTangents>(global::Dual.CompilerServices.SeededInputs<double, TTangents> __x, global::System.Span<global::Dual.Dual<double, TTangents>> __y)
                 where TTangents : unmanaged, global::Dual.ITangents<TTangents, double>
                 => Kinematics.Polar<TTangents>(__x, __y);
         }

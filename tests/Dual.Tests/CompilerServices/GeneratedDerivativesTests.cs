@@ -26,6 +26,41 @@ public class GeneratedDerivativesTests
         return sum;
     }
 
+    // The same functions over SeededInputs, as the generator writes a twin whose body reads its span by index and length.
+    private static Dual<T, TTangents> QuarticSeeded<T, TTangents>(SeededInputs<T, TTangents> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTangents : unmanaged, ITangents<TTangents, T>
+    {
+        Dual<T, TTangents> sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += x[i] * x[i] * x[(i + 1) % x.Length] + Dual<T, TTangents>.Sin(x[i]);
+        return sum;
+    }
+
+    private static void MapSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y)
+        where TTangents : unmanaged, ITangents<TTangents, double>
+    {
+        for (int i = 0; i < y.Length; i++) y[i] = x[i % x.Length] * Dual<double, TTangents>.Exp(x[(i + 1) % x.Length]);
+    }
+
+    private static Dual<double, TTangents> SinCosRingSeeded<TTangents>(SeededInputs<double, TTangents> x)
+        where TTangents : unmanaged, ITangents<TTangents, double>
+    {
+        Dual<double, TTangents> sum = 0.0;
+        for (int i = 0; i < x.Length; i++) sum += Dual<double, TTangents>.Sin(x[i]) * Dual<double, TTangents>.Cos(x[i]) + x[i] * x[(i + 1) % x.Length];
+        return sum;
+    }
+
+    private static void SinCosMapSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y)
+        where TTangents : unmanaged, ITangents<TTangents, double>
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (i % 3 == 2) continue;
+            Dual<double, TTangents> a = x[i % x.Length];
+            y[i] = Dual<double, TTangents>.Sin(a) * Dual<double, TTangents>.Cos(a) + x[(i + 1) % x.Length];
+        }
+    }
+
     private static double QuarticPartial(double[] x, int j)
     {
         int n = x.Length;
@@ -64,8 +99,21 @@ public class GeneratedDerivativesTests
     private readonly struct SinCosRingTwin : IScalarTwin<double>, ISelfContainedTwin
     {
         public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => true;
         public Dual<double> Evaluate(ReadOnlySpan<Dual<double>> x) => SinCosRing(x);
         public Dual<double, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosRing(x);
+        public Dual<double, TTangents> EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosRingSeeded(x);
+    }
+
+    /// <summary>The twin of a body that reads its span otherwise than by index (no seeded twin): the single pass seeds a work array.</summary>
+    private readonly struct SinCosRingFilledTwin : IScalarTwin<double>, ISelfContainedTwin
+    {
+        public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => false;
+        public Dual<double> Evaluate(ReadOnlySpan<Dual<double>> x) => SinCosRing(x);
+        public Dual<double, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosRing(x);
+        public Dual<double, TTangents> EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("SinCosRing");
     }
 
     // yᵢ = sin xₐ·cos xₐ + x_b (a = i mod n, b = i + 1 mod n), except that every third output is left unwritten (0 with
@@ -88,8 +136,20 @@ public class GeneratedDerivativesTests
     private readonly struct SinCosMapTwin : IVectorTwin<double>, ISelfContainedTwin
     {
         public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => true;
         public void Evaluate(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> y) => SinCosMap(x, y);
         public void Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosMap(x, y);
+        public void EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosMapSeeded(x, y);
+    }
+
+    private readonly struct SinCosMapFilledTwin : IVectorTwin<double>, ISelfContainedTwin
+    {
+        public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => false;
+        public void Evaluate(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> y) => SinCosMap(x, y);
+        public void Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => SinCosMap(x, y);
+        public void EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("SinCosMap");
     }
 
     private readonly struct QuarticFunction : IScalarFunction
@@ -105,8 +165,10 @@ public class GeneratedDerivativesTests
     private readonly struct QuarticTwin : IScalarTwin<double>, ISelfContainedTwin
     {
         public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => true;
         public Dual<double> Evaluate(ReadOnlySpan<Dual<double>> x) => Quartic(x);
         public Dual<double, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, double> => Quartic(x);
+        public Dual<double, TTangents> EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, double> => QuarticSeeded(x);
     }
 
     private readonly struct QuarticSingleTwin : IScalarTwin<double>
@@ -115,6 +177,9 @@ public class GeneratedDerivativesTests
         public Dual<double> Evaluate(ReadOnlySpan<Dual<double>> x) => Quartic(x);
         public Dual<double, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, double>
             => throw GeneratedDerivatives.NoMultiTangentTwin("Quartic");
+        public static bool HasSeededTwin => false;
+        public Dual<double, TTangents> EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("Quartic");
     }
 
     private readonly struct QuarticFloatTwin : IScalarTwin<float>, ISelfContainedTwin
@@ -122,13 +187,17 @@ public class GeneratedDerivativesTests
         public static bool HasMultiTangentTwin => true;
         public Dual<float> Evaluate(ReadOnlySpan<Dual<float>> x) => Quartic(x);
         public Dual<float, TTangents> Evaluate<TTangents>(ReadOnlySpan<Dual<float, TTangents>> x) where TTangents : unmanaged, ITangents<TTangents, float> => Quartic(x);
+        public static bool HasSeededTwin => true;
+        public Dual<float, TTangents> EvaluateSeeded<TTangents>(SeededInputs<float, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, float> => QuarticSeeded(x);
     }
 
     private readonly struct MapTwin : IVectorTwin<double>, ISelfContainedTwin
     {
         public static bool HasMultiTangentTwin => true;
+        public static bool HasSeededTwin => true;
         public void Evaluate(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> y) => Map(x, y);
         public void Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => Map(x, y);
+        public void EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => MapSeeded(x, y);
     }
 
     private readonly struct MapSingleTwin : IVectorTwin<double>
@@ -137,12 +206,18 @@ public class GeneratedDerivativesTests
         public void Evaluate(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> y) => Map(x, y);
         public void Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double>
             => throw GeneratedDerivatives.NoMultiTangentTwin("Map");
+        public static bool HasSeededTwin => false;
+        public void EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("Map");
     }
 
     /// <summary>A twin taking an array, as the generator writes it for <c>F(double[] x)</c>.</summary>
     private readonly struct QuarticArrayTwin : IScalarTwin<double>
     {
         private static Dual<double> F(Dual<double>[] x) => Quartic<Dual<double>>(x);
+        public static bool HasSeededTwin => false;
+        public Dual<double, TTangents> EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("Quartic");
         private static Dual<double, TTangents> F<TTangents>(Dual<double, TTangents>[] x) where TTangents : unmanaged, ITangents<TTangents, double> => Quartic<Dual<double, TTangents>>(x);
 
         public static bool HasMultiTangentTwin => true;
@@ -192,7 +267,13 @@ public class GeneratedDerivativesTests
     }
 
     [Test]
-    public void A_twin_pairing_sin_and_cos_gives_AutoDiffs_bits_before_and_after_the_pairing_verdict([Values(1, 2, 3, 5, 8, 10, 16)] int n)
+    public void A_twin_pairing_sin_and_cos_gives_AutoDiffs_bits_before_and_after_the_pairing_verdict([Values(1, 2, 3, 5, 8, 10, 16)] int n, [Values] bool seeded)
+    {
+        if (seeded) SinCosRingGradients<SinCosRingTwin>(n);
+        else SinCosRingGradients<SinCosRingFilledTwin>(n);
+    }
+
+    private static void SinCosRingGradients<TTwin>(int n) where TTwin : struct, IScalarTwin<double>
     {
         double[] x = Point(n, 3);
         var expected = new double[n];
@@ -205,12 +286,12 @@ public class GeneratedDerivativesTests
         for (int call = 0; call < 40; call++)
         {
             var g = new double[n];
-            Assert.That(GeneratedDerivatives.Gradient<double, SinCosRingTwin>(default, x, g, "x", "gradient"), Is.EqualTo(expectedValue));
+            Assert.That(GeneratedDerivatives.Gradient<double, TTwin>(default, x, g, "x", "gradient"), Is.EqualTo(expectedValue));
             Assert.That(g, Is.EqualTo(expected), $"call {call}: bit-identical to AutoDiff.Gradient");
         }
-        // The gradient written over x itself: x is read whole first.
+        // The gradient written over x itself: x is read whole first (seeded: read as the pass goes, the gradient written after).
         double[] shared = (double[])x.Clone();
-        GeneratedDerivatives.Gradient<double, SinCosRingTwin>(default, shared, shared, "x", "gradient");
+        GeneratedDerivatives.Gradient<double, TTwin>(default, shared, shared, "x", "gradient");
         Assert.That(shared, Is.EqualTo(expected), "gradient overlapping x");
     }
 
@@ -258,6 +339,12 @@ public class GeneratedDerivativesTests
     [TestCase(4, 20)] // more outputs than a stack buffer holds: the chunk loop's pooled arrays
     public void A_vector_twin_pairing_sin_and_cos_gives_AutoDiffs_Jacobian_before_and_after_the_pairing_verdict(int n, int m)
     {
+        SinCosMapJacobians<SinCosMapTwin>(n, m);
+        SinCosMapJacobians<SinCosMapFilledTwin>(n, m);
+    }
+
+    private static void SinCosMapJacobians<TTwin>(int n, int m) where TTwin : struct, IVectorTwin<double>
+    {
         double[] x = Point(n, 7);
         var expected = new double[m * n];
         var expectedValues = new double[m];
@@ -276,7 +363,7 @@ public class GeneratedDerivativesTests
         {
             var values = Enumerable.Repeat(9.0, m).ToArray();
             var j = Enumerable.Repeat(9.0, m * n).ToArray();
-            GeneratedDerivatives.Jacobian<double, SinCosMapTwin>(default, x, values, j, "x", "y", "jacobian");
+            GeneratedDerivatives.Jacobian<double, TTwin>(default, x, values, j, "x", "y", "jacobian");
             Assert.That(values, Is.EqualTo(expectedValues), $"call {call}: values");
             Assert.That(j, Is.EqualTo(expected), $"call {call}: bit-identical to AutoDiff.Jacobian");
         }
@@ -388,7 +475,7 @@ public class GeneratedDerivativesTests
     {
         // Preparation and pattern detection build objects by design; everything else must be in Calls.
         var methods = typeof(GeneratedDerivatives).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Where(m => m.Name is not ("PrepareSparseJacobian" or "SparseJacobian" or "JacobianSparsity" or "NoMultiTangentTwin"))
+            .Where(m => m.Name is not ("PrepareSparseJacobian" or "SparseJacobian" or "JacobianSparsity" or "NoMultiTangentTwin" or "NoSeededTwin"))
             .Select(Key).ToHashSet();
         Assert.That(Calls.Keys, Is.EquivalentTo(methods));
     }
@@ -448,6 +535,9 @@ public class GeneratedDerivativesTests
         public static bool HasMultiTangentTwin => true;
         public void Evaluate(ReadOnlySpan<Dual<double>> x, Span<Dual<double>> y) => Stencil(x, y);
         public void Evaluate<TTangents>(ReadOnlySpan<Dual<double, TTangents>> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double> => Stencil(x, y);
+        public static bool HasSeededTwin => false;
+        public void EvaluateSeeded<TTangents>(SeededInputs<double, TTangents> x, Span<Dual<double, TTangents>> y) where TTangents : unmanaged, ITangents<TTangents, double>
+            => throw GeneratedDerivatives.NoSeededTwin("Stencil");
     }
 
     [TestCase(3)]
