@@ -188,6 +188,12 @@ public class SeededTwinTests
         double value = Enumerable.Range(0, n).Sum(i => x[i] * Math.Sin(x[(i + 1) % n]));
         Assert.That(result[0], Is.EqualTo(value).Within(1e-13), "value");
         for (int j = 0; j < n; j++) Assert.That(result[1 + j], Is.EqualTo(Partial(x, j)).Within(1e-13), $"∂f/∂x{j}");
+        if (method != "FromEnd")
+        {
+            // The same operations in the same order as Indexed: the work array's pass gives the seeded twin's bits.
+            double[] indexed = s_assembly.Value.Method("Seeded.Run", "Gradient", typeof(string), typeof(double[])).Call<double[]>("Indexed", x);
+            Assert.That(result, Is.EqualTo(indexed), "bit for bit with Indexed (seeded)");
+        }
     }
 
     [Test]
