@@ -198,13 +198,13 @@ namespace Dual.Generators
             }
             else
             {
-                EvaluateBody(w, d, plan, multi: true);
+                EvaluateBody(w, d, plan, multi: true, seeded: true);
             }
             w.Close();
         }
 
         /// <summary>The body of the twin struct's Evaluate: the twin called on the drivers' spans (arrays copied when the twin takes arrays).</summary>
-        private static void EvaluateBody(CodeWriter w, MethodDeclaration d, EntryPlan plan, bool multi)
+        private static void EvaluateBody(CodeWriter w, MethodDeclaration d, EntryPlan plan, bool multi, bool seeded = false)
         {
             var before = new List<string>();
             var after = new List<string>();
@@ -228,7 +228,8 @@ namespace Dual.Generators
                     bool isY = plan.Shape == EntryShape.Vector && q == plan.Y;
                     string span = isY ? "__y" : "__x";
                     string local = isY ? "__ya" : "__xa";
-                    if (q.Shape == ParameterShape.ReadOnlySpan || (isY && q.Shape == ParameterShape.Span))
+                    // The seeded twin takes the drivers' SeededInputs whatever x's own type (array, span): no copy to make.
+                    if (q.Shape == ParameterShape.ReadOnlySpan || (isY && q.Shape == ParameterShape.Span) || (seeded && !isY))
                     {
                         arg = span;
                     }

@@ -16,6 +16,7 @@ public class SeededTwinTests
 {
     private const string Source = """
         using System;
+        using System.Linq;
         using Dual;
 
         namespace Seeded;
@@ -98,6 +99,48 @@ public class SeededTwinTests
             }
 
             private static double Term(in double a, double b) => a * Math.Sin(b);
+
+            // An array, a writable span and params: the seeded twin also spares the twin's own copy of x.
+            [Differentiable]
+            public static double IndexedArray(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Math.Sin(x[(i + 1) % x.Length]);
+                return s;
+            }
+
+            [Differentiable]
+            public static double IndexedSpan(Span<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Math.Sin(x[(i + 1) % x.Length]);
+                return s;
+            }
+
+            [Differentiable]
+            public static double IndexedParams(params double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Math.Sin(x[(i + 1) % x.Length]);
+                return s;
+            }
+
+            /// <summary>Reads x inside a lambda: the view, a ref struct, could not be captured.</summary>
+            [Differentiable]
+            public static double Captured(double[] x) => System.Linq.Enumerable.Range(0, x.Length).Select(i => x[i] * Math.Sin(x[(i + 1) % x.Length])).Sum();
+
+            /// <summary>Writes its own array (adding zero): the twin needs its own copy.</summary>
+            [Differentiable]
+            public static double WritesArray(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    x[i] += 0.0;
+                    s += x[i] * Math.Sin(x[(i + 1) % x.Length]);
+                }
+                return s;
+            }
         }
 
         public static class Run
@@ -114,6 +157,11 @@ public class SeededTwinTests
                     "RefLocal" => F.RefLocalGradient(x, g),
                     "FromEnd" => F.FromEndGradient(x, g),
                     "InArgument" => F.InArgumentGradient(x, g),
+                    "IndexedArray" => F.IndexedArrayGradient(x, g),
+                    "IndexedSpan" => F.IndexedSpanGradient(x.AsSpan(), g),
+                    "IndexedParams" => F.IndexedParamsGradient(g, x), // params last: the entry point's own parameters come first
+                    "WritesArray" => F.WritesArrayGradient(x, g),
+                    "Captured" => F.CapturedGradient(x, g),
                     _ => throw new ArgumentException(which),
                 };
                 return [value, .. g];
@@ -150,6 +198,11 @@ public class SeededTwinTests
     [TestCase("RefLocal", false)]
     [TestCase("FromEnd", false)]
     [TestCase("InArgument", false)]
+    [TestCase("IndexedArray", true)]
+    [TestCase("IndexedSpan", true)]
+    [TestCase("IndexedParams", true)]
+    [TestCase("WritesArray", false)]
+    [TestCase("Captured", false)]
     public void The_seeded_twin_is_emitted_only_for_reads_by_index_and_length(string method, bool seeded)
     {
         string text = s_run.Value.Generated("Seeded.F." + method + ".g.cs");
@@ -180,11 +233,13 @@ public class SeededTwinTests
 
     [Test]
     public void Every_form_gives_the_closed_form_gradient_in_one_pass_and_in_chunks(
-        [Values("Indexed", "Sliced", "Enumerated", "PassesOn", "RefLocal", "FromEnd", "InArgument")] string method,
+        [Values("Indexed", "Sliced", "Enumerated", "PassesOn", "RefLocal", "FromEnd", "InArgument", "IndexedArray", "IndexedSpan", "IndexedParams", "WritesArray", "Captured")] string method,
         [Values(2, 3, 10, 16, 17, 40)] int n)
     {
         double[] x = Point(n);
+        double[] before = (double[])x.Clone();
         double[] result = s_assembly.Value.Method("Seeded.Run", "Gradient", typeof(string), typeof(double[])).Call<double[]>(method, x);
+        Assert.That(x, Is.EqualTo(before), "the caller's x is left as it was");
         double value = Enumerable.Range(0, n).Sum(i => x[i] * Math.Sin(x[(i + 1) % n]));
         Assert.That(result[0], Is.EqualTo(value).Within(1e-13), "value");
         for (int j = 0; j < n; j++) Assert.That(result[1 + j], Is.EqualTo(Partial(x, j)).Within(1e-13), $"∂f/∂x{j}");
