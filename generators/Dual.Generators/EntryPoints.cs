@@ -355,7 +355,11 @@ namespace Dual.Generators
         /// <summary>The <c>new FTwin(…)</c> expression and the statements that carry span data around the call.</summary>
         private sealed class TwinArguments
         {
-            public TwinArguments(MethodDeclaration d, EntryPlan plan)
+            /// <param name="d">The method.</param>
+            /// <param name="plan">Its entry points.</param>
+            /// <param name="replaced">An input the entry point takes in another form (a prepared sparse Jacobian's output
+            /// length or pattern in place of y): no null check for it.</param>
+            public TwinArguments(MethodDeclaration d, EntryPlan plan, ParameterInfo? replaced = null)
             {
                 var args = new List<string>();
                 if (!d.IsStatic) args.Add("this");
@@ -375,7 +379,7 @@ namespace Dual.Generators
                     }
                 }
                 New = "new " + plan.TwinName + "(" + string.Join(", ", args) + ")";
-                foreach (ParameterInfo p in plan.Inputs.Where(i => i.Shape is ParameterShape.Array or ParameterShape.Collection)) Checks.Add("global::System.ArgumentNullException.ThrowIfNull(" + p.Name + ");");
+                foreach (ParameterInfo p in plan.Inputs.Where(i => i != replaced && i.Shape is ParameterShape.Array or ParameterShape.Collection)) Checks.Add("global::System.ArgumentNullException.ThrowIfNull(" + p.Name + ");");
             }
 
             public string New { get; }
@@ -545,6 +549,7 @@ namespace Dual.Generators
             string p = plan.Precision, name = Xml.Escape(d.Name);
             ParameterInfo x = plan.X, y = plan.Y;
             var t = new TwinArguments(d, plan);
+            var prepareArguments = new TwinArguments(d, plan, replaced: y); // y is not a parameter of the Prepare methods
             string sparse = KnownNames.SparseJacobian + "<" + p + ">";
             string pattern = names.Fresh("pattern", "sparsityPattern");
             string prepared = KnownNames.PreparedSparseJacobian + "<" + p + ", " + KnownNames.VectorTwinFunction + Generic(plan) + ">";
@@ -566,7 +571,7 @@ namespace Dual.Generators
                 w.Line();
                 w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> for <c>" + Xml.Escape(y.Bare) + "</c> of length <c>" + outputLength + "</c> with the pattern <c>"
                     + d.Name + "JacobianSparsity</c> found at compile time (valid for every x: no tracing run): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).");
-                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + Parameters(d, new string[0], q => q == y ? "int " + outputLength : null) + ")", t, new[]
+                Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + Parameters(d, new string[0], q => q == y ? "int " + outputLength : null) + ")", prepareArguments, new[]
                 {
                     KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + SparsityCall(outputLength) + ")",
                 }, returns: true);
@@ -586,7 +591,7 @@ namespace Dual.Generators
             string prepare = Parameters(d, new string[0], q => q == y ? KnownNames.SparsityPattern + " " + pattern : null);
             w.Line();
             w.Summary("Prepares repeated sparse Jacobians of <c>" + name + "</c> with <c>" + pattern + "</c> (which must hold every entry that can be non-zero at the points you evaluate; e.g. <c>AutoDiff.JacobianSparsity</c> of a generic form of the method, or your own): its values into <c>prepared.Evaluate(x, values, result)</c>, allocation-free (generated).");
-            Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", t, new[]
+            Body(w, d.ModText + prepared + " " + d.Name + "PrepareSparseJacobian(" + prepare + ")", prepareArguments, new[]
             {
                 KnownNames.GeneratedDerivatives + ".PrepareSparseJacobian" + Generic(plan) + "(" + t.New + ", " + x.Name + ", " + pattern + ")",
             }, returns: true);

@@ -48,6 +48,13 @@ public class SeededTwinTests
                 for (long i = 0; i < y.Length; i++) y[(int)i] = x[(int)(i % x.Length)] * Math.Exp(x[(int)((i + 1) % x.Length)]);
             }
 
+            /// <summary>Map over arrays: the seeded x, and y through the twin's own cleared array.</summary>
+            [Differentiable]
+            public static void MapArray(double[] x, double[] y)
+            {
+                for (int i = 0; i < y.Length; i++) y[i] = x[i % x.Length] * Math.Exp(x[(i + 1) % x.Length]);
+            }
+
             // The same function, each reading x in one way the seeded view does not allow.
             [Differentiable]
             public static double Sliced(ReadOnlySpan<double> x)
@@ -167,6 +174,22 @@ public class SeededTwinTests
                 return [value, .. g];
             }
 
+            /// <summary>The prepared sparse Jacobian of a method over arrays (its y is not a parameter of the Prepare
+            /// methods), dense, with the compile-time pattern and with a pattern passed in.</summary>
+            public static double[] PreparedMapArray(double[] x, int m, bool proven)
+            {
+                var p = proven ? F.MapArrayPrepareSparseJacobian(x, m) : F.MapArrayPrepareSparseJacobian(x, F.MapArrayJacobianSparsity(x.Length, m));
+                var r = p.CreateResult();
+                var y = new double[m];
+                p.Evaluate(x, y, r);
+                double[,] dense = r.ToDense();
+                var flat = new double[m * x.Length];
+                for (int i = 0; i < m; i++) for (int j = 0; j < x.Length; j++) flat[i * x.Length + j] = dense[i, j];
+                return [.. y, .. flat];
+            }
+
+            public static void PrepareWithNullX() => F.MapArrayPrepareSparseJacobian(null!, 3);
+
             public static float[] FloatGradient(float[] x)
             {
                 var g = new float[x.Length];
@@ -174,13 +197,14 @@ public class SeededTwinTests
                 return [value, .. g];
             }
 
-            public static double[] Jacobian(double[] x, int m)
+            public static double[] Jacobian(double[] x, int m, bool arrays)
             {
                 var y = new double[m];
                 var j = new double[m * x.Length];
                 Array.Fill(y, 9.0);
                 Array.Fill(j, 9.0);
-                F.MapJacobian(x, y, j);
+                if (arrays) F.MapArrayJacobian(x, y, j);
+                else F.MapJacobian(x, y, j);
                 return [.. y, .. j];
             }
         }
@@ -192,6 +216,7 @@ public class SeededTwinTests
     [TestCase("Indexed", true)]
     [TestCase("IndexedFloat", true)]
     [TestCase("Map", true)]
+    [TestCase("MapArray", true)]
     [TestCase("Sliced", false)]
     [TestCase("Enumerated", false)]
     [TestCase("PassesOn", false)]
@@ -260,6 +285,28 @@ public class SeededTwinTests
         for (int j = 0; j < n; j++) Assert.That(result[1 + j], Is.EqualTo(Partial(xd, j)).Within(2e-5), $"∂f/∂x{j}");
     }
 
+    [Test]
+    public void A_prepared_sparse_Jacobian_over_arrays_compiles_and_gives_the_closed_form([Values(2, 5, 17)] int n, [Values] bool proven)
+    {
+        // Regression: the Prepare methods of a method whose y is an array checked y for null, which is not their parameter
+        // (CS0103 in the generated file).
+        const int m = 7;
+        double[] x = Point(n);
+        double[] result = s_assembly.Value.Method("Seeded.Run", "PreparedMapArray", typeof(double[]), typeof(int), typeof(bool)).Call<double[]>(x, m, proven);
+        for (int i = 0; i < m; i++)
+        {
+            int a = i % n, b = (i + 1) % n;
+            Assert.That(result[i], Is.EqualTo(x[a] * Math.Exp(x[b])).Within(1e-13), $"y{i}");
+            for (int j = 0; j < n; j++)
+            {
+                double partial = (j == a ? Math.Exp(x[b]) : 0) + (j == b ? x[a] * Math.Exp(x[b]) : 0);
+                Assert.That(result[m + i * n + j], Is.EqualTo(partial).Within(1e-12), $"J[{i}, {j}]");
+            }
+        }
+        var e = Assert.Throws<TargetInvocationException>(() => s_assembly.Value.Method("Seeded.Run", "PrepareWithNullX").Call<object?>());
+        Assert.That(e!.InnerException, Is.TypeOf<ArgumentNullException>().With.Property("ParamName").EqualTo("x"));
+    }
+
     [TestCase(1, 1)]
     [TestCase(2, 5)]
     [TestCase(4, 15)]
@@ -268,8 +315,13 @@ public class SeededTwinTests
     [TestCase(17, 3)]  // chunked
     public void The_vector_twin_gives_the_closed_form_Jacobian_over_non_zero_outputs(int n, int m)
     {
+        foreach (bool arrays in new[] { false, true }) VectorJacobian(n, m, arrays);
+    }
+
+    private static void VectorJacobian(int n, int m, bool arrays)
+    {
         double[] x = Point(n);
-        double[] result = s_assembly.Value.Method("Seeded.Run", "Jacobian", typeof(double[]), typeof(int)).Call<double[]>(x, m);
+        double[] result = s_assembly.Value.Method("Seeded.Run", "Jacobian", typeof(double[]), typeof(int), typeof(bool)).Call<double[]>(x, m, arrays);
         for (int i = 0; i < m; i++)
         {
             int a = i % n, b = (i + 1) % n;
