@@ -34,8 +34,8 @@ namespace Dual.Generators
         /// marked ISelfContainedTwin.</summary>
         public bool SelfContained { get; } = selfContained;
 
-        /// <summary>The differentiated span's name when the twin struct's EvaluateSeeded runs a twin over SeededInputs
-        /// (<see cref="SeededInputUse"/>); <see langword="null"/>: it has none.</summary>
+        /// <summary>The differentiated input's name (a span or an array) when the twin struct's EvaluateSeeded runs a twin
+        /// over SeededInputs (<see cref="SeededInputUse"/>); <see langword="null"/>: it has none.</summary>
         public string? SeededInput { get; set; }
 
         public ParameterInfo X => Inputs[0];

@@ -5,7 +5,7 @@ namespace Dual.Generators
     {
         /// <summary>The twin (and the multi-tangent twin when <paramref name="multiPrecision"/> is set) around the rewritten body.</summary>
         /// <remarks>With <paramref name="seededInput"/>, also the multi-tangent twin over <c>SeededInputs</c> in place of that
-        /// span (<see cref="SeededInputUse"/>): the same body, for the entry points' single pass.</remarks>
+        /// input (<see cref="SeededInputUse"/>): the same body, for the entry points' single pass.</remarks>
         public static void Twins(CodeWriter w, MethodDeclaration d, string body, IReadOnlyList<RuleUse> rules, string? multiPrecision, IEnumerable<string>? aggregates = null, string? seededInput = null)
         {
             w.Summary("Dual-number twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): evaluates it on <c>Dual</c> values so that every result carries its directional derivative.");
