@@ -19,7 +19,8 @@ namespace Dual.Generators
             Func<string, string> multi = MultiSignature(w, d, multiPrecision, aggregates,
                 "Multi-tangent twin of <c>" + Xml.Escape(d.Name) + "</c> (generated): carries <c>TTangents.Count</c> directional derivatives in one evaluation.",
                 KnownNames.NoInlining);
-            w.Block(InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true))));
+            string multiBody = InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true)));
+            w.Block(multiBody);
             if (seededInput is null) return;
             // The same body reading its inputs through the seeded view: x[i] is built from x's value and a seed table as it
             // is read, instead of being written out before the pass and read back (Ackley's gradient, n = 10: 7 % less).
@@ -31,7 +32,7 @@ namespace Dual.Generators
             w.Line(KnownNames.NoInlining);
             w.Line(d.ModText + multi(d.TwinReturn) + " " + d.Name + "<TTangents>(" + parameters + ")");
             w.Indent().Line(Constraint(multiPrecision)).Outdent();
-            w.Block(InsertBeforeLastBrace(multi(body), rules.Select(r => RuleLocal(r, multi: true))));
+            w.Block(multiBody);
         }
 
         /// <summary>Writes the multi-tangent twin's summary, signature and constraint; returns the rewrite of single-tangent
